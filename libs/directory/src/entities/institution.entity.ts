@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, OneToMany, Collection, PrimaryKey, Property } from '@mikro-orm/core';
+import type { Group } from './group.entity';
+
+export const INSTITUTION_KINDS = ['preschool', 'school', 'interest'] as const;
+export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
+
+/** Rules an institution sets for itself; defaults follow seed 000 §4.1–4.2. Kept as data, per institution. */
+export interface InstitutionSettings {
+  /** Planned absence or a return must be reported by this time on the working day before (HH:mm, Riga). */
+  absenceCutoffPreviousDay: string;
+  /** Last moment on the day itself that still cancels that day's meals (HH:mm, Riga). */
+  absenceCutoffSameDay: string;
+  /** Hour at which the kitchen's report for the next working day is sent (HH:mm, Riga). */
+  mealReportTime: string;
+}
+
+export const DEFAULT_INSTITUTION_SETTINGS: InstitutionSettings = {
+  absenceCutoffPreviousDay: '09:30',
+  absenceCutoffSameDay: '08:50',
+  mealReportTime: '09:30',
+};
+
+@Entity({ tableName: 'institution' })
+export class Institution {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  @Enum({ items: () => INSTITUTION_KINDS })
+  kind!: InstitutionKind;
+
+  @Property({ type: 'string', length: 64 })
+  timeZone: string = 'Europe/Riga';
+
+  @Property({ type: 'json' })
+  settings: InstitutionSettings = { ...DEFAULT_INSTITUTION_SETTINGS };
+
+  @Property({ type: 'boolean' })
+  active: boolean = true;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @OneToMany('Group', 'institution')
+  groups = new Collection<Group>(this);
+}

@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+
+export const LANGUAGES = ['lv', 'ru', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** One row per person, whatever roles they hold in however many institutions. */
+@Entity({ tableName: 'app_user' })
+export class User {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  /** Lower-case; unique across the whole service. */
+  @Property({ type: 'string', length: 64 })
+  @Unique()
+  username!: string;
+
+  @Property({ type: 'string', length: 100 })
+  givenName!: string;
+
+  @Property({ type: 'string', length: 100 })
+  familyName!: string;
+
+  @Property({ type: 'string', length: 254, nullable: true })
+  email?: string | null;
+
+  /** E.164, e.g. +37129123456. */
+  @Property({ type: 'string', length: 16, nullable: true })
+  phone?: string | null;
+
+  @Enum({ items: () => LANGUAGES })
+  language: Language = 'lv';
+
+  /** argon2id; null until a password is issued. */
+  @Property({ type: 'string', length: 255, nullable: true, hidden: true, lazy: true })
+  passwordHash?: string | null;
+
+  @Property({ type: 'boolean' })
+  mustChangePassword: boolean = true;
+
+  @Property({ type: 'datetime', nullable: true })
+  passwordChangedAt?: Date | null;
+
+  @Property({ type: 'boolean' })
+  active: boolean = true;
+
+  @Property({ type: 'datetime', nullable: true })
+  deactivatedAt?: Date | null;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  get displayName(): string {
+    return `${this.givenName} ${this.familyName}`;
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * The contract between the services that write outbox rows and the worker that sends them.
+ * Payloads carry ids; anything secret is sealed with `SecretBox` (AES-256-GCM, SECRETS_KEY)
+ * and is useless to whoever reads the database or Redis without the key.
+ */
+export const OUTBOX_KINDS = ['password-sms'] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
+export interface PasswordSmsPayload {
+  /** The guardian who receives the SMS; the number is read from the user at send time. */
+  userId: string;
+  /** Which institution registered the number: its name goes into the text. */
+  institutionId: string;
+  /** The issued password, sealed: `SecretBox.seal(password)`. */
+  sealedPassword: string;
+  /** Why the password was issued. */
+  reason: 'registered' | 'phone-changed' | 'reset';
+}
+
+export interface OutboxPayloads {
+  'password-sms': PasswordSmsPayload;
+}

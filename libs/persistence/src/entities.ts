@@ -1,0 +1,28 @@
+import { AuditEntry } from '@app/audit/audit-entry.entity';
+import { AuthSession } from '@app/auth/entities/auth-session.entity';
+import {
+  Enrolment,
+  Group,
+  Guardianship,
+  Institution,
+  InstitutionClosure,
+  RoleAssignment,
+  StaffAssignment,
+  User,
+} from '@app/directory/entities';
+import { OutboxMessage } from '@app/notifications/outbox/outbox-message.entity';
+
+/** Every table the service owns; listed, not discovered, so bundles and tests see the same schema. */
+export const ENTITIES = [
+  Institution,
+  InstitutionClosure,
+  Group,
+  User,
+  RoleAssignment,
+  Enrolment,
+  Guardianship,
+  StaffAssignment,
+  AuthSession,
+  AuditEntry,
+  OutboxMessage,
+];

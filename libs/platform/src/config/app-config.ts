@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+/**
+ * The one schema for the environment. Everything else injects `AppConfig` and never reads
+ * `process.env`, so a typo in a variable name fails at boot instead of at 3 a.m.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const duration = z
+  .string()
+  .regex(/^\d+(ms|s|m|h|d)$/, { message: 'expected a duration such as 900s, 15m, 30d' })
+  .transform(parseDuration);
+
+const list = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).optional(),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/.+|sqlite:.+)$/, {
+      message: 'expected postgres://user@host:port/db or sqlite:<file path>',
+    })
+    .optional(),
+  DATABASE_DEBUG: bool.default('false'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, { message: 'expected redis://host:port[/db]' })
+    .default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i).default('sp'),
+  JWT_SECRET: z.string().min(32, { message: 'expected at least 32 characters' }).optional(),
+  SECRETS_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, { message: 'expected 64 hex characters (a 256-bit key)' })
+    .optional(),
+  ACCESS_TOKEN_TTL: duration.default('15m'),
+  REFRESH_TOKEN_TTL: duration.default('30d'),
+  LOGIN_MAX_FAILURES_PER_USERNAME: z.coerce.number().int().positive().default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(50),
+  LOGIN_FAILURE_WINDOW: duration.default('15m'),
+  CORS_ORIGINS: list.default(''),
+  TRUST_PROXY: z.string().default('loopback'),
+  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, { message: 'expected a size such as 100kb' }).default('256kb'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: bool.default('false'),
+  DEMO_DATA: bool.default('false'),
+  OUTBOX_DIR: z.string().optional(),
+  APP_NAME: z.string().default('skolas-pasts'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {}
+
+export function parseDuration(value: string): number {
+  const m = /^(\d+)(ms|s|m|h|d)$/.exec(value);
+  if (!m) throw new ConfigError(`bad duration ${value}`);
+  const n = Number(m[1]);
+  const unit = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 'ms'];
+  return n * unit;
+}
+
+/** Validated configuration. Secrets are resolved by `loadConfig` (generated for dev, required in production). */
+export class AppConfig {
+  constructor(
+    readonly env: Env,
+    readonly databaseUrl: string,
+    readonly jwtSecret: string,
+    readonly secretsKey: Buffer,
+  ) {}
+
+  get isProduction(): boolean {
+    return this.env.NODE_ENV === 'production';
+  }
+
+  get databaseKind(): 'postgresql' | 'sqlite' {
+    return this.databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'postgresql';
+  }
+
+  get outboxDir(): string {
+    return this.env.OUTBOX_DIR ?? `${this.env.DATA_DIR}/outbox`;
+  }
+}
