@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { User } from '@app/directory/entities/user.entity';
 
 /**
@@ -11,6 +11,8 @@ import { User } from '@app/directory/entities/user.entity';
 @Entity({ tableName: 'auth_session' })
 @Index({ properties: ['user', 'revokedAt'] })
 export class AuthSession {
+  [OptionalProps]?: 'generation' | 'createdAt' | 'lastRefreshedAt';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

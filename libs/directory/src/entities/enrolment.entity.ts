@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Group } from './group.entity';
 import { User } from './user.entity';
 
@@ -8,6 +8,8 @@ import { User } from './user.entity';
 @Index({ properties: ['group', 'fromDate'] })
 @Index({ properties: ['student'] })
 export class Enrolment {
+  [OptionalProps]?: 'createdAt';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

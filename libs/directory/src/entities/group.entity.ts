@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Institution } from './institution.entity';
 
 /** grupa (pre-school), klase (school), pulciņš/programma (interest education): one concept. */
@@ -9,6 +9,8 @@ export type GroupKind = (typeof GROUP_KINDS)[number];
 @Entity({ tableName: 'school_group' })
 @Index({ properties: ['institution', 'schoolYear'] })
 export class Group {
+  [OptionalProps]?: 'active' | 'createdAt';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

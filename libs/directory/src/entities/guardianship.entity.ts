@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { User } from './user.entity';
 
 /** mamma, tētis, cita atbildīgā persona (seed 000 §3.1). */
@@ -10,6 +10,8 @@ export type GuardianRelation = (typeof GUARDIAN_RELATIONS)[number];
 @Unique({ properties: ['guardian', 'student'] })
 @Index({ properties: ['student'] })
 export class Guardianship {
+  [OptionalProps]?: 'active' | 'createdAt';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

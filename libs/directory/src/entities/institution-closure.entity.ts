@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Institution } from './institution.entity';
 
 /** Days an institution is closed beyond public holidays (summer break, renovation, quarantine). */
 @Entity({ tableName: 'institution_closure' })
 @Index({ properties: ['institution', 'fromDate'] })
 export class InstitutionClosure {
+  [OptionalProps]?: 'createdAt';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, OneToMany, Collection, PrimaryKey, Property } from '@mikro-orm/core';
+import { Collection, Entity, Enum, OneToMany, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import type { Group } from './group.entity';
 
 export const INSTITUTION_KINDS = ['preschool', 'school', 'interest'] as const;
@@ -23,6 +23,8 @@ export const DEFAULT_INSTITUTION_SETTINGS: InstitutionSettings = {
 
 @Entity({ tableName: 'institution' })
 export class Institution {
+  [OptionalProps]?: 'timeZone' | 'settings' | 'active' | 'createdAt';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Institution } from './institution.entity';
 import { User } from './user.entity';
 
@@ -23,6 +23,8 @@ export const STAFF_ROLES: readonly Role[] = ['head', 'deputy_head', 'admin', 'te
 @Unique({ properties: ['user', 'institution', 'role'] })
 @Index({ properties: ['institution', 'role'] })
 export class RoleAssignment {
+  [OptionalProps]?: 'active' | 'createdAt';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

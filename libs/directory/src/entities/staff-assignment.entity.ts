@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Group } from './group.entity';
 import { User } from './user.entity';
 
@@ -11,6 +11,8 @@ export type StaffAssignmentKind = (typeof STAFF_ASSIGNMENT_KINDS)[number];
 @Unique({ properties: ['staff', 'group', 'kind'] })
 @Index({ properties: ['group'] })
 export class StaffAssignment {
+  [OptionalProps]?: 'active' | 'createdAt';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Collection, Entity, Enum, OneToMany, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import type { RoleAssignment } from './role-assignment.entity';
 
 export const LANGUAGES = ['lv', 'ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -7,6 +8,8 @@ export type Language = (typeof LANGUAGES)[number];
 /** One row per person, whatever roles they hold in however many institutions. */
 @Entity({ tableName: 'app_user' })
 export class User {
+  [OptionalProps]?: 'language' | 'mustChangePassword' | 'active' | 'createdAt' | 'updatedAt' | 'displayName';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -52,6 +55,9 @@ export class User {
 
   @Property({ type: 'datetime', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+
+  @OneToMany('RoleAssignment', 'user')
+  roles = new Collection<RoleAssignment>(this);
 
   get displayName(): string {
     return `${this.givenName} ${this.familyName}`;

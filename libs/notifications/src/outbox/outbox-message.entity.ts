@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import type { OutboxKind } from './outbox.contract';
 
 /**
@@ -10,6 +10,8 @@ import type { OutboxKind } from './outbox.contract';
 @Index({ properties: ['relayedAt', 'availableAt'] })
 @Unique({ properties: ['dedupeKey'] })
 export class OutboxMessage {
+  [OptionalProps]?: 'createdAt' | 'availableAt' | 'attempts';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Injectable } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, MikroOrmHealthIndicator } from '@nestjs/terminus';
+import { Public } from '../http/public.decorator';
 import { RedisConnection } from '../redis/redis.module';
 
 @Injectable()
@@ -22,6 +23,7 @@ export class RedisHealthIndicator {
 }
 
 @ApiTags('platform')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,0 +1,222 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditLog } from '@app/audit/audit-log.service';
+import { RoleAssignment } from '@app/directory/entities/role-assignment.entity';
+import { User } from '@app/directory/entities/user.entity';
+import { AppConfig } from '@app/platform/config/app-config';
+import { DomainError } from '@app/platform/errors';
+import type { RequestMeta } from '@app/platform/http/request-context';
+import { Clock } from '@app/platform/time/clock';
+import type { Actor } from './actor';
+import { AuthErrorCode, authError } from './auth-errors';
+import { AuthSession } from './entities/auth-session.entity';
+import { PasswordService } from './passwords/password.service';
+import { LoginThrottle } from './throttle/login-throttle.service';
+import { TokenService } from './tokens/token.service';
+
+export interface IssuedTokens {
+  userId: string;
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+export type SessionEndReason = 'logout' | 'refresh-reuse' | 'password-changed' | 'password-reset' | 'deactivated';
+
+export const normalizeUsername = (u: string) => u.trim().toLowerCase();
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly passwords: PasswordService,
+    private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottle,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  async login(username: string, password: string, meta: RequestMeta): Promise<IssuedTokens> {
+    const name = normalizeUsername(username);
+    await this.throttle.assertAllowed(name, meta.ip);
+    const em = this.em.fork();
+    const user = await em.findOne(User, { username: name }, { populate: ['passwordHash'] });
+    const ok = (await this.passwords.verify(user?.passwordHash, password)) && user?.active === true;
+    const now = this.clock.now();
+    if (!user || !ok) {
+      await this.throttle.recordFailure(name, meta.ip);
+      this.audit.record(em, now, {
+        actorId: user?.id,
+        action: 'auth.login_failed',
+        objectType: 'user',
+        objectId: user?.id,
+        ip: meta.ip,
+        requestId: meta.requestId,
+        details: user ? { reason: user.active ? 'wrong-password' : 'inactive' } : { reason: 'unknown-username' },
+      });
+      await em.flush();
+      throw authError.invalidCredentials();
+    }
+    await this.throttle.recordSuccess(name);
+    const session = em.create(AuthSession, {
+      user,
+      generation: 1,
+      createdAt: now,
+      lastRefreshedAt: now,
+      expiresAt: new Date(now.getTime() + this.config.env.REFRESH_TOKEN_TTL),
+      ip: meta.ip.slice(0, 64),
+      userAgent: meta.userAgent ?? null,
+    });
+    this.audit.record(em, now, {
+      actorId: user.id,
+      action: 'auth.login',
+      objectType: 'session',
+      objectId: session.id,
+      ip: meta.ip,
+      requestId: meta.requestId,
+    });
+    await em.flush();
+    return this.issue(user.id, session.id, 1);
+  }
+
+  async refresh(refreshToken: string, meta: RequestMeta): Promise<IssuedTokens> {
+    const parsed = this.tokens.parseRefresh(refreshToken);
+    if (!parsed) throw new DomainError('unauthenticated', AuthErrorCode.INVALID_REFRESH_TOKEN, 'Not a valid refresh token');
+    const em = this.em.fork();
+    const now = this.clock.now();
+    const session = await em.findOne(AuthSession, parsed.sessionId, { populate: ['user'] });
+    if (!session || session.revokedAt || session.expiresAt <= now || !session.user.active) {
+      throw authError.sessionRevoked();
+    }
+    // Compare-and-set on the generation: of two requests presenting the same token only one
+    // rotates; the other is a replay and ends the family.
+    const rotated =
+      parsed.generation === session.generation &&
+      (await em.nativeUpdate(
+        AuthSession,
+        { id: session.id, generation: parsed.generation, revokedAt: null },
+        { generation: parsed.generation + 1, lastRefreshedAt: now },
+      )) === 1;
+    if (!rotated) {
+      await this.endSessions(em, { sessionId: session.id }, 'refresh-reuse', now);
+      this.audit.record(em, now, {
+        actorId: session.user.id,
+        action: 'auth.refresh_reused',
+        objectType: 'session',
+        objectId: session.id,
+        ip: meta.ip,
+        requestId: meta.requestId,
+      });
+      await em.flush();
+      throw new DomainError(
+        'unauthenticated',
+        AuthErrorCode.REFRESH_TOKEN_REUSED,
+        'This refresh token was already used; the session has been ended. Sign in again.',
+      );
+    }
+    return this.issue(session.user.id, session.id, parsed.generation + 1);
+  }
+
+  async logout(actor: Actor): Promise<void> {
+    const em = this.em.fork();
+    const now = this.clock.now();
+    await this.endSessions(em, { sessionId: actor.sessionId }, 'logout', now);
+    this.audit.record(em, now, {
+      actorId: actor.userId,
+      action: 'auth.logout',
+      objectType: 'session',
+      objectId: actor.sessionId,
+      ip: actor.ip,
+      requestId: actor.requestId,
+    });
+    await em.flush();
+  }
+
+  /** The user's own change; other sessions end, this one stays (and is freed from must-change). */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    const em = this.em.fork();
+    const user = await em.findOneOrFail(User, actor.userId, { populate: ['passwordHash'] });
+    if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
+      throw new DomainError('unprocessable', AuthErrorCode.WRONG_CURRENT_PASSWORD, 'The current password is wrong', [
+        { field: 'currentPassword', issue: 'does not match' },
+      ]);
+    }
+    if (currentPassword === newPassword) {
+      throw new DomainError('unprocessable', AuthErrorCode.PASSWORD_REUSED, 'Choose a password you have not used here', [
+        { field: 'newPassword', issue: 'same as the current password' },
+      ]);
+    }
+    this.passwords.assertStrong(newPassword, [user.username, user.givenName, user.familyName, user.email ?? '']);
+    const now = this.clock.now();
+    user.passwordHash = await this.passwords.hash(newPassword);
+    user.mustChangePassword = false;
+    user.passwordChangedAt = now;
+    await this.endSessions(em, { userId: user.id, exceptSessionId: actor.sessionId }, 'password-changed', now);
+    this.audit.record(em, now, {
+      actorId: actor.userId,
+      action: 'auth.password_changed',
+      objectType: 'user',
+      objectId: user.id,
+      ip: actor.ip,
+      requestId: actor.requestId,
+    });
+    await em.flush();
+  }
+
+  /**
+   * Ends sessions in `em`'s transaction. Access tokens die with them because the guard checks
+   * the session on every request; open sockets are told through `SessionEvents` by the caller.
+   */
+  async endSessions(
+    em: EntityManager,
+    which: { sessionId: string } | { userId: string; exceptSessionId?: string },
+    reason: SessionEndReason,
+    now: Date,
+  ): Promise<number> {
+    const where =
+      'sessionId' in which
+        ? { id: which.sessionId, revokedAt: null }
+        : {
+            user: which.userId,
+            revokedAt: null,
+            ...(which.exceptSessionId ? { id: { $ne: which.exceptSessionId } } : {}),
+          };
+    return em.nativeUpdate(AuthSession, where, { revokedAt: now, revokedReason: reason });
+  }
+
+  /** Access token → Actor, checking that the session is live and the account active. */
+  async authenticate(accessToken: string): Promise<Actor> {
+    const claims = this.tokens.verifyAccess(accessToken);
+    if (!claims) throw authError.unauthenticated('The access token is missing, malformed or expired');
+    const em = this.em.fork();
+    const session = await em.findOne(
+      AuthSession,
+      { id: claims.sid, user: claims.sub },
+      { populate: ['user'], fields: ['id', 'revokedAt', 'expiresAt', 'user.active', 'user.mustChangePassword'] },
+    );
+    if (!session || session.revokedAt || session.expiresAt <= this.clock.now() || !session.user.active) {
+      throw authError.sessionRevoked();
+    }
+    const roles = await em.find(
+      RoleAssignment,
+      { user: claims.sub, active: true, institution: { active: true } },
+      { fields: ['role', 'institution'] },
+    );
+    return {
+      userId: claims.sub,
+      sessionId: claims.sid,
+      mustChangePassword: session.user.mustChangePassword,
+      roles: roles.map((r) => ({ institutionId: r.institution.id, role: r.role })),
+    };
+  }
+
+  private issue(userId: string, sessionId: string, generation: number): IssuedTokens {
+    return {
+      userId,
+      accessToken: this.tokens.signAccess({ sub: userId, sid: sessionId }),
+      refreshToken: this.tokens.signRefresh(sessionId, generation),
+      expiresIn: this.tokens.accessTtlSeconds,
+    };
+  }
+}
