@@ -24,13 +24,16 @@ module.exports = {
       ...base,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalSetup: '<rootDir>/test/support/global-setup.js',
+      globalTeardown: '<rootDir>/test/support/global-teardown.js',
+      testTimeout: 30000,
     },
     {
       ...base,
       displayName: 'smoke-sqlite',
       testMatch: ['<rootDir>/test/smoke/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalSetup: '<rootDir>/test/support/smoke-setup.js',
+      testTimeout: 30000,
     },
   ],
 };

@@ -7,7 +7,7 @@ import { ConfigModule } from './config/config.module';
 import { SecretBox } from './crypto/secret-box';
 import { ErrorFilter } from './http/error.filter';
 import { strictValidationPipe } from './http/validation.pipe';
-import { HealthController, RedisHealthIndicator } from './observability/health';
+import { HealthChecks, HealthController, RedisHealthIndicator } from './observability/health';
 import { pinoParams } from './observability/logging';
 import { HttpMetricsMiddleware, Metrics, MetricsController } from './observability/metrics';
 import { RedisModule } from './redis/redis.module';
@@ -40,11 +40,12 @@ export class PlatformModule implements NestModule {
       providers: [
         Metrics,
         RedisHealthIndicator,
+        HealthChecks,
         SecretBox,
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_PIPE, useFactory: strictValidationPipe },
       ],
-      exports: [Metrics, SecretBox],
+      exports: [Metrics, SecretBox, HealthChecks],
     };
   }
 

@@ -18,7 +18,8 @@ import {
 } from '@app/directory/entities';
 import { CalendarService } from '@app/platform/time/calendar.service';
 import { assertManagement, auditBy, loadInstitution } from '../common/management';
-import { likePattern, Page, pageOf } from '../common/pagination';
+import { Page, pageOf } from '../common/pagination';
+import { contains } from '../common/text-search';
 import { CredentialDelivery, CredentialsService } from './credentials.service';
 import type {
   CreateGuardianDto,
@@ -141,9 +142,8 @@ export class PeopleService {
     if (q.includeInactive !== 'true') roleWhere.active = true;
     const where: FilterQuery<User> = { roles: roleWhere } as FilterQuery<User>;
     if (q.q) {
-      const like = likePattern(q.q);
       Object.assign(where, {
-        $or: [{ username: { $like: like } }, { givenName: { $ilike: like } }, { familyName: { $ilike: like } }],
+        $or: [contains('username', q.q), contains('given_name', q.q), contains('family_name', q.q)],
       });
     }
     const [users, total] = await em.findAndCount(User, where, {

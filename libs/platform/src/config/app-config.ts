@@ -52,7 +52,8 @@ export const envSchema = z.object({
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, { message: 'expected a size such as 100kb' }).default('256kb'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: bool.default('false'),
-  DEMO_DATA: bool.default('false'),
+  /** Seed demo data into an empty database; the embedded default turns it on unless this says false. */
+  DEMO_DATA: bool.optional(),
   OUTBOX_DIR: z.string().optional(),
   APP_NAME: z.string().default('skolas-pasts'),
 });

@@ -1,11 +1,18 @@
 import { Controller, Get, Inject, Injectable } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, MikroOrmHealthIndicator } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorResult,
+  HealthIndicatorService,
+  MikroOrmHealthIndicator,
+} from '@nestjs/terminus';
 import { Public } from '../http/public.decorator';
 import { RedisConnection } from '../redis/redis.module';
 
 @Injectable()
 export class RedisHealthIndicator {
+
   constructor(
     private readonly redis: RedisConnection,
     @Inject(HealthIndicatorService) private readonly indicator: HealthIndicatorService,
@@ -22,6 +29,18 @@ export class RedisHealthIndicator {
   }
 }
 
+export type ExtraHealthCheck = () => Promise<HealthIndicatorResult>;
+
+/** Apps add their own checks (queues, sockets) at init; /health runs them with the core ones. */
+@Injectable()
+export class HealthChecks {
+  readonly extra: ExtraHealthCheck[] = [];
+
+  add(check: ExtraHealthCheck): void {
+    this.extra.push(check);
+  }
+}
+
 @ApiTags('platform')
 @Public()
 @Controller('health')
@@ -30,16 +49,21 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly db: MikroOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
+    private readonly checks: HealthChecks,
   ) {}
 
   @Get()
   @HealthCheck()
   check() {
-    return this.health.check([() => this.db.pingCheck('database', { timeout: 1500 }), () => this.redis.check()]);
+    return this.health.check([
+      () => this.db.pingCheck('database', { timeout: 1500 }),
+      () => this.redis.check(),
+      ...this.checks.extra,
+    ]);
   }
 }
 
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+export function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const t = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
     p.then(

@@ -1,0 +1,180 @@
+import { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@app/audit/audit-log.service';
+import type { Actor } from '@app/auth/actor';
+import { hasRole, rolesIn } from '@app/auth/actor';
+import { DirectoryErrorCode, directoryError } from '@app/directory/directory-errors';
+import {
+  DEFAULT_INSTITUTION_SETTINGS,
+  Institution,
+  InstitutionClosure,
+  InstitutionKind,
+  InstitutionSettings,
+  MANAGEMENT_ROLES,
+  Role,
+} from '@app/directory/entities';
+import { CalendarService, ClosureSet } from '@app/platform/time/calendar.service';
+import { toEpochDay } from '@app/platform/time/riga-time';
+import { assertManagement, auditBy, loadInstitution } from '../common/management';
+import { requireDateRange, requireLocalDate, requireLocalTime } from './dates';
+import { institutionError } from './institution-errors';
+import type { ClosuresQuery, CreateClosureDto, UpdateSettingsDto } from './institutions.dto';
+
+export interface InstitutionSummary {
+  id: string;
+  name: string;
+  kind: InstitutionKind;
+  timeZone: string;
+  myRoles: Role[];
+}
+
+export type InstitutionView = InstitutionSummary & { settings?: InstitutionSettings };
+
+export interface ClosureView {
+  id: string;
+  from: string;
+  to: string;
+  reason: string;
+  createdAt: Date;
+}
+
+/** The longest closure one entry may describe (a summer break fits; "closed forever" does not). */
+export const MAX_CLOSURE_DAYS = 366;
+
+const SETTING_KEYS = ['absenceCutoffPreviousDay', 'absenceCutoffSameDay', 'mealReportTime'] as const satisfies readonly (keyof InstitutionSettings)[];
+
+/** An institution as its members see it, its own rules (settings) and the days it is closed. */
+@Injectable()
+export class InstitutionsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly audit: AuditLog,
+    private readonly calendar: CalendarService,
+  ) {}
+
+  /** Institutions where the actor holds any active role (the actor's roles only list active ones). */
+  async listMine(actor: Actor): Promise<InstitutionSummary[]> {
+    const ids = [...new Set(actor.roles.map((r) => r.institutionId))];
+    if (!ids.length) return [];
+    const institutions = await this.em.fork().find(Institution, { id: { $in: ids }, active: true }, { orderBy: { name: 'asc', id: 'asc' } });
+    return institutions.map((i) => summary(i, rolesIn(actor, i.id)));
+  }
+
+  /** Members only (anyone else: 404 INSTITUTION_NOT_FOUND); management also sees the settings. */
+  async get(actor: Actor, institutionId: string): Promise<InstitutionView> {
+    this.assertMember(actor, institutionId);
+    const institution = await loadInstitution(this.em.fork(), institutionId);
+    const view: InstitutionView = summary(institution, rolesIn(actor, institutionId));
+    if (hasRole(actor, institutionId, MANAGEMENT_ROLES)) view.settings = settingsOf(institution);
+    return view;
+  }
+
+  /** Merges the given times into the settings; each must be a real `HH:mm` (400 INVALID_TIME). */
+  async updateSettings(actor: Actor, institutionId: string, dto: UpdateSettingsDto): Promise<{ settings: InstitutionSettings }> {
+    assertManagement(actor, institutionId);
+    for (const key of SETTING_KEYS) if (dto[key] !== undefined) requireLocalTime(dto[key], key);
+    return this.em.fork().transactional(async (em) => {
+      const institution = await loadInstitution(em, institutionId);
+      const before = settingsOf(institution);
+      const after: InstitutionSettings = { ...before };
+      const changed: Record<string, { from: string; to: string }> = {};
+      for (const key of SETTING_KEYS) {
+        const value = dto[key];
+        if (value !== undefined && value !== before[key]) {
+          after[key] = value;
+          changed[key] = { from: before[key], to: value };
+        }
+      }
+      if (Object.keys(changed).length) {
+        institution.settings = after;
+        this.audit.record(em, this.calendar.now(), {
+          ...auditBy(actor, institutionId),
+          action: 'institution.settings_update',
+          objectType: 'institution',
+          objectId: institutionId,
+          details: { changed },
+        });
+      }
+      return { settings: after };
+    });
+  }
+
+  /** Any member may read the closures (they are not personal data; the kitchen needs them too). */
+  async listClosures(actor: Actor, institutionId: string, q: ClosuresQuery = {}): Promise<ClosureView[]> {
+    this.assertMember(actor, institutionId);
+    if (q.from !== undefined) requireLocalDate(q.from, 'from');
+    if (q.to !== undefined) requireLocalDate(q.to, 'to');
+    const em = this.em.fork();
+    await loadInstitution(em, institutionId);
+    const where: FilterQuery<InstitutionClosure> = { institution: institutionId };
+    if (q.from) where.toDate = { $gte: q.from };
+    if (q.to) where.fromDate = { $lte: q.to };
+    const rows = await em.find(InstitutionClosure, where, { orderBy: { fromDate: 'asc', toDate: 'asc', id: 'asc' } });
+    return rows.map(closureView);
+  }
+
+  async createClosure(actor: Actor, institutionId: string, dto: CreateClosureDto): Promise<ClosureView> {
+    assertManagement(actor, institutionId);
+    requireDateRange(dto.from, dto.to);
+    if (toEpochDay(dto.to) - toEpochDay(dto.from) + 1 > MAX_CLOSURE_DAYS) throw institutionError.closureTooLong(MAX_CLOSURE_DAYS);
+    const reason = dto.reason.trim();
+    return this.em.fork().transactional(async (em) => {
+      const institution = await loadInstitution(em, institutionId);
+      const now = this.calendar.now();
+      const closure = em.create(InstitutionClosure, { institution, fromDate: dto.from, toDate: dto.to, reason, createdAt: now });
+      this.audit.record(em, now, {
+        ...auditBy(actor, institutionId),
+        action: 'closure.create',
+        objectType: 'institution_closure',
+        objectId: closure.id,
+        details: { from: dto.from, to: dto.to, reason },
+      });
+      return closureView(closure);
+    });
+  }
+
+  async deleteClosure(actor: Actor, institutionId: string, closureId: string): Promise<void> {
+    assertManagement(actor, institutionId);
+    await this.em.fork().transactional(async (em) => {
+      const closure = await em.findOne(InstitutionClosure, { id: closureId, institution: institutionId });
+      if (!closure) throw institutionError.closureNotFound();
+      em.remove(closure);
+      this.audit.record(em, this.calendar.now(), {
+        ...auditBy(actor, institutionId),
+        action: 'closure.delete',
+        objectType: 'institution_closure',
+        objectId: closure.id,
+        details: { from: closure.fromDate, to: closure.toDate, reason: closure.reason },
+      });
+    });
+  }
+
+  /** All closures of the institution, ready for CalendarService's working-day arithmetic. */
+  async closureSet(institutionId: string): Promise<ClosureSet> {
+    const rows = await this.em.fork().find(InstitutionClosure, { institution: institutionId }, { fields: ['fromDate', 'toDate', 'reason'] });
+    return ClosureSet.of(rows.map((r) => ({ from: r.fromDate, to: r.toDate, reason: r.reason })));
+  }
+
+  /** The institution's settings with defaults for keys an older row may lack. */
+  async settings(institutionId: string): Promise<InstitutionSettings> {
+    return settingsOf(await loadInstitution(this.em.fork(), institutionId));
+  }
+
+  private assertMember(actor: Actor, institutionId: string): void {
+    if (!actor.roles.some((r) => r.institutionId === institutionId)) {
+      throw directoryError.notFound(DirectoryErrorCode.INSTITUTION_NOT_FOUND, 'Institution');
+    }
+  }
+}
+
+function summary(i: Institution, myRoles: Role[]): InstitutionSummary {
+  return { id: i.id, name: i.name, kind: i.kind, timeZone: i.timeZone, myRoles };
+}
+
+function settingsOf(i: Institution): InstitutionSettings {
+  return { ...DEFAULT_INSTITUTION_SETTINGS, ...(i.settings ?? {}) };
+}
+
+function closureView(c: InstitutionClosure): ClosureView {
+  return { id: c.id, from: c.fromDate, to: c.toDate, reason: c.reason, createdAt: c.createdAt };
+}

@@ -1,0 +1,2 @@
+require('./resolve-app-paths');
+module.exports = require('./global-teardown.impl.ts').default;

@@ -1,0 +1,2 @@
+require('./resolve-app-paths');
+module.exports = require('./smoke-setup.impl.ts').default;
