@@ -37,7 +37,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; clock?
   const moduleRef = await Test.createTestingModule({
     imports: [EmbeddedModule.forRoot({ config, clock: opts.clock ?? new SystemClock() })],
   }).compile();
-  const app = moduleRef.createNestApplication({ bufferLogs: true });
+  const app = moduleRef.createNestApplication({ bufferLogs: true, bodyParser: false });
   configureHttp(app, 'skolas-pasts (test)');
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();

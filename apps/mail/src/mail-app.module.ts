@@ -1,11 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CoreModule } from '@app/bootstrap/core.module';
-import type { PlatformOptions } from '@app/platform/platform.module';
+import { CoreModule, type CoreOptions } from '@app/bootstrap/core.module';
 import { MailModule } from './mail.module';
 
 @Module({})
 export class MailAppModule {
-  static forRoot(options: PlatformOptions = {}): DynamicModule {
+  static forRoot(options: CoreOptions): DynamicModule {
     return { module: MailAppModule, imports: [CoreModule.forRoot(options), MailModule] };
   }
 }

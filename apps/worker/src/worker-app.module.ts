@@ -1,11 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CoreModule } from '@app/bootstrap/core.module';
-import type { PlatformOptions } from '@app/platform/platform.module';
+import { CoreModule, type CoreOptions } from '@app/bootstrap/core.module';
 import { WorkerModule } from './worker.module';
 
 @Module({})
 export class WorkerAppModule {
-  static forRoot(options: PlatformOptions = {}): DynamicModule {
+  static forRoot(options: CoreOptions): DynamicModule {
     return { module: WorkerAppModule, imports: [CoreModule.forRoot(options), WorkerModule] };
   }
 }

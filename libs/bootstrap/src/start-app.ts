@@ -38,7 +38,7 @@ export async function startApp(options: StartOptions): Promise<INestApplication>
     }
     throw e;
   }
-  const app = await NestFactory.create(options.module(config), { bufferLogs: true });
+  const app = await NestFactory.create(options.module(config), { bufferLogs: true, bodyParser: false });
   configureHttp(app, options.title);
   const log = new Logger('Startup');
   if (options.migrate) {

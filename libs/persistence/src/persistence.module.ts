@@ -1,14 +1,15 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
-import { Module } from '@nestjs/common';
-import { AppConfig } from '@app/platform/config/app-config';
+import { DynamicModule, Module } from '@nestjs/common';
+import type { AppConfig } from '@app/platform/config/app-config';
 import { ormOptions } from './orm-config';
 
-@Module({
-  imports: [
-    MikroOrmModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ ...ormOptions(config), registerRequestContext: true }),
-    }),
-  ],
-})
-export class PersistenceModule {}
+@Module({})
+export class PersistenceModule {
+  /** The configuration is known when the module is built, so the driver is too. */
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: PersistenceModule,
+      imports: [MikroOrmModule.forRoot({ ...ormOptions(config), registerRequestContext: true })],
+    };
+  }
+}

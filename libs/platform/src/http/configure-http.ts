@@ -1,19 +1,36 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json, NextFunction, Request, Response, urlencoded } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
+import { assignRequestId } from '../observability/logging';
+import { toErrorResponse } from './error.filter';
 
-/** Transport settings shared by every app's main.ts and by the end-to-end tests. */
+/**
+ * Transport settings shared by every app's main.ts and by the end-to-end tests.
+ * Create the app with `{ bodyParser: false }`: the parsers are installed here.
+ */
 export function configureHttp(app: INestApplication, title: string): void {
   const config = app.get(AppConfig);
   const express = app as NestExpressApplication;
   express.useLogger(app.get(Logger));
   express.set('trust proxy', config.env.TRUST_PROXY);
   express.disable('x-powered-by');
-  express.useBodyParser('json', { limit: config.env.BODY_LIMIT, strict: true });
-  express.useBodyParser('urlencoded', { limit: config.env.BODY_LIMIT, extended: false });
+  // Our own parsers (the app is created with bodyParser: false) so that their errors, which
+  // happen before Nest's pipeline, still leave in the platform's error shape.
+  express.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
+    assignRequestId(req, res);
+    next();
+  });
+  express.use(json({ limit: config.env.BODY_LIMIT, strict: true }));
+  express.use(urlencoded({ limit: config.env.BODY_LIMIT, extended: false }));
+  express.use((err: unknown, req: Request & { id?: string }, res: Response, next: NextFunction) => {
+    if (!err) return next();
+    const { status, body } = toErrorResponse(err, String(req.id ?? ''));
+    res.status(status).json(body);
+  });
   express.use(
     helmet({
       // The docs UI needs inline styles and scripts; everything else gets the strict default.

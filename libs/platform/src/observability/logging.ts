@@ -19,18 +19,24 @@ export const LOG_REDACT = [
   '*.temporaryPassword',
 ];
 
+/**
+ * A caller-supplied id lets a support ticket be followed across services; anything odd is
+ * replaced. Runs as the first middleware, so even a request refused by the body parser has one.
+ */
+export function assignRequestId(req: IncomingMessage & { id?: unknown }, res: ServerResponse): string {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  req.id = id;
+  res.setHeader('x-request-id', id);
+  return id;
+}
+
 export function pinoParams(config: AppConfig): Params {
   return {
     pinoHttp: {
       level: config.env.LOG_LEVEL,
       redact: { paths: LOG_REDACT, censor: '[redacted]' },
-      // A caller-supplied id lets a support ticket be followed across services; anything odd is replaced.
-      genReqId: (req: IncomingMessage, res: ServerResponse) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
+      genReqId: (req: IncomingMessage, res: ServerResponse) => (req.id as string | undefined) ?? assignRequestId(req, res),
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
       autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
       serializers: {
