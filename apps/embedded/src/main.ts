@@ -7,7 +7,7 @@ void startApp({
   title: 'skolas-pasts',
   module: (config) => EmbeddedModule.forRoot({ config }),
   defaultPort: 3000,
-  migrate: true,
+  migrate: () => true,
   demo: (config) => config.env.DEMO_DATA !== false,
   prepare: async (config) => {
     const redis = await ensureRedis(config.env.REDIS_URL, join(config.env.DATA_DIR, 'redis'), { persist: true });

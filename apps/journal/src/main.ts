@@ -5,6 +5,6 @@ void startApp({
   title: 'skolas-pasts journal',
   module: (config) => JournalAppModule.forRoot({ config }),
   defaultPort: 3001,
-  migrate: false,
+  migrate: (config) => config.env.MIGRATE_ON_START,
   demo: (config) => config.env.DEMO_DATA === true,
 });

@@ -5,6 +5,6 @@ void startApp({
   title: 'skolas-pasts mail',
   module: (config) => MailAppModule.forRoot({ config }),
   defaultPort: 3002,
-  migrate: false,
+  migrate: (config) => config.env.MIGRATE_ON_START,
   demo: (config) => config.env.DEMO_DATA === true,
 });

@@ -5,6 +5,6 @@ void startApp({
   title: 'skolas-pasts worker',
   module: (config) => WorkerAppModule.forRoot({ config }),
   defaultPort: 3003,
-  migrate: false,
+  migrate: (config) => config.env.MIGRATE_ON_START,
   demo: (config) => config.env.DEMO_DATA === true,
 });

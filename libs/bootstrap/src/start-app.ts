@@ -17,7 +17,7 @@ export interface StartOptions {
   module: (config: AppConfig) => Type<unknown> | import('@nestjs/common').DynamicModule;
   defaultPort: number;
   /** Apply migrations before listening (embedded default; production runs `npm run db:migrate`). */
-  migrate: boolean;
+  migrate: (config: AppConfig) => boolean;
   /** Seed demo data into an empty database and write data/demo-accounts.json. */
   demo: (config: AppConfig) => boolean;
   /** Runs before Nest starts, e.g. to find or start Redis. May adjust the environment. */
@@ -41,7 +41,7 @@ export async function startApp(options: StartOptions): Promise<INestApplication>
   const app = await NestFactory.create(options.module(config), { bufferLogs: true, bodyParser: false });
   configureHttp(app, options.title);
   const log = new Logger('Startup');
-  if (options.migrate) {
+  if (options.migrate(config)) {
     const applied = await migrateUp(app.get(MikroORM));
     if (applied.length) log.log(`applied migrations: ${applied.join(', ')}`);
   }
@@ -60,6 +60,8 @@ async function seedDemo(app: INestApplication, config: AppConfig, log: Logger): 
   if (created) writeFileSync(file, JSON.stringify(created, null, 2) + '\n', { mode: 0o600 });
   const accounts: DemoAccount[] = created ?? (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : []);
   if (!accounts.length) return;
-  log.log(`${created ? 'demo data created; ' : ''}demo logins (also in ${file}):`);
-  for (const a of accounts) log.log(`  ${a.institution.padEnd(48)} ${a.role.padEnd(16)} ${a.username.padEnd(22)} ${a.password}`);
+  log.log(`${created ? 'demo data created; ' : ''}demo logins are in ${file}`);
+  // A table for the person at the terminal, not a log record.
+  const rows = accounts.map((a) => `  ${a.institution.padEnd(46)} ${a.role.padEnd(17)} ${a.username.padEnd(26)} ${a.password}`);
+  process.stdout.write(`\nDemo logins (demo mode only):\n${rows.join('\n')}\n\n`);
 }

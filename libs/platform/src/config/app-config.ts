@@ -54,6 +54,8 @@ export const envSchema = z.object({
   LOG_PRETTY: bool.default('false'),
   /** Seed demo data into an empty database; the embedded default turns it on unless this says false. */
   DEMO_DATA: bool.optional(),
+  /** Apply pending migrations before listening (the embedded default always does). */
+  MIGRATE_ON_START: bool.default('false'),
   OUTBOX_DIR: z.string().optional(),
   APP_NAME: z.string().default('skolas-pasts'),
 });
