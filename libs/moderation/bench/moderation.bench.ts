@@ -1,0 +1,99 @@
+/**
+ * Throughput of `moderate` on >= 1 MB of mixed lv/ru/en school messages, compared in the same run
+ * with `obscenity` (English preset) on the English part, plus a linearity check on hostile shapes.
+ * The last line of output is a single JSON object; everything before it is for humans.
+ */
+import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
+import { getModerator } from '../src/core/moderate';
+import { generateMessages } from './message-generator';
+
+const SEED = 20250117;
+const TARGET_BYTES = 2 * 1024 * 1024;
+const MIN_MS = 1500;
+
+function bytesOf(texts: string[]): number {
+  let n = 0;
+  for (const t of texts) n += Buffer.byteLength(t, 'utf8');
+  return n;
+}
+
+/** Repeats full passes until MIN_MS has elapsed; returns passes per second. */
+function measure(texts: string[], fn: (t: string) => unknown): { seconds: number; passes: number } {
+  for (let k = 0; k < Math.min(texts.length, 2000); k++) fn(texts[k]); // warm-up
+  let passes = 0;
+  const start = process.hrtime.bigint();
+  let elapsed = 0;
+  while (elapsed < MIN_MS || passes < 2) {
+    for (const t of texts) fn(t);
+    passes++;
+    elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  }
+  return { seconds: elapsed / 1000, passes };
+}
+
+function rate(texts: string[], fn: (t: string) => unknown): { mbPerS: number; msgsPerS: number } {
+  const { seconds, passes } = measure(texts, fn);
+  const mb = (bytesOf(texts) * passes) / (1024 * 1024);
+  return { mbPerS: mb / seconds, msgsPerS: (texts.length * passes) / seconds };
+}
+
+function timeOnce(text: string, fn: (t: string) => unknown): number {
+  fn(text.slice(0, 1000));
+  let best = Infinity;
+  for (let k = 0; k < 3; k++) {
+    const s = process.hrtime.bigint();
+    fn(text);
+    best = Math.min(best, Number(process.hrtime.bigint() - s) / 1e6);
+  }
+  return best;
+}
+
+const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
+
+function main(): void {
+  const messages = generateMessages(SEED, TARGET_BYTES);
+  const all = messages.map((m) => m.text);
+  const english = messages.filter((m) => m.lang === 'en').map((m) => m.text);
+  const moderator = getModerator();
+  const obscenity = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+
+  const totalMb = bytesOf(all) / (1024 * 1024);
+  console.log(`corpus: ${messages.length} messages, ${round(totalMb)} MB (seed ${SEED}); English part ${english.length} messages, ${round(bytesOf(english) / 1048576)} MB`);
+
+  const flagged = all.filter((t) => moderator.moderate(t).decision !== 'allow').length;
+  console.log(`moderate flags ${flagged} of ${all.length} messages (${round((100 * flagged) / all.length, 1)}%; the generator inserts abuse into about 10%)`);
+
+  const mod = rate(all, (t) => moderator.moderate(t));
+  console.log(`moderate   (lv+ru+en, all)  ${round(mod.mbPerS)} MB/s  ${Math.round(mod.msgsPerS)} msgs/s`);
+  const modEn = rate(english, (t) => moderator.moderate(t));
+  console.log(`moderate   (English part)   ${round(modEn.mbPerS)} MB/s  ${Math.round(modEn.msgsPerS)} msgs/s`);
+  const obs = rate(english, (t) => obscenity.getAllMatches(t));
+  console.log(`obscenity  (English part)   ${round(obs.mbPerS)} MB/s  ${Math.round(obs.msgsPerS)} msgs/s`);
+
+  // Hostile shapes: time for 4N should stay near 4x the time for N (linear), never 16x.
+  const N = 256 * 1024;
+  const shapes: Record<string, (n: number) => string> = {
+    separators: (n) => ' .-*_/'.repeat(Math.ceil(n / 6)).slice(0, n),
+    'one long word': (n) => 'a'.repeat(n),
+    'repeated abuse': (n) => 'fuck '.repeat(Math.ceil(n / 5)).slice(0, n),
+    'abuse glued together': (n) => 'хуйfuck'.repeat(Math.ceil(n / 7)).slice(0, n),
+    'masks everywhere': (n) => 'f*ck п**да '.repeat(Math.ceil(n / 11)).slice(0, n),
+    'spaced letters': (n) => 'f u c k '.repeat(Math.ceil(n / 8)).slice(0, n),
+    'combining marks': (n) => 'a\u0301\u0308'.repeat(Math.ceil(n / 3)).slice(0, n),
+    'emoji zwj': (n) => '👨‍👩‍👧 '.repeat(Math.ceil(n / 9)).slice(0, n),
+    'phrase prefixes': (n) => 'i will kill '.repeat(Math.ceil(n / 12)).slice(0, n),
+  };
+  let worst = 0;
+  for (const [name, make] of Object.entries(shapes)) {
+    const t1 = timeOnce(make(N), (t) => moderator.moderate(t));
+    const t4 = timeOnce(make(4 * N), (t) => moderator.moderate(t));
+    const ratio = t4 / Math.max(t1, 0.01);
+    worst = Math.max(worst, ratio);
+    console.log(`linearity  ${name.padEnd(22)} N=${N}: ${round(t1, 1)} ms, 4N: ${round(t4, 1)} ms, ratio ${round(ratio)} (${round((4 * N) / 1048576 / (t4 / 1000))} MB/s)`);
+  }
+  console.log(`linearity  worst 4N/N ratio ${round(worst)} (4 = linear, 16 = quadratic)`);
+
+  console.log(JSON.stringify({ bench: 'moderation', mb_per_s: round(mod.mbPerS), msgs_per_s: Math.round(mod.msgsPerS), obscenity_mb_per_s: round(obs.mbPerS) }));
+}
+
+main();

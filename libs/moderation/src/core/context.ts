@@ -1,0 +1,77 @@
+import contextJson from '../../data/context.json';
+import { S_LATN } from './chars';
+import { F_LV_MARK, type Token } from './tokenizer';
+import { normalizeWord } from './tokenizer';
+
+/** Dominant language of the Latin-script words of a message; decides ambiguous entries (suka, suds). */
+export type LatinContext = 'lv' | 'en' | 'ru-latn' | 'unknown';
+
+interface ContextFile {
+  addressee: Record<string, string[]>;
+  reporting: Record<string, string[]>;
+  negation: Record<string, string[]>;
+  functionWords: Record<'lv' | 'en' | 'ru-latn', string[]>;
+}
+
+const ctx = contextJson as ContextFile;
+
+function keySet(groups: Record<string, string[]>): Set<string> {
+  const s = new Set<string>();
+  for (const list of Object.values(groups)) for (const w of list) s.add(normalizeWord(w).key);
+  return s;
+}
+
+export const ADDRESSEE = keySet(ctx.addressee);
+export const REPORTING = keySet(ctx.reporting);
+export const NEGATION = keySet(ctx.negation);
+const FUNCTION_WORDS: Record<'lv' | 'en' | 'ru-latn', Set<string>> = {
+  lv: keySet({ lv: ctx.functionWords.lv }),
+  en: keySet({ en: ctx.functionWords.en }),
+  'ru-latn': keySet({ r: ctx.functionWords['ru-latn'] }),
+};
+
+export function detectLatinContext(tokens: Token[]): LatinContext {
+  let lv = 0;
+  let en = 0;
+  let ru = 0;
+  for (const t of tokens) {
+    if (t.script !== S_LATN) continue;
+    if ((t.flags & F_LV_MARK) !== 0) lv += 2;
+    if (FUNCTION_WORDS.lv.has(t.key)) lv++;
+    if (FUNCTION_WORDS.en.has(t.key)) en++;
+    if (FUNCTION_WORDS['ru-latn'].has(t.key)) ru++;
+  }
+  const best = Math.max(lv, en, ru);
+  if (best === 0) return 'unknown';
+  // Ties stay unknown: guessing wrong would silence a real insult or flag an innocent word.
+  if ([lv, en, ru].filter((x) => x === best).length > 1) return 'unknown';
+  return best === lv ? 'lv' : best === en ? 'en' : 'ru-latn';
+}
+
+/** Second-person word shortly before or after `index` in the same sentence (ты дебил, idiots tu esi). */
+export function isAddressed(tokens: Token[], index: number): boolean {
+  const s = tokens[index].sentence;
+  for (let k = Math.max(0, index - 3); k <= Math.min(tokens.length - 1, index + 2); k++) {
+    if (k !== index && tokens[k].sentence === s && ADDRESSEE.has(tokens[k].key)) return true;
+  }
+  return false;
+}
+
+/**
+ * For each token, whether a reporting verb (called, nosauca, назвал...) occurs earlier in its sentence.
+ * Computed once per message so the check is linear.
+ */
+export function reportedSpeech(tokens: Token[]): boolean[] {
+  const out = new Array<boolean>(tokens.length);
+  let sentence = -1;
+  let seen = false;
+  for (let k = 0; k < tokens.length; k++) {
+    if (tokens[k].sentence !== sentence) {
+      sentence = tokens[k].sentence;
+      seen = false;
+    }
+    out[k] = seen;
+    if (REPORTING.has(tokens[k].key)) seen = true;
+  }
+  return out;
+}

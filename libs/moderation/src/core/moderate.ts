@@ -1,0 +1,222 @@
+import { S_CYRL } from './chars';
+import { NEGATION, detectLatinContext, isAddressed, reportedSpeech, type LatinContext } from './context';
+import { BUILTIN_LEXICONS, compileEntries, type CompiledEntry, type LexiconEntrySource, type LexiconFile } from './lexicon';
+import { LexiconMatcher, type LexiconHit } from './matcher';
+import { BUILTIN_PHRASES, PhraseMatcher, type PhraseFile, type PhraseHit, type PhrasePatternSource } from './phrases';
+import { decide, maxDecision, minDecision, resolvePolicy } from './policy';
+import { F_ALLCAPS, F_CAPITALIZED, F_LV_MARK, F_MASKED, F_NUMERIC, tokenize, type Token } from './tokenizer';
+import {
+  CATEGORIES,
+  type Category,
+  type Decision,
+  type MatchLang,
+  type ModerationMatch,
+  type ModerationOptions,
+  type ModerationPolicy,
+  type ModerationResult,
+  type Severity,
+} from './types';
+
+/** Categories where quoting (not only reporting) softens a block to a review. */
+const SOFT: ReadonlySet<Category> = new Set<Category>(['profanity', 'insult', 'sexual']);
+
+/** Above this many runs a token is not a word; highlight only the matched root, not the whole blob. */
+const MAX_WORD_RUNS = 48;
+
+interface Found {
+  start: number;
+  end: number;
+  category: Category;
+  severity: Severity;
+  term: string;
+  lang: MatchLang;
+  masked: boolean;
+  quoted: boolean;
+  reported: boolean;
+}
+
+export class Moderator {
+  private readonly lexicon: LexiconMatcher;
+  private readonly phrases: PhraseMatcher;
+  private readonly policy: ModerationPolicy;
+  private readonly allowed: Set<string>;
+
+  constructor(options: ModerationOptions = {}) {
+    const { lexFile, phraseFile } = customTerms(options.blockedTerms ?? []);
+    this.lexicon = new LexiconMatcher(compileEntries(lexFile ? [...BUILTIN_LEXICONS, lexFile] : BUILTIN_LEXICONS));
+    this.phrases = new PhraseMatcher(phraseFile ? [BUILTIN_PHRASES, phraseFile] : [BUILTIN_PHRASES]);
+    this.policy = resolvePolicy(options.policy);
+    this.allowed = new Set<string>();
+    for (const w of options.allowedTerms ?? []) {
+      for (const t of tokenize(w)) if ((t.flags & F_NUMERIC) === 0) this.allowed.add(t.key);
+    }
+  }
+
+  moderate(text: string): ModerationResult {
+    if (typeof text !== 'string') throw new TypeError('moderate: text must be a string');
+    const tokens = tokenize(text);
+    const latin = detectLatinContext(tokens);
+    const reported = reportedSpeech(tokens);
+    const found: Found[] = [];
+    const hits: LexiconHit[] = [];
+
+    for (const tok of tokens) {
+      if ((tok.flags & F_NUMERIC) !== 0 || this.allowed.has(tok.key)) continue;
+      hits.length = 0;
+      this.lexicon.match(tok, text, hits);
+      if (tok.alts !== null) for (const alt of tok.alts) this.lexicon.match(alt, text, hits);
+      for (const h of hits) {
+        const e = h.entry;
+        if (!contextAllows(e, tok, tokens, latin)) continue;
+        let severity = e.sev;
+        // "ты дебил", "you bitch": an insult aimed at the reader is worse than the word on its own.
+        if (e.cat === 'insult' && !e.directed && severity < 3 && isAddressed(tokens, tok.index)) severity = (severity + 1) as Severity;
+        const whole = tok.key.length <= MAX_WORD_RUNS;
+        found.push({
+          start: whole ? tok.start : tok.starts[h.from],
+          end: whole ? tok.end : tok.ends[h.to - 1],
+          category: e.cat,
+          severity,
+          term: e.term,
+          lang: e.lang,
+          masked: h.masked,
+          quoted: tok.quoted,
+          reported: reported[tok.index],
+        });
+      }
+    }
+
+    const phraseHits: PhraseHit[] = [];
+    this.phrases.match(tokens, NEGATION, phraseHits);
+    for (const ph of phraseHits) {
+      const first = tokens[ph.first];
+      const last = tokens[ph.last];
+      found.push({
+        start: first.start,
+        end: last.end,
+        category: ph.pattern.cat,
+        severity: ph.pattern.sev,
+        term: ph.pattern.term,
+        lang: ph.pattern.lang,
+        masked: false,
+        quoted: first.quoted && last.quoted,
+        reported: reported[ph.first],
+      });
+    }
+
+    return this.summarise(found);
+  }
+
+  private summarise(found: Found[]): ModerationResult {
+    let decision: Decision = 'allow';
+    const cats = new Set<Category>();
+    const best = new Map<string, Found>();
+    for (const f of found) {
+      let d = decide(this.policy, f.category, f.severity);
+      // Hidden letters are a guess; a human should look before anything is bounced.
+      if (f.masked) d = minDecision(d, 'review');
+      if (SOFT.has(f.category)) {
+        if (f.quoted || f.reported) d = minDecision(d, 'review');
+      } else if (f.reported) {
+        // A parent quoting a threat to the school must reach a human, not bounce.
+        d = minDecision(d, 'review');
+      }
+      if (d === 'allow') continue;
+      decision = maxDecision(decision, d);
+      cats.add(f.category);
+      const k = `${f.start}:${f.end}:${f.category}`;
+      const prev = best.get(k);
+      if (!prev || prev.severity < f.severity) best.set(k, f);
+    }
+    const matches: ModerationMatch[] = [...best.values()]
+      .sort((a, b) => a.start - b.start || a.end - b.end || a.category.localeCompare(b.category))
+      .map((f) => ({ start: f.start, end: f.end, category: f.category, severity: f.severity, term: f.term, lang: f.lang }));
+    return { decision, categories: CATEGORIES.filter((c) => cats.has(c)), matches };
+  }
+}
+
+function contextAllows(e: CompiledEntry, tok: Token, tokens: Token[], latin: LatinContext): boolean {
+  if (e.name === 'always' && (tok.flags & F_CAPITALIZED) !== 0 && (tok.flags & F_ALLCAPS) === 0) return false;
+  if (e.name === 'likely' && looksLikeName(tok, tokens)) return false;
+  if ((e.notIn !== null || e.onlyIn !== null) && tok.script !== S_CYRL) {
+    const lang = (tok.flags & F_LV_MARK) !== 0 ? 'lv' : latin;
+    if (e.notIn !== null && e.notIn.has(lang)) return false;
+    if (e.onlyIn !== null && !e.onlyIn.has(lang)) return false;
+  }
+  if (e.directed && !isAddressed(tokens, tok.index)) return false;
+  const prev = tok.index > 0 ? tokens[tok.index - 1] : null;
+  const next = tok.index + 1 < tokens.length ? tokens[tok.index + 1] : null;
+  if (e.notAfter && prev && prev.sentence === tok.sentence && e.notAfter.has(prev.key)) return false;
+  if (e.notBefore && next && next.sentence === tok.sentence && e.notBefore.has(next.key)) return false;
+  return true;
+}
+
+/**
+ * Capitalised mid-sentence (the Hui family, uz Pisu), or first in a sentence and followed by another
+ * capitalised word (Dick Smith). A capitalised insult opening a sentence ("Suka!") is still caught.
+ */
+function looksLikeName(tok: Token, tokens: Token[]): boolean {
+  if ((tok.flags & F_CAPITALIZED) === 0 || (tok.flags & F_ALLCAPS) !== 0) return false;
+  const prev = tok.index > 0 ? tokens[tok.index - 1] : null;
+  if (prev !== null && prev.sentence === tok.sentence) return true;
+  const next = tok.index + 1 < tokens.length ? tokens[tok.index + 1] : null;
+  return next !== null && next.sentence === tok.sentence && (next.flags & F_CAPITALIZED) !== 0;
+}
+
+function customTerms(terms: ReadonlyArray<string | { term: string; category?: Category; severity?: Severity }>): {
+  lexFile: LexiconFile | null;
+  phraseFile: PhraseFile | null;
+} {
+  const latn: LexiconEntrySource[] = [];
+  const cyrl: LexiconEntrySource[] = [];
+  const patterns: PhrasePatternSource[] = [];
+  for (const t of terms) {
+    const spec = typeof t === 'string' ? { term: t } : t;
+    const cat = spec.category ?? 'profanity';
+    const sev = spec.severity ?? 2;
+    const words = tokenize(spec.term);
+    if (words.length === 0 || words.some((w) => (w.flags & (F_NUMERIC | F_MASKED)) !== 0)) {
+      throw new Error(`blockedTerms: ${JSON.stringify(spec.term)} must consist of words made of letters`);
+    }
+    if (words.length > 1) {
+      patterns.push({ lang: 'custom', cat, sev, term: spec.term, p: words.map((w) => w.key).join(' ') });
+    } else if (words[0].script === S_CYRL) {
+      cyrl.push({ term: spec.term, roots: [spec.term], cat, sev, pre: [''], suf: ['@ru-noun', '@ru-adj'] });
+    } else {
+      latn.push({ term: spec.term, roots: [spec.term], cat, sev, pre: [''], suf: ['@lv-noun', '@en-verb'] });
+    }
+  }
+  const entries = [...latn, ...cyrl];
+  return {
+    lexFile: entries.length > 0 ? { lang: 'custom', script: 'latn', entries } : null,
+    phraseFile: patterns.length > 0 ? { classes: {}, patterns } : null,
+  };
+}
+
+
+const defaultModerator = { instance: null as Moderator | null };
+const byObject = new WeakMap<ModerationOptions, Moderator>();
+const byValue = new Map<string, Moderator>();
+const MAX_CACHED = 64;
+
+/** Compiled moderators are cached per options object and per options value (institutions reuse settings). */
+export function getModerator(options?: ModerationOptions): Moderator {
+  if (!options || (!options.blockedTerms?.length && !options.allowedTerms?.length && !options.policy)) {
+    return (defaultModerator.instance ??= new Moderator());
+  }
+  const cached = byObject.get(options);
+  if (cached) return cached;
+  const key = JSON.stringify([options.blockedTerms ?? [], options.allowedTerms ?? [], options.policy ?? {}]);
+  let m = byValue.get(key);
+  if (!m) {
+    m = new Moderator(options);
+    if (byValue.size >= MAX_CACHED) byValue.delete(byValue.keys().next().value as string);
+    byValue.set(key, m);
+  }
+  byObject.set(options, m);
+  return m;
+}
+
+export function moderate(text: string, options?: ModerationOptions): ModerationResult {
+  return getModerator(options).moderate(text);
+}

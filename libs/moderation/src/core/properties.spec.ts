@@ -1,0 +1,95 @@
+import fc from 'fast-check';
+import { moderate } from './moderate';
+
+const SEEDED = { seed: 20250117, numRuns: 300 };
+
+const BAD = ['fuck', 'pisies', 'mauka', 'хуй', 'пиздец', 'сука', 'f*ck', 'п.и.з.д.а', 'f u c k', 'sh1t', 'хyй'];
+const unicode = fc.string({ unit: 'binary', maxLength: 200 });
+const mixed = fc.string({
+  unit: fc.constantFrom('a', 'ā', 'š', 'я', 'й', ' ', '.', '*', '1', '\u200d', '\u0301', '\u202e', '👨‍👩‍👧', '😀', 'f', 'u', 'c', 'k', 'х', 'у', '\n', '"'),
+  maxLength: 300,
+});
+
+function checkOffsets(text: string): void {
+  const r = moderate(text);
+  for (const m of r.matches) {
+    expect(Number.isInteger(m.start) && Number.isInteger(m.end)).toBe(true);
+    expect(m.start).toBeGreaterThanOrEqual(0);
+    expect(m.end).toBeLessThanOrEqual(text.length);
+    expect(m.start).toBeLessThan(m.end);
+  }
+  expect(['allow', 'review', 'block']).toContain(r.decision);
+  if (r.decision === 'allow') expect(r.matches).toEqual([]);
+}
+
+describe('properties', () => {
+  it('never throws and offsets stay inside arbitrary Unicode input', () => {
+    fc.assert(fc.property(unicode, (t) => checkOffsets(t)), SEEDED);
+    fc.assert(fc.property(mixed, (t) => checkOffsets(t)), SEEDED);
+  });
+
+  it('finds an inserted bad word and its match covers exactly the inserted characters', () => {
+    const words = fc.array(fc.constantFrom('labdien', 'rīt', 'skola', 'завтра', 'урок', 'the', 'class', '12:30', '5.b', 'Anna'), { maxLength: 8 });
+    fc.assert(
+      fc.property(words, fc.constantFrom(...BAD), words, (before, bad, after) => {
+        const prefix = before.length ? `${before.join(' ')} ` : '';
+        const text = `${prefix}${bad}${after.length ? ` ${after.join(' ')}` : ''}`;
+        const r = moderate(text);
+        expect(r.decision).not.toBe('allow');
+        const start = prefix.length;
+        const end = start + bad.length;
+        const covering = r.matches.filter((m) => m.start <= start && m.end >= end);
+        expect(covering.length).toBeGreaterThan(0);
+        // The match must not spill into neighbouring words.
+        for (const m of covering) expect(text.slice(m.start, m.end)).toBe(bad);
+      }),
+      SEEDED,
+    );
+  });
+
+  it('clean school text made of ordinary words stays allowed', () => {
+    const words = fc.array(
+      fc.constantFrom('Labdien', 'rīt', 'skolā', 'ekskursija', 'uzmauciet', 'cepures', 'sūdzība', 'Здравствуйте', 'застрахуйте', 'сабля', 'употреблять', 'the', 'cockpit', 'classic', 'assessment', '12.03.2024', '9/10', 'Hui', 'Dickens'),
+      { maxLength: 30 },
+    );
+    fc.assert(fc.property(words, (ws) => expect(moderate(ws.join(' ')).decision).toBe('allow')), SEEDED);
+  });
+
+  it('handles 1 MB input and 100 KB of separators', () => {
+    const big = 'Labdien, vecāki! Rīt ekskursija. Здравствуйте! fuck 👨‍👩‍👧 '.repeat(20_000).slice(0, 1_000_000);
+    const r = moderate(big);
+    expect(r.decision).toBe('block');
+    expect(r.matches.length).toBeGreaterThan(1000);
+    for (const sep of [' ', '.', '*', '\u200b', '\u0301', '\u202e', '-_', ' . ']) {
+      expect(moderate(sep.repeat(Math.ceil(100_000 / sep.length))).decision).toBe('allow');
+    }
+  });
+
+  it('scales linearly on hostile shapes (4x input, well under 16x time)', () => {
+    const shapes = [
+      (n: number) => 'a'.repeat(n),
+      (n: number) => 'fuck'.repeat(n / 4),
+      (n: number) => 'f u c k '.repeat(n / 8),
+      (n: number) => 'х*й п**да '.repeat(n / 10),
+      (n: number) => 'i will kill '.repeat(n / 12),
+      (n: number) => 'a\u0301'.repeat(n / 2),
+      (n: number) => '*'.repeat(n),
+    ];
+    const time = (t: string): number => {
+      let best = Infinity;
+      for (let k = 0; k < 3; k++) {
+        const s = process.hrtime.bigint();
+        moderate(t);
+        best = Math.min(best, Number(process.hrtime.bigint() - s) / 1e6);
+      }
+      return best;
+    };
+    const N = 48_000;
+    for (const make of shapes) {
+      const small = time(make(N));
+      const large = time(make(4 * N));
+      // Linear is ~4x; quadratic would be ~16x. The floor absorbs timer noise on tiny inputs.
+      expect(large).toBeLessThan(Math.max(small, 2) * 10);
+    }
+  });
+});

@@ -1,0 +1,429 @@
+import {
+  CYRL_TO_LATN,
+  K_APOS,
+  K_DIGIT,
+  K_IGNORE,
+  K_LEET,
+  K_LETTER,
+  K_MASK,
+  K_SEP,
+  LATN_TO_CYRL,
+  LEET_CYRL,
+  LEET_LATN,
+  S_CYRL,
+  TRANSLIT_LATN_TO_CYRL,
+  S_LATN,
+  S_NONE,
+  S_OTHER,
+  charInfo,
+} from './chars';
+
+export const F_LEET = 1;
+export const F_CONFUSABLE = 2;
+export const F_MASKED = 4;
+export const F_SPACED = 8;
+export const F_LV_MARK = 16;
+export const F_CAPITALIZED = 32;
+export const F_ALLCAPS = 64;
+export const F_NUMERIC = 128;
+export const F_REPEAT = 256;
+
+/** Character that stands for a hidden letter in a token key. */
+export const MASK_CHAR = '*';
+
+/**
+ * A word after normalisation. Repeated letters are collapsed into runs: `key[k]` is the k-th run's
+ * character, `counts[k]` how many times it was repeated, `starts[k]`/`ends[k]` its UTF-16 span in the
+ * original text (ends include trailing combining marks and invisible characters).
+ */
+export interface Token {
+  index: number;
+  key: string;
+  counts: number[];
+  starts: number[];
+  ends: number[];
+  start: number;
+  end: number;
+  script: number;
+  flags: number;
+  sentence: number;
+  quoted: boolean;
+  /** Other readings of a word that mixes Latin and Cyrillic letters (xyй, pизда). */
+  alts: Token[] | null;
+}
+
+const MODE_AUTO = 0;
+const MODE_CYRL_LOOKALIKE = 1;
+const MODE_CYRL_TRANSLIT = 2;
+const MODE_LATN = 3;
+
+/** Normalised characters of the word being read, in parallel arrays reused across words. */
+class UnitBuffer {
+  ch: string[] = [];
+  kind: Uint8Array;
+  script: Uint8Array;
+  upper: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  len = 0;
+
+  constructor(capacity: number) {
+    this.kind = new Uint8Array(capacity);
+    this.script = new Uint8Array(capacity);
+    this.upper = new Uint8Array(capacity);
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+  }
+
+  push(ch: string, kind: number, script: number, upper: boolean, start: number, end: number): void {
+    if (this.len === this.kind.length) this.grow();
+    const k = this.len++;
+    this.ch[k] = ch;
+    this.kind[k] = kind;
+    this.script[k] = script;
+    this.upper[k] = upper ? 1 : 0;
+    this.start[k] = start;
+    this.end[k] = end;
+  }
+
+  private grow(): void {
+    const n = this.kind.length * 2;
+    const copy = <T extends Uint8Array | Int32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.kind = copy(this.kind, (m) => new Uint8Array(m));
+    this.script = copy(this.script, (m) => new Uint8Array(m));
+    this.upper = copy(this.upper, (m) => new Uint8Array(m));
+    this.start = copy(this.start, (m) => new Int32Array(m));
+    this.end = copy(this.end, (m) => new Int32Array(m));
+  }
+}
+
+/** A one-letter word kept aside in case it is part of "f u c k". */
+interface Single {
+  ch: string;
+  script: number;
+  upper: boolean;
+  start: number;
+  end: number;
+  lvMark: boolean;
+  boundaryBefore: boolean;
+  joinableGapBefore: boolean;
+  quoted: boolean;
+}
+
+const SENTENCE_END = new Set(['.', '!', '?', '\n', ';', '…', '。', '\r', '\u2029', '\u2028']);
+const JOINABLE_GAP = new Set([' ', '.', '-', '_', '*', '/', '\\', '·', '•', '+', '~', '|', '\u00a0', '\t']);
+const QUOTE_OPEN = new Set(['«', '„', '‚', '‹']);
+const QUOTE_CLOSE = new Set(['»', '›']);
+const QUOTE_TOGGLE = new Set(['"', '“', '”', '‘', "'", '’', '`', '＂']);
+const MAX_JOIN_GAP = 3;
+const MIN_JOINED = 3;
+
+/** Splits text into normalised tokens in one pass; work per character is bounded, so time is linear. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  // Tokenising is synchronous and never re-entered, so the buffers are shared between calls.
+  const buf = WORD_BUFFER;
+  const side = SIDE_BUFFER;
+  buf.len = 0;
+  const singles: Single[] = [];
+  let sentence = 0;
+  let lvMark = false;
+  let boundary = false;
+  let gapLen = 0;
+  let gapJoinable = true;
+  let gapHasSpace = false;
+  let gluedToWord = false;
+  let inQuote = false;
+  let tokenQuoted = false;
+  let pendingBoundary = false;
+  let pendingJoinable = false;
+
+  const emit = (b: UnitBuffer, a: number, z: number, lv: boolean, spaced: boolean, boundaryBefore: boolean, quoted: boolean): void => {
+    if (boundaryBefore && tokens.length > 0) sentence++;
+    const tok = finalize(b, a, z, lv, spaced, tokens.length, sentence, quoted, MODE_AUTO);
+    if ((tok.flags & F_CONFUSABLE) !== 0) {
+      const alts: Token[] = [];
+      for (const mode of ALT_MODES) {
+        const alt = finalize(b, a, z, lv, spaced, tok.index, sentence, quoted, mode);
+        if (alt.key !== tok.key && !alts.some((x) => x.key === alt.key)) alts.push(alt);
+      }
+      if (alts.length > 0) tok.alts = alts;
+    }
+    tokens.push(tok);
+  };
+
+  const flushSingles = (): void => {
+    if (singles.length === 0) return;
+    let i = 0;
+    while (i < singles.length) {
+      let j = i + 1;
+      // Letters of one script only: "5.b п.и.з.д.а" must not swallow the Latin b.
+      while (j < singles.length && singles[j].joinableGapBefore && singles[j].script === singles[i].script) j++;
+      if (j - i >= MIN_JOINED) {
+        side.len = 0;
+        let lv = false;
+        for (let k = i; k < j; k++) {
+          const u = singles[k];
+          side.push(u.ch, K_LETTER, u.script, u.upper, u.start, u.end);
+          lv = lv || u.lvMark;
+        }
+        emit(side, 0, side.len, lv, true, singles[i].boundaryBefore, singles[i].quoted);
+      } else {
+        for (let k = i; k < j; k++) {
+          const u = singles[k];
+          side.len = 0;
+          side.push(u.ch, K_LETTER, u.script, u.upper, u.start, u.end);
+          emit(side, 0, 1, u.lvMark, false, u.boundaryBefore, u.quoted);
+        }
+      }
+      i = j;
+    }
+    singles.length = 0;
+  };
+
+  const flush = (): void => {
+    // Symbols at the edges of a word are punctuation ("fuck!", "*note*"), not letters.
+    let a = 0;
+    let b = buf.len;
+    while (a < b && (buf.kind[a] === K_MASK || (buf.kind[a] === K_LEET && buf.ch[a] !== '$' && buf.ch[a] !== '@'))) a++;
+    while (b > a && (buf.kind[b - 1] === K_MASK || buf.kind[b - 1] === K_LEET)) {
+      if (buf.ch[b - 1] === '!') boundary = true;
+      b--;
+    }
+    if (b > a) {
+      // "5.b", "e.g": a letter glued to the previous word by punctuation is not spelling anything out.
+      const single = b - a === 1 && buf.kind[a] === K_LETTER && buf.script[a] !== S_OTHER && !gluedToWord;
+      if (single) {
+        if (singles.length > 0 && !pendingJoinable) flushSingles();
+        singles.push({
+          ch: buf.ch[a],
+          script: buf.script[a],
+          upper: buf.upper[a] === 1,
+          start: buf.start[a],
+          end: buf.end[a],
+          lvMark,
+          boundaryBefore: pendingBoundary,
+          joinableGapBefore: pendingJoinable,
+          quoted: tokenQuoted,
+        });
+      } else {
+        flushSingles();
+        emit(buf, a, b, lvMark, false, pendingBoundary, tokenQuoted);
+      }
+    }
+    buf.len = 0;
+    lvMark = false;
+    gapLen = 0;
+    gapJoinable = true;
+    gapHasSpace = false;
+  };
+
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    let cp = c;
+    let width = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+        width = 2;
+      }
+    }
+    const info = charInfo(cp);
+    let kind = info.kind;
+    const inWord = buf.len > 0;
+
+    if (kind === K_APOS) {
+      // Inside a word (don't, bl'at) the apostrophe disappears; elsewhere it is a quote mark.
+      const next = i + width < n ? charInfo(text.codePointAt(i + width) ?? 0).kind : K_SEP;
+      if (inWord && buf.kind[buf.len - 1] === K_LETTER && next === K_LETTER) {
+        i += width;
+        continue;
+      }
+      kind = K_SEP;
+    } else if (kind === K_LEET || kind === K_MASK) {
+      if (!inWord) {
+        const next = i + width < n ? charInfo(text.codePointAt(i + width) ?? 0).kind : K_SEP;
+        const startsWord = (text[i] === '$' || text[i] === '@') && (next === K_LETTER || next === K_DIGIT);
+        if (!startsWord) kind = K_SEP;
+      }
+    }
+
+    if (kind === K_IGNORE) {
+      if (inWord) {
+        buf.end[buf.len - 1] = i + width;
+        if (info.lvMark) lvMark = true;
+      }
+      i += width;
+      continue;
+    }
+
+    if (kind === K_SEP) {
+      if (inWord) flush();
+      const ch = text[i];
+      if (SENTENCE_END.has(ch)) boundary = true;
+      if (ch === '\n') inQuote = false;
+      if (QUOTE_OPEN.has(ch)) inQuote = true;
+      else if (QUOTE_CLOSE.has(ch)) inQuote = false;
+      else if (QUOTE_TOGGLE.has(ch)) {
+        // A straight apostrophe right after a word is a possessive (students'), not an opening quote.
+        const possessive = (ch === "'" || ch === '’') && !inQuote && i > 0 && charInfo(text.charCodeAt(i - 1)).kind === K_LETTER;
+        if (!possessive) inQuote = !inQuote;
+      }
+      gapLen += width;
+      if (!JOINABLE_GAP.has(ch)) gapJoinable = false;
+      if (ch === ' ' || ch === '\u00a0' || ch === '\t') gapHasSpace = true;
+      i += width;
+      continue;
+    }
+
+    if (!inWord) {
+      pendingBoundary = boundary;
+      pendingJoinable = gapJoinable && gapLen > 0 && gapLen <= MAX_JOIN_GAP;
+      gluedToWord = !gapHasSpace && gapLen > 0 && singles.length === 0 && tokens.length > 0;
+      boundary = false;
+      tokenQuoted = inQuote;
+    }
+    if (info.lvMark) lvMark = true;
+    const fold = info.fold;
+    for (let k = 0; k < fold.length; k++) buf.push(fold[k], kind, info.script, info.upper, i, i + width);
+    i += width;
+  }
+  if (buf.len > 0) flush();
+  flushSingles();
+  return tokens;
+}
+
+const ALT_MODES = [MODE_CYRL_LOOKALIKE, MODE_CYRL_TRANSLIT, MODE_LATN];
+const WORD_BUFFER = new UnitBuffer(256);
+const SIDE_BUFFER = new UnitBuffer(64);
+
+function finalize(b: UnitBuffer, a: number, z: number, lvMark: boolean, spaced: boolean, index: number, sentence: number, quoted: boolean, mode: number): Token {
+  let latn = 0;
+  let cyrl = 0;
+  let other = 0;
+  let letters = 0;
+  let uppers = 0;
+  for (let k = a; k < z; k++) {
+    if (b.kind[k] === K_LETTER) {
+      letters++;
+      if (b.upper[k] === 1) uppers++;
+      const sc = b.script[k];
+      if (sc === S_LATN) latn++;
+      else if (sc === S_CYRL) cyrl++;
+      else other++;
+    }
+  }
+  let flags = 0;
+  if (lvMark) flags |= F_LV_MARK;
+  if (spaced) flags |= F_SPACED;
+  if (letters > 0 && b.kind[a] === K_LETTER && b.upper[a] === 1 && uppers === 1) flags |= F_CAPITALIZED;
+  if (letters >= 2 && uppers === letters) flags |= F_ALLCAPS;
+
+  let script: number;
+  if (letters === 0) script = S_NONE;
+  else if (other > latn + cyrl) script = S_OTHER;
+  else script = cyrl > latn ? S_CYRL : S_LATN;
+  if (mode === MODE_LATN && script !== S_OTHER && letters > 0) script = S_LATN;
+  else if (mode !== MODE_AUTO && script !== S_OTHER && letters > 0) script = S_CYRL;
+  const latnToCyrl = mode === MODE_CYRL_TRANSLIT ? TRANSLIT_LATN_TO_CYRL : LATN_TO_CYRL;
+
+  const leetAllowed = letters >= 2 && script !== S_OTHER;
+  const len = z - a;
+  const chars: string[] = new Array(len);
+  for (let k = 0; k < len; k++) {
+    const kind = b.kind[a + k];
+    const sc = b.script[a + k];
+    let ch = b.ch[a + k];
+    if (kind === K_LETTER) {
+      if (script === S_CYRL && sc === S_LATN) {
+        ch = latnToCyrl[ch] ?? ch;
+        flags |= F_CONFUSABLE;
+      } else if (script === S_LATN && sc === S_CYRL) {
+        ch = CYRL_TO_LATN[ch] ?? ch;
+        flags |= F_CONFUSABLE;
+      }
+    } else if (kind === K_DIGIT || kind === K_LEET) {
+      const mapped = leetAllowed ? (script === S_CYRL ? LEET_CYRL[ch] : LEET_LATN[ch]) : undefined;
+      if (mapped !== undefined) {
+        ch = mapped;
+        flags |= F_LEET;
+      } else if (kind === K_LEET) {
+        ch = MASK_CHAR;
+      }
+    }
+    chars[k] = ch;
+  }
+  if (letters === 0) flags |= F_NUMERIC;
+  let masks = 0;
+  for (const ch of chars) if (ch === MASK_CHAR) masks++;
+
+  // "f*u*c*k": a symbol between every single letter is a separator, not a hidden letter.
+  let keep: boolean[] | null = null;
+  if (masks > 0) {
+    let interleaved = len >= 5 && len % 2 === 1;
+    for (let k = 0; interleaved && k < len; k++) {
+      const isMask = chars[k] === MASK_CHAR;
+      if (k % 2 === 1 ? !isMask : isMask) interleaved = false;
+    }
+    if (interleaved) {
+      keep = chars.map((c) => c !== MASK_CHAR);
+      flags |= F_SPACED;
+    } else {
+      flags |= F_MASKED;
+    }
+  }
+
+  let key = '';
+  let lastCh = '';
+  const counts: number[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let k = 0; k < len; k++) {
+    if (keep !== null && !keep[k]) continue;
+    const ch = chars[k];
+    if (ch === lastCh) {
+      counts[counts.length - 1]++;
+      ends[ends.length - 1] = b.end[a + k];
+      flags |= F_REPEAT;
+    } else {
+      key += ch;
+      lastCh = ch;
+      counts.push(1);
+      starts.push(b.start[a + k]);
+      ends.push(b.end[a + k]);
+    }
+  }
+  return {
+    index,
+    key,
+    counts,
+    starts,
+    ends,
+    start: b.start[a],
+    end: b.end[z - 1],
+    script,
+    flags,
+    sentence,
+    quoted,
+    alts: null,
+  };
+}
+
+/**
+ * Normalises a lexicon word the same way text is normalised, so data files can be written naturally
+ * (with diacritics, ё, capitals) and still compare equal to tokens.
+ */
+export function normalizeWord(word: string): { key: string; counts: number[] } {
+  const tokens = tokenize(word);
+  if (tokens.length !== 1 || (tokens[0].flags & (F_MASKED | F_NUMERIC)) !== 0) {
+    throw new Error(`lexicon word must be a single word of letters: ${JSON.stringify(word)}`);
+  }
+  return { key: tokens[0].key, counts: tokens[0].counts };
+}
