@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
-export class PageQuery {
+export class PaginationQuery {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()
   @Type(() => Number)
@@ -17,7 +17,9 @@ export class PageQuery {
   @Min(1)
   @Max(200)
   pageSize: number = 50;
+}
 
+export class PageQuery extends PaginationQuery {
   @ApiPropertyOptional({ description: 'Case-insensitive search in names and username' })
   @IsOptional()
   @IsString()
@@ -32,7 +34,7 @@ export interface Page<T> {
   pageSize: number;
 }
 
-export const pageOf = <T>(items: T[], total: number, q: PageQuery): Page<T> => ({
+export const pageOf = <T>(items: T[], total: number, q: PaginationQuery): Page<T> => ({
   items,
   total,
   page: q.page,
