@@ -4,9 +4,10 @@ import { AuditLog } from '@app/audit/audit-log.service';
 import type { Actor } from '@app/auth/actor';
 import { institutionsWhere } from '@app/auth/actor';
 import { DirectoryErrorCode, directoryError } from '@app/directory/directory-errors';
-import { GuardianRelation, Guardianship, MANAGEMENT_ROLES, Role, RoleAssignment, User } from '@app/directory/entities';
+import { GuardianRelation, Guardianship, MANAGEMENT_ROLES, RoleAssignment } from '@app/directory/entities';
 import { CalendarService } from '@app/platform/time/calendar.service';
 import { assertManagement, auditBy, loadInstitution } from '../common/management';
+import { holdsRole, upsertGuardianship } from './guardianship-links';
 import type { CreateGuardianshipDto, UpdateGuardianshipDto } from './guardianships.dto';
 
 export interface GuardianshipView {
@@ -62,7 +63,7 @@ export class GuardianshipsService {
       const changed: Record<string, { from: unknown; to: unknown }> = {};
       if (dto.relation !== undefined && dto.relation !== link.relation) changed.relation = { from: link.relation, to: dto.relation };
       if (dto.active !== undefined && dto.active !== link.active) {
-        if (dto.active && !(await this.holds(em, link.guardian.id, managed, 'guardian'))) throw notAGuardian();
+        if (dto.active && !(await holdsRole(em, link.guardian.id, managed, 'guardian'))) throw notAGuardian();
         changed.active = { from: link.active, to: dto.active };
       }
       if (Object.keys(changed).length) {
@@ -87,38 +88,24 @@ export class GuardianshipsService {
     dto: CreateGuardianshipDto,
   ): Promise<GuardianshipView & { existing: boolean }> {
     const institution = await loadInstitution(em, institutionId);
-    if (!(await this.holds(em, dto.guardianId, [institutionId], 'guardian'))) throw notAGuardian();
-    if (!(await this.holds(em, dto.studentId, [institutionId], 'student'))) {
+    if (!(await holdsRole(em, dto.guardianId, [institutionId], 'guardian'))) throw notAGuardian();
+    if (!(await holdsRole(em, dto.studentId, [institutionId], 'student'))) {
       throw directoryError.notFound(DirectoryErrorCode.STUDENT_NOT_FOUND, 'Student');
     }
     const now = this.calendar.now();
-    const existing = await em.findOne(Guardianship, { guardian: dto.guardianId, student: dto.studentId }, { populate: ['guardian', 'student'] });
-    if (existing) {
-      const before = { relation: existing.relation, active: existing.active };
-      if (before.relation !== dto.relation || !before.active) {
-        existing.relation = dto.relation;
-        existing.active = true;
-        this.audit.record(em, now, {
-          ...auditBy(actor, institution.id),
-          action: 'guardianship.create',
-          objectType: 'guardianship',
-          objectId: existing.id,
-          details: { guardianId: dto.guardianId, studentId: dto.studentId, relation: dto.relation, existing: true, before },
-        });
-      }
-      return { ...view(existing), existing: true };
-    }
-    const [guardian, student] = await Promise.all([em.findOneOrFail(User, dto.guardianId), em.findOneOrFail(User, dto.studentId)]);
-    const link = em.create(Guardianship, { guardian, student, relation: dto.relation, createdAt: now });
+    const { link, before } = await upsertGuardianship(em, dto.guardianId, dto.studentId, dto.relation, now);
+    if (before && before.relation === dto.relation && before.active) return { ...view(link), existing: true };
     this.audit.record(em, now, {
       ...auditBy(actor, institution.id),
       action: 'guardianship.create',
       objectType: 'guardianship',
       objectId: link.id,
-      details: { guardianId: dto.guardianId, studentId: dto.studentId, relation: dto.relation, existing: false },
+      details: before
+        ? { guardianId: dto.guardianId, studentId: dto.studentId, relation: dto.relation, existing: true, before }
+        : { guardianId: dto.guardianId, studentId: dto.studentId, relation: dto.relation, existing: false },
     });
     await em.flush();
-    return { ...view(link), existing: false };
+    return { ...view(link), existing: !!before };
   }
 
   /** Institutions the actor manages where the student holds an active student role. */
@@ -131,11 +118,6 @@ export class GuardianshipsService {
       { orderBy: { createdAt: 'asc' } },
     );
     return [...new Set(roles.map((r) => r.institution.id))];
-  }
-
-  /** An active account holding an active `role` in one of the institutions. */
-  private async holds(em: EntityManager, userId: string, institutionIds: string[], role: Role): Promise<boolean> {
-    return (await em.count(RoleAssignment, { user: { id: userId, active: true }, institution: { $in: institutionIds }, role, active: true })) > 0;
   }
 }
 

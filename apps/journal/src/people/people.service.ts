@@ -9,6 +9,7 @@ import { DirectoryErrorCode, directoryError } from '@app/directory/directory-err
 import {
   Enrolment,
   Group,
+  GuardianRelation,
   Guardianship,
   Institution,
   Role,
@@ -20,6 +21,7 @@ import { CalendarService } from '@app/platform/time/calendar.service';
 import { assertManagement, auditBy, loadInstitution } from '../common/management';
 import { Page, pageOf } from '../common/pagination';
 import { contains } from '../common/text-search';
+import { holdsRole, upsertGuardianship } from '../guardianships/guardianship-links';
 import { CredentialDelivery, CredentialsService } from './credentials.service';
 import type {
   CreateGuardianDto,
@@ -346,29 +348,22 @@ export class PeopleService {
   }
 
   /** Children must be students of this institution; anything else is "not found". */
-  async linkChildren(
+  private async linkChildren(
     em: EntityManager,
     institution: Institution,
     guardian: User,
-    children: { studentId: string; relation: Guardianship['relation'] }[],
+    children: { studentId: string; relation: GuardianRelation }[],
     now: Date,
-  ): Promise<Guardianship[]> {
-    const out: Guardianship[] = [];
+  ): Promise<void> {
     for (const child of children) {
-      const isStudent = await em.count(RoleAssignment, { user: child.studentId, institution, role: 'student', active: true });
-      if (!isStudent) throw directoryError.notFound(DirectoryErrorCode.STUDENT_NOT_FOUND, 'Student');
+      if (!(await holdsRole(em, child.studentId, [institution.id], 'student'))) {
+        throw directoryError.notFound(DirectoryErrorCode.STUDENT_NOT_FOUND, 'Student');
+      }
       if (child.studentId === guardian.id) {
         throw directoryError.invalid(DirectoryErrorCode.NOT_A_STUDENT, 'A person cannot be their own guardian');
       }
-      const existing = await em.findOne(Guardianship, { guardian, student: child.studentId });
-      if (existing) {
-        Object.assign(existing, { active: true, relation: child.relation });
-        out.push(existing);
-      } else {
-        out.push(em.create(Guardianship, { guardian, student: em.getReference(User, child.studentId), relation: child.relation, createdAt: now }));
-      }
+      await upsertGuardianship(em, guardian.id, child.studentId, child.relation, now);
     }
-    return out;
   }
 
   private newUser(
@@ -403,21 +398,16 @@ export class PeopleService {
       try {
         return await this.em.fork().transactional(async (em) => {
           const username = dto.username ?? (await this.freeUsername(em, usernameBase(dto.givenName, dto.familyName)));
-          if (dto.username && (await em.count(User, { username: dto.username }))) {
-            throw directoryError.conflict(DirectoryErrorCode.USERNAME_TAKEN, 'That username is taken', [{ field: 'username', issue: 'taken' }]);
-          }
+          if (dto.username && (await em.count(User, { username: dto.username }))) throw usernameTaken();
           const { user, credentials } = await create(em, username);
           await em.flush();
           const roles = (await this.rolesHere(em, institutionId, [user.id])).get(user.id) ?? [];
           return { ...view(user, roles), ...(credentials ? { credentials } : {}) };
         });
       } catch (e) {
-        if (!(e instanceof UniqueConstraintViolationException) || dto.username) {
-          if (e instanceof UniqueConstraintViolationException) {
-            throw directoryError.conflict(DirectoryErrorCode.USERNAME_TAKEN, 'That username is taken', [{ field: 'username', issue: 'taken' }]);
-          }
-          throw e;
-        }
+        // A derived name lost a race on the unique index: derive again. A requested one is taken.
+        if (!(e instanceof UniqueConstraintViolationException)) throw e;
+        if (dto.username) throw usernameTaken();
       }
     }
     throw directoryError.conflict(DirectoryErrorCode.USERNAME_TAKEN, 'Could not find a free username; give one explicitly');
@@ -431,6 +421,9 @@ export class PeopleService {
     for (let n = 2; ; n++) if (!taken.has(`${base}${n}`)) return `${base}${n}`;
   }
 }
+
+const usernameTaken = () =>
+  directoryError.conflict(DirectoryErrorCode.USERNAME_TAKEN, 'That username is taken', [{ field: 'username', issue: 'taken' }]);
 
 export function view(user: User, roles: { role: Role; active: boolean }[]): PersonView {
   return {
