@@ -7,9 +7,9 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
-import { Client } from 'pg';
 import { loadConfig } from '@app/platform/config/load-config';
 import { ormOptions } from '@app/persistence/orm-config';
+import { createDatabase, dropDatabase } from '@app/persistence/postgres-admin';
 
 const root = resolve(__dirname, '..', 'libs/persistence/src/migrations');
 
@@ -51,16 +51,10 @@ function writeIndex(): void {
 async function main(): Promise<void> {
   const admin = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const scratch = `sp_migration_scratch_${process.pid}`;
-  const pg = new Client({ connectionString: admin });
-  await pg.connect();
-  await pg.query(`CREATE DATABASE ${scratch}`);
   try {
-    const url = new URL(admin);
-    url.pathname = `/${scratch}`;
-    await make('postgresql', url.toString());
+    await make('postgresql', await createDatabase(admin, scratch));
   } finally {
-    await pg.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
-    await pg.end();
+    await dropDatabase(admin, scratch);
   }
   await make('sqlite', `sqlite:${join(mkdtempSync(join(tmpdir(), 'sp-mig-')), 'scratch.sqlite')}`);
   writeIndex();

@@ -2,7 +2,6 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { canConnect, ensureRedis, freePort, StartupError } from '../../libs/bootstrap/src/local-services';
 
 /**
@@ -43,28 +42,5 @@ function postgresBinDir(): string | undefined {
   return versions.map((v) => join(root, v, 'bin')).find((d) => existsSync(join(d, 'initdb')));
 }
 
-export async function createDatabase(adminUrl: string, name: string): Promise<string> {
-  const pg = new Client({ connectionString: adminUrl });
-  await pg.connect();
-  try {
-    await pg.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await pg.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await pg.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
-  const pg = new Client({ connectionString: adminUrl });
-  await pg.connect();
-  try {
-    await pg.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  } finally {
-    await pg.end();
-  }
-}
-
+export { createDatabase, dropDatabase } from '../../libs/persistence/src/postgres-admin';
 export { ensureRedis };
