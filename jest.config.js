@@ -4,7 +4,10 @@ const fs = require('node:fs');
 const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swc.$schema;
 
+const { compileEsmPackagesForJest } = require('./test/support/esm-as-cjs');
+
 const moduleNameMapper = {
+  ...compileEsmPackagesForJest(__dirname),
   '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src',
   '^@app/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };

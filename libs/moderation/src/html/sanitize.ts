@@ -4,9 +4,9 @@ type SanitizeHtml = typeof sanitizeHtmlType;
 let loaded: SanitizeHtml | null = null;
 
 /**
- * sanitize-html 2.18 depends on the ESM-only htmlparser2 12. Node 20.19+ can require() it, but Jest's
- * CommonJS runtime on Node 20 cannot; loading on first use keeps `@app/moderation` importable in
- * every unit test and only sanitising needs a real Node process.
+ * sanitize-html 2.18 depends on the ESM-only htmlparser2 12, which Node 20.19+ require()s natively.
+ * Loading on first use keeps start-up cheap for processes that never sanitise (the worker); Jest gets
+ * CommonJS copies of the parser (test/support/esm-as-cjs.js).
  */
 function sanitizeHtml(html: string, options: sanitizeHtmlType.IOptions): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
