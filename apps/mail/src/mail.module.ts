@@ -1,9 +1,36 @@
 import { Module } from '@nestjs/common';
+import { ModerationModule } from '@app/moderation/moderation.module';
+import { AudienceService } from './audience/audience.service';
+import { DeliveryService } from './delivery/delivery.service';
+import { MailboxService } from './mailbox/mailbox.service';
+import { MessagesController } from './messages/messages.controller';
+import { MessagesService } from './messages/messages.service';
+import { SendRateLimit } from './messages/send-rate-limit';
+import { ModerationController } from './moderation/moderation.controller';
+import { ModerationQueueService } from './moderation/moderation-queue.service';
+import { ReceiptsService } from './receipts/receipts.service';
+import { RealtimePublisher } from './realtime/realtime.contract';
+import { RealtimeGateway } from './realtime/realtime.gateway';
+import { SocketPublisher } from './realtime/socket.publisher';
 
 /**
- * The post: messages, receipts, acknowledgements, the moderation gate and the socket.io
- * gateway. Its features arrive with their own issue; today it boots on the shared core
- * (database, Redis, auth) and reports health.
+ * The post: messages, receipts, acknowledgements, the moderation gate and the socket.io gateway.
+ * Controllers and the gateway are thin; rules live in the services (policy in audience/messaging-policy).
  */
-@Module({})
+@Module({
+  imports: [ModerationModule],
+  controllers: [MessagesController, ModerationController],
+  providers: [
+    AudienceService,
+    MessagesService,
+    SendRateLimit,
+    MailboxService,
+    ReceiptsService,
+    ModerationQueueService,
+    DeliveryService,
+    SocketPublisher,
+    { provide: RealtimePublisher, useExisting: SocketPublisher },
+    RealtimeGateway,
+  ],
+})
 export class MailModule {}

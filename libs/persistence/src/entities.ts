@@ -11,6 +11,7 @@ import {
   User,
 } from '@app/directory/entities';
 import { OutboxMessage } from '@app/notifications/outbox/outbox-message.entity';
+import { Message, MessageRecipient } from '@app/post';
 
 /** Every table the service owns; listed, not discovered, so bundles and tests see the same schema. */
 export const ENTITIES = [
@@ -25,4 +26,6 @@ export const ENTITIES = [
   AuthSession,
   AuditEntry,
   OutboxMessage,
+  Message,
+  MessageRecipient,
 ];

@@ -3,7 +3,7 @@
  * Payloads carry ids; anything secret is sealed with `SecretBox` (AES-256-GCM, SECRETS_KEY)
  * and is useless to whoever reads the database or Redis without the key.
  */
-export const OUTBOX_KINDS = ['password-sms'] as const;
+export const OUTBOX_KINDS = ['password-sms', 'message-alert'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 export interface PasswordSmsPayload {
@@ -17,6 +17,17 @@ export interface PasswordSmsPayload {
   reason: 'registered' | 'phone-changed' | 'reset';
 }
 
+/**
+ * A recipient should hear about a new message on their offline channels (e-mail, SMS by preference).
+ * The worker reads the message and the recipient's copy at send time and skips it if already read.
+ */
+export interface MessageAlertPayload {
+  messageId: string;
+  userId: string;
+  priority: 'normal' | 'urgent';
+}
+
 export interface OutboxPayloads {
   'password-sms': PasswordSmsPayload;
+  'message-alert': MessageAlertPayload;
 }

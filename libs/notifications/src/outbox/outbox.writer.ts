@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { OutboxMessage } from './outbox-message.entity';
@@ -25,5 +26,30 @@ export class OutboxWriter {
     });
     em.persist(row);
     return row;
+  }
+
+  /**
+   * Many rows of one kind in one multi-row INSERT, executed at once inside `em`'s transaction (so call it
+   * from `em.transactional`); a message to a whole school writes thousands of intents.
+   */
+  async addMany<K extends keyof OutboxPayloads>(
+    em: EntityManager,
+    kind: K,
+    items: ReadonlyArray<{ payload: OutboxPayloads[K]; dedupeKey: string }>,
+    options: { at: Date; availableAt?: Date },
+  ): Promise<void> {
+    if (!items.length) return;
+    await em.insertMany(
+      OutboxMessage,
+      items.map((item) => ({
+        id: randomUUID(),
+        kind,
+        payload: { ...item.payload },
+        dedupeKey: item.dedupeKey,
+        createdAt: options.at,
+        availableAt: options.availableAt ?? options.at,
+        attempts: 0,
+      })),
+    );
   }
 }

@@ -57,6 +57,13 @@ export const envSchema = z.object({
   /** Apply pending migrations before listening (the embedded default always does). */
   MIGRATE_ON_START: bool.default('false'),
   OUTBOX_DIR: z.string().optional(),
+  /** Flood control: messages (and replies) one sender may send per window, shared by all instances. */
+  MESSAGE_RATE_LIMIT: z.coerce.number().int().positive().default(60),
+  MESSAGE_RATE_WINDOW: duration.default('10m'),
+  /** Upper bound on one message's expanded audience (a whole school's guardians fit). */
+  MESSAGE_MAX_RECIPIENTS: z.coerce.number().int().positive().default(3000),
+  /** Offline alerts for normal-priority messages wait this long, so a message read in the app sends nothing. */
+  MESSAGE_ALERT_DELAY: duration.default('10m'),
   APP_NAME: z.string().default('skolas-pasts'),
 });
 

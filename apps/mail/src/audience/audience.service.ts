@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '@app/auth/actor';
+import { rolesIn } from '@app/auth/actor';
+import { DirectoryQueries } from '@app/directory/directory.queries';
+import type { ErrorDetail } from '@app/platform/errors';
+import type { MessageAudience } from '@app/post';
+import { messageError } from '../messages/message-errors';
+import {
+  Audience,
+  mayAddressGroup,
+  mayAddressInstitution,
+  mayAddressUser,
+  SenderScope,
+  TargetFacts,
+  visibleChildGroups,
+} from './messaging-policy';
+
+/** userId → the children that person's copy is about. */
+export type Recipients = Map<string, Set<string>>;
+
+const groupBy = <T>(rows: readonly T[], key: (r: T) => string, value: (r: T) => string) => {
+  const out = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const k = key(r);
+    let set = out.get(k);
+    if (!set) out.set(k, (set = new Set()));
+    set.add(value(r));
+  }
+  return out;
+};
+const EMPTY: ReadonlySet<string> = new Set();
+
+/**
+ * Checks an addressed audience against the messaging policy and expands it, at send time, into one
+ * entry per person (a guardian of two children in the audience appears once, naming both).
+ */
+@Injectable()
+export class AudienceService {
+  constructor(private readonly directory: DirectoryQueries) {}
+
+  async senderScope(actor: Actor, institutionId: string, today: string): Promise<SenderScope> {
+    const roles = new Set(rolesIn(actor, institutionId));
+    if (!roles.size) throw messageError.notInInstitution();
+    const groups = await this.directory.activeGroupIds(institutionId);
+    const [taught, childLinks, own] = await Promise.all([
+      this.directory.staffAssignments(groups, [actor.userId]),
+      roles.has('guardian') ? this.directory.guardianLinks({ guardianIds: [actor.userId] }) : [],
+      roles.has('student') ? this.directory.enrolments(groups, today, [actor.userId]) : [],
+    ]);
+    const children = childLinks.map((l) => l.studentId);
+    const childEnrolments = children.length ? await this.directory.enrolments(groups, today, children) : [];
+    return {
+      roles,
+      taughtGroupIds: new Set(taught.map((a) => a.groupId)),
+      childGroupIds: new Set(childEnrolments.map((e) => e.groupId)),
+      ownGroupIds: new Set(own.map((e) => e.groupId)),
+    };
+  }
+
+  /** Throws RECIPIENT_NOT_ALLOWED (listing every refused part) or GROUP_NOT_FOUND; never partially sends. */
+  async expand(actor: Actor, institutionId: string, to: MessageAudience, today: string): Promise<Recipients> {
+    const scope = await this.senderScope(actor, institutionId, today);
+    const allGroups = await this.directory.activeGroupIds(institutionId);
+    const known = new Set(allGroups);
+    const refused: ErrorDetail[] = [];
+
+    for (const g of to.groups ?? []) {
+      if (!known.has(g.groupId)) throw messageError.groupNotFound(g.groupId);
+      if (!mayAddressGroup(scope, g.groupId, g.audience)) refused.push({ groupId: g.groupId, audience: g.audience });
+    }
+    if (to.institution && !mayAddressInstitution(scope, to.institution.audience)) {
+      refused.push({ institution: institutionId, audience: to.institution.audience });
+    }
+    const userIds = [...new Set(to.users ?? [])];
+    const facts = await this.targetFacts(institutionId, allGroups, userIds, today);
+    for (const id of userIds) {
+      const f = facts.get(id);
+      if (!f || !mayAddressUser(scope, f)) refused.push({ userId: id });
+    }
+    if (refused.length) throw messageError.recipientNotAllowed(refused);
+
+    const recipients: Recipients = new Map();
+    const add = (userId: string, students: Iterable<string> = []) => {
+      let set = recipients.get(userId);
+      if (!set) recipients.set(userId, (set = new Set()));
+      for (const s of students) set.add(s);
+    };
+
+    const byAudience = new Map<Audience, string[]>();
+    for (const g of to.groups ?? []) byAudience.set(g.audience, [...(byAudience.get(g.audience) ?? []), g.groupId]);
+    if (to.institution) byAudience.set(to.institution.audience, allGroups);
+    const instStaff = to.institution?.audience === 'staff';
+
+    const [guardianStudents, studentRows, staffRows, staffOfInst] = await Promise.all([
+      this.directory.enrolments(byAudience.get('guardians') ?? [], today),
+      this.directory.enrolments(byAudience.get('students') ?? [], today),
+      instStaff ? [] : this.directory.staffAssignments(byAudience.get('staff') ?? []),
+      instStaff ? this.directory.staffIds(institutionId) : [],
+    ]);
+    if (guardianStudents.length) {
+      const links = await this.directory.guardianLinks({ studentIds: [...new Set(guardianStudents.map((e) => e.studentId))] });
+      for (const l of links) add(l.guardianId, [l.studentId]);
+    }
+    for (const e of studentRows) add(e.studentId);
+    for (const a of staffRows) add(a.staffId);
+    for (const id of staffOfInst) add(id);
+
+    for (const id of userIds) {
+      const f = facts.get(id)!;
+      const groups = visibleChildGroups(scope, f.childGroupIds);
+      add(id, [...groups].flatMap((g) => [...(f.childrenByGroup.get(g) ?? [])]));
+    }
+    recipients.delete(actor.userId);
+    return recipients;
+  }
+
+  /** The directory facts the policy needs about each addressed person, in a handful of queries. */
+  private async targetFacts(
+    institutionId: string,
+    groups: string[],
+    userIds: string[],
+    today: string,
+  ): Promise<Map<string, TargetFacts & { childrenByGroup: Map<string, Set<string>> }>> {
+    if (!userIds.length) return new Map();
+    const [active, staff, asStudent, assigned, links] = await Promise.all([
+      this.directory.activeUserIds(userIds),
+      this.directory.staffIds(institutionId, userIds),
+      this.directory.enrolments(groups, today, userIds),
+      this.directory.staffAssignments(groups, userIds),
+      this.directory.guardianLinks({ guardianIds: userIds }),
+    ]);
+    const children = [...new Set(links.map((l) => l.studentId))];
+    const childEnrolments = await this.directory.enrolments(groups, today, children);
+    const groupsOfChild = groupBy(childEnrolments, (e) => e.studentId, (e) => e.groupId);
+    const staffSet = new Set(staff);
+    const studentGroups = groupBy(asStudent, (e) => e.studentId, (e) => e.groupId);
+    const assignedGroups = groupBy(assigned, (a) => a.staffId, (a) => a.groupId);
+    const out = new Map<string, TargetFacts & { childrenByGroup: Map<string, Set<string>> }>();
+    for (const id of userIds) {
+      if (!active.has(id)) continue;
+      const childrenByGroup = new Map<string, Set<string>>();
+      for (const l of links.filter((x) => x.guardianId === id)) {
+        for (const g of groupsOfChild.get(l.studentId) ?? []) {
+          childrenByGroup.set(g, new Set([...(childrenByGroup.get(g) ?? []), l.studentId]));
+        }
+      }
+      out.set(id, {
+        isStaff: staffSet.has(id),
+        studentGroupIds: studentGroups.get(id) ?? EMPTY,
+        childGroupIds: new Set(childrenByGroup.keys()),
+        assignedGroupIds: assignedGroups.get(id) ?? EMPTY,
+        childrenByGroup,
+      });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,71 @@
+import { EntityManager, raw } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { OutboxWriter } from '@app/notifications/outbox/outbox.writer';
+import { AppConfig } from '@app/platform/config/app-config';
+import { type Message, MessageRecipient } from '@app/post';
+import { type MessageNewEvent, RealtimePublisher } from '../realtime/realtime.contract';
+
+export const PREVIEW_LENGTH = 140;
+
+export function previewOf(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= PREVIEW_LENGTH ? flat : `${flat.slice(0, PREVIEW_LENGTH - 1).trimEnd()}…`;
+}
+
+/**
+ * What happens when a message reaches its recipients (at send, or when a moderator approves it):
+ * offline alert intents in the caller's transaction, then live events after the commit.
+ */
+@Injectable()
+export class DeliveryService {
+  private readonly logger = new Logger('Delivery');
+
+  constructor(
+    private readonly outbox: OutboxWriter,
+    private readonly realtime: RealtimePublisher,
+    private readonly em: EntityManager,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  /** One `message-alert` intent per recipient; normal priority waits so that a message read in the app sends nothing. */
+  async writeAlerts(tx: EntityManager, message: Pick<Message, 'id' | 'priority'>, userIds: readonly string[], now: Date): Promise<void> {
+    const delay = message.priority === 'urgent' ? 0 : this.config.env.MESSAGE_ALERT_DELAY;
+    await this.outbox.addMany(
+      tx,
+      'message-alert',
+      userIds.map((userId) => ({
+        payload: { messageId: message.id, userId, priority: message.priority },
+        dedupeKey: `message-alert:${message.id}:${userId}`,
+      })),
+      { at: now, availableAt: new Date(now.getTime() + delay) },
+    );
+  }
+
+  /** After the commit: one `message:new` packet for every recipient room, then each one's unread count. */
+  announce(event: MessageNewEvent, userIds: readonly string[]): void {
+    this.realtime.toUsers(userIds, 'message:new', event);
+    void this.pushUnreadCounts(userIds).catch((err: unknown) => this.logger.warn({ err }, 'unread counts not pushed'));
+  }
+
+  async pushUnreadCounts(userIds: readonly string[]): Promise<void> {
+    const counts = await this.unreadCounts(userIds);
+    for (const userId of userIds) this.realtime.toUsers([userId], 'unread:count', { count: counts.get(userId) ?? 0 });
+  }
+
+  /** Delivered, unread messages in the inbox, per user, in one grouped query. */
+  async unreadCounts(userIds: readonly string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (let i = 0; i < userIds.length; i += 1000) {
+      const chunk = userIds.slice(i, i + 1000);
+      const rows: { user_id: string; count: string | number }[] = await (this.em.fork() as SqlEntityManager)
+        .createQueryBuilder(MessageRecipient, 'r')
+        .select(['r.user', raw('count(*) as count')])
+        .where({ user: { $in: [...chunk] }, folder: 'inbox', deliveredAt: { $ne: null }, readAt: null })
+        .groupBy('r.user')
+        .execute('all', false);
+      for (const r of rows) out.set(r.user_id, Number(r.count));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,260 @@
+import { createHash } from 'node:crypto';
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Actor } from '@app/auth/actor';
+import { AuditLog } from '@app/audit/audit-log.service';
+import { User } from '@app/directory/entities/user.entity';
+import { ModerationService } from '@app/moderation/moderation.service';
+import { AppConfig } from '@app/platform/config/app-config';
+import { invalid } from '@app/platform/errors';
+import { Clock } from '@app/platform/time/clock';
+import { rigaDate } from '@app/platform/time/riga-time';
+import { type AckScope, Message, type MessageAudience, type MessageModeration, type MessagePriority, MessageRecipient, type MessageStatus } from '@app/post';
+import { AudienceService, type Recipients } from '../audience/audience.service';
+import { DeliveryService, previewOf } from '../delivery/delivery.service';
+import { messageError } from './message-errors';
+import { SendRateLimit } from './send-rate-limit';
+import { SUBJECT_MAX } from './message.dto';
+
+export interface SendInput {
+  institutionId?: string;
+  subject?: string;
+  body: string;
+  to?: Omit<MessageAudience, 'replyTo'>;
+  priority?: MessagePriority;
+  requiresAck?: boolean;
+  ackDeadline?: string;
+  ackScope?: AckScope;
+  replyTo?: string;
+}
+
+export interface SendResult {
+  id: string;
+  status: MessageStatus;
+  recipientCount: number;
+}
+
+/** Sending: policy, moderation gate, idempotency and flood control, then one transaction. */
+@Injectable()
+export class MessagesService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly audience: AudienceService,
+    private readonly moderation: ModerationService,
+    private readonly delivery: DeliveryService,
+    private readonly rateLimit: SendRateLimit,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  async send(actor: Actor, input: SendInput, idempotencyKey?: string): Promise<SendResult> {
+    const requestHash = idempotencyKey ? hashRequest(input) : null;
+    if (idempotencyKey) {
+      const replay = await this.replay(actor.userId, idempotencyKey, requestHash!);
+      if (replay) return replay;
+    }
+    if (!input.requiresAck && (input.ackDeadline || input.ackScope)) throw messageError.ackOptionsWithoutAck();
+    const now = this.clock.now();
+    const ackDeadline = input.ackDeadline ? new Date(input.ackDeadline) : null;
+    if (ackDeadline && ackDeadline <= now) throw messageError.ackDeadlinePassed();
+    await this.rateLimit.consume(actor.userId);
+
+    const parent = input.replyTo ? await this.parentFor(actor, input.replyTo) : null;
+    const institutionId = parent?.institution.id ?? input.institutionId;
+    if (!institutionId) throw invalid('VALIDATION_FAILED', 'institutionId is required', [{ field: 'institutionId', issue: 'required' }]);
+    if (parent && input.institutionId && input.institutionId !== institutionId) throw messageError.replyInstitutionMismatch();
+    const subject = input.subject ?? (parent ? replySubject(parent.subject) : undefined);
+    if (!subject?.trim()) throw invalid('VALIDATION_FAILED', 'subject is required', [{ field: 'subject', issue: 'required' }]);
+
+    // The gate runs before any database write; blocked text is never stored.
+    const checked = this.moderate(subject, input.body);
+    const recipients = await this.recipientsFor(actor, institutionId, input.to, parent, now);
+
+    const status = checked.moderation.decision === 'review' ? 'held' : 'sent';
+    const message = this.em.create(
+      Message,
+      {
+        institution: institutionId,
+        sender: actor.userId,
+        subject: subject.trim(),
+        bodyHtml: checked.html,
+        bodyText: checked.text,
+        priority: input.priority ?? 'normal',
+        requiresAck: input.requiresAck ?? false,
+        ackDeadline,
+        ackScope: input.requiresAck ? (input.ackScope ?? 'each-recipient') : null,
+        replyTo: parent?.id ?? null,
+        threadId: parent?.threadId ?? '',
+        status,
+        audience: { ...input.to, ...(parent ? { replyTo: parent.id } : {}) },
+        recipientCount: recipients.size,
+        moderation: checked.moderation.decision === 'allow' ? null : checked.moderation,
+        createdAt: now,
+        sentAt: status === 'sent' ? now : null,
+        idempotencyKey: idempotencyKey ?? null,
+        requestHash,
+      },
+      { persist: false },
+    );
+    if (!parent) message.threadId = message.id;
+
+    try {
+      await this.em.fork().transactional(async (tx) => {
+        await tx.insert(message);
+        await this.insertRecipients(tx, message.id, recipients, status === 'sent' ? now : null);
+        if (status === 'sent') await this.delivery.writeAlerts(tx, message, [...recipients.keys()], now);
+        this.audit.record(tx, now, {
+          actorId: actor.userId,
+          institutionId,
+          action: status === 'sent' ? 'message.sent' : 'message.held',
+          objectType: 'message',
+          objectId: message.id,
+          ip: actor.ip,
+          requestId: actor.requestId,
+          details: { recipientCount: recipients.size, ...(parent ? { replyTo: parent.id } : {}) },
+        });
+      });
+    } catch (e) {
+      // Two retries with one key raced: the loser answers with the winner's message.
+      if (idempotencyKey && e instanceof UniqueConstraintViolationException) {
+        const replay = await this.replay(actor.userId, idempotencyKey, requestHash!);
+        if (replay) return replay;
+      }
+      throw e;
+    }
+
+    if (status === 'sent') {
+      const sender = await this.em.fork().findOneOrFail(User, actor.userId);
+      this.delivery.announce(
+        {
+          id: message.id,
+          subject: message.subject,
+          preview: previewOf(message.bodyText),
+          sender: { id: sender.id, displayName: sender.displayName },
+          sentAt: now.toISOString(),
+          priority: message.priority,
+          requiresAck: message.requiresAck,
+        },
+        [...recipients.keys()],
+      );
+    }
+    return { id: message.id, status, recipientCount: recipients.size };
+  }
+
+  private async replay(senderId: string, key: string, requestHash: string): Promise<SendResult | null> {
+    const existing = await this.em
+      .fork()
+      .findOne(Message, { sender: senderId, idempotencyKey: key }, { fields: ['status', 'recipientCount', 'requestHash'] });
+    if (!existing) return null;
+    if (existing.requestHash !== requestHash) throw messageError.idempotencyKeyReused();
+    return { id: existing.id, status: existing.status, recipientCount: existing.recipientCount };
+  }
+
+  /** The message answered: the caller must be its sender or one of its (delivered) recipients. */
+  private async parentFor(actor: Actor, id: string): Promise<Message> {
+    const em = this.em.fork();
+    const parent = await em.findOne(Message, id);
+    if (!parent) throw messageError.notFound();
+    if (parent.sender.id === actor.userId) return parent;
+    const copy = await em.count(MessageRecipient, { message: id, user: actor.userId, deliveredAt: { $ne: null } });
+    if (!copy) throw messageError.notFound();
+    return parent;
+  }
+
+  /**
+   * A reply goes to whoever the caller is answering: a recipient answers the sender; the sender
+   * follows up to everyone who received the message. Extra addressees pass the policy as usual.
+   */
+  private async recipientsFor(
+    actor: Actor,
+    institutionId: string,
+    to: SendInput['to'],
+    parent: Message | null,
+    now: Date,
+  ): Promise<Recipients> {
+    const addressed = Boolean(to && (to.users?.length || to.groups?.length || to.institution));
+    if (!parent && !addressed) throw messageError.noRecipients();
+    const recipients: Recipients = new Map();
+    if (parent) {
+      const following = parent.sender.id === actor.userId;
+      const rows = await this.em.fork().find(
+        MessageRecipient,
+        { message: parent.id, deliveredAt: { $ne: null }, ...(following ? {} : { user: actor.userId }) },
+        { fields: ['user', 'studentIds'] },
+      );
+      // The children stay named: a guardian's answer is about the same children as the message.
+      for (const r of rows) recipients.set(following ? r.user.id : parent.sender.id, new Set(r.studentIds));
+    }
+    if (addressed) {
+      const rest = { ...to, users: to!.users?.filter((u) => !recipients.has(u)) };
+      const expanded = await this.audience.expand(actor, institutionId, rest, rigaDate(now));
+      for (const [id, students] of expanded) recipients.set(id, new Set([...(recipients.get(id) ?? []), ...students]));
+    }
+    recipients.delete(actor.userId);
+    if (!recipients.size) throw messageError.noRecipients();
+    if (recipients.size > this.config.env.MESSAGE_MAX_RECIPIENTS) {
+      throw messageError.tooManyRecipients(recipients.size, this.config.env.MESSAGE_MAX_RECIPIENTS);
+    }
+    return recipients;
+  }
+
+  private async insertRecipients(tx: EntityManager, messageId: string, recipients: Recipients, deliveredAt: Date | null): Promise<void> {
+    const rows = [...recipients].map(([userId, students]) => ({
+      message: messageId,
+      user: userId,
+      studentIds: [...students],
+      deliveredAt,
+      folder: 'inbox' as const,
+    }));
+    // Batched: one multi-row INSERT per 500 recipients, never one per person.
+    for (let i = 0; i < rows.length; i += 500) {
+      await tx.insertMany(
+        MessageRecipient,
+        rows.slice(i, i + 500).map((r) => tx.create(MessageRecipient, r, { persist: false })),
+      );
+    }
+  }
+
+  /** Subject and body through libs/moderation; `block` stops here with the spans to fix. */
+  private moderate(subject: string, body: string): { html: string; text: string; moderation: MessageModeration } {
+    const s = this.moderation.moderate(subject);
+    const b = this.moderation.moderateHtml(body);
+    if (!b.text.trim()) throw messageError.emptyMessage();
+    const matches = [
+      ...s.matches.map((m) => ({ field: 'subject' as const, start: m.start, end: m.end, category: m.category, severity: m.severity })),
+      ...b.result.matches.map((m) => ({ field: 'body' as const, start: m.start, end: m.end, category: m.category, severity: m.severity })),
+    ];
+    const decisions = [s.decision, b.result.decision];
+    const decision = decisions.includes('block') ? 'block' : decisions.includes('review') ? 'review' : 'allow';
+    if (decision === 'block') {
+      throw messageError.rejected(matches.map(({ field, start, end, category }) => ({ field, start, end, category })));
+    }
+    return {
+      html: b.html,
+      text: b.text,
+      moderation: { decision, categories: [...new Set([...s.categories, ...b.result.categories])], matches },
+    };
+  }
+}
+
+export function replySubject(subject: string): string {
+  const base = subject.replace(/^(re:\s*)+/i, '');
+  return `Re: ${base}`.slice(0, SUBJECT_MAX);
+}
+
+function hashRequest(input: SendInput): string {
+  return createHash('sha256').update(stableJson(input)).digest('hex');
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

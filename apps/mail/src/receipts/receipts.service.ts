@@ -1,0 +1,202 @@
+import { EntityManager, raw } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '@app/auth/actor';
+import { hasRole } from '@app/auth/actor';
+import { AuditLog } from '@app/audit/audit-log.service';
+import { DirectoryQueries } from '@app/directory/directory.queries';
+import { MANAGEMENT_ROLES } from '@app/directory/entities/role-assignment.entity';
+import { Clock } from '@app/platform/time/clock';
+import { Message, MessageRecipient } from '@app/post';
+import { DeliveryService } from '../delivery/delivery.service';
+import { messageError } from '../messages/message-errors';
+import { RealtimePublisher } from '../realtime/realtime.contract';
+
+export interface ReceiptsView {
+  messageId: string;
+  requiresAck: boolean;
+  ackScope: string | null;
+  ackDeadline: string | null;
+  total: number;
+  read: number;
+  acknowledged: number;
+  recipients: {
+    userId: string;
+    displayName: string;
+    deliveredAt: string | null;
+    readAt: string | null;
+    ackedAt: string | null;
+    students: { id: string; displayName: string; acknowledged: boolean }[];
+  }[];
+  /** Per child (one-per-student: any guardian's confirmation counts). */
+  students: { id: string; displayName: string; acknowledged: boolean; acknowledgedBy: string | null }[];
+  /** Who still has to confirm. */
+  pending: { userId: string; displayName: string }[];
+}
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+/** Read receipts and acknowledgements: recording them, telling the sender live, and the receipts view. */
+@Injectable()
+export class ReceiptsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly directory: DirectoryQueries,
+    private readonly audit: AuditLog,
+    private readonly realtime: RealtimePublisher,
+    private readonly delivery: DeliveryService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Idempotent; only the first read is recorded and announced. The sender reading their own message is a no-op. */
+  async markRead(actor: Actor, messageId: string): Promise<void> {
+    const { message, copy } = await this.access(actor, messageId);
+    if (!copy || copy.readAt) return;
+    const now = this.clock.now();
+    const changed = await this.em.fork().nativeUpdate(MessageRecipient, { id: copy.id, readAt: null }, { readAt: now });
+    if (!changed) return;
+    this.realtime.toUsers([message.sender.id], 'message:read', { messageId, userId: actor.userId, readAt: now.toISOString() });
+    await this.delivery.pushUnreadCounts([actor.userId]);
+  }
+
+  /**
+   * Confirms a message that asks for it (seed 000 §5.2). Idempotent: the first confirmation is kept,
+   * audited and announced to the sender; it also counts as reading the message.
+   */
+  async acknowledge(actor: Actor, messageId: string): Promise<void> {
+    const { message, copy } = await this.access(actor, messageId);
+    if (!copy) throw messageError.ackNotRequested();
+    if (!message.requiresAck) throw messageError.ackNotRequested();
+    if (copy.ackedAt) return;
+    const now = this.clock.now();
+    const wasUnread = !copy.readAt;
+    const changed = await this.em.fork().transactional(async (tx) => {
+      const n = await tx.nativeUpdate(MessageRecipient, { id: copy.id, ackedAt: null }, { ackedAt: now, readAt: copy.readAt ?? now });
+      if (n) {
+        this.audit.record(tx, now, {
+          actorId: actor.userId,
+          institutionId: message.institution.id,
+          action: 'message.acknowledged',
+          objectType: 'message',
+          objectId: messageId,
+          ip: actor.ip,
+          requestId: actor.requestId,
+          details: { studentIds: copy.studentIds, late: Boolean(message.ackDeadline && now > message.ackDeadline) },
+        });
+      }
+      return n;
+    });
+    if (!changed) return;
+    const at = now.toISOString();
+    if (wasUnread) this.realtime.toUsers([message.sender.id], 'message:read', { messageId, userId: actor.userId, readAt: at });
+    this.realtime.toUsers([message.sender.id], 'message:acknowledged', { messageId, userId: actor.userId, ackedAt: at });
+    if (wasUnread) await this.delivery.pushUnreadCounts([actor.userId]);
+  }
+
+  /** The caller's own delivered copy, if any; 404 unless they are the sender or a recipient. */
+  private async access(actor: Actor, messageId: string) {
+    const em = this.em.fork();
+    const message = await em.findOne(Message, messageId, { fields: ['sender', 'institution', 'requiresAck', 'ackDeadline'] });
+    if (!message) throw messageError.notFound();
+    const copy = await em.findOne(MessageRecipient, { message: messageId, user: actor.userId, deliveredAt: { $ne: null } });
+    if (!copy && message.sender.id !== actor.userId) throw messageError.notFound();
+    return { message, copy };
+  }
+
+  /** Read and acknowledged counts per message, for the sent folder. */
+  async counts(messageIds: readonly string[]): Promise<Map<string, { read: number; acknowledged: number }>> {
+    if (!messageIds.length) return new Map();
+    const rows: { message_id: string; read: string | number; acked: string | number }[] = await (this.em.fork() as SqlEntityManager)
+      .createQueryBuilder(MessageRecipient, 'r')
+      .select(['r.message', raw('count(r.read_at) as read'), raw('count(r.acked_at) as acked')])
+      .where({ message: { $in: [...messageIds] } })
+      .groupBy('r.message')
+      .execute('all', false);
+    return new Map(rows.map((r) => [r.message_id, { read: Number(r.read), acknowledged: Number(r.acked) }]));
+  }
+
+  /** For the sender and the institution's management only; anyone else who can see the message gets 403. */
+  async view(actor: Actor, messageId: string): Promise<ReceiptsView> {
+    const em = this.em.fork();
+    const message = await em.findOne(Message, messageId);
+    if (!message) throw messageError.notFound();
+    const allowed = message.sender.id === actor.userId || hasRole(actor, message.institution.id, MANAGEMENT_ROLES);
+    if (!allowed) {
+      const isRecipient = await em.count(MessageRecipient, { message: messageId, user: actor.userId, deliveredAt: { $ne: null } });
+      throw isRecipient ? messageError.receiptsNotAllowed() : messageError.notFound();
+    }
+    const rows = await em.find(MessageRecipient, { message: messageId }, { orderBy: { id: 'asc' } });
+    const studentIds = [...new Set(rows.flatMap((r) => r.studentIds))];
+    const names = await this.directory.displayNames([...rows.map((r) => r.user.id), ...studentIds]);
+    const perStudent = message.ackScope === 'one-per-student';
+
+    // For each child: the first guardian (by time) who confirmed for them.
+    const confirmedBy = new Map<string, { userId: string; at: Date }>();
+    for (const r of rows) {
+      if (!r.ackedAt) continue;
+      for (const s of r.studentIds) {
+        const prev = confirmedBy.get(s);
+        if (!prev || r.ackedAt < prev.at) confirmedBy.set(s, { userId: r.user.id, at: r.ackedAt });
+      }
+    }
+    const childDone = (s: string, r: MessageRecipient) => (perStudent ? confirmedBy.has(s) : Boolean(r.ackedAt));
+    const recipients = rows
+      .map((r) => ({
+        userId: r.user.id,
+        displayName: names.get(r.user.id) ?? '',
+        deliveredAt: iso(r.deliveredAt),
+        readAt: iso(r.readAt),
+        ackedAt: iso(r.ackedAt),
+        students: r.studentIds.map((s) => ({ id: s, displayName: names.get(s) ?? '', acknowledged: childDone(s, r) })),
+      }))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName, 'lv'));
+    const settled = (r: MessageRecipient) =>
+      Boolean(r.ackedAt) || (perStudent && r.studentIds.length > 0 && r.studentIds.every((s) => confirmedBy.has(s)));
+    return {
+      messageId,
+      requiresAck: message.requiresAck,
+      ackScope: message.ackScope ?? null,
+      ackDeadline: iso(message.ackDeadline),
+      total: rows.length,
+      read: rows.filter((r) => r.readAt).length,
+      acknowledged: rows.filter((r) => r.ackedAt).length,
+      recipients,
+      students: studentIds
+        .map((s) => ({
+          id: s,
+          displayName: names.get(s) ?? '',
+          acknowledged: confirmedBy.has(s),
+          acknowledgedBy: confirmedBy.get(s)?.userId ?? null,
+        }))
+        .sort((a, b) => a.displayName.localeCompare(b.displayName, 'lv')),
+      pending: message.requiresAck
+        ? rows
+            .filter((r) => !settled(r))
+            .map((r) => ({ userId: r.user.id, displayName: names.get(r.user.id) ?? '' }))
+            .sort((a, b) => a.displayName.localeCompare(b.displayName, 'lv'))
+        : [],
+    };
+  }
+
+  /** The receipts as CSV (RFC 4180), one row per recipient, safe to open in a spreadsheet. */
+  async csv(actor: Actor, messageId: string): Promise<string> {
+    const v = await this.view(actor, messageId);
+    const header = ['recipient', 'user_id', 'children', 'delivered_at', 'read_at', 'acknowledged_at', 'children_confirmed'];
+    const lines = v.recipients.map((r) => [
+      r.displayName,
+      r.userId,
+      r.students.map((s) => s.displayName).join('; '),
+      r.deliveredAt ?? '',
+      r.readAt ?? '',
+      r.ackedAt ?? '',
+      r.students.filter((s) => s.acknowledged).map((s) => s.displayName).join('; '),
+    ]);
+    return [header, ...lines].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  }
+}
+
+/** Quotes as RFC 4180 needs, and defuses cells a spreadsheet would run as a formula (=, +, -, @). */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n']/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

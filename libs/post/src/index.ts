@@ -1,0 +1,2 @@
+export * from './entities/message.entity';
+export * from './entities/message-recipient.entity';
