@@ -63,7 +63,15 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnAp
 
   afterInit(server: Server): void {
     const prefix = this.config.env.REDIS_PREFIX;
-    server.adapter(createAdapter(this.streams, { streamName: `${prefix}:socket.io`, sessionKeyPrefix: `${prefix}:sio:session:` }));
+    server.adapter(
+      createAdapter(this.streams, {
+        streamName: `${prefix}:socket.io`,
+        channelPrefix: `${prefix}:socket.io`,
+        sessionKeyPrefix: `${prefix}:sio:session:`,
+        // The reader notices shutdown only between blocking reads; a short block lets instances stop quickly.
+        blockTimeInMs: 1000,
+      }),
+    );
     server.use((socket, next) => {
       const token: unknown = socket.handshake.auth?.token;
       if (typeof token !== 'string' || !token) return next(socketError('UNAUTHENTICATED', 'Send auth: { token: accessToken }'));
@@ -129,7 +137,10 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnAp
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([this.subscriber.quit(), this.streams.quit()].map((p) => p.catch(() => undefined)));
+    // The adapter's heartbeat timer and blocking XREAD end with it; QUIT would wait for the XREAD.
+    await Promise.resolve(this.server?.of('/').adapter.close()).catch(() => undefined);
+    this.subscriber.disconnect();
+    this.streams.disconnect();
   }
 }
 
