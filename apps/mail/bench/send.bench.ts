@@ -23,6 +23,7 @@ const STUDENTS_PER_GROUP = 30;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const WARMUP_PER_TEACHER = 3;
 const RECIPIENT_TABLE = 'message_recipient';
+const BUCKET_S = 5;
 
 runBench(async (onCleanup) => {
   const server = await startBenchServer('send');
@@ -43,6 +44,7 @@ runBench(async (onCleanup) => {
   let errors = 0;
   let firstError: string | undefined;
   const latencies: number[] = [];
+  const completions: number[] = [];
 
   const sendOne = async (teacherNo: number, seq: number, measured: boolean) => {
     const groupId = school.teachers[teacherNo].groups[0].groupId;
@@ -59,7 +61,11 @@ runBench(async (onCleanup) => {
     }
     if (outcome === undefined) {
       sent++;
-      if (measured) latencies.push(now() - t0);
+      if (measured) {
+        const t1 = now();
+        latencies.push(t1 - t0);
+        completions.push(t1);
+      }
     } else {
       errors++;
       firstError ??= outcome;
@@ -91,6 +97,10 @@ runBench(async (onCleanup) => {
 
   console.log(`${measured} messages in ${round1(elapsedS)} s with ${TEACHERS} in flight: ${round1(rate)} messages/s (${round1(rate * STUDENTS_PER_GROUP)} recipient rows/s)`);
   console.log(`latency  ${summary(latencies)}`);
+  // A falling rate across the run points at something that grows with the data (tables, streams, keys).
+  const buckets = new Array<number>(Math.ceil(SECONDS / BUCKET_S)).fill(0);
+  for (const c of completions) buckets[Math.min(buckets.length - 1, Math.floor((c - start) / 1000 / BUCKET_S))]++;
+  console.log(`messages/s per ${BUCKET_S} s: ${buckets.map((n) => round1(n / BUCKET_S)).join(' ')}`);
   if (errors) console.log(`errors: ${errors} (${round1(errorShare * 100)}%); first: ${firstError}`);
 
   const rows = (await server.orm.em.fork().getConnection().execute(`select count(*)::int as n from ${RECIPIENT_TABLE}`)) as { n: number }[];
