@@ -58,7 +58,7 @@ describe('the moderation gate', () => {
     const item = queue.body.items.find((i: { id: string }) => i.id === res.body.id);
     expect(item).toMatchObject({ sender: { id: s.teacherA.id }, categories: ['insult'], matches: [{ field: 'body', category: 'insult', text: 'idiots' }] });
 
-    const arrives = waitForEvent(parent, 'message:new', (m: { id: string }) => m.id === res.body.id);
+    const arrives = waitForEvent(parent, 'message:new', (m: { id: string; subject: string }) => m.id === res.body.id);
     const updated = waitForEvent(teacher, 'message:updated', (m: { id: string }) => m.id === res.body.id);
     await t.http.post(`/moderation/${res.body.id}/approve`).set(bearer(s.deputy.token)).expect(200, { id: res.body.id, status: 'sent' });
     expect((await arrives).subject).toBe('Par uzvedību');

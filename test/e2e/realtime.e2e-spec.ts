@@ -142,7 +142,7 @@ describe('two instances behind one Redis', () => {
       .expect(201);
     expect((await incoming).id).toBe(res.body.id);
 
-    const acked = waitForEvent(teacher, 'message:acknowledged', (e: { messageId: string }) => e.messageId === res.body.id);
+    const acked = waitForEvent(teacher, 'message:acknowledged', (e: { messageId: string; userId: string }) => e.messageId === res.body.id);
     await b.http.post(`/messages/${res.body.id}/ack`).set(bearer(s.mother.token)).expect(204);
     expect((await acked).userId).toBe(s.mother.id);
   });
