@@ -64,32 +64,4 @@ describe('properties', () => {
       expect(moderate(sep.repeat(Math.ceil(100_000 / sep.length))).decision).toBe('allow');
     }
   });
-
-  it('scales linearly on hostile shapes (4x input, well under 16x time)', () => {
-    const shapes = [
-      (n: number) => 'a'.repeat(n),
-      (n: number) => 'fuck'.repeat(n / 4),
-      (n: number) => 'f u c k '.repeat(n / 8),
-      (n: number) => 'х*й п**да '.repeat(n / 10),
-      (n: number) => 'i will kill '.repeat(n / 12),
-      (n: number) => 'a\u0301'.repeat(n / 2),
-      (n: number) => '*'.repeat(n),
-    ];
-    const time = (t: string): number => {
-      let best = Infinity;
-      for (let k = 0; k < 3; k++) {
-        const s = process.hrtime.bigint();
-        moderate(t);
-        best = Math.min(best, Number(process.hrtime.bigint() - s) / 1e6);
-      }
-      return best;
-    };
-    const N = 48_000;
-    for (const make of shapes) {
-      const small = time(make(N));
-      const large = time(make(4 * N));
-      // Linear is ~4x; quadratic would be ~16x. The floor absorbs timer noise on tiny inputs.
-      expect(large).toBeLessThan(Math.max(small, 2) * 10);
-    }
-  });
 });
