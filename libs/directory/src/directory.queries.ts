@@ -1,4 +1,5 @@
-import { EntityManager } from '@mikro-orm/core';
+import { EntityManager, type EntityName } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@app/auth/actor';
 import { hasRole } from '@app/auth/actor';
@@ -6,7 +7,7 @@ import { Enrolment } from './entities/enrolment.entity';
 import { Group } from './entities/group.entity';
 import { Guardianship } from './entities/guardianship.entity';
 import { MANAGEMENT_ROLES, Role, RoleAssignment, STAFF_ROLES } from './entities/role-assignment.entity';
-import { User } from './entities/user.entity';
+import { displayNameOf, User } from './entities/user.entity';
 import { StaffAssignment } from './entities/staff-assignment.entity';
 
 export interface ChildSummary {
@@ -101,80 +102,78 @@ export class DirectoryQueries {
     return (await this.groupIdsTaughtBy(actor.userId)).includes(group.id);
   }
 
-  // Bulk reads for the post's audience expansion: ids only, active people and links only, one query each.
+  // Bulk reads for the post's audience expansion: ids only, active people and links only, one query
+  // each, returned as plain column rows (no entities are built; a school-wide message reads thousands).
+
+  private rows<T>(entity: EntityName<object>, select: string[], where: object): Promise<T[]> {
+    return (this.em.fork() as SqlEntityManager).createQueryBuilder(entity, 'x').select(select).where(where).execute('all', false) as Promise<T[]>;
+  }
 
   /** Active groups of the institution (all of them without `groupIds`). */
   async activeGroupIds(institutionId: string, groupIds?: readonly string[]): Promise<string[]> {
     const where = { institution: institutionId, active: true, ...(groupIds ? { id: { $in: [...groupIds] } } : {}) };
-    const rows = await this.em.fork().find(Group, where, { fields: ['id'] });
+    const rows = await this.rows<{ id: string }>(Group, ['x.id'], where);
     return rows.map((g) => g.id);
   }
 
   /** Active students enrolled on `today` in these groups (optionally only the given students). */
   async enrolments(groupIds: readonly string[], today: string, studentIds?: readonly string[]): Promise<{ studentId: string; groupId: string }[]> {
     if (!groupIds.length || studentIds?.length === 0) return [];
-    const rows = await this.em.fork().find(
-      Enrolment,
-      {
-        group: { $in: [...groupIds] },
-        student: { active: true, ...(studentIds ? { id: { $in: [...studentIds] } } : {}) },
-        ...this.activeOn(today),
-      },
-      { fields: ['student', 'group'] },
-    );
-    return rows.map((e) => ({ studentId: e.student.id, groupId: e.group.id }));
+    const rows = await this.rows<{ student_id: string; group_id: string }>(Enrolment, ['x.student_id', 'x.group_id'], {
+      group: { $in: [...groupIds] },
+      student: { active: true, ...(studentIds ? { id: { $in: [...studentIds] } } : {}) },
+      ...this.activeOn(today),
+    });
+    return rows.map((e) => ({ studentId: e.student_id, groupId: e.group_id }));
   }
 
   /** Active guardianship links of active guardians, by student or by guardian. */
   async guardianLinks(by: { studentIds?: readonly string[]; guardianIds?: readonly string[] }): Promise<{ guardianId: string; studentId: string }[]> {
-    const where = {
+    if (by.studentIds?.length === 0 || by.guardianIds?.length === 0) return [];
+    const rows = await this.rows<{ guardian_id: string; student_id: string }>(Guardianship, ['x.guardian_id', 'x.student_id'], {
       active: true,
       guardian: { active: true, ...(by.guardianIds ? { id: { $in: [...by.guardianIds] } } : {}) },
       ...(by.studentIds ? { student: { $in: [...by.studentIds] } } : {}),
-    };
-    if (by.studentIds?.length === 0 || by.guardianIds?.length === 0) return [];
-    const rows = await this.em.fork().find(Guardianship, where, { fields: ['guardian', 'student'] });
-    return rows.map((l) => ({ guardianId: l.guardian.id, studentId: l.student.id }));
+    });
+    return rows.map((l) => ({ guardianId: l.guardian_id, studentId: l.student_id }));
   }
 
   /** Active staff assigned to these groups (optionally only the given people). */
   async staffAssignments(groupIds: readonly string[], staffIds?: readonly string[]): Promise<{ staffId: string; groupId: string }[]> {
     if (!groupIds.length || staffIds?.length === 0) return [];
-    const rows = await this.em.fork().find(
-      StaffAssignment,
-      { active: true, group: { $in: [...groupIds] }, staff: { active: true, ...(staffIds ? { id: { $in: [...staffIds] } } : {}) } },
-      { fields: ['staff', 'group'] },
-    );
-    return rows.map((a) => ({ staffId: a.staff.id, groupId: a.group.id }));
+    const rows = await this.rows<{ staff_id: string; group_id: string }>(StaffAssignment, ['x.staff_id', 'x.group_id'], {
+      active: true,
+      group: { $in: [...groupIds] },
+      staff: { active: true, ...(staffIds ? { id: { $in: [...staffIds] } } : {}) },
+    });
+    return rows.map((a) => ({ staffId: a.staff_id, groupId: a.group_id }));
   }
 
   /** Active people holding a staff role in the institution (optionally only among `userIds`). */
   async staffIds(institutionId: string, userIds?: readonly string[]): Promise<string[]> {
     if (userIds?.length === 0) return [];
-    const rows = await this.em.fork().find(
-      RoleAssignment,
-      {
-        institution: institutionId,
-        role: { $in: [...STAFF_ROLES] },
-        active: true,
-        user: { active: true, ...(userIds ? { id: { $in: [...userIds] } } : {}) },
-      },
-      { fields: ['user'] },
-    );
-    return [...new Set(rows.map((r) => r.user.id))];
+    const rows = await this.rows<{ user_id: string }>(RoleAssignment, ['x.user_id'], {
+      institution: institutionId,
+      role: { $in: [...STAFF_ROLES] },
+      active: true,
+      user: { active: true, ...(userIds ? { id: { $in: [...userIds] } } : {}) },
+    });
+    return [...new Set(rows.map((r) => r.user_id))];
   }
 
   /** Display names of active or inactive people, for receipts and message views. */
   async displayNames(userIds: readonly string[]): Promise<Map<string, string>> {
     if (!userIds.length) return new Map();
-    const rows = await this.em.fork().find(User, { id: { $in: [...new Set(userIds)] } });
-    return new Map(rows.map((u) => [u.id, u.displayName]));
+    const rows = await this.rows<{ id: string; given_name: string; family_name: string }>(User, ['x.id', 'x.given_name', 'x.family_name'], {
+      id: { $in: [...new Set(userIds)] },
+    });
+    return new Map(rows.map((u) => [u.id, displayNameOf({ givenName: u.given_name, familyName: u.family_name })]));
   }
 
   /** Which of these people have an active account. */
   async activeUserIds(userIds: readonly string[]): Promise<Set<string>> {
     if (!userIds.length) return new Set();
-    const rows = await this.em.fork().find(User, { id: { $in: [...new Set(userIds)] }, active: true }, { fields: ['id'] });
+    const rows = await this.rows<{ id: string }>(User, ['x.id'], { id: { $in: [...new Set(userIds)] }, active: true });
     return new Set(rows.map((u) => u.id));
   }
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@app/auth/actor';
@@ -211,7 +211,7 @@ export class MessagesService {
     for (let i = 0; i < rows.length; i += 500) {
       await tx.insertMany(
         MessageRecipient,
-        rows.slice(i, i + 500).map((r) => tx.create(MessageRecipient, r, { persist: false })),
+        rows.slice(i, i + 500).map((r) => ({ id: randomUUID(), ...r })),
       );
     }
   }

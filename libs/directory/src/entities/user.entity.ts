@@ -60,6 +60,8 @@ export class User {
   roles = new Collection<RoleAssignment>(this);
 
   get displayName(): string {
-    return `${this.givenName} ${this.familyName}`;
+    return displayNameOf(this);
   }
 }
+
+export const displayNameOf = (u: { givenName: string; familyName: string }) => `${u.givenName} ${u.familyName}`;
