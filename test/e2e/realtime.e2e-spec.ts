@@ -42,7 +42,6 @@ describe('real time over socket.io', () => {
       [s.mother, s.father, s.parent3, s.parentB, s.otherParent].map((p) => connect(p.token)),
     );
     const waiting = [mother, father, parent3].map((sock) => waitForEvent(sock, 'message:new'));
-    const unread = waitForEvent(mother, 'unread:count', (p: { count: number }) => p.count > 0);
     const res = await sendToGroupA({ requiresAck: true, priority: 'urgent' });
     for (const event of await Promise.all(waiting)) {
       expect(event).toEqual({
@@ -55,7 +54,6 @@ describe('real time over socket.io', () => {
         requiresAck: true,
       });
     }
-    expect((await unread).count).toBeGreaterThan(0);
     await expectNoEvent(parentB, 'message:new', (m: { id: string }) => m.id === res.body.id);
     await expectNoEvent(otherParent, 'message:new', (m: { id: string }) => m.id === res.body.id);
   });
@@ -68,8 +66,16 @@ describe('real time over socket.io', () => {
     expect(await read).toEqual({ messageId: res.body.id, userId: s.father.id, readAt: expect.any(String) });
 
     const acked = waitForEvent(teacher, 'message:acknowledged', (e: { messageId: string }) => e.messageId === res.body.id);
-    const mother = await connect(s.mother.token);
+    const onConnect = connectSocket(t.url, s.mother.token).then(async (socket) => {
+      sockets.push(socket);
+      return { socket, count: (await waitForEvent<{ count: number }>(socket, 'unread:count')).count };
+    });
+    // the unread count arrives on connect, and again when the user's own reading changes it
+    const { socket: mother, count } = await onConnect;
+    expect(count).toBeGreaterThan(0);
+    const lower = waitForEvent<{ count: number }>(mother, 'unread:count');
     expect(await emitWithAck(mother, 'message:ack', { messageId: res.body.id })).toEqual({ ok: true });
+    expect((await lower).count).toBe(count - 1);
     expect(await acked).toEqual({ messageId: res.body.id, userId: s.mother.id, ackedAt: expect.any(String) });
     // reading over the socket works the same way, idempotently
     expect(await emitWithAck(mother, 'message:read', { messageId: res.body.id })).toEqual({ ok: true });

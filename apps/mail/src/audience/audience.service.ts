@@ -38,10 +38,9 @@ const EMPTY: ReadonlySet<string> = new Set();
 export class AudienceService {
   constructor(private readonly directory: DirectoryQueries) {}
 
-  async senderScope(actor: Actor, institutionId: string, today: string): Promise<SenderScope> {
+  private async senderScope(actor: Actor, institutionId: string, today: string, groups: string[]): Promise<SenderScope> {
     const roles = new Set(rolesIn(actor, institutionId));
     if (!roles.size) throw messageError.notInInstitution();
-    const groups = await this.directory.activeGroupIds(institutionId);
     const [taught, childLinks, own] = await Promise.all([
       this.directory.staffAssignments(groups, [actor.userId]),
       roles.has('guardian') ? this.directory.guardianLinks({ guardianIds: [actor.userId] }) : [],
@@ -59,8 +58,9 @@ export class AudienceService {
 
   /** Throws RECIPIENT_NOT_ALLOWED (listing every refused part) or GROUP_NOT_FOUND; never partially sends. */
   async expand(actor: Actor, institutionId: string, to: MessageAudience, today: string): Promise<Recipients> {
-    const scope = await this.senderScope(actor, institutionId, today);
+    if (!rolesIn(actor, institutionId).length) throw messageError.notInInstitution();
     const allGroups = await this.directory.activeGroupIds(institutionId);
+    const scope = await this.senderScope(actor, institutionId, today, allGroups);
     const known = new Set(allGroups);
     const refused: ErrorDetail[] = [];
 

@@ -42,13 +42,25 @@ export class DeliveryService {
     );
   }
 
-  /** After the commit: one `message:new` packet for every recipient room, then each one's unread count. */
+  /**
+   * After the commit: one `message:new` packet for every recipient room. A new message adds one to each
+   * recipient's unread count, which clients apply themselves; `unread:count` is pushed on connect and when
+   * the user's own reading, confirming or filing changes it (so every device of theirs agrees).
+   */
   announce(event: MessageNewEvent, userIds: readonly string[]): void {
     this.realtime.toUsers(userIds, 'message:new', event);
-    void this.pushUnreadCounts(userIds).catch((err: unknown) => this.logger.warn({ err }, 'unread counts not pushed'));
   }
 
+  /** Never fails the caller's request: the count is a convenience, the REST inbox is the truth. */
   async pushUnreadCounts(userIds: readonly string[]): Promise<void> {
+    try {
+      await this.pushCounts(userIds);
+    } catch (err) {
+      this.logger.warn({ err }, 'unread counts not pushed');
+    }
+  }
+
+  private async pushCounts(userIds: readonly string[]): Promise<void> {
     const counts = await this.unreadCounts(userIds);
     for (const userId of userIds) this.realtime.toUsers([userId], 'unread:count', { count: counts.get(userId) ?? 0 });
   }

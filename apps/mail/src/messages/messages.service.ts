@@ -3,7 +3,7 @@ import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/co
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@app/auth/actor';
 import { AuditLog } from '@app/audit/audit-log.service';
-import { User } from '@app/directory/entities/user.entity';
+import { DirectoryQueries } from '@app/directory/directory.queries';
 import { ModerationService } from '@app/moderation/moderation.service';
 import { AppConfig } from '@app/platform/config/app-config';
 import { invalid } from '@app/platform/errors';
@@ -40,6 +40,7 @@ export class MessagesService {
   constructor(
     private readonly em: EntityManager,
     private readonly audience: AudienceService,
+    private readonly directory: DirectoryQueries,
     private readonly moderation: ModerationService,
     private readonly delivery: DeliveryService,
     private readonly rateLimit: SendRateLimit,
@@ -67,6 +68,7 @@ export class MessagesService {
     const subject = input.subject ?? (parent ? replySubject(parent.subject) : undefined);
     if (!subject?.trim()) throw invalid('VALIDATION_FAILED', 'subject is required', [{ field: 'subject', issue: 'required' }]);
 
+    const senderName = this.directory.displayNames([actor.userId]).catch(() => new Map<string, string>());
     // The gate runs before any database write; blocked text is never stored.
     const checked = this.moderate(subject, input.body);
     const recipients = await this.recipientsFor(actor, institutionId, input.to, parent, now);
@@ -125,7 +127,7 @@ export class MessagesService {
     }
 
     if (status === 'sent') {
-      const sender = await this.em.fork().findOneOrFail(User, actor.userId);
+      const sender = { id: actor.userId, displayName: (await senderName).get(actor.userId) ?? '' };
       this.delivery.announce(
         {
           id: message.id,
