@@ -138,6 +138,22 @@ export class DirectoryQueries {
     return rows.map((l) => ({ guardianId: l.guardian_id, studentId: l.student_id }));
   }
 
+  /** Guardian links of the active students enrolled on `today` in these groups, in one query (no id list travels). */
+  async guardiansOfGroups(groupIds: readonly string[], today: string): Promise<{ guardianId: string; studentId: string }[]> {
+    if (!groupIds.length) return [];
+    const enrolled = (this.em.fork() as SqlEntityManager)
+      .createQueryBuilder(Enrolment, 'en')
+      .select('en.student_id')
+      .where({ group: { $in: [...groupIds] }, student: { active: true }, ...this.activeOn(today) })
+      .getKnexQuery();
+    const rows = await this.rows<{ guardian_id: string; student_id: string }>(Guardianship, ['x.guardian_id', 'x.student_id'], {
+      active: true,
+      guardian: { active: true },
+      student: { $in: enrolled },
+    });
+    return rows.map((l) => ({ guardianId: l.guardian_id, studentId: l.student_id }));
+  }
+
   /** Active staff assigned to these groups (optionally only the given people). */
   async staffAssignments(groupIds: readonly string[], staffIds?: readonly string[]): Promise<{ staffId: string; groupId: string }[]> {
     if (!groupIds.length || staffIds?.length === 0) return [];

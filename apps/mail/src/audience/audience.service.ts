@@ -91,16 +91,13 @@ export class AudienceService {
     if (to.institution) byAudience.set(to.institution.audience, allGroups);
     const instStaff = to.institution?.audience === 'staff';
 
-    const [guardianStudents, studentRows, staffRows, staffOfInst] = await Promise.all([
-      this.directory.enrolments(byAudience.get('guardians') ?? [], today),
+    const [guardianLinks, studentRows, staffRows, staffOfInst] = await Promise.all([
+      this.directory.guardiansOfGroups(byAudience.get('guardians') ?? [], today),
       this.directory.enrolments(byAudience.get('students') ?? [], today),
       instStaff ? [] : this.directory.staffAssignments(byAudience.get('staff') ?? []),
       instStaff ? this.directory.staffIds(institutionId) : [],
     ]);
-    if (guardianStudents.length) {
-      const links = await this.directory.guardianLinks({ studentIds: [...new Set(guardianStudents.map((e) => e.studentId))] });
-      for (const l of links) add(l.guardianId, [l.studentId]);
-    }
+    for (const l of guardianLinks) add(l.guardianId, [l.studentId]);
     for (const e of studentRows) add(e.studentId);
     for (const a of staffRows) add(a.staffId);
     for (const id of staffOfInst) add(id);

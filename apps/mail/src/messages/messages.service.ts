@@ -4,6 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@app/auth/actor';
 import { AuditLog } from '@app/audit/audit-log.service';
 import { DirectoryQueries } from '@app/directory/directory.queries';
+import { insertRows } from '@app/persistence/insert-rows';
 import { ModerationService } from '@app/moderation/moderation.service';
 import { AppConfig } from '@app/platform/config/app-config';
 import { invalid } from '@app/platform/errors';
@@ -209,12 +210,9 @@ export class MessagesService {
       deliveredAt,
       folder: 'inbox' as const,
     }));
-    // Batched: one multi-row INSERT per 500 recipients, never one per person.
-    for (let i = 0; i < rows.length; i += 500) {
-      await tx.insertMany(
-        MessageRecipient,
-        rows.slice(i, i + 500).map((r) => ({ id: randomUUID(), ...r })),
-      );
+    // Batched: one statement per 1,000 recipients, never one per person.
+    for (let i = 0; i < rows.length; i += 1000) {
+      await insertRows(tx, MessageRecipient, rows.slice(i, i + 1000).map((r) => ({ id: randomUUID(), ...r })));
     }
   }
 

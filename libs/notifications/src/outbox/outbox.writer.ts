@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
+import { insertRows } from '@app/persistence/insert-rows';
 import { OutboxMessage } from './outbox-message.entity';
 import type { OutboxPayloads } from './outbox.contract';
 
@@ -29,7 +30,7 @@ export class OutboxWriter {
   }
 
   /**
-   * Many rows of one kind in one multi-row INSERT, executed at once inside `em`'s transaction (so call it
+   * Many rows of one kind in one statement, executed at once inside `em`'s transaction (so call it
    * from `em.transactional`); a message to a whole school writes thousands of intents.
    */
   async addMany<K extends keyof OutboxPayloads>(
@@ -39,7 +40,8 @@ export class OutboxWriter {
     options: { at: Date; availableAt?: Date },
   ): Promise<void> {
     if (!items.length) return;
-    await em.insertMany(
+    await insertRows(
+      em,
       OutboxMessage,
       items.map((item) => ({
         id: randomUUID(),
