@@ -3,6 +3,7 @@ import { ModerationModule } from '@app/moderation/moderation.module';
 import { AudienceService } from './audience/audience.service';
 import { DeliveryService } from './delivery/delivery.service';
 import { MailboxService } from './mailbox/mailbox.service';
+import { MessageAccess } from './messages/message-access';
 import { MessagesController } from './messages/messages.controller';
 import { MessagesService } from './messages/messages.service';
 import { SendRateLimit } from './messages/send-rate-limit';
@@ -21,6 +22,7 @@ import { SocketPublisher } from './realtime/socket.publisher';
   imports: [ModerationModule],
   controllers: [MessagesController, ModerationController],
   providers: [
+    MessageAccess,
     AudienceService,
     MessagesService,
     SendRateLimit,

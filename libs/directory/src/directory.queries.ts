@@ -127,13 +127,12 @@ export class DirectoryQueries {
     return rows.map((e) => ({ studentId: e.student_id, groupId: e.group_id }));
   }
 
-  /** Active guardianship links of active guardians, by student or by guardian. */
-  async guardianLinks(by: { studentIds?: readonly string[]; guardianIds?: readonly string[] }): Promise<{ guardianId: string; studentId: string }[]> {
-    if (by.studentIds?.length === 0 || by.guardianIds?.length === 0) return [];
+  /** Active links of these guardians (while their accounts are active) to their children. */
+  async guardianLinks(guardianIds: readonly string[]): Promise<{ guardianId: string; studentId: string }[]> {
+    if (!guardianIds.length) return [];
     const rows = await this.rows<{ guardian_id: string; student_id: string }>(Guardianship, ['x.guardian_id', 'x.student_id'], {
       active: true,
-      guardian: { active: true, ...(by.guardianIds ? { id: { $in: [...by.guardianIds] } } : {}) },
-      ...(by.studentIds ? { student: { $in: [...by.studentIds] } } : {}),
+      guardian: { active: true, id: { $in: [...guardianIds] } },
     });
     return rows.map((l) => ({ guardianId: l.guardian_id, studentId: l.student_id }));
   }

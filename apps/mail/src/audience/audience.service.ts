@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@app/auth/actor';
 import { rolesIn } from '@app/auth/actor';
 import { DirectoryQueries } from '@app/directory/directory.queries';
+import type { Role } from '@app/directory/entities/role-assignment.entity';
 import type { ErrorDetail } from '@app/platform/errors';
 import type { MessageAudience } from '@app/post';
 import { messageError } from '../messages/message-errors';
@@ -38,12 +39,10 @@ const EMPTY: ReadonlySet<string> = new Set();
 export class AudienceService {
   constructor(private readonly directory: DirectoryQueries) {}
 
-  private async senderScope(actor: Actor, institutionId: string, today: string, groups: string[]): Promise<SenderScope> {
-    const roles = new Set(rolesIn(actor, institutionId));
-    if (!roles.size) throw messageError.notInInstitution();
+  private async senderScope(actor: Actor, roles: Set<Role>, today: string, groups: string[]): Promise<SenderScope> {
     const [taught, childLinks, own] = await Promise.all([
       this.directory.staffAssignments(groups, [actor.userId]),
-      roles.has('guardian') ? this.directory.guardianLinks({ guardianIds: [actor.userId] }) : [],
+      roles.has('guardian') ? this.directory.guardianLinks([actor.userId]) : [],
       roles.has('student') ? this.directory.enrolments(groups, today, [actor.userId]) : [],
     ]);
     const children = childLinks.map((l) => l.studentId);
@@ -58,9 +57,10 @@ export class AudienceService {
 
   /** Throws RECIPIENT_NOT_ALLOWED (listing every refused part) or GROUP_NOT_FOUND; never partially sends. */
   async expand(actor: Actor, institutionId: string, to: MessageAudience, today: string): Promise<Recipients> {
-    if (!rolesIn(actor, institutionId).length) throw messageError.notInInstitution();
+    const roles = new Set(rolesIn(actor, institutionId));
+    if (!roles.size) throw messageError.notInInstitution();
     const allGroups = await this.directory.activeGroupIds(institutionId);
-    const scope = await this.senderScope(actor, institutionId, today, allGroups);
+    const scope = await this.senderScope(actor, roles, today, allGroups);
     const known = new Set(allGroups);
     const refused: ErrorDetail[] = [];
 
@@ -124,7 +124,7 @@ export class AudienceService {
       this.directory.staffIds(institutionId, userIds),
       this.directory.enrolments(groups, today, userIds),
       this.directory.staffAssignments(groups, userIds),
-      this.directory.guardianLinks({ guardianIds: userIds }),
+      this.directory.guardianLinks(userIds),
     ]);
     const children = [...new Set(links.map((l) => l.studentId))];
     const childEnrolments = await this.directory.enrolments(groups, today, children);

@@ -47,8 +47,21 @@ export class DeliveryService {
    * recipient's unread count, which clients apply themselves; `unread:count` is pushed on connect and when
    * the user's own reading, confirming or filing changes it (so every device of theirs agrees).
    */
-  announce(event: MessageNewEvent, userIds: readonly string[]): void {
-    this.realtime.toUsers(userIds, 'message:new', event);
+  announce(
+    message: Pick<Message, 'id' | 'subject' | 'bodyText' | 'priority' | 'requiresAck'>,
+    sender: MessageNewEvent['sender'],
+    sentAt: Date,
+    userIds: readonly string[],
+  ): void {
+    this.realtime.toUsers(userIds, 'message:new', {
+      id: message.id,
+      subject: message.subject,
+      preview: previewOf(message.bodyText),
+      sender,
+      sentAt: sentAt.toISOString(),
+      priority: message.priority,
+      requiresAck: message.requiresAck,
+    });
   }
 
   /** Never fails the caller's request: the count is a convenience, the REST inbox is the truth. */

@@ -3,8 +3,8 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@app/auth/actor';
 import { DirectoryQueries } from '@app/directory/directory.queries';
 import { Message, MessageRecipient, type RecipientFolder } from '@app/post';
-import { previewOf } from '../delivery/delivery.service';
-import { DeliveryService } from '../delivery/delivery.service';
+import { DeliveryService, previewOf } from '../delivery/delivery.service';
+import { MessageAccess } from '../messages/message-access';
 import { messageError } from '../messages/message-errors';
 import type { Folder } from '../messages/message.dto';
 import { ReceiptsService } from '../receipts/receipts.service';
@@ -43,6 +43,7 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 export class MailboxService {
   constructor(
     private readonly em: EntityManager,
+    private readonly access: MessageAccess,
     private readonly directory: DirectoryQueries,
     private readonly receipts: ReceiptsService,
     private readonly delivery: DeliveryService,
@@ -122,15 +123,12 @@ export class MailboxService {
    * private). A recipient's first open counts as reading it. Recipients see only the sender.
    */
   async get(actor: Actor, id: string) {
-    const em = this.em.fork();
-    const message = await em.findOne(Message, id, { populate: ['sender'] });
-    if (!message) throw messageError.notFound();
+    const { message, copy } = await this.access.load(actor.userId, id, { populateSender: true });
     const isSender = message.sender.id === actor.userId;
-    let copy = await em.findOne(MessageRecipient, { message: id, user: actor.userId, deliveredAt: { $ne: null } });
-    if (!isSender && !copy) throw messageError.notFound();
     if (copy && !copy.readAt) {
-      await this.receipts.markRead(actor, id);
-      copy = await em.fork().findOne(MessageRecipient, copy.id);
+      const readAt = await this.receipts.recordRead(actor.userId, message, copy);
+      // null: a concurrent request recorded the read first, so show the time it stored.
+      copy.readAt = readAt ?? (await this.em.fork().findOneOrFail(MessageRecipient, copy.id)).readAt;
     }
     const [thread, names] = await Promise.all([
       this.thread(actor.userId, message.threadId),

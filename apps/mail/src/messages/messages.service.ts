@@ -5,6 +5,7 @@ import type { Actor } from '@app/auth/actor';
 import { AuditLog } from '@app/audit/audit-log.service';
 import { DirectoryQueries } from '@app/directory/directory.queries';
 import { insertRows } from '@app/persistence/insert-rows';
+import type { ModerationResult } from '@app/moderation/core/types';
 import { ModerationService } from '@app/moderation/moderation.service';
 import { AppConfig } from '@app/platform/config/app-config';
 import { invalid } from '@app/platform/errors';
@@ -12,7 +13,8 @@ import { Clock } from '@app/platform/time/clock';
 import { rigaDate } from '@app/platform/time/riga-time';
 import { type AckScope, Message, type MessageAudience, type MessageModeration, type MessagePriority, MessageRecipient, type MessageStatus } from '@app/post';
 import { AudienceService, type Recipients } from '../audience/audience.service';
-import { DeliveryService, previewOf } from '../delivery/delivery.service';
+import { DeliveryService } from '../delivery/delivery.service';
+import { MessageAccess } from './message-access';
 import { messageError } from './message-errors';
 import { SendRateLimit } from './send-rate-limit';
 import { SUBJECT_MAX } from './message.dto';
@@ -40,6 +42,7 @@ export interface SendResult {
 export class MessagesService {
   constructor(
     private readonly em: EntityManager,
+    private readonly access: MessageAccess,
     private readonly audience: AudienceService,
     private readonly directory: DirectoryQueries,
     private readonly moderation: ModerationService,
@@ -62,7 +65,8 @@ export class MessagesService {
     if (ackDeadline && ackDeadline <= now) throw messageError.ackDeadlinePassed();
     await this.rateLimit.consume(actor.userId);
 
-    const parent = input.replyTo ? await this.parentFor(actor, input.replyTo) : null;
+    // The message answered: the caller must be its sender or one of its recipients.
+    const parent = input.replyTo ? (await this.access.load(actor.userId, input.replyTo)).message : null;
     const institutionId = parent?.institution.id ?? input.institutionId;
     if (!institutionId) throw invalid('VALIDATION_FAILED', 'institutionId is required', [{ field: 'institutionId', issue: 'required' }]);
     if (parent && input.institutionId && input.institutionId !== institutionId) throw messageError.replyInstitutionMismatch();
@@ -129,18 +133,7 @@ export class MessagesService {
 
     if (status === 'sent') {
       const sender = { id: actor.userId, displayName: (await senderName).get(actor.userId) ?? '' };
-      this.delivery.announce(
-        {
-          id: message.id,
-          subject: message.subject,
-          preview: previewOf(message.bodyText),
-          sender: { id: sender.id, displayName: sender.displayName },
-          sentAt: now.toISOString(),
-          priority: message.priority,
-          requiresAck: message.requiresAck,
-        },
-        [...recipients.keys()],
-      );
+      this.delivery.announce(message, sender, now, [...recipients.keys()]);
     }
     return { id: message.id, status, recipientCount: recipients.size };
   }
@@ -154,16 +147,6 @@ export class MessagesService {
     return { id: existing.id, status: existing.status, recipientCount: existing.recipientCount };
   }
 
-  /** The message answered: the caller must be its sender or one of its (delivered) recipients. */
-  private async parentFor(actor: Actor, id: string): Promise<Message> {
-    const em = this.em.fork();
-    const parent = await em.findOne(Message, id);
-    if (!parent) throw messageError.notFound();
-    if (parent.sender.id === actor.userId) return parent;
-    const copy = await em.count(MessageRecipient, { message: id, user: actor.userId, deliveredAt: { $ne: null } });
-    if (!copy) throw messageError.notFound();
-    return parent;
-  }
 
   /**
    * A reply goes to whoever the caller is answering: a recipient answers the sender; the sender
@@ -204,6 +187,7 @@ export class MessagesService {
 
   private async insertRecipients(tx: EntityManager, messageId: string, recipients: Recipients, deliveredAt: Date | null): Promise<void> {
     const rows = [...recipients].map(([userId, students]) => ({
+      id: randomUUID(),
       message: messageId,
       user: userId,
       studentIds: [...students],
@@ -212,7 +196,7 @@ export class MessagesService {
     }));
     // Batched: one statement per 1,000 recipients, never one per person.
     for (let i = 0; i < rows.length; i += 1000) {
-      await insertRows(tx, MessageRecipient, rows.slice(i, i + 1000).map((r) => ({ id: randomUUID(), ...r })));
+      await insertRows(tx, MessageRecipient, rows.slice(i, i + 1000));
     }
   }
 
@@ -221,10 +205,9 @@ export class MessagesService {
     const s = this.moderation.moderate(subject);
     const b = this.moderation.moderateHtml(body);
     if (!b.text.trim()) throw messageError.emptyMessage();
-    const matches = [
-      ...s.matches.map((m) => ({ field: 'subject' as const, start: m.start, end: m.end, category: m.category, severity: m.severity })),
-      ...b.result.matches.map((m) => ({ field: 'body' as const, start: m.start, end: m.end, category: m.category, severity: m.severity })),
-    ];
+    const tag = (field: 'subject' | 'body', found: ModerationResult['matches']) =>
+      found.map((m) => ({ field, start: m.start, end: m.end, category: m.category, severity: m.severity }));
+    const matches = [...tag('subject', s.matches), ...tag('body', b.result.matches)];
     const decisions = [s.decision, b.result.decision];
     const decision = decisions.includes('block') ? 'block' : decisions.includes('review') ? 'review' : 'allow';
     if (decision === 'block') {

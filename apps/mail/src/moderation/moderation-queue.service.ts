@@ -72,18 +72,7 @@ export class ModerationQueueService {
       this.record(tx, actor, message, 'message.approved', now);
       return userIds;
     });
-    this.delivery.announce(
-      {
-        id,
-        subject: message.subject,
-        preview: previewOf(message.bodyText),
-        sender: { id: message.sender.id, displayName: message.sender.displayName },
-        sentAt: now.toISOString(),
-        priority: message.priority,
-        requiresAck: message.requiresAck,
-      },
-      recipients,
-    );
+    this.delivery.announce(message, { id: message.sender.id, displayName: message.sender.displayName }, now, recipients);
     this.realtime.toUsers([message.sender.id], 'message:updated', { id, status: 'sent' });
     return { id, status: 'sent' };
   }

@@ -9,6 +9,7 @@ import {
   WebSocketServer,
 } from '@nestjs/websockets';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { isUUID } from 'class-validator';
 import Redis from 'ioredis';
 import type { Server, Socket } from 'socket.io';
 import type { Actor } from '@app/auth/actor';
@@ -20,8 +21,6 @@ import { DeliveryService } from '../delivery/delivery.service';
 import { ReceiptsService } from '../receipts/receipts.service';
 import { userRoom } from './realtime.contract';
 import { SocketPublisher } from './socket.publisher';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type AckReply = { ok: true } | { error: { code: string; message: string } };
 
@@ -112,7 +111,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnAp
   /** Same services and error codes as HTTP; the answer goes back as the event's acknowledgement. */
   private async run(socket: Socket, body: unknown, act: (actor: Actor, messageId: string) => Promise<void>): Promise<AckReply> {
     const messageId = (body as { messageId?: unknown } | null)?.messageId;
-    if (typeof messageId !== 'string' || !UUID.test(messageId)) {
+    if (typeof messageId !== 'string' || !isUUID(messageId)) {
       return { error: { code: 'VALIDATION_FAILED', message: 'Send { messageId: <uuid> }' } };
     }
     try {

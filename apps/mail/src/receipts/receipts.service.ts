@@ -9,6 +9,7 @@ import { MANAGEMENT_ROLES } from '@app/directory/entities/role-assignment.entity
 import { Clock } from '@app/platform/time/clock';
 import { Message, MessageRecipient } from '@app/post';
 import { DeliveryService } from '../delivery/delivery.service';
+import { MessageAccess } from '../messages/message-access';
 import { messageError } from '../messages/message-errors';
 import { RealtimePublisher } from '../realtime/realtime.contract';
 
@@ -41,6 +42,7 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 export class ReceiptsService {
   constructor(
     private readonly em: EntityManager,
+    private readonly access: MessageAccess,
     private readonly directory: DirectoryQueries,
     private readonly audit: AuditLog,
     private readonly realtime: RealtimePublisher,
@@ -50,13 +52,21 @@ export class ReceiptsService {
 
   /** Idempotent; only the first read is recorded and announced. The sender reading their own message is a no-op. */
   async markRead(actor: Actor, messageId: string): Promise<void> {
-    const { message, copy } = await this.access(actor, messageId);
-    if (!copy || copy.readAt) return;
+    const { message, copy } = await this.access.load(actor.userId, messageId);
+    if (copy && !copy.readAt) await this.recordRead(actor.userId, message, copy);
+  }
+
+  /**
+   * Records the first read of a copy the caller already loaded and announces it; returns the read time,
+   * or null when another request recorded it first.
+   */
+  async recordRead(userId: string, message: Message, copy: MessageRecipient): Promise<Date | null> {
     const now = this.clock.now();
     const changed = await this.em.fork().nativeUpdate(MessageRecipient, { id: copy.id, readAt: null }, { readAt: now });
-    if (!changed) return;
-    this.realtime.toUsers([message.sender.id], 'message:read', { messageId, userId: actor.userId, readAt: now.toISOString() });
-    await this.delivery.pushUnreadCounts([actor.userId]);
+    if (!changed) return null;
+    this.realtime.toUsers([message.sender.id], 'message:read', { messageId: message.id, userId, readAt: now.toISOString() });
+    await this.delivery.pushUnreadCounts([userId]);
+    return now;
   }
 
   /**
@@ -64,7 +74,7 @@ export class ReceiptsService {
    * audited and announced to the sender; it also counts as reading the message.
    */
   async acknowledge(actor: Actor, messageId: string): Promise<void> {
-    const { message, copy } = await this.access(actor, messageId);
+    const { message, copy } = await this.access.load(actor.userId, messageId);
     if (!copy) throw messageError.ackNotRequested();
     if (!message.requiresAck) throw messageError.ackNotRequested();
     if (copy.ackedAt) return;
@@ -93,16 +103,6 @@ export class ReceiptsService {
     if (wasUnread) await this.delivery.pushUnreadCounts([actor.userId]);
   }
 
-  /** The caller's own delivered copy, if any; 404 unless they are the sender or a recipient. */
-  private async access(actor: Actor, messageId: string) {
-    const em = this.em.fork();
-    const message = await em.findOne(Message, messageId, { fields: ['sender', 'institution', 'requiresAck', 'ackDeadline'] });
-    if (!message) throw messageError.notFound();
-    const copy = await em.findOne(MessageRecipient, { message: messageId, user: actor.userId, deliveredAt: { $ne: null } });
-    if (!copy && message.sender.id !== actor.userId) throw messageError.notFound();
-    return { message, copy };
-  }
-
   /** Read and acknowledged counts per message, for the sent folder. */
   async counts(messageIds: readonly string[]): Promise<Map<string, { read: number; acknowledged: number }>> {
     if (!messageIds.length) return new Map();
@@ -122,8 +122,8 @@ export class ReceiptsService {
     if (!message) throw messageError.notFound();
     const allowed = message.sender.id === actor.userId || hasRole(actor, message.institution.id, MANAGEMENT_ROLES);
     if (!allowed) {
-      const isRecipient = await em.count(MessageRecipient, { message: messageId, user: actor.userId, deliveredAt: { $ne: null } });
-      throw isRecipient ? messageError.receiptsNotAllowed() : messageError.notFound();
+      await this.access.load(actor.userId, messageId); // 404 unless a recipient
+      throw messageError.receiptsNotAllowed();
     }
     const rows = await em.find(MessageRecipient, { message: messageId }, { orderBy: { id: 'asc' } });
     const studentIds = [...new Set(rows.flatMap((r) => r.studentIds))];

@@ -17,14 +17,7 @@ export class OutboxWriter {
     payload: OutboxPayloads[K],
     options: { at: Date; dedupeKey?: string; availableAt?: Date },
   ): OutboxMessage {
-    const row = em.create(OutboxMessage, {
-      kind,
-      payload: { ...payload },
-      dedupeKey: options.dedupeKey ?? null,
-      createdAt: options.at,
-      availableAt: options.availableAt ?? options.at,
-      attempts: 0,
-    });
+    const row = em.create(OutboxMessage, rowData(kind, payload, options.dedupeKey ?? null, options));
     em.persist(row);
     return row;
   }
@@ -43,15 +36,23 @@ export class OutboxWriter {
     await insertRows(
       em,
       OutboxMessage,
-      items.map((item) => ({
-        id: randomUUID(),
-        kind,
-        payload: { ...item.payload },
-        dedupeKey: item.dedupeKey,
-        createdAt: options.at,
-        availableAt: options.availableAt ?? options.at,
-        attempts: 0,
-      })),
+      items.map((item) => ({ id: randomUUID(), ...rowData(kind, item.payload, item.dedupeKey, options) })),
     );
   }
+}
+
+function rowData<K extends keyof OutboxPayloads>(
+  kind: K,
+  payload: OutboxPayloads[K],
+  dedupeKey: string | null,
+  options: { at: Date; availableAt?: Date },
+) {
+  return {
+    kind,
+    payload: { ...payload } as Record<string, unknown>,
+    dedupeKey,
+    createdAt: options.at,
+    availableAt: options.availableAt ?? options.at,
+    attempts: 0,
+  };
 }
