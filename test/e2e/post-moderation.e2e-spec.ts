@@ -78,6 +78,10 @@ describe('the moderation gate', () => {
     expect(res.body.status).toBe('held');
     const updated = waitForEvent(teacher, 'message:updated', (m: { id: string }) => m.id === res.body.id);
     await t.http.post(`/moderation/${res.body.id}/reject`).set(bearer(s.head.token)).send({}).expect(400);
+    // the sender, other staff and another institution's management cannot decide
+    await t.http.post(`/moderation/${res.body.id}/reject`).set(bearer(s.teacherB.token)).send({ reason: 'x' }).expect(404);
+    await t.http.post(`/moderation/${res.body.id}/reject`).set(bearer(s.teacherA.token)).send({ reason: 'x' }).expect(404);
+    await t.http.get(`/moderation/queue?institutionId=${s.other}`).set(bearer(s.deputy.token)).expect(403);
     await t.http.post(`/moderation/${res.body.id}/reject`).set(bearer(s.head.token)).send({ reason: 'Lūdzu, pārrakstiet pieklājīgi.' }).expect(200);
     expect(await updated).toEqual({ id: res.body.id, status: 'rejected', reason: 'Lūdzu, pārrakstiet pieklājīgi.' });
     const own = await t.http.get(`/messages/${res.body.id}`).set(bearer(s.teacherB.token)).expect(200);

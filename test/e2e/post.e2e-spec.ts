@@ -128,6 +128,8 @@ describe('the post: sending, folders, receipts and acknowledgements', () => {
     expect(lines[0]).toBe('recipient,user_id,children,delivered_at,read_at,acknowledged_at,children_confirmed');
     expect(lines).toHaveLength(4);
     await t.http.get(`/messages/${r.body.id}/receipts`).set(bearer(s.teacherB.token)).expect(404);
+    await t.http.get(`/messages/${r.body.id}/receipts.csv`).set(bearer(s.teacherB.token)).expect(404);
+    await t.http.get(`/messages/${r.body.id}/receipts.csv`).set(bearer(s.father.token)).expect(403);
   });
 
   it('replies: a guardian answers the sender only; the thread shows what each may see', async () => {
@@ -177,6 +179,17 @@ describe('the post: sending, folders, receipts and acknowledgements', () => {
     const back = await t.http.get('/messages/inbox?limit=100').set(bearer(s.mother.token)).expect(200);
     expect(back.body.items.map((i: { id: string }) => i.id)).toContain(r.body.id);
     await t.http.post(`/messages/${r.body.id}/trash`).set(bearer(s.parentB.token)).expect(404);
+    await t.http.post(`/messages/${r.body.id}/archive`).set(bearer(s.otherParent.token)).expect(404);
+    await t.http.post(`/messages/${r.body.id}/restore`).set(bearer(s.parentB.token)).expect(404);
+  });
+
+  it('needs a signed-in caller for every folder and message route', async () => {
+    const r = await send(s.teacherA.token, { to: { users: [s.parent3.id] } }).expect(201);
+    for (const path of ['/messages/inbox', '/messages/sent', '/messages/archive', '/messages/trash', `/messages/${r.body.id}`, `/messages/${r.body.id}/receipts`]) {
+      await t.http.get(path).expect(401);
+    }
+    await t.http.post('/messages').send({}).expect(401);
+    await t.http.post(`/messages/${r.body.id}/ack`).expect(401);
   });
 
   it('refuses bad input with a code and writes nothing', async () => {
