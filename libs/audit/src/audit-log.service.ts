@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { AuditEntry } from './audit-entry.entity';
@@ -25,21 +26,30 @@ export interface AuditQuery {
   offset: number;
 }
 
+/**
+ * The entry as a plain row (property names, new id), for writers that insert it in one statement
+ * with the change it records (`insertAll`) instead of through a unit of work.
+ */
+export function auditRow(at: Date, entry: AuditRecord) {
+  return {
+    id: randomUUID(),
+    at,
+    actorId: entry.actorId ?? null,
+    institutionId: entry.institutionId ?? null,
+    action: entry.action,
+    objectType: entry.objectType ?? null,
+    objectId: entry.objectId ?? null,
+    ip: entry.ip?.slice(0, 64) ?? null,
+    requestId: entry.requestId?.slice(0, 64) ?? null,
+    details: entry.details ?? null,
+  };
+}
+
 @Injectable()
 export class AuditLog {
   /** Adds the entry to `em`'s unit of work, so it commits (or not) with the change it records. */
   record(em: EntityManager, at: Date, entry: AuditRecord): AuditEntry {
-    const row = em.create(AuditEntry, {
-      at,
-      actorId: entry.actorId ?? null,
-      institutionId: entry.institutionId ?? null,
-      action: entry.action,
-      objectType: entry.objectType ?? null,
-      objectId: entry.objectId ?? null,
-      ip: entry.ip?.slice(0, 64) ?? null,
-      requestId: entry.requestId?.slice(0, 64) ?? null,
-      details: entry.details ?? null,
-    });
+    const row = em.create(AuditEntry, auditRow(at, entry));
     em.persist(row);
     return row;
   }

@@ -1,8 +1,8 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@app/audit/audit-log.service';
-import { RoleAssignment } from '@app/directory/entities/role-assignment.entity';
-import { User } from '@app/directory/entities/user.entity';
+import type { Role } from '@app/directory/entities/role-assignment.entity';
+import { displayNameOf, User } from '@app/directory/entities/user.entity';
 import { AppConfig } from '@app/platform/config/app-config';
 import { DomainError } from '@app/platform/errors';
 import type { RequestMeta } from '@app/platform/http/request-context';
@@ -185,29 +185,32 @@ export class AuthService {
     return em.nativeUpdate(AuthSession, where, { revokedAt: now, revokedReason: reason });
   }
 
-  /** Access token → Actor, checking that the session is live and the account active. */
+  /**
+   * Access token → Actor, checking that the session is live and the account active. Runs on every
+   * request and socket handshake, so it is one plain query (session, account and roles together).
+   */
   async authenticate(accessToken: string): Promise<Actor> {
     const claims = this.tokens.verifyAccess(accessToken);
     if (!claims) throw authError.unauthenticated('The access token is missing, malformed or expired');
-    const em = this.em.fork();
-    const session = await em.findOne(
-      AuthSession,
-      { id: claims.sid, user: claims.sub },
-      { populate: ['user'], fields: ['id', 'revokedAt', 'expiresAt', 'user.active', 'user.mustChangePassword'] },
+    const rows: ActorRow[] = await this.em.getConnection().execute(
+      `select u.must_change_password, u.given_name, u.family_name, r.role, r.institution_id
+         from auth_session s
+         join app_user u on u.id = s.user_id and u.active = true
+         left join role_assignment r on r.user_id = u.id and r.active = true
+           and exists (select 1 from institution i where i.id = r.institution_id and i.active = true)
+        where s.id = ? and s.user_id = ? and s.revoked_at is null and s.expires_at > ?`,
+      [claims.sid, claims.sub, this.em.getPlatform().processDateProperty(this.clock.now())],
+      'all',
     );
-    if (!session || session.revokedAt || session.expiresAt <= this.clock.now() || !session.user.active) {
-      throw authError.sessionRevoked();
-    }
-    const roles = await em.find(
-      RoleAssignment,
-      { user: claims.sub, active: true, institution: { active: true } },
-      { fields: ['role', 'institution'] },
-    );
+    if (!rows.length) throw authError.sessionRevoked();
+    const user = rows[0];
     return {
       userId: claims.sub,
+      displayName: displayNameOf({ givenName: user.given_name, familyName: user.family_name }),
       sessionId: claims.sid,
-      mustChangePassword: session.user.mustChangePassword,
-      roles: roles.map((r) => ({ institutionId: r.institution.id, role: r.role })),
+      // SQLite answers booleans as 0/1.
+      mustChangePassword: Boolean(user.must_change_password),
+      roles: rows.filter((r) => r.role !== null).map((r) => ({ institutionId: r.institution_id!, role: r.role! })),
     };
   }
 
@@ -219,4 +222,12 @@ export class AuthService {
       expiresIn: this.tokens.accessTtlSeconds,
     };
   }
+}
+
+interface ActorRow {
+  must_change_password: boolean | number;
+  given_name: string;
+  family_name: string;
+  role: Role | null;
+  institution_id: string | null;
 }

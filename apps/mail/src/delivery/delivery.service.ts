@@ -2,6 +2,7 @@ import { EntityManager, raw } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { OutboxWriter } from '@app/notifications/outbox/outbox.writer';
+import type { RowSet } from '@app/persistence/insert-rows';
 import { AppConfig } from '@app/platform/config/app-config';
 import { type Message, MessageRecipient } from '@app/post';
 import { type MessageNewEvent, RealtimePublisher } from '../realtime/realtime.contract';
@@ -29,10 +30,9 @@ export class DeliveryService {
   ) {}
 
   /** One `message-alert` intent per recipient; normal priority waits so that a message read in the app sends nothing. */
-  async writeAlerts(tx: EntityManager, message: Pick<Message, 'id' | 'priority'>, userIds: readonly string[], now: Date): Promise<void> {
+  alertRows(message: Pick<Message, 'id' | 'priority'>, userIds: readonly string[], now: Date): RowSet {
     const delay = message.priority === 'urgent' ? 0 : this.config.env.MESSAGE_ALERT_DELAY;
-    await this.outbox.addMany(
-      tx,
+    return this.outbox.rows(
       'message-alert',
       userIds.map((userId) => ({
         payload: { messageId: message.id, userId, priority: message.priority },

@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { type EntityDTO, EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@app/auth/actor';
-import { AuditLog } from '@app/audit/audit-log.service';
-import { DirectoryQueries } from '@app/directory/directory.queries';
-import { insertRows } from '@app/persistence/insert-rows';
+import { AuditEntry } from '@app/audit/audit-entry.entity';
+import { auditRow } from '@app/audit/audit-log.service';
+import { insertAll } from '@app/persistence/insert-rows';
 import type { ModerationResult } from '@app/moderation/core/types';
 import { ModerationService } from '@app/moderation/moderation.service';
 import { AppConfig } from '@app/platform/config/app-config';
@@ -44,11 +44,9 @@ export class MessagesService {
     private readonly em: EntityManager,
     private readonly access: MessageAccess,
     private readonly audience: AudienceService,
-    private readonly directory: DirectoryQueries,
     private readonly moderation: ModerationService,
     private readonly delivery: DeliveryService,
     private readonly rateLimit: SendRateLimit,
-    private readonly audit: AuditLog,
     private readonly clock: Clock,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
@@ -73,55 +71,66 @@ export class MessagesService {
     const subject = input.subject ?? (parent ? replySubject(parent.subject) : undefined);
     if (!subject?.trim()) throw invalid('VALIDATION_FAILED', 'subject is required', [{ field: 'subject', issue: 'required' }]);
 
-    const senderName = this.directory.displayNames([actor.userId]).catch(() => new Map<string, string>());
     // The gate runs before any database write; blocked text is never stored.
     const checked = this.moderate(subject, input.body);
     const recipients = await this.recipientsFor(actor, institutionId, input.to, parent, now);
 
     const status = checked.moderation.decision === 'review' ? 'held' : 'sent';
-    const message = this.em.create(
-      Message,
-      {
-        institution: institutionId,
-        sender: actor.userId,
-        subject: subject.trim(),
-        bodyHtml: checked.html,
-        bodyText: checked.text,
-        priority: input.priority ?? 'normal',
-        requiresAck: input.requiresAck ?? false,
-        ackDeadline,
-        ackScope: input.requiresAck ? (input.ackScope ?? 'each-recipient') : null,
-        replyTo: parent?.id ?? null,
-        threadId: parent?.threadId ?? '',
-        status,
-        audience: { ...input.to, ...(parent ? { replyTo: parent.id } : {}) },
-        recipientCount: recipients.size,
-        moderation: checked.moderation.decision === 'allow' ? null : checked.moderation,
-        createdAt: now,
-        sentAt: status === 'sent' ? now : null,
-        idempotencyKey: idempotencyKey ?? null,
-        requestHash,
-      },
-      { persist: false },
-    );
-    if (!parent) message.threadId = message.id;
+    const id = randomUUID();
+    const message = {
+      id,
+      institution: institutionId,
+      sender: actor.userId,
+      subject: subject.trim(),
+      bodyHtml: checked.html,
+      bodyText: checked.text,
+      priority: input.priority ?? 'normal',
+      requiresAck: input.requiresAck ?? false,
+      ackDeadline,
+      ackScope: input.requiresAck ? (input.ackScope ?? 'each-recipient') : null,
+      replyTo: parent?.id ?? null,
+      threadId: parent?.threadId ?? id,
+      status,
+      audience: { ...input.to, ...(parent ? { replyTo: parent.id } : {}) },
+      recipientCount: recipients.size,
+      moderation: checked.moderation.decision === 'allow' ? null : checked.moderation,
+      moderatedBy: null,
+      moderatedAt: null,
+      moderationReason: null,
+      senderFolder: 'sent',
+      createdAt: now,
+      sentAt: status === 'sent' ? now : null,
+      idempotencyKey: idempotencyKey ?? null,
+      requestHash,
+    } satisfies Record<keyof EntityDTO<Message>, unknown>;
+    const userIds = [...recipients.keys()];
+    const deliveredAt = status === 'sent' ? now : null;
 
     try {
-      await this.em.fork().transactional(async (tx) => {
-        await tx.insert(message);
-        await this.insertRecipients(tx, message.id, recipients, status === 'sent' ? now : null);
-        if (status === 'sent') await this.delivery.writeAlerts(tx, message, [...recipients.keys()], now);
-        this.audit.record(tx, now, {
-          actorId: actor.userId,
-          institutionId,
-          action: status === 'sent' ? 'message.sent' : 'message.held',
-          objectType: 'message',
-          objectId: message.id,
-          ip: actor.ip,
-          requestId: actor.requestId,
-          details: { recipientCount: recipients.size, ...(parent ? { replyTo: parent.id } : {}) },
-        });
-      });
+      // One atomic write: the message, a row per recipient, their alert intents (only once delivered) and the audit entry.
+      await insertAll(this.em.fork(), [
+        { entity: Message, rows: [message] },
+        {
+          entity: MessageRecipient,
+          rows: [...recipients].map(([userId, students]) => ({ id: randomUUID(), message: id, user: userId, studentIds: [...students], deliveredAt, folder: 'inbox' })),
+        },
+        ...(status === 'sent' ? [this.delivery.alertRows(message, userIds, now)] : []),
+        {
+          entity: AuditEntry,
+          rows: [
+            auditRow(now, {
+              actorId: actor.userId,
+              institutionId,
+              action: status === 'sent' ? 'message.sent' : 'message.held',
+              objectType: 'message',
+              objectId: id,
+              ip: actor.ip,
+              requestId: actor.requestId,
+              details: { recipientCount: recipients.size, ...(parent ? { replyTo: parent.id } : {}) },
+            }),
+          ],
+        },
+      ]);
     } catch (e) {
       // Two retries with one key raced: the loser answers with the winner's message.
       if (idempotencyKey && e instanceof UniqueConstraintViolationException) {
@@ -132,10 +141,9 @@ export class MessagesService {
     }
 
     if (status === 'sent') {
-      const sender = { id: actor.userId, displayName: (await senderName).get(actor.userId) ?? '' };
-      this.delivery.announce(message, sender, now, [...recipients.keys()]);
+      this.delivery.announce(message, { id: actor.userId, displayName: actor.displayName }, now, userIds);
     }
-    return { id: message.id, status, recipientCount: recipients.size };
+    return { id, status, recipientCount: recipients.size };
   }
 
   private async replay(senderId: string, key: string, requestHash: string): Promise<SendResult | null> {
@@ -183,21 +191,6 @@ export class MessagesService {
       throw messageError.tooManyRecipients(recipients.size, this.config.env.MESSAGE_MAX_RECIPIENTS);
     }
     return recipients;
-  }
-
-  private async insertRecipients(tx: EntityManager, messageId: string, recipients: Recipients, deliveredAt: Date | null): Promise<void> {
-    const rows = [...recipients].map(([userId, students]) => ({
-      id: randomUUID(),
-      message: messageId,
-      user: userId,
-      studentIds: [...students],
-      deliveredAt,
-      folder: 'inbox' as const,
-    }));
-    // Batched: one statement per 1,000 recipients, never one per person.
-    for (let i = 0; i < rows.length; i += 1000) {
-      await insertRows(tx, MessageRecipient, rows.slice(i, i + 1000));
-    }
   }
 
   /** Subject and body through libs/moderation; `block` stops here with the spans to fix. */

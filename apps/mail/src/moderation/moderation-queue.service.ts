@@ -4,6 +4,7 @@ import type { Actor } from '@app/auth/actor';
 import { hasRole, institutionsWhere } from '@app/auth/actor';
 import { AuditLog } from '@app/audit/audit-log.service';
 import { MANAGEMENT_ROLES } from '@app/directory/entities/role-assignment.entity';
+import { insertRows } from '@app/persistence/insert-rows';
 import { Clock } from '@app/platform/time/clock';
 import { Message, MessageRecipient } from '@app/post';
 import { DeliveryService, previewOf } from '../delivery/delivery.service';
@@ -68,7 +69,8 @@ export class ModerationQueueService {
       await tx.nativeUpdate(MessageRecipient, { message: id }, { deliveredAt: now });
       const rows = await tx.find(MessageRecipient, { message: id }, { fields: ['user'] });
       const userIds = rows.map((r) => r.user.id);
-      await this.delivery.writeAlerts(tx, message, userIds, now);
+      const alerts = this.delivery.alertRows(message, userIds, now);
+      await insertRows(tx, alerts.entity, alerts.rows);
       this.record(tx, actor, message, 'message.approved', now);
       return userIds;
     });

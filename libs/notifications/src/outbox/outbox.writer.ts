@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { insertRows } from '@app/persistence/insert-rows';
+import { insertRows, type RowSet } from '@app/persistence/insert-rows';
 import { OutboxMessage } from './outbox-message.entity';
 import type { OutboxPayloads } from './outbox.contract';
 
@@ -32,12 +32,20 @@ export class OutboxWriter {
     items: ReadonlyArray<{ payload: OutboxPayloads[K]; dedupeKey: string }>,
     options: { at: Date; availableAt?: Date },
   ): Promise<void> {
-    if (!items.length) return;
-    await insertRows(
-      em,
-      OutboxMessage,
-      items.map((item) => ({ id: randomUUID(), ...rowData(kind, item.payload, item.dedupeKey, options) })),
-    );
+    const set = this.rows(kind, items, options);
+    await insertRows(em, set.entity, set.rows);
+  }
+
+  /** The same rows, for a writer that inserts them in one statement with the change they follow (`insertAll`). */
+  rows<K extends keyof OutboxPayloads>(
+    kind: K,
+    items: ReadonlyArray<{ payload: OutboxPayloads[K]; dedupeKey: string }>,
+    options: { at: Date; availableAt?: Date },
+  ): RowSet {
+    return {
+      entity: OutboxMessage,
+      rows: items.map((item) => ({ id: randomUUID(), ...rowData(kind, item.payload, item.dedupeKey, options) })),
+    };
   }
 }
 
