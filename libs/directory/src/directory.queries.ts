@@ -102,93 +102,115 @@ export class DirectoryQueries {
     return (await this.groupIdsTaughtBy(actor.userId)).includes(group.id);
   }
 
-  // Bulk reads for the post's audience expansion: ids only, active people and links only, one query
-  // each, returned as plain column rows (no entities are built; a school-wide message reads thousands).
+  // Bulk reads for the post's audience expansion: ids only, active people and links only, one plain
+  // SQL statement each (portable between PostgreSQL and SQLite). They run on every message, so they
+  // skip the query builder and entities: a school-wide message reads thousands of rows.
 
-  private rows<T>(entity: EntityName<object>, select: string[], where: object): Promise<T[]> {
-    return (this.em.fork() as SqlEntityManager).createQueryBuilder(entity, 'x').select(select).where(where).execute('all', false) as Promise<T[]>;
+  private rows<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return this.em.getConnection().execute(sql, params, 'all') as Promise<T[]>;
   }
 
-  /** Active groups of the institution (all of them without `groupIds`). */
-  async activeGroupIds(institutionId: string, groupIds?: readonly string[]): Promise<string[]> {
-    const where = { institution: institutionId, active: true, ...(groupIds ? { id: { $in: [...groupIds] } } : {}) };
-    const rows = await this.rows<{ id: string }>(Group, ['x.id'], where);
-    return rows.map((g) => g.id);
+  /**
+   * Active groups of the institution, each marked when `staffId` is actively assigned to it: the
+   * groups a sender may name and the ones they teach, in one statement.
+   */
+  async activeGroups(institutionId: string, staffId: string): Promise<{ id: string; assigned: boolean }[]> {
+    const rows = await this.rows<{ id: string; assigned: boolean | number }>(
+      `select g.id, exists (
+           select 1 from staff_assignment a join app_user u on u.id = a.staff_id and u.active = true
+            where a.group_id = g.id and a.staff_id = ? and a.active = true) as assigned
+         from school_group g
+        where g.institution_id = ? and g.active = true`,
+      [staffId, institutionId],
+    );
+    // SQLite answers booleans as 0/1.
+    return rows.map((g) => ({ id: g.id, assigned: Boolean(g.assigned) }));
   }
 
   /** Active students enrolled on `today` in these groups (optionally only the given students). */
   async enrolments(groupIds: readonly string[], today: string, studentIds?: readonly string[]): Promise<{ studentId: string; groupId: string }[]> {
     if (!groupIds.length || studentIds?.length === 0) return [];
-    const rows = await this.rows<{ student_id: string; group_id: string }>(Enrolment, ['x.student_id', 'x.group_id'], {
-      group: { $in: [...groupIds] },
-      student: { active: true, ...(studentIds ? { id: { $in: [...studentIds] } } : {}) },
-      ...this.activeOn(today),
-    });
+    const rows = await this.rows<{ student_id: string; group_id: string }>(
+      `select e.student_id, e.group_id
+         from enrolment e join app_user s on s.id = e.student_id and s.active = true
+        where e.group_id in (${list(groupIds)}) and ${ENROLLED_ON}${studentIds ? ` and e.student_id in (${list(studentIds)})` : ''}`,
+      [...groupIds, today, today, ...(studentIds ?? [])],
+    );
     return rows.map((e) => ({ studentId: e.student_id, groupId: e.group_id }));
   }
 
   /** Active links of these guardians (while their accounts are active) to their children. */
   async guardianLinks(guardianIds: readonly string[]): Promise<{ guardianId: string; studentId: string }[]> {
     if (!guardianIds.length) return [];
-    const rows = await this.rows<{ guardian_id: string; student_id: string }>(Guardianship, ['x.guardian_id', 'x.student_id'], {
-      active: true,
-      guardian: { active: true, id: { $in: [...guardianIds] } },
-    });
-    return rows.map((l) => ({ guardianId: l.guardian_id, studentId: l.student_id }));
+    return this.links(`l.guardian_id in (${list(guardianIds)})`, guardianIds);
   }
 
-  /** Guardian links of the active students enrolled on `today` in these groups, in one query (no id list travels). */
+  /** Guardian links of the active students enrolled on `today` in these groups, in one statement (no id list travels). */
   async guardiansOfGroups(groupIds: readonly string[], today: string): Promise<{ guardianId: string; studentId: string }[]> {
     if (!groupIds.length) return [];
-    const enrolled = (this.em.fork() as SqlEntityManager)
-      .createQueryBuilder(Enrolment, 'en')
-      .select('en.student_id')
-      .where({ group: { $in: [...groupIds] }, student: { active: true }, ...this.activeOn(today) })
-      .getKnexQuery();
-    const rows = await this.rows<{ guardian_id: string; student_id: string }>(Guardianship, ['x.guardian_id', 'x.student_id'], {
-      active: true,
-      guardian: { active: true },
-      student: { $in: enrolled },
-    });
+    return this.links(
+      `l.student_id in (select e.student_id from enrolment e join app_user s on s.id = e.student_id and s.active = true
+                         where e.group_id in (${list(groupIds)}) and ${ENROLLED_ON})`,
+      [...groupIds, today, today],
+    );
+  }
+
+  private async links(where: string, params: readonly unknown[]): Promise<{ guardianId: string; studentId: string }[]> {
+    const rows = await this.rows<{ guardian_id: string; student_id: string }>(
+      `select l.guardian_id, l.student_id
+         from guardianship l join app_user g on g.id = l.guardian_id and g.active = true
+        where l.active = true and ${where}`,
+      [...params],
+    );
     return rows.map((l) => ({ guardianId: l.guardian_id, studentId: l.student_id }));
   }
 
   /** Active staff assigned to these groups (optionally only the given people). */
   async staffAssignments(groupIds: readonly string[], staffIds?: readonly string[]): Promise<{ staffId: string; groupId: string }[]> {
     if (!groupIds.length || staffIds?.length === 0) return [];
-    const rows = await this.rows<{ staff_id: string; group_id: string }>(StaffAssignment, ['x.staff_id', 'x.group_id'], {
-      active: true,
-      group: { $in: [...groupIds] },
-      staff: { active: true, ...(staffIds ? { id: { $in: [...staffIds] } } : {}) },
-    });
+    const rows = await this.rows<{ staff_id: string; group_id: string }>(
+      `select a.staff_id, a.group_id
+         from staff_assignment a join app_user u on u.id = a.staff_id and u.active = true
+        where a.active = true and a.group_id in (${list(groupIds)})${staffIds ? ` and a.staff_id in (${list(staffIds)})` : ''}`,
+      [...groupIds, ...(staffIds ?? [])],
+    );
     return rows.map((a) => ({ staffId: a.staff_id, groupId: a.group_id }));
   }
 
   /** Active people holding a staff role in the institution (optionally only among `userIds`). */
   async staffIds(institutionId: string, userIds?: readonly string[]): Promise<string[]> {
     if (userIds?.length === 0) return [];
-    const rows = await this.rows<{ user_id: string }>(RoleAssignment, ['x.user_id'], {
-      institution: institutionId,
-      role: { $in: [...STAFF_ROLES] },
-      active: true,
-      user: { active: true, ...(userIds ? { id: { $in: [...userIds] } } : {}) },
-    });
-    return [...new Set(rows.map((r) => r.user_id))];
+    const rows = await this.rows<{ user_id: string }>(
+      `select distinct r.user_id
+         from role_assignment r join app_user u on u.id = r.user_id and u.active = true
+        where r.institution_id = ? and r.active = true and r.role in (${list(STAFF_ROLES)})${userIds ? ` and r.user_id in (${list(userIds)})` : ''}`,
+      [institutionId, ...STAFF_ROLES, ...(userIds ?? [])],
+    );
+    return rows.map((r) => r.user_id);
   }
 
   /** Display names of active or inactive people, for receipts and message views. */
   async displayNames(userIds: readonly string[]): Promise<Map<string, string>> {
     if (!userIds.length) return new Map();
-    const rows = await this.rows<{ id: string; given_name: string; family_name: string }>(User, ['x.id', 'x.given_name', 'x.family_name'], {
-      id: { $in: [...new Set(userIds)] },
-    });
+    const ids = [...new Set(userIds)];
+    const rows = await this.rows<{ id: string; given_name: string; family_name: string }>(
+      `select id, given_name, family_name from app_user where id in (${list(ids)})`,
+      ids,
+    );
     return new Map(rows.map((u) => [u.id, displayNameOf({ givenName: u.given_name, familyName: u.family_name })]));
   }
 
   /** Which of these people have an active account. */
   async activeUserIds(userIds: readonly string[]): Promise<Set<string>> {
     if (!userIds.length) return new Set();
-    const rows = await this.rows<{ id: string }>(User, ['x.id'], { id: { $in: [...new Set(userIds)] }, active: true });
+    const ids = [...new Set(userIds)];
+    const rows = await this.rows<{ id: string }>(`select id from app_user where active = true and id in (${list(ids)})`, ids);
     return new Set(rows.map((u) => u.id));
   }
 }
+
+/** Enrolment `e` in force on the date given twice as parameters (Riga-local `YYYY-MM-DD`, compared as text). */
+const ENROLLED_ON = 'e.from_date <= ? and (e.to_date is null or e.to_date >= ?)';
+
+/** One placeholder per value, for `in (...)`. */
+const list = (values: readonly unknown[]) => values.map(() => '?').join(', ');

@@ -39,9 +39,8 @@ const EMPTY: ReadonlySet<string> = new Set();
 export class AudienceService {
   constructor(private readonly directory: DirectoryQueries) {}
 
-  private async senderScope(actor: Actor, roles: Set<Role>, today: string, groups: string[]): Promise<SenderScope> {
-    const [taught, childLinks, own] = await Promise.all([
-      this.directory.staffAssignments(groups, [actor.userId]),
+  private async senderScope(actor: Actor, roles: Set<Role>, today: string, groups: string[], taughtGroupIds: Set<string>): Promise<SenderScope> {
+    const [childLinks, own] = await Promise.all([
       roles.has('guardian') ? this.directory.guardianLinks([actor.userId]) : [],
       roles.has('student') ? this.directory.enrolments(groups, today, [actor.userId]) : [],
     ]);
@@ -49,7 +48,7 @@ export class AudienceService {
     const childEnrolments = children.length ? await this.directory.enrolments(groups, today, children) : [];
     return {
       roles,
-      taughtGroupIds: new Set(taught.map((a) => a.groupId)),
+      taughtGroupIds,
       childGroupIds: new Set(childEnrolments.map((e) => e.groupId)),
       ownGroupIds: new Set(own.map((e) => e.groupId)),
     };
@@ -59,8 +58,10 @@ export class AudienceService {
   async expand(actor: Actor, institutionId: string, to: MessageAudience, today: string): Promise<Recipients> {
     const roles = new Set(rolesIn(actor, institutionId));
     if (!roles.size) throw messageError.notInInstitution();
-    const allGroups = await this.directory.activeGroupIds(institutionId);
-    const scope = await this.senderScope(actor, roles, today, allGroups);
+    const groups = await this.directory.activeGroups(institutionId, actor.userId);
+    const allGroups = groups.map((g) => g.id);
+    const taught = new Set(groups.filter((g) => g.assigned).map((g) => g.id));
+    const scope = await this.senderScope(actor, roles, today, allGroups, taught);
     const known = new Set(allGroups);
     const refused: ErrorDetail[] = [];
 
