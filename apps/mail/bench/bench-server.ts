@@ -1,19 +1,22 @@
 /**
- * Shared set-up for the post benchmarks: a fresh PostgreSQL database, the embedded app on a
- * random port, seed helpers, a keep-alive JSON client and percentile arithmetic.
+ * Shared set-up for the post benchmarks: a fresh PostgreSQL database, the data seeded through an
+ * in-process app (closed before measuring), then the mail app as production runs it, built to
+ * JavaScript (`nest build mail-bench`) and started as its own process, so the load generator and
+ * the server do not share a thread and the server's memory is its own. Also: seed helpers, a
+ * keep-alive JSON client and percentile arithmetic.
  * Every bench owns its database, data folder and Redis prefix and removes them when it ends.
  */
-import { randomUUID } from 'node:crypto';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Agent, request as httpRequest } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { MikroORM } from '@mikro-orm/core';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import Redis from 'ioredis';
-import type { AddressInfo } from 'node:net';
+import { Client } from 'pg';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createDatabase, dropDatabase } from '@app/persistence/postgres-admin';
@@ -23,6 +26,7 @@ import { SystemClock } from '@app/platform/time/clock';
 import { EmbeddedModule } from '../../embedded/src/embedded.module';
 import { Fixtures, login, Person } from '../../../test/support/fixtures';
 import { migrate } from '../../../test/support/global-setup.impl';
+import type { FromServer, ToServer } from './fanout-protocol';
 
 export type { Person };
 
@@ -31,74 +35,130 @@ export const now = (): number => performance.timeOrigin + performance.now();
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 export const round1 = (x: number): number => Math.round(x * 10) / 10;
 
-export interface BenchServer {
-  app: INestApplication;
-  /** http://127.0.0.1:<port> */
-  url: string;
-  /** supertest agent on the listening server (used by `login`). */
-  http: TestAgent;
+const ROOT = join(__dirname, '..', '..', '..');
+const SERVER_JS = join(ROOT, 'dist', 'apps', 'mail', 'server-main.js');
+
+/** The database and the seeding app; `serve()` closes the app and starts the server process. */
+export interface BenchSetup {
   fx: Fixtures;
-  orm: MikroORM;
+  /** supertest agent on the seeding app (used by `login`). */
+  http: TestAgent;
+  serve(): Promise<BenchServer>;
+  /** One SQL query on the bench database. */
+  query<T>(sql: string): Promise<T[]>;
   close(): Promise<void>;
 }
 
-/** Database, migrations, app: everything a bench needs before seeding. */
-export async function startBenchServer(name: string, extraEnv: Record<string, string> = {}): Promise<BenchServer> {
+/** The mail app in its own process. */
+export interface BenchServer {
+  /** http://127.0.0.1:<port> */
+  url: string;
+  send(msg: ToServer): void;
+  memory(): Promise<{ rssMb: number; heapMb: number }>;
+}
+
+export async function startBenchServer(name: string, extraEnv: Record<string, string> = {}): Promise<BenchSetup> {
   const adminUrl = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const dbName = `sp_bench_${name}_${process.pid}`;
   const dataDir = mkdtempSync(join(tmpdir(), `sp-bench-${name}-`));
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const redisPrefix = `bench${randomUUID().slice(0, 8)}`;
 
+  console.log('building the server (nest build mail-bench) ...');
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build', 'mail-bench'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+
   const databaseUrl = await createDatabase(adminUrl, dbName);
-  const cleanupStorage = async () => {
+  const env: Record<string, string> = {
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dataDir,
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX: redisPrefix,
+    HOST: '127.0.0.1',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    SECRETS_KEY: randomBytes(32).toString('hex'),
+    // Production logs every request at info; the server's output goes nowhere, its cost stays in.
+    LOG_LEVEL: 'info',
+    LOGIN_MAX_FAILURES_PER_IP: '1000000',
+    // Long enough that no token expires during a bench.
+    ACCESS_TOKEN_TTL: '2h',
+    MESSAGE_RATE_LIMIT: '1000000',
+    MESSAGE_RATE_WINDOW: '60s',
+    MESSAGE_MAX_RECIPIENTS: '5000',
+    ...extraEnv,
+  };
+  let app: INestApplication | undefined;
+  let child: ChildProcess | undefined;
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await app?.close().catch((e: unknown) => console.error('app.close failed:', e));
+    if (child && child.exitCode === null) {
+      const exited = new Promise((r) => child!.once('exit', r));
+      child.disconnect();
+      const timer = setTimeout(() => child!.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
     await dropDatabase(adminUrl, dbName).catch((e: unknown) => console.error(`could not drop ${dbName}:`, e));
     rmSync(dataDir, { recursive: true, force: true });
     await purgeRedis(redisUrl, redisPrefix).catch((e: unknown) => console.error(`could not clear Redis prefix ${redisPrefix}:`, e));
   };
 
-  let app: INestApplication | undefined;
   try {
     migrate(databaseUrl, dataDir);
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      DATABASE_URL: databaseUrl,
-      DATA_DIR: dataDir,
-      REDIS_URL: redisUrl,
-      REDIS_PREFIX: redisPrefix,
-      LOG_LEVEL: 'silent',
-      LOGIN_MAX_FAILURES_PER_IP: '1000000',
-      // Long enough that no token expires during a bench.
-      ACCESS_TOKEN_TTL: '2h',
-      MESSAGE_RATE_LIMIT: '1000000',
-      MESSAGE_RATE_WINDOW: '60s',
-      MESSAGE_MAX_RECIPIENTS: '5000',
-      ...extraEnv,
+    app = await NestFactory.create(EmbeddedModule.forRoot({ config: loadConfig({ ...env, LOG_LEVEL: 'silent' }), clock: new SystemClock() }), {
+      bodyParser: false,
+      logger: false,
     });
-    app = await NestFactory.create(EmbeddedModule.forRoot({ config, clock: new SystemClock() }), { bodyParser: false, logger: false });
-    configureHttp(app, `skolas-pasts (bench ${name})`);
-    await app.listen(0, '127.0.0.1');
+    configureHttp(app, `skolas-pasts (bench ${name} seeding)`);
+    await app.init();
   } catch (e) {
-    await app?.close().catch(() => undefined);
-    await cleanupStorage();
+    await close();
     throw e;
   }
-  const started = app;
-  const { port } = started.getHttpServer().address() as AddressInfo;
-  let closed = false;
-  return {
-    app: started,
-    url: `http://127.0.0.1:${port}`,
-    http: request(started.getHttpServer()),
-    fx: new Fixtures(started),
-    orm: started.get(MikroORM),
-    close: async () => {
-      if (closed) return;
-      closed = true;
-      await started.close().catch((e: unknown) => console.error('app.close failed:', e));
-      await cleanupStorage();
-    },
+  const seeding = app;
+
+  const serve = async (): Promise<BenchServer> => {
+    // The seeding app would otherwise read the same Redis stream and relay the same outbox.
+    await seeding.close();
+    app = undefined;
+    // Plain node (not this process's TypeScript loader); BENCH_SERVER_NODE_ARGS e.g. `--cpu-prof` for profiling.
+    const execArgv = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const proc = fork(SERVER_JS, [], { execArgv, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    child = proc;
+    const port = await new Promise<number>((resolve, reject) => {
+      proc.once('exit', (code) => reject(new Error(`server process exited with ${code} before it was ready`)));
+      proc.on('message', (m: FromServer) => m.type === 'ready' && resolve(m.port));
+    });
+    return {
+      url: `http://127.0.0.1:${port}`,
+      send: (msg) => proc.send(msg),
+      memory: () =>
+        new Promise((resolve) => {
+          const onMessage = (m: FromServer) => {
+            if (m.type !== 'rss') return;
+            proc.off('message', onMessage);
+            resolve({ rssMb: m.rssMb, heapMb: m.heapMb });
+          };
+          proc.on('message', onMessage);
+          proc.send({ type: 'rss' } satisfies ToServer);
+        }),
+    };
   };
+
+  const query = async <T>(sql: string): Promise<T[]> => {
+    const pg = new Client({ connectionString: databaseUrl });
+    await pg.connect();
+    try {
+      return (await pg.query(sql)).rows as T[];
+    } finally {
+      await pg.end();
+    }
+  };
+
+  return { fx: new Fixtures(seeding), http: request(seeding.getHttpServer()), serve, query, close };
 }
 
 async function purgeRedis(url: string, prefix: string): Promise<void> {
@@ -260,8 +320,6 @@ export function summary(samples: readonly number[]): string {
   const p = (q: number) => round1(percentile(samples, q)).toFixed(1);
   return `p50 ${p(50)} ms  p99 ${p(99)} ms  min ${p(0)} ms  max ${p(100)} ms  (n=${samples.length})`;
 }
-
-export const rssMb = (): number => process.memoryUsage().rss / (1024 * 1024);
 
 /** Runs `main`, cleans up through `server.close()` it registered, and exits with its code. */
 export function runBench(main: (onCleanup: (fn: () => Promise<void> | void) => void) => Promise<number>): void {

@@ -17,3 +17,11 @@ export type FromClients =
   | { type: 'closed'; disconnects: number; duplicates: number; rssMb: number };
 
 export const BARE_EVENT = 'bench:bare';
+
+/** IPC between a bench and the server process it started (server-main.ts). */
+export type ToServer =
+  /** A bare `emit` of BARE_EVENT with `{ seq, t }` to these users' rooms, the floor for fan-out. */
+  | { type: 'bare'; userIds: string[]; seq: number; t: number }
+  | { type: 'rss' };
+
+export type FromServer = { type: 'ready'; port: number } | { type: 'rss'; rssMb: number; heapMb: number };

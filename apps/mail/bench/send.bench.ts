@@ -26,17 +26,18 @@ const RECIPIENT_TABLE = 'message_recipient';
 const BUCKET_S = 5;
 
 runBench(async (onCleanup) => {
-  const server = await startBenchServer('send');
-  onCleanup(() => server.close());
+  const setup = await startBenchServer('send');
+  onCleanup(() => setup.close());
 
-  let t = now();
-  const school = await seedSchool(server.fx, { teachers: TEACHERS, groupsPerTeacher: 1, studentsPerGroup: STUDENTS_PER_GROUP });
+  const t = now();
+  const school = await seedSchool(setup.fx, { teachers: TEACHERS, groupsPerTeacher: 1, studentsPerGroup: STUDENTS_PER_GROUP });
   console.log(`seeded ${TEACHERS} teachers, each with one group of ${STUDENTS_PER_GROUP} students and guardians, in ${round1((now() - t) / 1000)} s`);
   const tokens = await loginAll(
-    server.http,
+    setup.http,
     school.teachers.map((s) => s.teacher),
   );
 
+  const server = await setup.serve();
   const http = new JsonClient(server.url, TEACHERS);
   onCleanup(() => http.close());
 
@@ -103,7 +104,7 @@ runBench(async (onCleanup) => {
   console.log(`messages/s per ${BUCKET_S} s: ${buckets.map((n) => round1(n / BUCKET_S)).join(' ')}`);
   if (errors) console.log(`errors: ${errors} (${round1(errorShare * 100)}%); first: ${firstError}`);
 
-  const rows = (await server.orm.em.fork().getConnection().execute(`select count(*)::int as n from ${RECIPIENT_TABLE}`)) as { n: number }[];
+  const rows = await setup.query<{ n: number }>(`select count(*)::int as n from ${RECIPIENT_TABLE}`);
   const recipientRows = Number(rows[0]?.n ?? 0);
   const expectedRows = sent * STUDENTS_PER_GROUP;
   const rowsOk = recipientRows === expectedRows;
