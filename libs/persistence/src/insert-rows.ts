@@ -1,4 +1,5 @@
 import type { EntityManager, EntityName } from '@mikro-orm/core';
+import type { Knex, SqlEntityManager } from '@mikro-orm/knex';
 
 /**
  * Rows of one entity, keyed by property name; relations are given as ids, JSON properties as plain
@@ -58,9 +59,17 @@ export async function insertAll(em: EntityManager, sets: RowSet[]): Promise<void
   );
 }
 
+/**
+ * PostgreSQL only. The JSON goes as a bound parameter: MikroORM's `execute` would inline it as an
+ * escaped literal, which for a school-wide message means copying and escaping half a megabyte
+ * character by character (measured: ~40 ms of a 1,000-recipient send).
+ */
 async function execute(em: EntityManager, sql: string, params: unknown[]): Promise<void> {
+  const query = (em as SqlEntityManager).getKnex().raw(sql, params as Knex.RawBinding[]);
+  const tx = em.getTransactionContext<Knex.Transaction>();
+  if (tx) query.transacting(tx);
   try {
-    await em.getConnection().execute(sql, params, 'run', em.getTransactionContext());
+    await query;
   } catch (e) {
     // Raw statements bypass the driver, which is what maps database errors to MikroORM's exceptions.
     throw e instanceof Error ? em.getDriver().convertException(e) : e;
