@@ -54,7 +54,7 @@ export interface BenchServer {
   /** http://127.0.0.1:<port> */
   url: string;
   send(msg: ToServer): void;
-  memory(): Promise<{ rssMb: number; heapMb: number }>;
+  memory(): Promise<{ rssMb: number; peakRssMb: number; heapMb: number }>;
 }
 
 export async function startBenchServer(name: string, extraEnv: Record<string, string> = {}): Promise<BenchSetup> {
@@ -140,7 +140,7 @@ export async function startBenchServer(name: string, extraEnv: Record<string, st
           const onMessage = (m: FromServer) => {
             if (m.type !== 'rss') return;
             proc.off('message', onMessage);
-            resolve({ rssMb: m.rssMb, heapMb: m.heapMb });
+            resolve({ rssMb: m.rssMb, peakRssMb: m.peakRssMb, heapMb: m.heapMb });
           };
           proc.on('message', onMessage);
           proc.send({ type: 'rss' } satisfies ToServer);

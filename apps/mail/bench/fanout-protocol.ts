@@ -24,4 +24,4 @@ export type ToServer =
   | { type: 'bare'; userIds: string[]; seq: number; t: number }
   | { type: 'rss' };
 
-export type FromServer = { type: 'ready'; port: number } | { type: 'rss'; rssMb: number; heapMb: number };
+export type FromServer = { type: 'ready'; port: number } | { type: 'rss'; rssMb: number; peakRssMb: number; heapMb: number };

@@ -146,6 +146,8 @@ runBench(async (onCleanup) => {
   const postMs: number[] = [];
   const lastSocketMs: number[] = [];
   const firstSocketMs: number[] = [];
+  /** Response -> last socket: the delivery path alone, comparable with the bare broadcast. */
+  const afterResponseMs: number[] = [];
   for (let i = 0; i < WARMUP + SENDS; i++) {
     const body = messageTo(school.institutionId, groupIds, `Fan-out ${i + 1}`, `Labdien! Rīt ekskursija, ziņa nr. ${i + 1}.`);
     const t0 = now();
@@ -158,6 +160,7 @@ runBench(async (onCleanup) => {
     if (i >= WARMUP) {
       postMs.push(t1 - t0);
       lastSocketMs.push(arrived.last - t0);
+      afterResponseMs.push(arrived.last - t1);
       firstSocketMs.push(arrived.first - t0);
     }
     await sleep(GAP_MS);
@@ -165,6 +168,7 @@ runBench(async (onCleanup) => {
   console.log(`POST /messages (${GUARDIANS} recipients)       ${summary(postMs)}`);
   console.log(`request start -> first socket           ${summary(firstSocketMs)}`);
   console.log(`request start -> last socket            ${summary(lastSocketMs)}`);
+  console.log(`HTTP response -> last socket            ${summary(afterResponseMs)}`);
 
   const userIds = guardians.map((g) => g.id);
   const bareMs: number[] = [];
@@ -180,7 +184,7 @@ runBench(async (onCleanup) => {
 
   const memory = await server.memory();
   const serverRss = memory.rssMb;
-  console.log(`server process RSS with ${connected.sockets} sockets connected: ${round1(serverRss)} MB (JS heap ${round1(memory.heapMb)} MB)`);
+  console.log(`server process RSS with ${connected.sockets} sockets connected: ${round1(serverRss)} MB (JS heap ${round1(memory.heapMb)} MB; peak RSS since start ${round1(memory.peakRssMb)} MB)`);
   const closed = await clients.close();
   if (closed) {
     console.log(`client process RSS ${round1(closed.rssMb)} MB; unexpected disconnects ${closed.disconnects}; duplicate deliveries ${closed.duplicates}`);
@@ -196,7 +200,9 @@ runBench(async (onCleanup) => {
       last_socket_p99_ms: round1(percentile(lastSocketMs, 99)),
       bare_broadcast_p99_ms: round1(percentile(bareMs, 99)),
       server_rss_mb: round1(serverRss),
+      server_peak_rss_mb: round1(memory.peakRssMb),
       bare_broadcast_p50_ms: round1(percentile(bareMs, 50)),
+      after_response_p99_ms: round1(percentile(afterResponseMs, 99)),
       sockets: connected.sockets,
       sends: postMs.length,
     }),

@@ -25,7 +25,7 @@ void startApp({
     if (m.type === 'bare') io.to(m.userIds.map(userRoom)).emit(BARE_EVENT, { seq: m.seq, t: m.t });
     if (m.type === 'rss') {
       const mem = process.memoryUsage();
-      reply({ type: 'rss', rssMb: mem.rss / 1048576, heapMb: mem.heapUsed / 1048576 });
+      reply({ type: 'rss', rssMb: mem.rss / 1048576, peakRssMb: process.resourceUsage().maxRSS / 1024, heapMb: mem.heapUsed / 1048576 });
     }
   });
   // The parent's IPC channel closing means the bench is over.
