@@ -90,6 +90,33 @@ describe('real time over socket.io', () => {
     expect(await emitWithAck(stranger, 'message:ack', { messageId: randomUUID() })).toMatchObject({ error: { code: 'MESSAGE_NOT_FOUND' } });
   });
 
+  it('a socket whose connection drops gets what it missed when it comes back (connection-state recovery)', async () => {
+    const toParent3 = (subject: string) =>
+      t.http
+        .post('/messages')
+        .set(bearer(s.teacherA.token))
+        .send({ institutionId: s.inst, subject, body: 'Ziņa', to: { users: [s.parent3.id] } })
+        .expect(201);
+    const socket = await connect(s.parent3.token);
+    // A first message gives the client an offset to resume from.
+    const first = waitForEvent(socket, 'message:new');
+    await toParent3('Pirms pārtraukuma');
+    await first;
+
+    const dropped = new Promise((r) => socket.once('disconnect', r));
+    // The connection ends without the client leaving: the server sees "transport close", a recoverable reason.
+    socket.io.engine.close();
+    await dropped;
+    const missed = await toParent3('Kamēr savienojuma nebija');
+
+    const arrives = waitForEvent<{ id: string }>(socket, 'message:new', (m) => m.id === missed.body.id);
+    const back = new Promise((r) => socket.once('connect', r));
+    socket.connect();
+    await back;
+    expect(socket.recovered).toBe(true);
+    expect((await arrives).id).toBe(missed.body.id);
+  });
+
   it('keeps each socket in its own room: asking to join another user’s room gets nothing', async () => {
     const stranger = await connect(s.parentB.token);
     stranger.emit('join', `user:${s.mother.id}`);
