@@ -110,7 +110,7 @@ describe('real time over socket.io', () => {
     const missed = await toParent3('Kamēr savienojuma nebija');
 
     const arrives = waitForEvent<{ id: string }>(socket, 'message:new', (m) => m.id === missed.body.id);
-    const back = new Promise((r) => socket.once('connect', r));
+    const back = new Promise<void>((r) => socket.once('connect', () => r()));
     socket.connect();
     await back;
     expect(socket.recovered).toBe(true);
