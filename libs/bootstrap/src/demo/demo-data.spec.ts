@@ -15,6 +15,7 @@ import {
   User,
 } from '@app/directory/entities';
 import { loadConfig } from '@app/platform/config/load-config';
+import { Message, MessageRecipient } from '@app/post';
 import { ormOptions } from '@app/persistence/orm-config';
 import { SURNAMES, demoPassword, schoolYearOf, seedDemoData, type DemoAccount } from './demo-data';
 
@@ -222,6 +223,33 @@ describe('seedDemoData', () => {
     const withPassword = await em.find(User, { passwordHash: { $ne: null } }, { populate: ['passwordHash'] });
     expect(withPassword.map((u) => u.username).sort()).toEqual(accounts.map((a) => a.username).sort());
     expect(await em.count(User, { mustChangePassword: false })).toBe(accounts.length);
+  });
+
+  it('puts messages in the demo inboxes: one copy per guardian of the group, naming their children there', async () => {
+    const em = orm.em.fork();
+    const user = (username: string) => em.findOneOrFail(User, { username });
+    const messages = await em.find(Message, {}, { populate: ['sender'], orderBy: { subject: 'asc' } });
+    expect(messages.map((m) => [m.sender.username, m.subject, m.requiresAck])).toEqual([
+      ['demo.jn.teacher', 'Robotikas nodarbība pārcelta', false],
+      ['demo.pii.teacher', 'Rīt pastaiga uz Stropu ezeru', false],
+      ['demo.gym.teacher', 'Vecāku sapulce ceturtdien 18:00', true],
+    ]);
+    for (const m of messages) {
+      const [groupId] = m.audience.groups!.map((g) => g.groupId);
+      const copies = await em.find(MessageRecipient, { message: m });
+      expect(copies).toHaveLength(m.recipientCount);
+      const enrolled = new Set((await em.find(Enrolment, { group: groupId })).map((e) => e.student.id));
+      const links = await em.find(Guardianship, { student: { $in: [...enrolled] } });
+      expect(new Set(copies.map((c) => c.user.id))).toEqual(new Set(links.map((l) => l.guardian.id)));
+      for (const c of copies) {
+        const own = links.filter((l) => l.guardian.id === c.user.id).map((l) => l.student.id);
+        expect(c.studentIds.sort()).toEqual(own.sort());
+        expect(c.deliveredAt).toEqual(NOW);
+      }
+    }
+    // The pre-school demo guardian has children in Zvaniņš and 9.a, so both of those messages.
+    const guardian = await user('demo.pii.guardian');
+    expect(await em.count(MessageRecipient, { user: guardian })).toBe(2);
   });
 
   it('returns null and writes nothing when the database is not empty', async () => {

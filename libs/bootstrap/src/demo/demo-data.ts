@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { PasswordService } from '@app/auth/passwords/password.service';
 import { usernameBase } from '@app/directory/contacts';
+import { Message, MessageRecipient } from '@app/post';
 import {
   Enrolment,
   Group,
@@ -232,6 +233,7 @@ class DemoBuilder {
   private readonly studentGroups = new Map<User, Group[]>();
   private readonly teaches = new Map<User, Group[]>();
   private readonly demo: DemoLogin[] = [];
+  private readonly guardiansOf = new Map<User, User[]>();
 
   constructor(
     today: string,
@@ -334,6 +336,17 @@ class DemoBuilder {
     this.fill(piiTargets, 'daugavpils');
     this.fill(gymTargets, 'daugavpils');
     this.fill(jnTargets, 'ventspils');
+
+    // --- The post: something in the demo logins' inboxes and sent folders ---------------------
+    this.message(piiTeacher, zvanins, 'Rīt pastaiga uz Stropu ezeru', [
+      'Rīt pēc brokastīm dosimies pastaigā uz Stropu ezeru.',
+      'Lūdzu, ģērbiet bērnus atbilstoši laikapstākļiem un iedodiet līdzi ūdens pudeli.',
+    ]);
+    this.message(gymTeacher, c9, 'Vecāku sapulce ceturtdien 18:00', [
+      'Ceturtdien plkst. 18:00 205. kabinetā notiks 9.a klases vecāku sapulce par eksāmeniem.',
+      'Lūdzu, apstipriniet, ka esat saņēmuši šo ziņu.',
+    ], true);
+    this.message(jnTeacher, robotika, 'Robotikas nodarbība pārcelta', ['Šonedēļ robotikas nodarbība notiks piektdien plkst. 16:00, nevis trešdien.']);
 
     this.demo.sort(
       (a, b) =>
@@ -556,6 +569,39 @@ class DemoBuilder {
     return { ethnic, language, guardians, childSurname: surname, children: [] };
   }
 
+  /**
+   * A message already delivered to the guardians of a group's children (one copy per guardian, naming
+   * their children there), as the post would have written it. No alert intents: it is history.
+   */
+  private message(sender: User, group: Group, subject: string, paragraphs: string[], requiresAck = false): void {
+    const copies = new Map<User, string[]>();
+    for (const [child, groups] of this.studentGroups) {
+      if (!groups.includes(group)) continue;
+      for (const guardian of this.guardiansOf.get(child) ?? []) copies.set(guardian, [...(copies.get(guardian) ?? []), child.id]);
+    }
+    const m = new Message();
+    Object.assign(m, {
+      institution: group.institution,
+      sender,
+      subject,
+      bodyHtml: paragraphs.map((p) => `<p>${p}</p>`).join(''),
+      bodyText: paragraphs.join('\n\n'),
+      requiresAck,
+      ackScope: requiresAck ? 'one-per-student' : null,
+      threadId: m.id,
+      audience: { groups: [{ groupId: group.id, audience: 'guardians' }] },
+      recipientCount: copies.size,
+      createdAt: this.now,
+      sentAt: this.now,
+    });
+    this.entities.push(m);
+    for (const [guardian, studentIds] of copies) {
+      const r = new MessageRecipient();
+      Object.assign(r, { message: m, user: guardian, studentIds, deliveredAt: this.now });
+      this.entities.push(r);
+    }
+  }
+
   private addChild(family: Family, group: Group, username?: string): User {
     const gender: Gender = this.rng.chance(0.5) ? 'm' : 'f';
     const taken = new Set(family.children.map((c) => c.givenName));
@@ -568,6 +614,10 @@ class DemoBuilder {
       username,
     });
     family.children.push(child);
+    this.guardiansOf.set(
+      child,
+      family.guardians.map((g) => g.user),
+    );
     for (const g of family.guardians) {
       const gs = new Guardianship();
       gs.guardian = g.user;
