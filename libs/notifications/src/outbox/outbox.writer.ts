@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { insertRows, type RowSet } from '@app/persistence/insert-rows';
+import type { RowSet } from '@app/persistence/insert-rows';
 import { OutboxMessage } from './outbox-message.entity';
 import type { OutboxPayloads } from './outbox.contract';
 
@@ -23,20 +23,10 @@ export class OutboxWriter {
   }
 
   /**
-   * Many rows of one kind in one statement, executed at once inside `em`'s transaction (so call it
-   * from `em.transactional`); a message to a whole school writes thousands of intents.
+   * Many rows of one kind as plain rows, for a writer that inserts them in one statement with the
+   * change they follow (`insertRows` in its transaction, or `insertAll`); a message to a whole school
+   * writes thousands of intents.
    */
-  async addMany<K extends keyof OutboxPayloads>(
-    em: EntityManager,
-    kind: K,
-    items: ReadonlyArray<{ payload: OutboxPayloads[K]; dedupeKey: string }>,
-    options: { at: Date; availableAt?: Date },
-  ): Promise<void> {
-    const set = this.rows(kind, items, options);
-    await insertRows(em, set.entity, set.rows);
-  }
-
-  /** The same rows, for a writer that inserts them in one statement with the change they follow (`insertAll`). */
   rows<K extends keyof OutboxPayloads>(
     kind: K,
     items: ReadonlyArray<{ payload: OutboxPayloads[K]; dedupeKey: string }>,
