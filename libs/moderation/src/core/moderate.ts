@@ -9,7 +9,6 @@ import {
   CATEGORIES,
   type Category,
   type Decision,
-  type MatchLang,
   type ModerationMatch,
   type ModerationOptions,
   type ModerationPolicy,
@@ -23,13 +22,8 @@ const SOFT: ReadonlySet<Category> = new Set<Category>(['profanity', 'insult', 's
 /** Above this many runs a token is not a word; highlight only the matched root, not the whole blob. */
 const MAX_WORD_RUNS = 48;
 
-interface Found {
-  start: number;
-  end: number;
-  category: Category;
-  severity: Severity;
-  term: string;
-  lang: MatchLang;
+/** A match with what the decision still needs to know about how it was written and meant. */
+interface Found extends ModerationMatch {
   masked: boolean;
   quoted: boolean;
   reported: boolean;
