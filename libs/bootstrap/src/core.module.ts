@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AccessModule } from '@app/access/access.module';
 import { AuditModule } from '@app/audit/audit.module';
 import { AuthModule } from '@app/auth/auth.module';
 import { DirectoryModule } from '@app/directory/directory.module';
@@ -25,6 +26,7 @@ export class CoreModule {
         AuditModule,
         AuthModule,
         DirectoryModule,
+        AccessModule,
         NotificationsModule,
       ],
     };

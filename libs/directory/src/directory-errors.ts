@@ -19,6 +19,15 @@ export enum DirectoryErrorCode {
   NOT_MANAGEMENT = 'NOT_MANAGEMENT',
   ROLE_NOT_ALLOWED = 'ROLE_NOT_ALLOWED',
   INACTIVE = 'INACTIVE',
+  /** Another account has this mobile number (one number, one person: it receives their password). */
+  PHONE_IN_USE = 'PHONE_IN_USE',
+  /**
+   * The person also belongs to another institution: what is theirs rather than one institution's
+   * (names, contacts, language) changes only by the person.
+   */
+  PERSON_SHARED = 'PERSON_SHARED',
+  /** A shared person's new password can only go to their own phone, and they have none. */
+  RESET_NEEDS_PHONE = 'RESET_NEEDS_PHONE',
 }
 
 export const directoryError = {

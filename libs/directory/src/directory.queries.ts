@@ -1,12 +1,11 @@
 import { EntityManager, type EntityName } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '@app/auth/actor';
-import { hasRole } from '@app/auth/actor';
 import { Enrolment } from './entities/enrolment.entity';
 import { Group } from './entities/group.entity';
 import { Guardianship } from './entities/guardianship.entity';
-import { MANAGEMENT_ROLES, Role, RoleAssignment, STAFF_ROLES } from './entities/role-assignment.entity';
+import { STAFF_ROLES } from '@app/access/roles';
+import { RoleAssignment } from './entities/role-assignment.entity';
 import { displayNameOf, User } from './entities/user.entity';
 import { StaffAssignment } from './entities/staff-assignment.entity';
 
@@ -17,9 +16,6 @@ export interface ChildSummary {
   groupId: string | null;
   relation: string;
 }
-
-/** Roles that see every student of their institution (attendance, registration). */
-const INSTITUTION_WIDE_STUDENT_ROLES: readonly Role[] = [...MANAGEMENT_ROLES, 'nurse'];
 
 /**
  * Read-only questions about who is where and who guards whom. Other apps (the post, meals)
@@ -34,7 +30,12 @@ export class DirectoryQueries {
     return { fromDate: { $lte: date }, $or: [{ toDate: null }, { toDate: { $gte: date } }] };
   }
 
-  async childrenOf(guardianId: string, today: string): Promise<ChildSummary[]> {
+  /**
+   * The guardian's children as seen from `institutionIds`, the institutions where the guardian holds
+   * an active guardian role: a child who is a student in none of them is not listed.
+   */
+  async childrenOf(guardianId: string, institutionIds: readonly string[], today: string): Promise<ChildSummary[]> {
+    if (!institutionIds.length) return [];
     const em = this.em.fork();
     const links = await em.find(
       Guardianship,
@@ -44,62 +45,31 @@ export class DirectoryQueries {
     if (!links.length) return [];
     const studentIds = links.map((l) => l.student.id);
     const [enrolments, roles] = await Promise.all([
-      em.find(Enrolment, { student: { $in: studentIds }, ...this.activeOn(today) }, { populate: ['group'] }),
-      em.find(RoleAssignment, { user: { $in: studentIds }, role: 'student', active: true }),
+      em.find(
+        Enrolment,
+        { student: { $in: studentIds }, group: { institution: { $in: [...institutionIds] } }, ...this.activeOn(today) },
+        { populate: ['group'] },
+      ),
+      em.find(RoleAssignment, { user: { $in: studentIds }, role: 'student', active: true, institution: { $in: [...institutionIds] } }),
     ]);
-    return links.map((l) => {
+    return links.flatMap((l) => {
+      const role = roles.find((r) => r.user.id === l.student.id);
+      if (!role) return [];
       const e = enrolments.find((x) => x.student.id === l.student.id);
-      const institutionId = e?.group.institution.id ?? roles.find((r) => r.user.id === l.student.id)?.institution.id ?? '';
-      return {
+      return [{
         id: l.student.id,
         displayName: l.student.displayName,
-        institutionId,
+        institutionId: e?.group.institution.id ?? role.institution.id,
         groupId: e?.group.id ?? null,
         relation: l.relation,
-      };
+      }];
     });
-  }
-
-  async groupIdsTaughtBy(staffId: string): Promise<string[]> {
-    const rows = await this.em.fork().find(StaffAssignment, { staff: staffId, active: true, group: { active: true } });
-    return [...new Set(rows.map((r) => r.group.id))];
-  }
-
-  async currentGroupIdsOf(studentId: string, today: string): Promise<string[]> {
-    const rows = await this.em.fork().find(Enrolment, { student: studentId, ...this.activeOn(today) });
-    return rows.map((r) => r.group.id);
-  }
-
-  async isGuardianOf(guardianId: string, studentId: string): Promise<boolean> {
-    return (await this.em.fork().count(Guardianship, { guardian: guardianId, student: studentId, active: true })) > 0;
   }
 
   /** Institutions where the person holds an active student role. */
   async studentInstitutionIds(studentId: string): Promise<string[]> {
     const rows = await this.em.fork().find(RoleAssignment, { user: studentId, role: 'student', active: true });
     return rows.map((r) => r.institution.id);
-  }
-
-  /**
-   * Who may see a student: the student, their guardians, management and the nurse of the
-   * student's institution, and staff who teach or care for the student's current group.
-   * The kitchen never does. Everyone else gets "not found", not "forbidden": existence is private.
-   */
-  async canViewStudent(actor: Actor, studentId: string, today: string): Promise<boolean> {
-    if (actor.userId === studentId) return true;
-    const institutions = await this.studentInstitutionIds(studentId);
-    if (institutions.some((i) => hasRole(actor, i, INSTITUTION_WIDE_STUDENT_ROLES))) return true;
-    if (await this.isGuardianOf(actor.userId, studentId)) return true;
-    if (!institutions.some((i) => hasRole(actor, i, ['teacher', 'speech_therapist']))) return false;
-    const [taught, current] = await Promise.all([this.groupIdsTaughtBy(actor.userId), this.currentGroupIdsOf(studentId, today)]);
-    return current.some((g) => taught.includes(g));
-  }
-
-  /** May the actor read this group's roster (students and their guardians' contacts)? */
-  async canViewGroupRoster(actor: Actor, group: { id: string; institutionId: string }): Promise<boolean> {
-    if (hasRole(actor, group.institutionId, INSTITUTION_WIDE_STUDENT_ROLES)) return true;
-    if (!hasRole(actor, group.institutionId, ['teacher', 'speech_therapist'])) return false;
-    return (await this.groupIdsTaughtBy(actor.userId)).includes(group.id);
   }
 
   // Bulk reads for the post's audience expansion: ids only, active people and links only, one plain
@@ -155,11 +125,18 @@ export class DirectoryQueries {
     );
   }
 
+  /**
+   * A link counts only while the guardian holds an active guardian role in an institution where the
+   * child is an active student: a guardian whose role there ended gets no messages about the child.
+   */
   private async links(where: string, params: readonly unknown[]): Promise<{ guardianId: string; studentId: string }[]> {
     const rows = await this.rows<{ guardian_id: string; student_id: string }>(
       `select l.guardian_id, l.student_id
          from guardianship l join app_user g on g.id = l.guardian_id and g.active = true
-        where l.active = true and ${where}`,
+        where l.active = true and ${where}
+          and exists (select 1 from role_assignment rg join role_assignment rs on rs.institution_id = rg.institution_id
+                       where rg.user_id = l.guardian_id and rg.role = 'guardian' and rg.active = true
+                         and rs.user_id = l.student_id and rs.role = 'student' and rs.active = true)`,
       [...params],
     );
     return rows.map((l) => ({ guardianId: l.guardian_id, studentId: l.student_id }));
@@ -198,6 +175,18 @@ export class DirectoryQueries {
       ids,
     );
     return new Map(rows.map((u) => [u.id, displayNameOf({ givenName: u.given_name, familyName: u.family_name })]));
+  }
+
+  /** Which of these people have an active account and an active role in the institution. */
+  async memberIds(institutionId: string, userIds: readonly string[]): Promise<Set<string>> {
+    if (!userIds.length) return new Set();
+    const ids = [...new Set(userIds)];
+    const rows = await this.rows<{ user_id: string }>(
+      `select distinct r.user_id from role_assignment r join app_user u on u.id = r.user_id and u.active = true
+        where r.institution_id = ? and r.active = true and r.user_id in (${list(ids)})`,
+      [institutionId, ...ids],
+    );
+    return new Set(rows.map((r) => r.user_id));
   }
 
   /** Which of these people have an active account. */

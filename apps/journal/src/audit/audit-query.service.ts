@@ -4,7 +4,7 @@ import { AuditLog } from '@app/audit/audit-log.service';
 import type { Actor } from '@app/auth/actor';
 import { DirectoryErrorCode } from '@app/directory/directory-errors';
 import { DomainError } from '@app/platform/errors';
-import { assertManagement } from '../common/management';
+import { AccessPolicy, Permission } from '@app/access';
 import { Page, pageOf } from '../common/pagination';
 import { parseInstant } from '../institutions/dates';
 import type { AuditQuery } from './audit.dto';
@@ -26,10 +26,11 @@ export class AuditQueryService {
   constructor(
     private readonly em: EntityManager,
     private readonly audit: AuditLog,
+    private readonly access: AccessPolicy,
   ) {}
 
   async list(actor: Actor, institutionId: string, q: AuditQuery): Promise<Page<AuditItem>> {
-    assertManagement(actor, institutionId);
+    this.access.require(actor, Permission.InstitutionManage, institutionId);
     const from = q.from !== undefined ? parseInstant(q.from, 'from') : undefined;
     const to = q.to !== undefined ? parseInstant(q.to, 'to') : undefined;
     if (from && to && to < from) {

@@ -27,8 +27,8 @@ export class ProfileService {
     const em = this.em.fork();
     const user = await em.findOneOrFail(User, userId);
     const roles = await em.find(RoleAssignment, { user: userId, active: true }, { orderBy: { createdAt: 'asc' } });
-    const isGuardian = roles.some((r) => r.role === 'guardian');
-    const children = isGuardian ? await this.directory.childrenOf(userId, this.calendar.today()) : [];
+    const guarding = roles.filter((r) => r.role === 'guardian').map((r) => r.institution.id);
+    const children = await this.directory.childrenOf(userId, guarding, this.calendar.today());
     return {
       id: user.id,
       username: user.username,

@@ -2,14 +2,14 @@ import { EntityManager, FilterQuery, LockMode } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@app/audit/audit-log.service';
 import type { Actor } from '@app/auth/actor';
-import { hasRole } from '@app/auth/actor';
+import { AccessPolicy, Permission } from '@app/access';
 import { DirectoryErrorCode, directoryError } from '@app/directory/directory-errors';
-import { Enrolment, Group, MANAGEMENT_ROLES, Role, RoleAssignment, User } from '@app/directory/entities';
+import { Enrolment, Group, RoleAssignment, User } from '@app/directory/entities';
 import { CalendarService } from '@app/platform/time/calendar.service';
-import { assertManagement, auditBy, loadInstitution } from '../common/management';
+import { auditBy, loadInstitution } from '../common/management';
 import { Page, pageOf } from '../common/pagination';
 import { groupError } from '../groups/group-errors';
-import { activeOn, groupNotFound, isMember } from '../groups/groups.service';
+import { activeOn, groupNotFound } from '../groups/groups.service';
 import { requireDateRange, requireLocalDate } from '../institutions/dates';
 import { contains } from '../common/text-search';
 import type { CreateEnrolmentDto, EnrolmentsQuery, UpdateEnrolmentDto } from './enrolments.dto';
@@ -26,9 +26,6 @@ export interface EnrolmentView {
   createdAt: Date;
 }
 
-/** Who may list enrolments of an institution. */
-const LISTING: readonly Role[] = [...MANAGEMENT_ROLES, 'nurse'];
-
 /**
  * A student's place in a group over time. A student is in at most one group of an institution
  * on any day: moving them means ending the old enrolment and creating the new one.
@@ -39,10 +36,11 @@ export class EnrolmentsService {
     private readonly em: EntityManager,
     private readonly audit: AuditLog,
     private readonly calendar: CalendarService,
+    private readonly access: AccessPolicy,
   ) {}
 
   async create(actor: Actor, institutionId: string, dto: CreateEnrolmentDto): Promise<EnrolmentView> {
-    assertManagement(actor, institutionId);
+    this.access.require(actor, Permission.InstitutionManage, institutionId);
     const to = dto.to ?? null;
     requireDateRange(dto.from, to);
     return this.em.fork().transactional(async (em) => {
@@ -77,11 +75,11 @@ export class EnrolmentsService {
     if (to !== null) requireLocalDate(to, 'to');
     return this.em.fork().transactional(async (em) => {
       const enrolment = await em.findOne(Enrolment, enrolmentId, { populate: ['group', 'student'] });
-      if (!enrolment || !isMember(actor, enrolment.group.institution.id)) {
+      if (!enrolment || !this.access.can(actor, Permission.InstitutionMember, enrolment.group.institution.id)) {
         throw directoryError.notFound(DirectoryErrorCode.ENROLMENT_NOT_FOUND, 'Enrolment');
       }
       const institutionId = enrolment.group.institution.id;
-      assertManagement(actor, institutionId);
+      this.access.require(actor, Permission.InstitutionManage, institutionId);
       requireDateRange(enrolment.fromDate, to, { from: 'fromDate', to: 'to' });
       const before = enrolment.toDate ?? null;
       if (before === to) return view(enrolment);
@@ -102,9 +100,7 @@ export class EnrolmentsService {
 
   /** Management and the nurse; filter by group, student, a date the enrolment is in force, or name. */
   async list(actor: Actor, institutionId: string, q: EnrolmentsQuery): Promise<Page<EnrolmentView>> {
-    if (!hasRole(actor, institutionId, LISTING)) {
-      throw groupError.forbidden('Only the head, deputy head, administrator or nurse may list enrolments');
-    }
+    this.access.require(actor, Permission.EnrolmentList, institutionId);
     if (q.date !== undefined) requireLocalDate(q.date, 'date');
     const em = this.em.fork();
     const where: FilterQuery<Enrolment> = { group: { institution: institutionId } };

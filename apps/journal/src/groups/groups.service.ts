@@ -2,16 +2,14 @@ import { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@app/audit/audit-log.service';
 import type { Actor } from '@app/auth/actor';
-import { hasRole } from '@app/auth/actor';
+import { ASSIGNABLE_STAFF_ROLES, AccessPolicy, Permission } from '@app/access';
 import { DirectoryErrorCode, directoryError } from '@app/directory/directory-errors';
-import { DirectoryQueries } from '@app/directory/directory.queries';
 import {
   Enrolment,
   Group,
   GroupKind,
   GuardianRelation,
   Guardianship,
-  MANAGEMENT_ROLES,
   Role,
   RoleAssignment,
   StaffAssignment,
@@ -19,7 +17,7 @@ import {
   User,
 } from '@app/directory/entities';
 import { CalendarService } from '@app/platform/time/calendar.service';
-import { assertManagement, auditBy, loadInstitution } from '../common/management';
+import { auditBy, loadInstitution } from '../common/management';
 import { Page, pageOf } from '../common/pagination';
 import { requireLocalDate } from '../institutions/dates';
 import { contains } from '../common/text-search';
@@ -80,17 +78,8 @@ export interface Roster {
   students: RosterStudent[];
 }
 
-/** Roles that see every group of their institution. */
-const INSTITUTION_WIDE: readonly Role[] = [...MANAGEMENT_ROLES, 'nurse'];
-/** Roles that see the groups they are assigned to. */
-const TEACHING: readonly Role[] = ['teacher', 'speech_therapist'];
-/** Roles a person must hold here to be assigned to a group (not the kitchen). */
-export const ASSIGNABLE_STAFF_ROLES: readonly Role[] = ['teacher', 'speech_therapist', 'head', 'deputy_head', 'admin', 'nurse'];
-
 /** Enrolments in force on `date` (Riga-local, both ends inclusive). */
 export const activeOn = (date: string) => ({ fromDate: { $lte: date }, $or: [{ toDate: null }, { toDate: { $gte: date } }] });
-
-export const isMember = (actor: Actor, institutionId: string) => actor.roles.some((r) => r.institutionId === institutionId);
 
 /** Groups (classes, pre-school groups, programmes), their staff and their rosters. */
 @Injectable()
@@ -99,11 +88,11 @@ export class GroupsService {
     private readonly em: EntityManager,
     private readonly audit: AuditLog,
     private readonly calendar: CalendarService,
-    private readonly directory: DirectoryQueries,
+    private readonly access: AccessPolicy,
   ) {}
 
   async create(actor: Actor, institutionId: string, dto: CreateGroupDto): Promise<GroupView> {
-    assertManagement(actor, institutionId);
+    this.access.require(actor, Permission.InstitutionManage, institutionId);
     if (!isSchoolYear(dto.schoolYear)) throw groupError.invalidSchoolYear();
     const name = dto.name.trim();
     return this.em.fork().transactional(async (em) => {
@@ -127,10 +116,8 @@ export class GroupsService {
    * assigned to. Anyone else (guardians, students, the kitchen, outsiders): 403 FORBIDDEN.
    */
   async list(actor: Actor, institutionId: string, q: GroupsQuery): Promise<Page<GroupView>> {
-    const wide = hasRole(actor, institutionId, INSTITUTION_WIDE);
-    if (!wide && !hasRole(actor, institutionId, TEACHING)) {
-      throw groupError.forbidden('Only staff of this institution may list its groups');
-    }
+    this.access.require(actor, Permission.GroupList, institutionId);
+    const wide = this.access.can(actor, Permission.EnrolmentList, institutionId);
     if (q.schoolYear !== undefined && !isSchoolYear(q.schoolYear)) throw groupError.invalidSchoolYear();
     const em = this.em.fork();
     const where: FilterQuery<Group> = { institution: institutionId };
@@ -161,7 +148,7 @@ export class GroupsService {
     if (!group) throw groupNotFound();
     const institutionId = group.institution.id;
     const staff = await this.staffOf(em, [group.id]);
-    if (await this.directory.canViewGroupRoster(actor, { id: group.id, institutionId })) {
+    if ((await this.access.groupsWithRoster(actor, [group.id])).has(group.id)) {
       return { ...groupView(group, staff), staff: staff.map(assignmentView) };
     }
     if (await this.isFamilyOfGroup(em, actor, group)) return groupView(group, staff);
@@ -229,14 +216,14 @@ export class GroupsService {
 
   /**
    * Students enrolled on `date` (default today) with their active guardians' contacts. Only for
-   * those DirectoryQueries.canViewGroupRoster allows; the kitchen: 403; others: 404.
+   * those the access policy lets read it; the kitchen: 403; others: 404.
    */
   async roster(actor: Actor, groupId: string, q: RosterQuery = {}): Promise<Roster> {
     const date = q.date !== undefined ? requireLocalDate(q.date, 'date') : this.calendar.today();
     const em = this.em.fork();
     const group = await em.findOne(Group, groupId);
     if (!group) throw groupNotFound();
-    if (!(await this.directory.canViewGroupRoster(actor, { id: group.id, institutionId: group.institution.id }))) {
+    if (!(await this.access.groupsWithRoster(actor, [group.id])).has(group.id)) {
       throw this.deniedPersonalData(actor, group.institution.id, groupNotFound());
     }
     const enrolments = await em.find(
@@ -339,13 +326,15 @@ export class GroupsService {
    */
   private async managedGroup(em: EntityManager, actor: Actor, groupId: string): Promise<Group> {
     const group = await em.findOne(Group, groupId);
-    if (!group || !isMember(actor, group.institution.id)) throw groupNotFound();
-    assertManagement(actor, group.institution.id);
+    if (!group || !this.access.can(actor, Permission.InstitutionMember, group.institution.id)) throw groupNotFound();
+    this.access.require(actor, Permission.InstitutionManage, group.institution.id);
     return group;
   }
 
   /** A guardian of a child enrolled in the group today, or a student enrolled in it today. */
   private async isFamilyOfGroup(em: EntityManager, actor: Actor, group: Group): Promise<boolean> {
+    // A guardian or student whose role there ended is family of nothing in that institution.
+    if (!this.access.can(actor, Permission.InstitutionMember, group.institution.id)) return false;
     const today = this.calendar.today();
     const children = await em.find(Guardianship, { guardian: actor.userId, active: true }, { fields: ['student'] });
     const ids = [actor.userId, ...children.map((c) => c.student.id)];
@@ -354,7 +343,7 @@ export class GroupsService {
 
   /** The kitchen is told plainly that it sees no personal data; everyone else gets `notFound`. */
   private deniedPersonalData(actor: Actor, institutionId: string, notFound: Error): Error {
-    return hasRole(actor, institutionId, ['kitchen']) ? groupError.forbidden('The kitchen sees no personal data') : notFound;
+    return this.access.seesNoPersonalData(actor, [institutionId]) ? groupError.forbidden('The kitchen sees no personal data') : notFound;
   }
 
   private async assertNameFree(em: EntityManager, institutionId: string, name: string, schoolYear: string, exceptId?: string) {

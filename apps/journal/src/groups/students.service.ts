@@ -1,13 +1,12 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@app/auth/actor';
-import { hasRole } from '@app/auth/actor';
+import { AccessPolicy, Permission } from '@app/access';
 import { DirectoryErrorCode, directoryError } from '@app/directory/directory-errors';
 import { DirectoryQueries } from '@app/directory/directory.queries';
 import { Enrolment, GuardianRelation, Guardianship, RoleAssignment, User } from '@app/directory/entities';
 import { CalendarService } from '@app/platform/time/calendar.service';
 import { groupError } from './group-errors';
-import { isMember } from './groups.service';
 
 export interface StudentView {
   id: string;
@@ -19,13 +18,14 @@ export interface StudentView {
   guardians: { id: string; displayName: string; relation: GuardianRelation }[];
 }
 
-/** One student as the people DirectoryQueries.canViewStudent allows see them. */
+/** One student, for those the access policy lets see them. */
 @Injectable()
 export class StudentsService {
   constructor(
     private readonly em: EntityManager,
     private readonly directory: DirectoryQueries,
     private readonly calendar: CalendarService,
+    private readonly access: AccessPolicy,
   ) {}
 
   /**
@@ -36,17 +36,19 @@ export class StudentsService {
    */
   async get(actor: Actor, studentId: string): Promise<StudentView> {
     const today = this.calendar.today();
-    if (!(await this.directory.canViewStudent(actor, studentId, today))) {
+    if (!(await this.access.studentsVisible(actor, [studentId], today)).has(studentId)) {
       const institutions = await this.directory.studentInstitutionIds(studentId);
-      if (institutions.some((i) => hasRole(actor, i, ['kitchen']))) throw groupError.forbidden('The kitchen sees no personal data');
+      if (this.access.seesNoPersonalData(actor, institutions)) throw groupError.forbidden('The kitchen sees no personal data');
       throw studentNotFound();
     }
     const em = this.em.fork();
     const user = await em.findOne(User, studentId);
     // Someone who never was a student anywhere is not one, even when asking about themselves.
     if (!user || !(await em.count(RoleAssignment, { user: studentId, role: 'student' }))) throw studentNotFound();
-    const family = actor.userId === studentId || (await this.directory.isGuardianOf(actor.userId, studentId));
-    const visible = (institutionId: string) => family || isMember(actor, institutionId);
+    // The student sees all of their record; everyone else (guardians included) only the part in
+    // institutions where they hold an active role, so a role that ended there shows nothing of it.
+    const visible = (institutionId: string) =>
+      actor.userId === studentId || this.access.can(actor, Permission.InstitutionMember, institutionId);
 
     const [roles, enrolments, links] = await Promise.all([
       em.find(RoleAssignment, { user: studentId, role: 'student', active: true }, { orderBy: { createdAt: 'asc' } }),

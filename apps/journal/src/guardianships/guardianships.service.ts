@@ -2,11 +2,11 @@ import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/co
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@app/audit/audit-log.service';
 import type { Actor } from '@app/auth/actor';
-import { institutionsWhere } from '@app/auth/actor';
+import { AccessPolicy, Permission } from '@app/access';
 import { DirectoryErrorCode, directoryError } from '@app/directory/directory-errors';
-import { GuardianRelation, Guardianship, MANAGEMENT_ROLES, RoleAssignment } from '@app/directory/entities';
+import { GuardianRelation, Guardianship, RoleAssignment } from '@app/directory/entities';
 import { CalendarService } from '@app/platform/time/calendar.service';
-import { assertManagement, auditBy, loadInstitution } from '../common/management';
+import { auditBy, loadInstitution } from '../common/management';
 import { holdsRole, upsertGuardianship } from './guardianship-links';
 import type { CreateGuardianshipDto, UpdateGuardianshipDto } from './guardianships.dto';
 
@@ -28,6 +28,7 @@ export class GuardianshipsService {
     private readonly em: EntityManager,
     private readonly audit: AuditLog,
     private readonly calendar: CalendarService,
+    private readonly access: AccessPolicy,
   ) {}
 
   /**
@@ -35,7 +36,7 @@ export class GuardianshipsService {
    * one) is reactivated and given the new relation instead of being duplicated.
    */
   async create(actor: Actor, institutionId: string, dto: CreateGuardianshipDto): Promise<GuardianshipView & { existing: boolean }> {
-    assertManagement(actor, institutionId);
+    this.access.require(actor, Permission.InstitutionManage, institutionId);
     if (dto.guardianId === dto.studentId) {
       throw directoryError.invalid(DirectoryErrorCode.NOT_A_STUDENT, 'A person cannot be their own guardian', [
         { field: 'guardianId', issue: 'same as studentId' },
@@ -110,7 +111,7 @@ export class GuardianshipsService {
 
   /** Institutions the actor manages where the student holds an active student role. */
   private async managedInstitutions(em: EntityManager, actor: Actor, studentId: string): Promise<string[]> {
-    const managing = institutionsWhere(actor, MANAGEMENT_ROLES);
+    const managing = this.access.institutionsWhere(actor, Permission.InstitutionManage);
     if (!managing.length) return [];
     const roles = await em.find(
       RoleAssignment,

@@ -2,7 +2,7 @@ import { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@app/audit/audit-log.service';
 import type { Actor } from '@app/auth/actor';
-import { hasRole, rolesIn } from '@app/auth/actor';
+import { AccessPolicy, Permission } from '@app/access';
 import { DirectoryErrorCode, directoryError } from '@app/directory/directory-errors';
 import {
   DEFAULT_INSTITUTION_SETTINGS,
@@ -10,12 +10,11 @@ import {
   InstitutionClosure,
   InstitutionKind,
   InstitutionSettings,
-  MANAGEMENT_ROLES,
   Role,
 } from '@app/directory/entities';
 import { CalendarService, ClosureSet } from '@app/platform/time/calendar.service';
 import { toEpochDay } from '@app/platform/time/riga-time';
-import { assertManagement, auditBy, loadInstitution } from '../common/management';
+import { auditBy, loadInstitution } from '../common/management';
 import { requireDateRange, requireLocalDate, requireLocalTime } from './dates';
 import { institutionError } from './institution-errors';
 import type { ClosuresQuery, CreateClosureDto, UpdateSettingsDto } from './institutions.dto';
@@ -50,6 +49,7 @@ export class InstitutionsService {
     private readonly em: EntityManager,
     private readonly audit: AuditLog,
     private readonly calendar: CalendarService,
+    private readonly access: AccessPolicy,
   ) {}
 
   /** Institutions where the actor holds any active role (the actor's roles only list active ones). */
@@ -57,21 +57,21 @@ export class InstitutionsService {
     const ids = [...new Set(actor.roles.map((r) => r.institutionId))];
     if (!ids.length) return [];
     const institutions = await this.em.fork().find(Institution, { id: { $in: ids }, active: true }, { orderBy: { name: 'asc', id: 'asc' } });
-    return institutions.map((i) => summary(i, rolesIn(actor, i.id)));
+    return institutions.map((i) => summary(i, [...this.access.rolesIn(actor, i.id)]));
   }
 
   /** Members only (anyone else: 404 INSTITUTION_NOT_FOUND); management also sees the settings. */
   async get(actor: Actor, institutionId: string): Promise<InstitutionView> {
     this.assertMember(actor, institutionId);
     const institution = await loadInstitution(this.em.fork(), institutionId);
-    const view: InstitutionView = summary(institution, rolesIn(actor, institutionId));
-    if (hasRole(actor, institutionId, MANAGEMENT_ROLES)) view.settings = settingsOf(institution);
+    const view: InstitutionView = summary(institution, [...this.access.rolesIn(actor, institutionId)]);
+    if (this.access.can(actor, Permission.InstitutionManage, institutionId)) view.settings = settingsOf(institution);
     return view;
   }
 
   /** Merges the given times into the settings; each must be a real `HH:mm` (400 INVALID_TIME). */
   async updateSettings(actor: Actor, institutionId: string, dto: UpdateSettingsDto): Promise<{ settings: InstitutionSettings }> {
-    assertManagement(actor, institutionId);
+    this.access.require(actor, Permission.InstitutionManage, institutionId);
     for (const key of SETTING_KEYS) if (dto[key] !== undefined) requireLocalTime(dto[key], key);
     return this.em.fork().transactional(async (em) => {
       const institution = await loadInstitution(em, institutionId);
@@ -114,7 +114,7 @@ export class InstitutionsService {
   }
 
   async createClosure(actor: Actor, institutionId: string, dto: CreateClosureDto): Promise<ClosureView> {
-    assertManagement(actor, institutionId);
+    this.access.require(actor, Permission.InstitutionManage, institutionId);
     requireDateRange(dto.from, dto.to);
     if (toEpochDay(dto.to) - toEpochDay(dto.from) + 1 > MAX_CLOSURE_DAYS) throw institutionError.closureTooLong(MAX_CLOSURE_DAYS);
     const reason = dto.reason.trim();
@@ -134,7 +134,7 @@ export class InstitutionsService {
   }
 
   async deleteClosure(actor: Actor, institutionId: string, closureId: string): Promise<void> {
-    assertManagement(actor, institutionId);
+    this.access.require(actor, Permission.InstitutionManage, institutionId);
     await this.em.fork().transactional(async (em) => {
       const closure = await em.findOne(InstitutionClosure, { id: closureId, institution: institutionId });
       if (!closure) throw institutionError.closureNotFound();
@@ -161,7 +161,7 @@ export class InstitutionsService {
   }
 
   private assertMember(actor: Actor, institutionId: string): void {
-    if (!actor.roles.some((r) => r.institutionId === institutionId)) {
+    if (!this.access.can(actor, Permission.InstitutionMember, institutionId)) {
       throw directoryError.notFound(DirectoryErrorCode.INSTITUTION_NOT_FOUND, 'Institution');
     }
   }

@@ -17,7 +17,8 @@ import {
 } from 'class-validator';
 import { GUARDIAN_RELATIONS, type GuardianRelation } from '@app/directory/entities/guardianship.entity';
 import { LANGUAGES, type Language } from '@app/directory/entities/user.entity';
-import { ROLES, STAFF_ROLES, type Role } from '@app/directory/entities/role-assignment.entity';
+import { STAFF_ROLES } from '@app/access/roles';
+import { ROLES, type Role } from '@app/directory/entities/role-assignment.entity';
 import { PageQuery } from '../common/pagination';
 
 const NAME = /^[\p{L}\p{M}][\p{L}\p{M}' .-]*$/u;

@@ -1,5 +1,6 @@
 import { EntityManager, FilterQuery, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
+import { AccessPolicy, Permission } from '@app/access';
 import { AuditLog } from '@app/audit/audit-log.service';
 import type { Actor } from '@app/auth/actor';
 import { AuthService } from '@app/auth/auth.service';
@@ -18,7 +19,8 @@ import {
   User,
 } from '@app/directory/entities';
 import { CalendarService } from '@app/platform/time/calendar.service';
-import { assertManagement, auditBy, loadInstitution } from '../common/management';
+import { OutboxWriter } from '@app/notifications/outbox/outbox.writer';
+import { auditBy, loadInstitution } from '../common/management';
 import { Page, pageOf } from '../common/pagination';
 import { contains } from '../common/text-search';
 import { holdsRole, upsertGuardianship } from '../guardianships/guardianship-links';
@@ -33,7 +35,7 @@ import type {
 
 export interface PersonView {
   id: string;
-  username: string;
+  username: string | null;
   displayName: string;
   givenName: string;
   familyName: string;
@@ -45,7 +47,16 @@ export interface PersonView {
   createdAt: Date;
 }
 
-export type Created = PersonView & { credentials?: CredentialDelivery; existing?: boolean };
+export type Created = PersonView & { credentials?: CredentialDelivery };
+
+/** A known person linked here: only what the registering admin needs, nothing they did not type. */
+export interface LinkedPerson {
+  id: string;
+  existing: true;
+  roles: { role: Role; active: boolean }[];
+  /** The person is told (by the notifications pipeline) that this institution added them. */
+  personNotified: boolean;
+}
 
 /** Staff, students and guardians of one institution, managed by its head, deputy head or admin. */
 @Injectable()
@@ -57,13 +68,16 @@ export class PeopleService {
     private readonly sessions: SessionEvents,
     private readonly audit: AuditLog,
     private readonly calendar: CalendarService,
+    private readonly access: AccessPolicy,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   async createStaff(actor: Actor, institutionId: string, dto: CreateStaffDto): Promise<Created> {
-    assertManagement(actor, institutionId);
+    this.access.require(actor, Permission.InstitutionManage, institutionId);
     const contacts = { email: dto.email ? normalizeEmail(dto.email) : null, phone: dto.phone ? normalizeMobile(dto.phone) : null };
     return this.withUniqueUsername(dto, async (em, username) => {
       const institution = await loadInstitution(em, institutionId);
+      await this.assertPhoneFree(em, contacts.phone);
       const now = this.calendar.now();
       const user = this.newUser(em, dto, username, contacts);
       for (const role of dto.roles) em.create(RoleAssignment, { user, institution, role, createdAt: now });
@@ -80,7 +94,7 @@ export class PeopleService {
   }
 
   async createStudent(actor: Actor, institutionId: string, dto: CreateStudentDto): Promise<Created> {
-    assertManagement(actor, institutionId);
+    this.access.require(actor, Permission.InstitutionManage, institutionId);
     return this.withUniqueUsername(dto, async (em, username) => {
       const institution = await loadInstitution(em, institutionId);
       const now = this.calendar.now();
@@ -107,37 +121,50 @@ export class PeopleService {
   }
 
   /**
-   * A guardian whose mobile number is already known (a child in another institution) is the
-   * same person: they get the guardian role here instead of a second account and a second SMS.
+   * A guardian whose mobile number (or, without one, e-mail) is already known — a child in another
+   * institution — is the same person: they get the guardian role here instead of a second account
+   * and a second SMS. The lookup runs inside the transaction and phone numbers are unique, so two
+   * concurrent registrations of one number make one person: the loser retries and links.
    */
-  async createGuardian(actor: Actor, institutionId: string, dto: CreateGuardianDto): Promise<Created> {
-    assertManagement(actor, institutionId);
+  async createGuardian(actor: Actor, institutionId: string, dto: CreateGuardianDto): Promise<Created | LinkedPerson> {
+    this.access.require(actor, Permission.InstitutionManage, institutionId);
     const phone = dto.phone ? normalizeMobile(dto.phone) : null;
     const email = dto.email ? normalizeEmail(dto.email) : null;
-    if (phone) {
-      const existing = await this.em.fork().findOne(User, { phone, roles: { role: 'guardian' } } as FilterQuery<User>);
-      if (existing) return this.attachExistingGuardian(actor, institutionId, existing.id, dto);
-    }
-    return this.withUniqueUsername(dto, async (em, username) => {
-      const institution = await loadInstitution(em, institutionId);
-      const now = this.calendar.now();
-      const user = this.newUser(em, dto, username, { email, phone });
-      em.create(RoleAssignment, { user, institution, role: 'guardian', createdAt: now });
-      await this.linkChildren(em, institution, user, dto.children ?? [], now);
-      const credentials = await this.credentials.issue(em, user, { institutionId, bySms: true, reason: 'registered', at: now });
-      this.audit.record(em, now, {
-        ...auditBy(actor, institutionId),
-        action: 'guardian.create',
-        objectType: 'user',
-        objectId: user.id,
-        details: { children: dto.children ?? [], passwordBy: credentials.delivery },
-      });
-      return { user, credentials };
-    }, institutionId);
+    return this.retryingOnUnique(dto, async (em) => {
+      const existing = await this.findByContact(em, phone, email);
+      if (existing) return this.linkExistingGuardian(em, actor, institutionId, existing, dto);
+      return this.registerNewGuardian(em, actor, institutionId, dto, { phone, email });
+    });
+  }
+
+  private async registerNewGuardian(
+    em: EntityManager,
+    actor: Actor,
+    institutionId: string,
+    dto: CreateGuardianDto,
+    contacts: { phone: string | null; email: string | null },
+  ): Promise<Created> {
+    const institution = await loadInstitution(em, institutionId);
+    const username = await this.usernameFor(em, dto);
+    const now = this.calendar.now();
+    const user = this.newUser(em, dto, username, contacts);
+    em.create(RoleAssignment, { user, institution, role: 'guardian', createdAt: now });
+    await this.linkChildren(em, institution, user, dto.children ?? [], now);
+    const credentials = await this.credentials.issue(em, user, { institutionId, bySms: true, reason: 'registered', at: now });
+    this.audit.record(em, now, {
+      ...auditBy(actor, institutionId),
+      action: 'guardian.create',
+      objectType: 'user',
+      objectId: user.id,
+      details: { children: dto.children ?? [], passwordBy: credentials.delivery },
+    });
+    await em.flush();
+    const roles = (await this.rolesHere(em, institutionId, [user.id])).get(user.id) ?? [];
+    return { ...view(user, roles), credentials };
   }
 
   async list(actor: Actor, institutionId: string, q: PeopleQuery): Promise<Page<PersonView>> {
-    assertManagement(actor, institutionId);
+    this.access.require(actor, Permission.InstitutionManage, institutionId);
     const em = this.em.fork();
     const roleWhere: FilterQuery<RoleAssignment> = { institution: institutionId };
     if (q.role) roleWhere.role = q.role;
@@ -153,21 +180,25 @@ export class PeopleService {
       limit: q.pageSize,
       offset: (q.page - 1) * q.pageSize,
     });
-    const roles = await this.rolesHere(em, institutionId, users.map((u) => u.id));
-    return pageOf(users.map((u) => view(u, roles.get(u.id) ?? [])), total, q);
+    const ids = users.map((u) => u.id);
+    const [roles, shared] = await Promise.all([this.rolesHere(em, institutionId, ids), this.access.sharedWithOthers(institutionId, ids)]);
+    return pageOf(users.map((u) => view(u, roles.get(u.id) ?? [], shared.has(u.id))), total, q);
   }
 
   async get(actor: Actor, institutionId: string, userId: string): Promise<PersonView & { children?: unknown[] }> {
-    assertManagement(actor, institutionId);
+    this.access.require(actor, Permission.InstitutionManage, institutionId);
     const em = this.em.fork();
-    const { user, roles } = await this.personHere(em, institutionId, userId);
-    const result: PersonView & { children?: unknown[]; guardians?: unknown[]; groups?: unknown[] } = view(user, roles);
+    const { user, roles } = await this.personHere(actor, em, institutionId, userId);
+    const shared = await this.access.isShared(institutionId, userId);
+    const result: PersonView & { children?: unknown[]; guardians?: unknown[]; groups?: unknown[] } = view(user, roles, shared);
+    // Only this institution's part of a person shared with others: its students, its guardians.
+    const hereAs = (role: Role) => ({ roles: { institution: institutionId, role } }) as FilterQuery<User>;
     if (roles.some((r) => r.role === 'guardian')) {
-      const links = await em.find(Guardianship, { guardian: user }, { populate: ['student'] });
+      const links = await em.find(Guardianship, { guardian: user, student: hereAs('student') }, { populate: ['student'] });
       result.children = links.map((l) => ({ id: l.id, studentId: l.student.id, displayName: l.student.displayName, relation: l.relation, active: l.active }));
     }
     if (roles.some((r) => r.role === 'student')) {
-      const links = await em.find(Guardianship, { student: user }, { populate: ['guardian'] });
+      const links = await em.find(Guardianship, { student: user, guardian: hereAs('guardian') }, { populate: ['guardian'] });
       result.guardians = links.map((l) => ({ id: l.id, guardianId: l.guardian.id, displayName: l.guardian.displayName, relation: l.relation, active: l.active }));
       const enrolments = await em.find(Enrolment, { student: user, group: { institution: institutionId } }, { populate: ['group'] });
       result.groups = enrolments.map((e) => ({ enrolmentId: e.id, groupId: e.group.id, name: e.group.name, fromDate: e.fromDate, toDate: e.toDate ?? null }));
@@ -176,11 +207,11 @@ export class PeopleService {
   }
 
   async update(actor: Actor, institutionId: string, userId: string, dto: UpdatePersonDto): Promise<Created> {
-    assertManagement(actor, institutionId);
+    this.access.require(actor, Permission.InstitutionManage, institutionId);
     const email = dto.email ? normalizeEmail(dto.email) : dto.email;
     const phone = dto.phone ? normalizeMobile(dto.phone) : dto.phone;
     return this.em.fork().transactional(async (em) => {
-      const { user, roles } = await this.personHere(em, institutionId, userId);
+      const { user, roles } = await this.personHere(actor, em, institutionId, userId);
       const now = this.calendar.now();
       const changed: string[] = [];
       const set = <K extends keyof User>(key: K, value: User[K] | undefined) => {
@@ -195,6 +226,15 @@ export class PeopleService {
       set('email', email);
       set('phone', phone);
       set('language', dto.language);
+      const shared = await this.access.isShared(institutionId, userId);
+      if (changed.length && shared) {
+        throw directoryError.conflict(
+          DirectoryErrorCode.PERSON_SHARED,
+          'This person also belongs to another institution; only they can change their names, contacts and language',
+          changed.map((field) => ({ field, issue: 'belongs to the person' })),
+        );
+      }
+      if (changed.includes('phone')) await this.assertPhoneFree(em, user.phone, user.id);
       // Entering a guardian's number is what sends their password (seed 001 §1.4): a guardian who
       // has not signed in yet gets a fresh one on the new number.
       let credentials: CredentialDelivery | undefined;
@@ -211,15 +251,15 @@ export class PeopleService {
           details: { changed },
         });
       }
-      return { ...view(user, roles), ...(credentials ? { credentials } : {}) };
+      return { ...view(user, roles, shared), ...(credentials ? { credentials } : {}) };
     });
   }
 
   /** Adds a role here to a person who already has one here (e.g. a teacher who is also a parent). */
   async addRole(actor: Actor, institutionId: string, userId: string, role: Role): Promise<PersonView> {
-    assertManagement(actor, institutionId);
-    return this.em.fork().transactional(async (em) => {
-      const { user } = await this.personHere(em, institutionId, userId);
+    this.access.require(actor, Permission.InstitutionManage, institutionId);
+    const result = await this.em.fork().transactional(async (em) => {
+      const { user } = await this.personHere(actor, em, institutionId, userId);
       const now = this.calendar.now();
       const existing = await em.findOne(RoleAssignment, { user, institution: institutionId, role });
       if (existing) {
@@ -234,8 +274,12 @@ export class PeopleService {
       }
       this.audit.record(em, now, { ...auditBy(actor, institutionId), action: 'role.grant', objectType: 'user', objectId: user.id, details: { role } });
       await em.flush();
-      return view(user, await this.rolesHere(em, institutionId, [user.id]).then((m) => m.get(user.id) ?? []));
+      const roles = (await this.rolesHere(em, institutionId, [user.id])).get(user.id) ?? [];
+      return view(user, roles, await this.access.isShared(institutionId, user.id));
     });
+    // Open sockets re-check what the person may now do.
+    await this.sessions.publish({ userId, change: 'roles' });
+    return result;
   }
 
   /**
@@ -243,13 +287,13 @@ export class PeopleService {
    * role left anywhere the account is closed and every session ends at once.
    */
   async deactivate(actor: Actor, institutionId: string, userId: string, reason?: string): Promise<PersonView> {
-    assertManagement(actor, institutionId);
+    this.access.require(actor, Permission.InstitutionManage, institutionId);
     if (userId === actor.userId) {
       throw directoryError.conflict(DirectoryErrorCode.ROLE_NOT_ALLOWED, 'You cannot deactivate your own account');
     }
     let closed = false;
     const result = await this.em.fork().transactional(async (em) => {
-      const { user, roles } = await this.personHere(em, institutionId, userId);
+      const { user, roles } = await this.personHere(actor, em, institutionId, userId);
       const now = this.calendar.now();
       const today = this.calendar.today();
       await em.nativeUpdate(RoleAssignment, { user, institution: institutionId, active: true }, { active: false, endedAt: now });
@@ -276,7 +320,7 @@ export class PeopleService {
         objectId: user.id,
         details: { reason: reason ?? null, roles: roles.filter((r) => r.active).map((r) => r.role), accountClosed: closed },
       });
-      return view(user, roles.map((r) => ({ ...r, active: false })));
+      return view(user, roles.map((r) => ({ ...r, active: false })), !closed);
     });
     await this.sessions.publish({ userId, change: closed ? 'ended' : 'roles' });
     return result;
@@ -284,12 +328,23 @@ export class PeopleService {
 
   /** On suspicion of compromise the superuser resets the password (seed 000 §7.2): sessions end. */
   async resetPassword(actor: Actor, institutionId: string, userId: string): Promise<CredentialDelivery> {
-    assertManagement(actor, institutionId);
+    this.access.require(actor, Permission.InstitutionManage, institutionId);
     const delivery = await this.em.fork().transactional(async (em) => {
-      const { user, roles } = await this.personHere(em, institutionId, userId);
-      if (!user.active) throw directoryError.conflict(DirectoryErrorCode.INACTIVE, 'The account is deactivated');
+      const { user, roles } = await this.personHere(actor, em, institutionId, userId);
+      if (!user.active || !roles.some((r) => r.active)) {
+        throw directoryError.conflict(DirectoryErrorCode.INACTIVE, 'The person has no active role here');
+      }
       const now = this.calendar.now();
-      const bySms = roles.some((r) => r.role === 'guardian' && r.active);
+      // A person who also belongs elsewhere gets the new password on their own phone only: no single
+      // institution may see it and sign in as them.
+      const shared = await this.access.isShared(institutionId, userId);
+      if (shared && !user.phone) {
+        throw directoryError.conflict(
+          DirectoryErrorCode.RESET_NEEDS_PHONE,
+          'This person also belongs to another institution; their new password can only be sent to their own phone, and they have none',
+        );
+      }
+      const bySms = shared || roles.some((r) => r.role === 'guardian' && r.active);
       const credentials = await this.credentials.issue(em, user, { institutionId, bySms, reason: 'reset', at: now });
       await this.auth.endSessions(em, { userId: user.id }, 'password-reset', now);
       this.audit.record(em, now, {
@@ -306,9 +361,9 @@ export class PeopleService {
   }
 
   /** A person is "here" when they hold or held any role in the institution; otherwise 404. */
-  private async personHere(em: EntityManager, institutionId: string, userId: string) {
-    const roles = (await this.rolesHere(em, institutionId, [userId])).get(userId);
-    if (!roles?.length) throw directoryError.notFound(DirectoryErrorCode.PERSON_NOT_FOUND, 'Person');
+  private async personHere(actor: Actor, em: EntityManager, institutionId: string, userId: string) {
+    await this.access.requirePerson(actor, institutionId, userId);
+    const roles = (await this.rolesHere(em, institutionId, [userId])).get(userId) ?? [];
     const user = await em.findOneOrFail(User, userId);
     return { user, roles };
   }
@@ -324,27 +379,48 @@ export class PeopleService {
     return byUser;
   }
 
-  private async attachExistingGuardian(actor: Actor, institutionId: string, userId: string, dto: CreateGuardianDto): Promise<Created> {
-    return this.em.fork().transactional(async (em) => {
-      const institution = await loadInstitution(em, institutionId);
-      const user = await em.findOneOrFail(User, userId);
-      const now = this.calendar.now();
-      const role = await em.findOne(RoleAssignment, { user, institution, role: 'guardian' });
-      if (role) Object.assign(role, { active: true, endedAt: null });
-      else em.create(RoleAssignment, { user, institution, role: 'guardian', createdAt: now });
-      if (!user.active) Object.assign(user, { active: true, deactivatedAt: null });
-      await this.linkChildren(em, institution, user, dto.children ?? [], now);
-      this.audit.record(em, now, {
-        ...auditBy(actor, institutionId),
-        action: 'guardian.attach',
-        objectType: 'user',
-        objectId: user.id,
-        details: { children: dto.children ?? [] },
-      });
-      await em.flush();
-      const roles = (await this.rolesHere(em, institutionId, [user.id])).get(user.id) ?? [];
-      return { ...view(user, roles), existing: true };
+  /** The person owning this phone number, else this e-mail address (both normalised), if any. */
+  private async findByContact(em: EntityManager, phone: string | null, email: string | null): Promise<User | null> {
+    if (phone) {
+      const byPhone = await em.findOne(User, { phone });
+      if (byPhone) return byPhone;
+    }
+    return email ? em.findOne(User, { email }, { orderBy: { createdAt: 'asc' } }) : null;
+  }
+
+  /**
+   * Gives a known person the guardian role here. Only this institution's role changes: roles other
+   * institutions ended stay ended, and the person's own data (names, contacts, password) is left as
+   * it is. The answer reveals nothing the registering admin did not type, beyond the id they need to
+   * go on managing the person here; the person is told that this institution added them.
+   */
+  private async linkExistingGuardian(
+    em: EntityManager,
+    actor: Actor,
+    institutionId: string,
+    user: User,
+    dto: CreateGuardianDto,
+  ): Promise<LinkedPerson> {
+    const institution = await loadInstitution(em, institutionId);
+    const now = this.calendar.now();
+    const role = await em.findOne(RoleAssignment, { user, institution, role: 'guardian' });
+    const added = !role?.active;
+    if (role) Object.assign(role, { active: true, endedAt: null });
+    else em.create(RoleAssignment, { user, institution, role: 'guardian', createdAt: now });
+    // The account is open while any role is; this one now is.
+    if (!user.active) Object.assign(user, { active: true, deactivatedAt: null });
+    await this.linkChildren(em, institution, user, dto.children ?? [], now);
+    if (added) this.outbox.add(em, 'person-linked', { userId: user.id, institutionId, role: 'guardian' }, { at: now });
+    this.audit.record(em, now, {
+      ...auditBy(actor, institutionId),
+      action: 'guardian.attach',
+      objectType: 'user',
+      objectId: user.id,
+      details: { children: dto.children ?? [], matchedBy: dto.phone && user.phone === normalizeMobile(dto.phone) ? 'phone' : 'email' },
     });
+    await em.flush();
+    const roles = (await this.rolesHere(em, institutionId, [user.id])).get(user.id) ?? [];
+    return { id: user.id, existing: true, roles, personNotified: added };
   }
 
   /** Children must be students of this institution; anything else is "not found". */
@@ -387,30 +463,48 @@ export class PeopleService {
 
   /**
    * Runs `create` in a transaction with a free username: the requested one (409 if taken) or
-   * one derived from the name, numbered on collision. A race on the unique index retries.
+   * one derived from the name, numbered on collision.
    */
-  private async withUniqueUsername(
+  private withUniqueUsername(
     dto: { givenName: string; familyName: string; username?: string },
     create: (em: EntityManager, username: string) => Promise<{ user: User; credentials?: CredentialDelivery }>,
     institutionId: string,
   ): Promise<Created> {
+    return this.retryingOnUnique(dto, async (em) => {
+      const { user, credentials } = await create(em, await this.usernameFor(em, dto));
+      await em.flush();
+      const roles = (await this.rolesHere(em, institutionId, [user.id])).get(user.id) ?? [];
+      return { ...view(user, roles), ...(credentials ? { credentials } : {}) };
+    });
+  }
+
+  /**
+   * A transaction that lost a race on a unique index (a derived username, a phone number) runs again
+   * and then sees the winner's row; a requested username that is taken is the caller's 409.
+   */
+  private async retryingOnUnique<T>(dto: { username?: string }, work: (em: EntityManager) => Promise<T>): Promise<T> {
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
-        return await this.em.fork().transactional(async (em) => {
-          const username = dto.username ?? (await this.freeUsername(em, usernameBase(dto.givenName, dto.familyName)));
-          if (dto.username && (await em.count(User, { username: dto.username }))) throw usernameTaken();
-          const { user, credentials } = await create(em, username);
-          await em.flush();
-          const roles = (await this.rolesHere(em, institutionId, [user.id])).get(user.id) ?? [];
-          return { ...view(user, roles), ...(credentials ? { credentials } : {}) };
-        });
+        return await this.em.fork().transactional(work);
       } catch (e) {
-        // A derived name lost a race on the unique index: derive again. A requested one is taken.
         if (!(e instanceof UniqueConstraintViolationException)) throw e;
-        if (dto.username) throw usernameTaken();
+        if (dto.username && (await this.em.fork().count(User, { username: dto.username }))) throw usernameTaken();
       }
     }
     throw directoryError.conflict(DirectoryErrorCode.USERNAME_TAKEN, 'Could not find a free username; give one explicitly');
+  }
+
+  private async usernameFor(em: EntityManager, dto: { givenName: string; familyName: string; username?: string }): Promise<string> {
+    if (!dto.username) return this.freeUsername(em, usernameBase(dto.givenName, dto.familyName));
+    if (await em.count(User, { username: dto.username })) throw usernameTaken();
+    return dto.username;
+  }
+
+  /** A phone number identifies one person (it receives their password): 409 without saying whose. */
+  private async assertPhoneFree(em: EntityManager, phone: string | null | undefined, exceptUserId?: string): Promise<void> {
+    if (phone && (await em.count(User, { phone, ...(exceptUserId ? { id: { $ne: exceptUserId } } : {}) }))) {
+      throw directoryError.conflict(DirectoryErrorCode.PHONE_IN_USE, 'Another account has this mobile number', [{ field: 'phone', issue: 'in use' }]);
+    }
   }
 
   private async freeUsername(em: EntityManager, base: string): Promise<string> {
@@ -425,10 +519,14 @@ export class PeopleService {
 const usernameTaken = () =>
   directoryError.conflict(DirectoryErrorCode.USERNAME_TAKEN, 'That username is taken', [{ field: 'username', issue: 'taken' }]);
 
-export function view(user: User, roles: { role: Role; active: boolean }[]): PersonView {
+/**
+ * `shared`: the person also belongs to another institution. Their username (half of their sign-in)
+ * is then theirs, not this institution's to see.
+ */
+export function view(user: User, roles: { role: Role; active: boolean }[], shared = false): PersonView {
   return {
     id: user.id,
-    username: user.username,
+    username: shared ? null : user.username,
     displayName: user.displayName,
     givenName: user.givenName,
     familyName: user.familyName,

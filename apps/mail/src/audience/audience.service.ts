@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@app/auth/actor';
-import { rolesIn } from '@app/auth/actor';
+import { AccessPolicy, Permission } from '@app/access';
 import { DirectoryQueries } from '@app/directory/directory.queries';
 import type { Role } from '@app/directory/entities/role-assignment.entity';
 import type { ErrorDetail } from '@app/platform/errors';
@@ -14,7 +14,7 @@ import {
   SenderScope,
   TargetFacts,
   visibleChildGroups,
-} from './messaging-policy';
+} from '@app/access/messaging-policy';
 
 /** userId → the children that person's copy is about. */
 export type Recipients = Map<string, Set<string>>;
@@ -37,7 +37,10 @@ const EMPTY: ReadonlySet<string> = new Set();
  */
 @Injectable()
 export class AudienceService {
-  constructor(private readonly directory: DirectoryQueries) {}
+  constructor(
+    private readonly directory: DirectoryQueries,
+    private readonly policy: AccessPolicy,
+  ) {}
 
   private async senderScope(actor: Actor, roles: Set<Role>, today: string, groups: string[], taughtGroupIds: Set<string>): Promise<SenderScope> {
     const [childLinks, own] = await Promise.all([
@@ -56,8 +59,8 @@ export class AudienceService {
 
   /** Throws RECIPIENT_NOT_ALLOWED (listing every refused part) or GROUP_NOT_FOUND; never partially sends. */
   async expand(actor: Actor, institutionId: string, to: MessageAudience, today: string): Promise<Recipients> {
-    const roles = new Set(rolesIn(actor, institutionId));
-    if (!roles.size) throw messageError.notInInstitution();
+    if (!this.policy.can(actor, Permission.InstitutionMember, institutionId)) throw messageError.notInInstitution();
+    const roles = this.policy.rolesIn(actor, institutionId);
     const groups = await this.directory.activeGroups(institutionId, actor.userId);
     const allGroups = groups.map((g) => g.id);
     const taught = new Set(groups.filter((g) => g.assigned).map((g) => g.id));

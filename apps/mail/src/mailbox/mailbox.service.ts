@@ -123,7 +123,7 @@ export class MailboxService {
    * private). A recipient's first open counts as reading it. Recipients see only the sender.
    */
   async get(actor: Actor, id: string) {
-    const { message, copy } = await this.access.load(actor.userId, id, { populateSender: true });
+    const { message, copy } = await this.access.load(actor, id, { populateSender: true });
     const isSender = message.sender.id === actor.userId;
     if (copy && !copy.readAt) {
       const readAt = await this.receipts.recordRead(actor.userId, message, copy);

@@ -12,6 +12,7 @@ import { invalid } from '@app/platform/errors';
 import { Clock } from '@app/platform/time/clock';
 import { rigaDate } from '@app/platform/time/riga-time';
 import { type AckScope, Message, type MessageAudience, type MessageModeration, type MessagePriority, MessageRecipient, type MessageStatus } from '@app/post';
+import { DirectoryQueries } from '@app/directory/directory.queries';
 import { AudienceService, type Recipients } from '../audience/audience.service';
 import { DeliveryService } from '../delivery/delivery.service';
 import { MessageAccess } from './message-access';
@@ -48,6 +49,7 @@ export class MessagesService {
     private readonly delivery: DeliveryService,
     private readonly rateLimit: SendRateLimit,
     private readonly clock: Clock,
+    private readonly directory: DirectoryQueries,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
@@ -64,7 +66,7 @@ export class MessagesService {
     await this.rateLimit.consume(actor.userId);
 
     // The message answered: the caller must be its sender or one of its recipients.
-    const parent = input.replyTo ? (await this.access.load(actor.userId, input.replyTo)).message : null;
+    const parent = input.replyTo ? (await this.access.load(actor, input.replyTo)).message : null;
     const institutionId = parent?.institution.id ?? input.institutionId;
     if (!institutionId) throw invalid('VALIDATION_FAILED', 'institutionId is required', [{ field: 'institutionId', issue: 'required' }]);
     if (parent && input.institutionId && input.institutionId !== institutionId) throw messageError.replyInstitutionMismatch();
@@ -179,6 +181,9 @@ export class MessagesService {
       );
       // The children stay named: a guardian's answer is about the same children as the message.
       for (const r of rows) recipients.set(following ? r.user.id : parent.sender.id, new Set(r.studentIds));
+      // Whoever no longer belongs to the institution (a role ended there) gets nothing new from it.
+      const members = await this.directory.memberIds(institutionId, [...recipients.keys()]);
+      for (const id of recipients.keys()) if (!members.has(id)) recipients.delete(id);
     }
     if (addressed) {
       const rest = { ...to, users: to!.users?.filter((u) => !recipients.has(u)) };

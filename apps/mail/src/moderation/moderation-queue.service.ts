@@ -1,9 +1,8 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@app/auth/actor';
-import { hasRole, institutionsWhere } from '@app/auth/actor';
 import { AuditLog } from '@app/audit/audit-log.service';
-import { MANAGEMENT_ROLES } from '@app/directory/entities/role-assignment.entity';
+import { AccessPolicy, Permission } from '@app/access';
 import { insertRows } from '@app/persistence/insert-rows';
 import { Clock } from '@app/platform/time/clock';
 import { Message, MessageRecipient } from '@app/post';
@@ -12,7 +11,6 @@ import { messageError } from '../messages/message-errors';
 import { RealtimePublisher } from '../realtime/realtime.contract';
 
 /** Deputy head, head and admin moderate their institution's held messages. */
-const MODERATORS = MANAGEMENT_ROLES;
 
 /**
  * Messages that moderation sent to review wait here; nobody receives them until a moderator approves.
@@ -26,10 +24,11 @@ export class ModerationQueueService {
     private readonly realtime: RealtimePublisher,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly policy: AccessPolicy,
   ) {}
 
   async queue(actor: Actor, q: { institutionId?: string; limit: number }) {
-    const mine = institutionsWhere(actor, MODERATORS);
+    const mine = this.policy.institutionsWhere(actor, Permission.MessageModerate);
     if (q.institutionId ? !mine.includes(q.institutionId) : !mine.length) throw messageError.notModerator();
     const held = await this.em.fork().find(
       Message,
@@ -98,7 +97,7 @@ export class ModerationQueueService {
   /** Moderators of the message's institution only (404 for anyone else); never their own message. */
   private async decidable(actor: Actor, id: string): Promise<Message> {
     const message = await this.em.fork().findOne(Message, id, { populate: ['sender'] });
-    if (!message || !hasRole(actor, message.institution.id, MODERATORS)) throw messageError.notFound();
+    if (!message || !this.policy.can(actor, Permission.MessageModerate, message.institution.id)) throw messageError.notFound();
     if (message.sender.id === actor.userId) throw messageError.ownMessage();
     if (message.status !== 'held') throw messageError.alreadyModerated(message.status);
     return message;

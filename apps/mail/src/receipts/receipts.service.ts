@@ -2,10 +2,9 @@ import { EntityManager, raw } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@app/auth/actor';
-import { hasRole } from '@app/auth/actor';
 import { AuditLog } from '@app/audit/audit-log.service';
 import { DirectoryQueries } from '@app/directory/directory.queries';
-import { MANAGEMENT_ROLES } from '@app/directory/entities/role-assignment.entity';
+import { AccessPolicy } from '@app/access';
 import { Clock } from '@app/platform/time/clock';
 import { Message, MessageRecipient } from '@app/post';
 import { DeliveryService } from '../delivery/delivery.service';
@@ -48,11 +47,12 @@ export class ReceiptsService {
     private readonly realtime: RealtimePublisher,
     private readonly delivery: DeliveryService,
     private readonly clock: Clock,
+    private readonly policy: AccessPolicy,
   ) {}
 
   /** Idempotent; only the first read is recorded and announced. The sender reading their own message is a no-op. */
   async markRead(actor: Actor, messageId: string): Promise<void> {
-    const { message, copy } = await this.access.load(actor.userId, messageId);
+    const { message, copy } = await this.access.load(actor, messageId);
     if (copy && !copy.readAt) await this.recordRead(actor.userId, message, copy);
   }
 
@@ -74,14 +74,17 @@ export class ReceiptsService {
    * audited and announced to the sender; it also counts as reading the message.
    */
   async acknowledge(actor: Actor, messageId: string): Promise<void> {
-    const { message, copy } = await this.access.load(actor.userId, messageId);
+    const { message, copy } = await this.access.load(actor, messageId);
     if (!copy) throw messageError.ackNotRequested();
     if (!message.requiresAck) throw messageError.ackNotRequested();
     if (copy.ackedAt) return;
     const now = this.clock.now();
-    const wasUnread = !copy.readAt;
+    // Each time is written only while still empty, by a conditional update: a concurrent read (or a
+    // second confirmation) neither overwrites the first time nor gets announced twice.
+    let wasUnread = false;
     const changed = await this.em.fork().transactional(async (tx) => {
-      const n = await tx.nativeUpdate(MessageRecipient, { id: copy.id, ackedAt: null }, { ackedAt: now, readAt: copy.readAt ?? now });
+      wasUnread = (await tx.nativeUpdate(MessageRecipient, { id: copy.id, readAt: null }, { readAt: now })) === 1;
+      const n = await tx.nativeUpdate(MessageRecipient, { id: copy.id, ackedAt: null }, { ackedAt: now });
       if (n) {
         this.audit.record(tx, now, {
           actorId: actor.userId,
@@ -96,10 +99,9 @@ export class ReceiptsService {
       }
       return n;
     });
-    if (!changed) return;
     const at = now.toISOString();
     if (wasUnread) this.realtime.toUsers([message.sender.id], 'message:read', { messageId, userId: actor.userId, readAt: at });
-    this.realtime.toUsers([message.sender.id], 'message:acknowledged', { messageId, userId: actor.userId, ackedAt: at });
+    if (changed) this.realtime.toUsers([message.sender.id], 'message:acknowledged', { messageId, userId: actor.userId, ackedAt: at });
     if (wasUnread) await this.delivery.pushUnreadCounts([actor.userId]);
   }
 
@@ -120,9 +122,8 @@ export class ReceiptsService {
     const em = this.em.fork();
     const message = await em.findOne(Message, messageId);
     if (!message) throw messageError.notFound();
-    const allowed = message.sender.id === actor.userId || hasRole(actor, message.institution.id, MANAGEMENT_ROLES);
-    if (!allowed) {
-      await this.access.load(actor.userId, messageId); // 404 unless a recipient
+    if (!this.policy.mayReadReceipts(actor, { senderId: message.sender.id, institutionId: message.institution.id })) {
+      await this.access.load(actor, messageId); // 404 unless a recipient
       throw messageError.receiptsNotAllowed();
     }
     const rows = await em.find(MessageRecipient, { message: messageId }, { orderBy: { id: 'asc' } });

@@ -16,8 +16,7 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const MANAGEMENT_ROLES: readonly Role[] = ['head', 'deputy_head', 'admin'];
-export const STAFF_ROLES: readonly Role[] = ['head', 'deputy_head', 'admin', 'teacher', 'speech_therapist', 'nurse', 'kitchen'];
+// Role groups (management, teaching, staff, …) are the access policy's vocabulary: libs/access/src/roles.ts.
 
 @Entity({ tableName: 'role_assignment' })
 @Unique({ properties: ['user', 'institution', 'role'] })

@@ -27,8 +27,12 @@ export class User {
   @Property({ type: 'string', length: 254, nullable: true })
   email?: string | null;
 
-  /** E.164, e.g. +37129123456. */
+  /**
+   * E.164, e.g. +37129123456. One number, one person: the number receives the person's password, and
+   * a registration that finds it links the person instead of creating a second account.
+   */
   @Property({ type: 'string', length: 16, nullable: true })
+  @Unique()
   phone?: string | null;
 
   @Enum({ items: () => LANGUAGES })

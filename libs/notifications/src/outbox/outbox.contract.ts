@@ -3,7 +3,7 @@
  * Payloads carry ids; anything secret is sealed with `SecretBox` (AES-256-GCM, SECRETS_KEY)
  * and is useless to whoever reads the database or Redis without the key.
  */
-export const OUTBOX_KINDS = ['password-sms', 'message-alert'] as const;
+export const OUTBOX_KINDS = ['password-sms', 'message-alert', 'person-linked'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 export interface PasswordSmsPayload {
@@ -27,7 +27,18 @@ export interface MessageAlertPayload {
   priority: 'normal' | 'urgent';
 }
 
+/**
+ * An institution registered someone who already had an account (matched by phone or e-mail): the
+ * person is told which institution added them, so a wrong or hostile link does not go unnoticed.
+ */
+export interface PersonLinkedPayload {
+  userId: string;
+  institutionId: string;
+  role: 'guardian';
+}
+
 export interface OutboxPayloads {
   'password-sms': PasswordSmsPayload;
   'message-alert': MessageAlertPayload;
+  'person-linked': PersonLinkedPayload;
 }

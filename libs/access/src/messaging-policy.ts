@@ -1,4 +1,5 @@
-import { MANAGEMENT_ROLES, Role, STAFF_ROLES } from '@app/directory/entities/role-assignment.entity';
+import { MANAGEMENT_ROLES, STAFF_ROLES, TEACHING_ROLES } from './roles';
+import type { Role } from '@app/directory/entities/role-assignment.entity';
 
 /**
  * Who may message whom, in one place (issue 4). Plain data in, a yes/no out; the audience service
@@ -34,8 +35,6 @@ export interface TargetFacts {
   /** Groups the person is assigned to as staff. */
   assignedGroupIds: ReadonlySet<string>;
 }
-
-const TEACHING_ROLES: readonly Role[] = ['teacher', 'speech_therapist'];
 
 const any = (roles: ReadonlySet<Role>, of: readonly Role[]) => of.some((r) => roles.has(r));
 const meets = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].some((x) => b.has(x));

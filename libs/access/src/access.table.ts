@@ -1,0 +1,103 @@
+import { DomainError } from '@app/platform/errors';
+import type { Role } from '@app/directory/entities/role-assignment.entity';
+import { INSTITUTION_WIDE_ROLES, MANAGEMENT_ROLES, TEACHING_ROLES } from './roles';
+
+/** Every "may this person do this to that" question the service asks, by name. */
+export enum Permission {
+  /** Hold any active role in the institution (its name, own roles, sending in it). */
+  InstitutionMember = 'institution.member',
+  /** Settings, closures, people, groups, enrolments, guardianships, the audit log. */
+  InstitutionManage = 'institution.manage',
+  /** List every enrolment of the institution. */
+  EnrolmentList = 'enrolment.list',
+  /** List the institution's groups. */
+  GroupList = 'group.list',
+  /** A group's roster: its students and their guardians' contacts. */
+  GroupRoster = 'group.roster',
+  /** One student's record. */
+  StudentRead = 'student.read',
+  /** A person's page and their roles in one institution. */
+  PersonManage = 'person.manage',
+  /** Open, read, confirm, reply to or file a message. */
+  MessageRead = 'message.read',
+  /** A message's read receipts and confirmations. */
+  MessageReceipts = 'message.receipts',
+  /** Approve or reject held messages. */
+  MessageModerate = 'message.moderate',
+}
+
+export interface AccessRule {
+  /** Who passes, in words: the table is the policy's documentation (and the README's). */
+  who: string;
+  /** Institution-scoped rules are decided from the caller's roles alone; object rules read the database. */
+  scope: 'institution' | 'object';
+  /** For institution-scoped rules: the roles that pass. */
+  roles?: readonly Role[];
+  /**
+   * What a refused caller is told. Objects a caller may not know about answer 404, so existence
+   * stays private; institution-scoped actions a role may not take answer 403.
+   */
+  refusal: () => DomainError;
+}
+
+const notFound = (code: string, what: string) => () => new DomainError('not_found', code, `${what} not found`);
+const forbidden = (code: string, message: string) => () => new DomainError('forbidden', code, message);
+
+export const ACCESS_RULES: Readonly<Record<Permission, AccessRule>> = {
+  [Permission.InstitutionMember]: {
+    who: 'anyone with an active role in the institution',
+    scope: 'institution',
+    refusal: forbidden('NOT_IN_INSTITUTION', 'You have no role in this institution'),
+  },
+  [Permission.InstitutionManage]: {
+    who: 'head, deputy head, admin of the institution',
+    scope: 'institution',
+    roles: MANAGEMENT_ROLES,
+    refusal: forbidden('NOT_MANAGEMENT', 'Only the head, deputy head or administrator of this institution may do this'),
+  },
+  [Permission.EnrolmentList]: {
+    who: 'management and the nurse of the institution',
+    scope: 'institution',
+    roles: INSTITUTION_WIDE_ROLES,
+    refusal: forbidden('FORBIDDEN', 'Only the head, deputy head, administrator or nurse may list enrolments'),
+  },
+  [Permission.GroupList]: {
+    who: 'management, the nurse, teachers and speech therapists of the institution',
+    scope: 'institution',
+    roles: [...INSTITUTION_WIDE_ROLES, ...TEACHING_ROLES],
+    refusal: forbidden('FORBIDDEN', 'Only staff of this institution may list its groups'),
+  },
+  [Permission.GroupRoster]: {
+    who: 'management and the nurse of the group’s institution; teachers and speech therapists assigned to the group',
+    scope: 'object',
+    refusal: notFound('GROUP_NOT_FOUND', 'Group'),
+  },
+  [Permission.StudentRead]: {
+    who:
+      'the student; management and the nurse of an institution where they are a student; a guardian with an active link ' +
+      'and an active guardian role there; teachers and speech therapists assigned to the student’s current group',
+    scope: 'object',
+    refusal: notFound('STUDENT_NOT_FOUND', 'Student'),
+  },
+  [Permission.PersonManage]: {
+    who: 'management of an institution where the person holds or held a role (and only that institution’s part of them)',
+    scope: 'object',
+    refusal: notFound('PERSON_NOT_FOUND', 'Person'),
+  },
+  [Permission.MessageRead]: {
+    who: 'its sender or a recipient of a delivered copy, while holding an active role in the message’s institution',
+    scope: 'object',
+    refusal: notFound('MESSAGE_NOT_FOUND', 'Message'),
+  },
+  [Permission.MessageReceipts]: {
+    who: 'its sender and the management of the message’s institution',
+    scope: 'object',
+    refusal: forbidden('RECEIPTS_NOT_ALLOWED', 'Only the sender and the institution management see receipts'),
+  },
+  [Permission.MessageModerate]: {
+    who: 'head, deputy head, admin of the message’s institution (never for their own message)',
+    scope: 'institution',
+    roles: MANAGEMENT_ROLES,
+    refusal: forbidden('NOT_MODERATOR', 'Only the deputy head, head or admin of the institution moderate'),
+  },
+};
