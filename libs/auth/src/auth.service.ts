@@ -11,6 +11,7 @@ import type { Actor } from './actor';
 import { AuthErrorCode, authError } from './auth-errors';
 import { AuthSession } from './entities/auth-session.entity';
 import { PasswordService } from './passwords/password.service';
+import { SessionEvents } from './session-events';
 import { LoginThrottle } from './throttle/login-throttle.service';
 import { TokenService } from './tokens/token.service';
 
@@ -33,6 +34,7 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditLog,
+    private readonly sessionEvents: SessionEvents,
     private readonly clock: Clock,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
@@ -109,6 +111,7 @@ export class AuthService {
         requestId: meta.requestId,
       });
       await em.flush();
+      await this.sessionEvents.publish({ userId: session.user.id, change: 'ended', sessionId: session.id });
       throw new DomainError(
         'unauthenticated',
         AuthErrorCode.REFRESH_TOKEN_REUSED,
@@ -131,6 +134,7 @@ export class AuthService {
       requestId: actor.requestId,
     });
     await em.flush();
+    await this.sessionEvents.publish({ userId: actor.userId, change: 'ended', sessionId: actor.sessionId });
   }
 
   /** The user's own change; other sessions end, this one stays (and is freed from must-change). */
@@ -162,11 +166,13 @@ export class AuthService {
       requestId: actor.requestId,
     });
     await em.flush();
+    await this.sessionEvents.publish({ userId: user.id, change: 'ended', exceptSessionId: actor.sessionId });
   }
 
   /**
    * Ends sessions in `em`'s transaction. Access tokens die with them because the guard checks
-   * the session on every request; open sockets are told through `SessionEvents` by the caller.
+   * the session on every request; open sockets are told through `SessionEvents` by the caller,
+   * after the commit.
    */
   async endSessions(
     em: EntityManager,
@@ -187,11 +193,20 @@ export class AuthService {
 
   /**
    * Access token → Actor, checking that the session is live and the account active. Runs on every
-   * request and socket handshake, so it is one plain query (session, account and roles together).
+   * request and socket handshake.
    */
   async authenticate(accessToken: string): Promise<Actor> {
     const claims = this.tokens.verifyAccess(accessToken);
     if (!claims) throw authError.unauthenticated('The access token is missing, malformed or expired');
+    return this.sessionActor(claims.sub, claims.sid);
+  }
+
+  /**
+   * The actor of a live session, read fresh (roles included), or SESSION_REVOKED. One plain query
+   * (session, account and roles together): sockets run it before every event, long after the
+   * handshake's access token was checked.
+   */
+  async sessionActor(userId: string, sessionId: string): Promise<Actor> {
     const rows: ActorRow[] = await this.em.getConnection().execute(
       `select u.must_change_password, u.given_name, u.family_name, r.role, r.institution_id
          from auth_session s
@@ -199,15 +214,15 @@ export class AuthService {
          left join role_assignment r on r.user_id = u.id and r.active = true
            and exists (select 1 from institution i where i.id = r.institution_id and i.active = true)
         where s.id = ? and s.user_id = ? and s.revoked_at is null and s.expires_at > ?`,
-      [claims.sid, claims.sub, this.em.getPlatform().processDateProperty(this.clock.now())],
+      [sessionId, userId, this.em.getPlatform().processDateProperty(this.clock.now())],
       'all',
     );
     if (!rows.length) throw authError.sessionRevoked();
     const user = rows[0];
     return {
-      userId: claims.sub,
+      userId,
       displayName: displayNameOf({ givenName: user.given_name, familyName: user.family_name }),
-      sessionId: claims.sid,
+      sessionId,
       // SQLite answers booleans as 0/1.
       mustChangePassword: Boolean(user.must_change_password),
       roles: rows.filter((r) => r.role !== null).map((r) => ({ institutionId: r.institution_id!, role: r.role! })),
