@@ -41,13 +41,13 @@ export class AuthService {
 
   async login(username: string, password: string, meta: RequestMeta): Promise<IssuedTokens> {
     const name = normalizeUsername(username);
-    await this.throttle.assertAllowed(name, meta.ip);
+    const attempt = { username: name, ip: meta.ip };
+    await this.throttle.consume(attempt);
     const em = this.em.fork();
     const user = await em.findOne(User, { username: name }, { populate: ['passwordHash'] });
     const ok = (await this.passwords.verify(user?.passwordHash, password)) && user?.active === true;
     const now = this.clock.now();
     if (!user || !ok) {
-      await this.throttle.recordFailure(name, meta.ip);
       this.audit.record(em, now, {
         actorId: user?.id,
         action: 'auth.login_failed',
@@ -60,7 +60,7 @@ export class AuthService {
       await em.flush();
       throw authError.invalidCredentials();
     }
-    await this.throttle.recordSuccess(name);
+    await this.throttle.release(attempt);
     const session = em.create(AuthSession, {
       user,
       generation: 1,
