@@ -1,7 +1,8 @@
 import { MikroORM } from '@mikro-orm/core';
 import { AuditEntry } from '../../libs/audit/src/audit-entry.entity';
+import { PasswordHistory } from '../../libs/auth/src/entities/password-history.entity';
 import { FixedClock } from '../../libs/platform/src/time/clock';
-import { Fixtures, type Person } from '../support/fixtures';
+import { bearer, Fixtures, login, type Person } from '../support/fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /** The app trusts the loopback proxy (TRUST_PROXY=loopback), so a test picks its client address. */
@@ -80,5 +81,70 @@ describe('sign-in throttling: the ceiling per username', () => {
     expect(await failuresAudited(t, p.id)).toBe(5);
     clock.advanceMinutes(60);
     await from(t, '198.51.100.7', p, p.password).expect(200);
+  });
+});
+
+describe('choosing a password', () => {
+  let t: TestApp;
+  let f: Fixtures;
+  let institutionId: string;
+  let adminToken: string;
+  const passwords = ['Sniegs-Bērzi-Kaķis-17', 'Mākoņi-pār-Daugavu-42', 'Vējš-Jūrmalā-Ozols-9', 'Pūce-Lācis-Dzērve-33', 'Rudens-Lapas-Kūst-81'];
+
+  beforeAll(async () => {
+    t = await createTestApp({ clock: new FixedClock('2026-10-14T07:00:00Z') });
+    f = new Fixtures(t.app);
+    institutionId = (await f.institution('preschool', 'Saulespuķes sākumskola')).id;
+    adminToken = await login(t.http, await f.person([{ institutionId, role: 'admin' }]));
+  });
+  afterAll(() => t.close());
+
+  /** Registered the way an administrator does it: the issued password is shown once. */
+  const employee = async (givenName: string, familyName: string, email: string) => {
+    const res = await t.http
+      .post(`/institutions/${institutionId}/staff`)
+      .set(bearer(adminToken))
+      .send({ givenName, familyName, email, roles: ['teacher'] })
+      .expect(201);
+    const issued: string = res.body.credentials.temporaryPassword;
+    const signedIn = await t.http.post('/auth/login').send({ username: res.body.username, password: issued }).expect(200);
+    return { id: res.body.id as string, username: res.body.username as string, issued, token: signedIn.body.accessToken as string };
+  };
+  const change = (token: string, currentPassword: string, newPassword: string) =>
+    t.http.post('/auth/password').set(bearer(token)).send({ currentPassword, newPassword });
+
+  it('judges strength with the person’s own words: names without diacritics, e-mail, their institution', async () => {
+    const p = await employee('Dzintra', 'Kalniņa', 'dzintra.k@example.lv');
+    for (const own of ['kalninadzintra', 'Kalnina2026!', 'Dzintra.K.2026', 'Saulespukes2026', 'SaulespukesSakumskola']) {
+      const res = await change(p.token, p.issued, own).expect(422);
+      expect(res.body.error.code).toBe('WEAK_PASSWORD');
+    }
+    await change(p.token, p.issued, passwords[0]).expect(204);
+  });
+
+  it('refuses the last five passwords, issued ones included, and forgets older ones', async () => {
+    const p = await employee('Ilze', 'Ozola', 'ilze.ozola@example.lv');
+    let current = p.issued;
+    for (const next of passwords) {
+      await change(p.token, current, next).expect(204);
+      current = next;
+    }
+    // history now: passwords[0..4]; the issued one is the sixth-newest and may be used again
+    for (const recent of passwords) {
+      const res = await change(p.token, current, recent).expect(422);
+      expect(res.body.error).toMatchObject({ code: 'PASSWORD_REUSED', details: [{ field: 'newPassword' }] });
+    }
+    await change(p.token, current, p.issued).expect(204);
+    const kept = await t.app.get(MikroORM).em.fork().count(PasswordHistory, { user: p.id });
+    expect(kept).toBe(5);
+  });
+
+  it('a password issued by an administrator’s reset cannot be chosen again', async () => {
+    const p = await employee('Jānis', 'Liepa', 'janis.liepa@example.lv');
+    const reset = await t.http.post(`/institutions/${institutionId}/people/${p.id}/password-reset`).set(bearer(adminToken)).expect(200);
+    const issued: string = reset.body.temporaryPassword;
+    const token = (await t.http.post('/auth/login').send({ username: p.username, password: issued }).expect(200)).body.accessToken;
+    await change(token, issued, passwords[1]).expect(204);
+    expect((await change(token, passwords[1], issued).expect(422)).body.error.code).toBe('PASSWORD_REUSED');
   });
 });

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@app/audit/audit-log.service';
-import type { Role } from '@app/directory/entities/role-assignment.entity';
+import { type Role, RoleAssignment } from '@app/directory/entities/role-assignment.entity';
 import { displayNameOf, User } from '@app/directory/entities/user.entity';
 import { AppConfig } from '@app/platform/config/app-config';
 import { DomainError } from '@app/platform/errors';
@@ -10,7 +10,7 @@ import { Clock } from '@app/platform/time/clock';
 import type { Actor } from './actor';
 import { AuthErrorCode, authError } from './auth-errors';
 import { AuthSession } from './entities/auth-session.entity';
-import { PasswordService } from './passwords/password.service';
+import { PasswordService, personalWords } from './passwords/password.service';
 import { SessionEvents } from './session-events';
 import { LoginThrottle } from './throttle/login-throttle.service';
 import { TokenService } from './tokens/token.service';
@@ -139,34 +139,42 @@ export class AuthService {
 
   /** The user's own change; other sessions end, this one stays (and is freed from must-change). */
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
-    const em = this.em.fork();
-    const user = await em.findOneOrFail(User, actor.userId, { populate: ['passwordHash'] });
-    if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
-      throw new DomainError('unprocessable', AuthErrorCode.WRONG_CURRENT_PASSWORD, 'The current password is wrong', [
-        { field: 'currentPassword', issue: 'does not match' },
-      ]);
-    }
-    if (currentPassword === newPassword) {
-      throw new DomainError('unprocessable', AuthErrorCode.PASSWORD_REUSED, 'Choose a password you have not used here', [
-        { field: 'newPassword', issue: 'same as the current password' },
-      ]);
-    }
-    this.passwords.assertStrong(newPassword, [user.username, user.givenName, user.familyName, user.email ?? '']);
     const now = this.clock.now();
-    user.passwordHash = await this.passwords.hash(newPassword);
-    user.mustChangePassword = false;
-    user.passwordChangedAt = now;
-    await this.endSessions(em, { userId: user.id, exceptSessionId: actor.sessionId }, 'password-changed', now);
-    this.audit.record(em, now, {
-      actorId: actor.userId,
-      action: 'auth.password_changed',
-      objectType: 'user',
-      objectId: user.id,
-      ip: actor.ip,
-      requestId: actor.requestId,
+    await this.em.fork().transactional(async (em) => {
+      const user = await em.findOneOrFail(User, actor.userId, { populate: ['passwordHash'] });
+      if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
+        throw new DomainError('unprocessable', AuthErrorCode.WRONG_CURRENT_PASSWORD, 'The current password is wrong', [
+          { field: 'currentPassword', issue: 'does not match' },
+        ]);
+      }
+      this.passwords.assertStrong(newPassword, await this.personalWordsOf(em, user));
+      await this.passwords.assertNotRecent(em, user, newPassword);
+      await this.passwords.assign(em, user, newPassword, now);
+      user.mustChangePassword = false;
+      user.passwordChangedAt = now;
+      await this.endSessions(em, { userId: user.id, exceptSessionId: actor.sessionId }, 'password-changed', now);
+      this.audit.record(em, now, {
+        actorId: actor.userId,
+        action: 'auth.password_changed',
+        objectType: 'user',
+        objectId: user.id,
+        ip: actor.ip,
+        requestId: actor.requestId,
+      });
     });
-    await em.flush();
-    await this.sessionEvents.publish({ userId: user.id, change: 'ended', exceptSessionId: actor.sessionId });
+    await this.sessionEvents.publish({ userId: actor.userId, change: 'ended', exceptSessionId: actor.sessionId });
+  }
+
+  /** What someone who knows the person would try first: names, username, e-mail, their institutions. */
+  private async personalWordsOf(em: EntityManager, user: User): Promise<string[]> {
+    const roles = await em.find(RoleAssignment, { user, active: true }, { populate: ['institution'] });
+    return personalWords([
+      user.username,
+      user.givenName,
+      user.familyName,
+      user.email?.split('@')[0],
+      ...roles.map((r) => r.institution.name),
+    ]);
   }
 
   /**
