@@ -184,6 +184,14 @@ describe('sessions and their sockets', () => {
       expect(ids).toEqual([fenceId]);
       expect(ids).not.toContain(missed);
       expect(ids).not.toContain(later);
+
+      // The attempt took nothing from the owner, who still recovers both.
+      const caughtUp = waitForEvent<{ id: string }>(ownerSocket, 'message:new', (m) => m.id === later);
+      const back = waitForEvent(ownerSocket, 'connect');
+      ownerSocket.connect();
+      await back;
+      expect(ownerSocket.recovered).toBe(true);
+      await caughtUp;
     });
 
     it('the same session still recovers what it missed', async () => {

@@ -20,7 +20,7 @@ interface NamespaceInternals {
  * `_createSocket`, the only place that sees both the handshake and the restore) first identifies
  * the caller from the handshake, and the adapter's `restoreSession` then returns the stored state
  * only if it belongs to the same user and sign-in session; anyone else gets a fresh socket, exactly
- * as for an expired id. The stored session is consumed either way (the adapter reads it with GETDEL).
+ * as for an expired id, and the stored state stays for its owner.
  */
 export function bindRecoveryToOwner(nsp: Namespace, identify: (auth: Handshake) => Promise<SessionOwner>): void {
   const claimant = new AsyncLocalStorage<SessionOwner | undefined>();
@@ -35,11 +35,15 @@ export function bindRecoveryToOwner(nsp: Namespace, identify: (auth: Handshake) 
   const adapter = nsp.adapter;
   const restore = adapter.restoreSession.bind(adapter);
   adapter.restoreSession = async (pid, offset) => {
+    // socket.io treats a missing session as "start afresh".
+    const none = null as unknown as Awaited<ReturnType<typeof restore>>;
     const caller = claimant.getStore();
+    if (!caller) return none;
     const session = await restore(pid, offset);
     const previous = (session?.data as { actor?: Actor } | undefined)?.actor;
-    const same = caller && previous && previous.userId === caller.userId && previous.sessionId === caller.sessionId;
-    // socket.io treats a missing session as "start afresh".
-    return same ? session : (null as unknown as typeof session);
+    if (previous?.userId === caller.userId && previous.sessionId === caller.sessionId) return session;
+    // The adapter read it with GETDEL; put it back so the owner can still recover.
+    if (session) adapter.persistSession({ sid: session.sid, pid: session.pid, rooms: session.rooms, data: session.data });
+    return none;
   };
 }
