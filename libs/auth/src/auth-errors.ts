@@ -19,6 +19,8 @@ export const authError = {
   unauthenticated: (message = 'Sign in first') => new DomainError('unauthenticated', AuthErrorCode.UNAUTHENTICATED, message),
   sessionRevoked: () =>
     new DomainError('unauthenticated', AuthErrorCode.SESSION_REVOKED, 'This session has ended; sign in again'),
+  passwordChangeRequired: () =>
+    new DomainError('forbidden', AuthErrorCode.PASSWORD_CHANGE_REQUIRED, 'Change the issued password first (POST /auth/password)'),
   tooManyAttempts: (retryAfterSeconds: number) =>
     new DomainError(
       'too_many',

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@app/audit/audit-log.service';
-import type { Role } from '@app/directory/entities/role-assignment.entity';
+import { type Role, RoleAssignment } from '@app/directory/entities/role-assignment.entity';
 import { displayNameOf, User } from '@app/directory/entities/user.entity';
 import { AppConfig } from '@app/platform/config/app-config';
 import { DomainError } from '@app/platform/errors';
@@ -10,7 +10,8 @@ import { Clock } from '@app/platform/time/clock';
 import type { Actor } from './actor';
 import { AuthErrorCode, authError } from './auth-errors';
 import { AuthSession } from './entities/auth-session.entity';
-import { PasswordService } from './passwords/password.service';
+import { PasswordService, personalWords } from './passwords/password.service';
+import { SessionEvents } from './session-events';
 import { LoginThrottle } from './throttle/login-throttle.service';
 import { TokenService } from './tokens/token.service';
 
@@ -33,19 +34,20 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditLog,
+    private readonly sessionEvents: SessionEvents,
     private readonly clock: Clock,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
   async login(username: string, password: string, meta: RequestMeta): Promise<IssuedTokens> {
     const name = normalizeUsername(username);
-    await this.throttle.assertAllowed(name, meta.ip);
+    const attempt = { username: name, ip: meta.ip };
+    await this.throttle.consume(attempt);
     const em = this.em.fork();
     const user = await em.findOne(User, { username: name }, { populate: ['passwordHash'] });
     const ok = (await this.passwords.verify(user?.passwordHash, password)) && user?.active === true;
     const now = this.clock.now();
     if (!user || !ok) {
-      await this.throttle.recordFailure(name, meta.ip);
       this.audit.record(em, now, {
         actorId: user?.id,
         action: 'auth.login_failed',
@@ -58,7 +60,7 @@ export class AuthService {
       await em.flush();
       throw authError.invalidCredentials();
     }
-    await this.throttle.recordSuccess(name);
+    await this.throttle.release(attempt);
     const session = em.create(AuthSession, {
       user,
       generation: 1,
@@ -109,6 +111,7 @@ export class AuthService {
         requestId: meta.requestId,
       });
       await em.flush();
+      await this.sessionEvents.publish({ userId: session.user.id, change: 'ended', sessionId: session.id });
       throw new DomainError(
         'unauthenticated',
         AuthErrorCode.REFRESH_TOKEN_REUSED,
@@ -131,42 +134,53 @@ export class AuthService {
       requestId: actor.requestId,
     });
     await em.flush();
+    await this.sessionEvents.publish({ userId: actor.userId, change: 'ended', sessionId: actor.sessionId });
   }
 
   /** The user's own change; other sessions end, this one stays (and is freed from must-change). */
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
-    const em = this.em.fork();
-    const user = await em.findOneOrFail(User, actor.userId, { populate: ['passwordHash'] });
-    if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
-      throw new DomainError('unprocessable', AuthErrorCode.WRONG_CURRENT_PASSWORD, 'The current password is wrong', [
-        { field: 'currentPassword', issue: 'does not match' },
-      ]);
-    }
-    if (currentPassword === newPassword) {
-      throw new DomainError('unprocessable', AuthErrorCode.PASSWORD_REUSED, 'Choose a password you have not used here', [
-        { field: 'newPassword', issue: 'same as the current password' },
-      ]);
-    }
-    this.passwords.assertStrong(newPassword, [user.username, user.givenName, user.familyName, user.email ?? '']);
     const now = this.clock.now();
-    user.passwordHash = await this.passwords.hash(newPassword);
-    user.mustChangePassword = false;
-    user.passwordChangedAt = now;
-    await this.endSessions(em, { userId: user.id, exceptSessionId: actor.sessionId }, 'password-changed', now);
-    this.audit.record(em, now, {
-      actorId: actor.userId,
-      action: 'auth.password_changed',
-      objectType: 'user',
-      objectId: user.id,
-      ip: actor.ip,
-      requestId: actor.requestId,
+    await this.em.fork().transactional(async (em) => {
+      const user = await em.findOneOrFail(User, actor.userId, { populate: ['passwordHash'] });
+      if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
+        throw new DomainError('unprocessable', AuthErrorCode.WRONG_CURRENT_PASSWORD, 'The current password is wrong', [
+          { field: 'currentPassword', issue: 'does not match' },
+        ]);
+      }
+      this.passwords.assertStrong(newPassword, await this.personalWordsOf(em, user));
+      await this.passwords.assertNotRecent(em, user, newPassword);
+      await this.passwords.assign(em, user, newPassword, now);
+      user.mustChangePassword = false;
+      user.passwordChangedAt = now;
+      await this.endSessions(em, { userId: user.id, exceptSessionId: actor.sessionId }, 'password-changed', now);
+      this.audit.record(em, now, {
+        actorId: actor.userId,
+        action: 'auth.password_changed',
+        objectType: 'user',
+        objectId: user.id,
+        ip: actor.ip,
+        requestId: actor.requestId,
+      });
     });
-    await em.flush();
+    await this.sessionEvents.publish({ userId: actor.userId, change: 'ended', exceptSessionId: actor.sessionId });
+  }
+
+  /** What someone who knows the person would try first: names, username, e-mail, their institutions. */
+  private async personalWordsOf(em: EntityManager, user: User): Promise<string[]> {
+    const roles = await em.find(RoleAssignment, { user, active: true }, { populate: ['institution'] });
+    return personalWords([
+      user.username,
+      user.givenName,
+      user.familyName,
+      user.email?.split('@')[0],
+      ...roles.map((r) => r.institution.name),
+    ]);
   }
 
   /**
    * Ends sessions in `em`'s transaction. Access tokens die with them because the guard checks
-   * the session on every request; open sockets are told through `SessionEvents` by the caller.
+   * the session on every request; open sockets are told through `SessionEvents` by the caller,
+   * after the commit.
    */
   async endSessions(
     em: EntityManager,
@@ -187,11 +201,20 @@ export class AuthService {
 
   /**
    * Access token → Actor, checking that the session is live and the account active. Runs on every
-   * request and socket handshake, so it is one plain query (session, account and roles together).
+   * request and socket handshake.
    */
   async authenticate(accessToken: string): Promise<Actor> {
     const claims = this.tokens.verifyAccess(accessToken);
     if (!claims) throw authError.unauthenticated('The access token is missing, malformed or expired');
+    return this.sessionActor(claims.sub, claims.sid);
+  }
+
+  /**
+   * The actor of a live session, read fresh (roles included), or SESSION_REVOKED. One plain query
+   * (session, account and roles together): sockets run it before every event, long after the
+   * handshake's access token was checked.
+   */
+  async sessionActor(userId: string, sessionId: string): Promise<Actor> {
     const rows: ActorRow[] = await this.em.getConnection().execute(
       `select u.must_change_password, u.given_name, u.family_name, r.role, r.institution_id
          from auth_session s
@@ -199,15 +222,15 @@ export class AuthService {
          left join role_assignment r on r.user_id = u.id and r.active = true
            and exists (select 1 from institution i where i.id = r.institution_id and i.active = true)
         where s.id = ? and s.user_id = ? and s.revoked_at is null and s.expires_at > ?`,
-      [claims.sid, claims.sub, this.em.getPlatform().processDateProperty(this.clock.now())],
+      [sessionId, userId, this.em.getPlatform().processDateProperty(this.clock.now())],
       'all',
     );
     if (!rows.length) throw authError.sessionRevoked();
     const user = rows[0];
     return {
-      userId: claims.sub,
+      userId,
       displayName: displayNameOf({ givenName: user.given_name, familyName: user.family_name }),
-      sessionId: claims.sid,
+      sessionId,
       // SQLite answers booleans as 0/1.
       mustChangePassword: Boolean(user.must_change_password),
       roles: rows.filter((r) => r.role !== null).map((r) => ({ institutionId: r.institution_id!, role: r.role! })),

@@ -1,5 +1,6 @@
 import { AuditEntry } from '@app/audit/audit-entry.entity';
 import { AuthSession } from '@app/auth/entities/auth-session.entity';
+import { PasswordHistory } from '@app/auth/entities/password-history.entity';
 import {
   Enrolment,
   Group,
@@ -24,6 +25,7 @@ export const ENTITIES = [
   Guardianship,
   StaffAssignment,
   AuthSession,
+  PasswordHistory,
   AuditEntry,
   OutboxMessage,
   Message,

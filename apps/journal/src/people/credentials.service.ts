@@ -27,7 +27,7 @@ export class CredentialsService {
     opts: { institutionId: string; bySms: boolean; reason: PasswordSmsPayload['reason']; at: Date },
   ): Promise<CredentialDelivery> {
     const password = this.passwords.issue();
-    user.passwordHash = await this.passwords.hash(password);
+    await this.passwords.assign(em, user, password, opts.at);
     user.mustChangePassword = true;
     if (opts.bySms && user.phone) {
       this.outbox.add(

@@ -13,22 +13,33 @@ import { isUUID } from 'class-validator';
 import Redis from 'ioredis';
 import type { Server, Socket } from 'socket.io';
 import type { Actor } from '@app/auth/actor';
+import { authError } from '@app/auth/auth-errors';
 import { AuthService } from '@app/auth/auth.service';
 import { type AccessChanged, SessionEvents } from '@app/auth/session-events';
 import { AppConfig } from '@app/platform/config/app-config';
+import { DomainError } from '@app/platform/errors';
 import { toErrorResponse } from '@app/platform/http/error.filter';
 import { DeliveryService } from '../delivery/delivery.service';
 import { ReceiptsService } from '../receipts/receipts.service';
+import { bindRecoveryToOwner } from './owner-bound-recovery';
 import { userRoom } from './realtime.contract';
 import { SocketPublisher } from './socket.publisher';
 
 type AckReply = { ok: true } | { error: { code: string; message: string } };
 
+/** Server-side only (nothing is ever sent to it): lets one sign-in session's sockets be ended. */
+const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+
 /**
  * socket.io on the default namespace of the HTTP server. The handshake must carry a live access token
  * (`auth: { token }`); each socket joins only its own `user:<id>` room, chosen here from the token,
  * never by the client. Several instances share rooms through the Redis Streams adapter, which also
- * backs connection-state recovery (a client that reconnects within two minutes gets what it missed).
+ * backs connection-state recovery (a client that reconnects within two minutes gets what it missed,
+ * but only with a token of the same sign-in session).
+ *
+ * A socket lives only as long as its sign-in session: every incoming event re-checks the session
+ * first, and `SessionEvents` (logout, password change or reset, refresh-token reuse, deactivation)
+ * disconnect the affected sockets at once on every instance.
  */
 @WebSocketGateway({
   // Sockets authenticate with a bearer token in the handshake, never with cookies, so a foreign origin
@@ -72,19 +83,15 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnAp
       }),
     );
     server.use((socket, next) => {
-      const token: unknown = socket.handshake.auth?.token;
-      if (typeof token !== 'string' || !token) return next(socketError('UNAUTHENTICATED', 'Send auth: { token: accessToken }'));
-      this.auth.authenticate(token).then(
+      this.admit(socket.handshake.auth).then(
         (actor) => {
           socket.data.actor = actor;
           next();
         },
-        (e: unknown) => {
-          const { body } = toErrorResponse(e, '');
-          next(socketError(body.error.code, body.error.message));
-        },
+        (e: unknown) => next(socketError(e)),
       );
     });
+    bindRecoveryToOwner(server.of('/'), (auth) => this.admit(auth));
     this.publisher.attach(server);
     void this.subscriber.subscribe(this.sessions.channel);
     this.subscriber.on('message', (_channel: string, raw: string) => this.onAccessChanged(raw));
@@ -93,7 +100,10 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnAp
   async handleConnection(socket: Socket): Promise<void> {
     const actor = socket.data.actor as Actor | undefined;
     if (!actor) return void socket.disconnect(true);
-    await socket.join(userRoom(actor.userId));
+    socket.use((packet, next) => this.checkSession(socket, packet, next));
+    await socket.join([userRoom(actor.userId), sessionRoom(actor.sessionId)]);
+    // A session that ended between the handshake and joining the rooms was announced to nobody.
+    if (await this.recheck(socket)) return void socket.disconnect(true);
     const counts = await this.delivery.unreadCounts([actor.userId]);
     socket.emit('unread:count', { count: counts.get(actor.userId) ?? 0 });
   }
@@ -118,21 +128,87 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnAp
       await act(socket.data.actor as Actor, messageId);
       return { ok: true };
     } catch (e) {
-      const { status, body: err } = toErrorResponse(e, '');
-      if (status >= 500) this.logger.error({ err: e }, 'socket event failed');
-      return { error: { code: err.error.code, message: err.error.message } };
+      if (toErrorResponse(e, '').status >= 500) this.logger.error({ err: e }, 'socket event failed');
+      return errorReply(e);
     }
   }
 
-  /** A deactivated or reset account loses its open sockets at once, on every instance (each gets the event). */
-  private onAccessChanged(raw: string): void {
-    let event: AccessChanged;
+  /** A live session's actor for a handshake; sockets are refused until an issued password is changed. */
+  private async admit(auth: Record<string, unknown> | undefined): Promise<Actor> {
+    const token = auth?.token;
+    if (typeof token !== 'string' || !token) throw authError.unauthenticated('Send auth: { token: accessToken }');
+    const actor = await this.auth.authenticate(token);
+    if (actor.mustChangePassword) throw authError.passwordChangeRequired();
+    return actor;
+  }
+
+  /**
+   * socket.io middleware for every incoming event, whatever its handler: the event runs only while
+   * the session is live, with rights read now rather than at the handshake. A dead session's event is
+   * answered SESSION_REVOKED (through its acknowledgement) and the socket is dropped.
+   */
+  private checkSession(socket: Socket, packet: unknown[], next: (err?: Error) => void): void {
+    const ack = packet[packet.length - 1];
+    const reply = typeof ack === 'function' ? (ack as (answer: unknown) => void) : () => undefined;
+    this.recheck(socket).then(
+      (refusal) => {
+        if (!refusal) return next();
+        // The answer is queued before the disconnect packet, so the client gets both, in that order.
+        reply(errorReply(refusal));
+        socket.disconnect(true);
+      },
+      (e: unknown) => {
+        this.logger.error({ err: e }, 'session check failed');
+        reply(errorReply(e));
+      },
+    );
+  }
+
+  /** Re-reads the socket's session into `socket.data.actor`; returns why it may not go on, if so. */
+  private async recheck(socket: Socket): Promise<DomainError | undefined> {
+    const { userId, sessionId } = socket.data.actor as Actor;
     try {
-      event = JSON.parse(raw) as AccessChanged;
-    } catch {
-      return;
+      const actor = await this.auth.sessionActor(userId, sessionId);
+      if (actor.mustChangePassword) return authError.passwordChangeRequired();
+      socket.data.actor = actor;
+      return undefined;
+    } catch (e) {
+      if (e instanceof DomainError) return e;
+      throw e;
     }
-    if (event.change === 'ended') this.server.local.in(userRoom(event.userId)).disconnectSockets(true);
+  }
+
+  /**
+   * Each instance gets every event and drops its own sockets of the sessions that ended. A role
+   * change keeps the sockets: rooms are per user, not per role, so what a socket receives does not
+   * change, and every event re-reads the roles anyway; the actor is refreshed now so nothing holds
+   * stale rights, and a socket whose session has meanwhile ended goes.
+   */
+  private onAccessChanged(raw: string): void {
+    const event: AccessChanged | undefined = SessionEvents.parse(raw);
+    if (!event) return;
+    const mine = this.server.local;
+    if (event.change === 'roles') {
+      void mine
+        .in(userRoom(event.userId))
+        .fetchSockets()
+        .then((sockets) =>
+          Promise.all(
+            sockets.map((s) =>
+              this.recheck(s as unknown as Socket).then(
+                (refusal) => refusal && s.disconnect(true),
+                () => undefined,
+              ),
+            ),
+          ),
+        );
+    } else if (event.sessionId) {
+      mine.in(sessionRoom(event.sessionId)).disconnectSockets(true);
+    } else if (event.exceptSessionId) {
+      mine.in(userRoom(event.userId)).except(sessionRoom(event.exceptSessionId)).disconnectSockets(true);
+    } else {
+      mine.in(userRoom(event.userId)).disconnectSockets(true);
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -143,6 +219,14 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnAp
   }
 }
 
-function socketError(code: string, message: string): Error {
-  return Object.assign(new Error(message), { data: { code } });
+/** The same code and message HTTP would answer; never a stack. */
+function errorReply(e: unknown): { error: { code: string; message: string } } {
+  const { body } = toErrorResponse(e, '');
+  return { error: { code: body.error.code, message: body.error.message } };
+}
+
+/** A refused handshake: socket.io-client sees `connect_error` with `data.code`. */
+function socketError(e: unknown): Error {
+  const { error } = errorReply(e);
+  return Object.assign(new Error(error.message), { data: { code: error.code } });
 }

@@ -1,10 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { DomainError } from '@app/platform/errors';
 import { requestMeta } from '@app/platform/http/request-context';
 import type { Actor } from '../actor';
-import { AuthErrorCode, authError } from '../auth-errors';
+import { authError } from '../auth-errors';
 import { AuthService } from '../auth.service';
 import { ALLOWED_BEFORE_PASSWORD_CHANGE, PUBLIC_ROUTE } from './auth.decorators';
 
@@ -28,11 +27,7 @@ export class AuthGuard implements CanActivate {
     const meta = requestMeta(req);
     req.actor = { ...actor, ip: meta.ip, requestId: meta.requestId };
     if (actor.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_PASSWORD_CHANGE, targets)) {
-      throw new DomainError(
-        'forbidden',
-        AuthErrorCode.PASSWORD_CHANGE_REQUIRED,
-        'Change the issued password first (POST /auth/password)',
-      );
+      throw authError.passwordChangeRequired();
     }
     return true;
   }

@@ -1,11 +1,14 @@
 import { randomInt } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
 import { zxcvbn, zxcvbnOptions } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as en from '@zxcvbn-ts/language-en';
+import type { User } from '@app/directory/entities/user.entity';
 import { DomainError } from '@app/platform/errors';
 import { AuthErrorCode } from '../auth-errors';
+import { PasswordHistory } from '../entities/password-history.entity';
 
 /** Latvian and Russian words people put in passwords that the English dictionary misses. */
 const LOCAL_WORDS = [
@@ -18,6 +21,25 @@ const ISSUE_ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 
 export const MIN_PASSWORD_LENGTH = 10;
 export const MIN_PASSWORD_SCORE = 3;
+/** Passwords a user may not choose again: the current one and those before it, this many in all. */
+export const PASSWORD_HISTORY = 5;
+
+/**
+ * The person's own words for the strength estimate: each text whole, its words, and both again
+ * without diacritics ("Bērziņa" is typed "berzina" as often as not).
+ */
+export function personalWords(texts: ReadonlyArray<string | null | undefined>): string[] {
+  const words = new Set<string>();
+  for (const text of texts) {
+    if (!text) continue;
+    const lower = text.toLowerCase();
+    for (const variant of [lower, lower.normalize('NFD').replace(/\p{M}/gu, '')]) {
+      words.add(variant);
+      for (const w of variant.split(/[^\p{L}\p{N}]+/u)) if (w.length >= 3) words.add(w);
+    }
+  }
+  return [...words];
+}
 
 /**
  * argon2id hashes (OWASP's recommended parameters) and a strength estimate from zxcvbn-ts,
@@ -51,7 +73,7 @@ export class PasswordService {
     }
   }
 
-  /** Throws WEAK_PASSWORD with the estimator's reason. `userInputs`: username and names, which make guessing easy. */
+  /** Throws WEAK_PASSWORD with the estimator's reason. `userInputs`: the person's own words (see `personalWords`). */
   assertStrong(password: string, userInputs: string[] = []): void {
     const reasons: string[] = [];
     if (password.length < MIN_PASSWORD_LENGTH) reasons.push(`Use at least ${MIN_PASSWORD_LENGTH} characters`);
@@ -69,6 +91,33 @@ export class PasswordService {
         `The password is too weak: ${reasons[0]}`,
         reasons.map((issue) => ({ field: 'newPassword', issue, score: result.score })),
       );
+    }
+  }
+
+  /** Sets the user's password (chosen or issued) and remembers it, keeping the newest PASSWORD_HISTORY. */
+  async assign(em: EntityManager, user: User, password: string, at: Date): Promise<void> {
+    user.passwordHash = await this.hash(password);
+    const kept = await em.find(
+      PasswordHistory,
+      { user: user.id },
+      { orderBy: { id: 'desc' }, limit: PASSWORD_HISTORY - 1, fields: ['id'] },
+    );
+    if (kept.length === PASSWORD_HISTORY - 1) {
+      await em.nativeDelete(PasswordHistory, { user: user.id, id: { $lt: kept[kept.length - 1].id } });
+    }
+    em.create(PasswordHistory, { user, hash: user.passwordHash, createdAt: at });
+  }
+
+  /** Throws PASSWORD_REUSED when `password` is the current one or among the recent ones. */
+  async assertNotRecent(em: EntityManager, user: User, password: string): Promise<void> {
+    const recent = await em.find(PasswordHistory, { user: user.id }, { orderBy: { id: 'desc' }, limit: PASSWORD_HISTORY });
+    // Accounts older than the history have only their current hash.
+    const hashes = new Set([user.passwordHash, ...recent.map((r) => r.hash)].filter((h): h is string => Boolean(h)));
+    const matches = await Promise.all([...hashes].map((h) => this.verify(h, password)));
+    if (matches.some(Boolean)) {
+      throw new DomainError('unprocessable', AuthErrorCode.PASSWORD_REUSED, 'Choose a password you have not used here recently', [
+        { field: 'newPassword', issue: `same as one of your last ${PASSWORD_HISTORY} passwords` },
+      ]);
     }
   }
 

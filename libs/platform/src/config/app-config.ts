@@ -44,9 +44,15 @@ export const envSchema = z.object({
     .optional(),
   ACCESS_TOKEN_TTL: duration.default('15m'),
   REFRESH_TOKEN_TTL: duration.default('30d'),
-  LOGIN_MAX_FAILURES_PER_USERNAME: z.coerce.number().int().positive().default(5),
-  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(50),
-  LOGIN_FAILURE_WINDOW: duration.default('15m'),
+  /** Sign-in attempts one client may make on one username before delays start. */
+  LOGIN_FREE_ATTEMPTS: z.coerce.number().int().positive().default(3),
+  /** The first delay after the free attempts; it doubles with each further failure, up to the cap. */
+  LOGIN_DELAY_BASE: duration.default('1s'),
+  LOGIN_DELAY_MAX: duration.default('15m'),
+  /** Ceilings per window: failures on one username from all clients, and from one client on all usernames. */
+  LOGIN_MAX_FAILURES_PER_USERNAME: z.coerce.number().int().positive().default(100),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(200),
+  LOGIN_FAILURE_WINDOW: duration.default('1h'),
   CORS_ORIGINS: list.default(''),
   TRUST_PROXY: z.string().default('loopback'),
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, { message: 'expected a size such as 100kb' }).default('256kb'),
