@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsInstant } from '@app/platform/validation';
 import { PaginationQuery } from '../common/pagination';
 
 export class AuditQuery extends PaginationQuery {
@@ -26,13 +27,11 @@ export class AuditQuery extends PaginationQuery {
 
   @ApiPropertyOptional({ description: 'From this instant (inclusive), ISO 8601 with offset', example: '2026-09-01T00:00:00+03:00' })
   @IsOptional()
-  @IsString()
-  @MaxLength(40)
+  @IsInstant()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Until this instant (exclusive), ISO 8601 with offset', example: '2026-09-02T00:00:00+03:00' })
   @IsOptional()
-  @IsString()
-  @MaxLength(40)
+  @IsInstant()
   to?: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { SafeLine } from '@app/platform/validation';
 import { GROUP_KINDS, type GroupKind } from '@app/directory/entities/group.entity';
 import { STAFF_ASSIGNMENT_KINDS, type StaffAssignmentKind } from '@app/directory/entities/staff-assignment.entity';
 import { PageQuery } from '../common/pagination';
@@ -11,7 +12,7 @@ export class CreateGroupDto {
   @IsString()
   @MinLength(1)
   @MaxLength(120)
-  @Matches(/\S/, { message: 'name must not be blank' })
+  @SafeLine()
   name!: string;
 
   @ApiProperty({ enum: GROUP_KINDS })
@@ -29,7 +30,7 @@ export class UpdateGroupDto {
   @IsString()
   @MinLength(1)
   @MaxLength(120)
-  @Matches(/\S/, { message: 'name must not be blank' })
+  @SafeLine()
   name?: string;
 
   @ApiPropertyOptional({ example: '2027/2028' })

@@ -1,5 +1,6 @@
 import { DirectoryErrorCode } from '@app/directory/directory-errors';
 import { DomainError } from '@app/platform/errors';
+import { ISO_INSTANT_EXAMPLE, parseIsoInstant } from '@app/platform/time/instant';
 import { isLocalDate, isLocalTime } from '@app/platform/time/riga-time';
 import { CALENDAR_MAX_YEAR, CALENDAR_MIN_YEAR } from '@app/platform/time/latvian-holidays';
 
@@ -54,18 +55,15 @@ export function requireLocalTime(value: string, field: string): string {
   return value;
 }
 
-const INSTANT = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
-
 /**
  * An ISO 8601 instant with an explicit offset (`2026-09-01T08:00:00Z`, `…+03:00`), or 400
- * INVALID_INSTANT. Without an offset the moment would be ambiguous, so it is refused.
+ * INVALID_INSTANT. The reading is the platform's one instant parser; this only adds the domain error.
  */
 export function parseInstant(value: string, field: string): Date {
-  const m = INSTANT.exec(value);
-  const at = m && isLocalDate(m[1]) ? new Date(value) : null;
-  if (!at || Number.isNaN(at.getTime())) {
+  const at = parseIsoInstant(value);
+  if (!at) {
     throw new DomainError('invalid', DateErrorCode.INVALID_INSTANT, `${field} is not a valid instant`, [
-      { field, issue: 'not an ISO 8601 instant with offset, e.g. 2026-09-01T08:00:00Z' },
+      { field, issue: `not an ISO 8601 instant with offset, e.g. ${ISO_INSTANT_EXAMPLE}` },
     ]);
   }
   return at;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { SafeLine } from '@app/platform/validation';
 import { LOCAL_DATE_PATTERN, LOCAL_TIME_PATTERN } from './dates';
 
 export class UpdateSettingsDto {
@@ -32,7 +33,7 @@ export class CreateClosureDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
-  @Matches(/\S/, { message: 'reason must not be blank' })
+  @SafeLine()
   reason!: string;
 }
 

@@ -15,6 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { SafeLine } from '@app/platform/validation';
 import { GUARDIAN_RELATIONS, type GuardianRelation } from '@app/directory/entities/guardianship.entity';
 import { LANGUAGES, type Language } from '@app/directory/entities/user.entity';
 import { STAFF_ROLES } from '@app/access/roles';
@@ -167,6 +168,7 @@ export class DeactivateDto {
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @SafeLine()
   reason?: string;
 }
 

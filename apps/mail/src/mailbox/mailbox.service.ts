@@ -36,6 +36,9 @@ export interface MessageItem {
   ackCount?: number;
 }
 
+/** The newest messages of a thread one view loads; older ones are flagged, not fetched. */
+export const THREAD_MAX_MESSAGES = 200;
+
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 /** Folders, one message with its thread, and moving messages between folders (per user only). */
@@ -145,7 +148,9 @@ export class MailboxService {
       ackedAt: iso(copy?.ackedAt),
       folder: copy?.folder ?? message.senderFolder,
       students: (copy?.studentIds ?? []).map((sid) => ({ id: sid, displayName: names.get(sid) ?? '' })),
-      thread,
+      thread: thread.items,
+      /** Older messages of the thread exist beyond the newest THREAD_MAX_MESSAGES shown. */
+      threadHasMore: thread.hasMore,
       ...(isSender
         ? {
             status: message.status,
@@ -158,27 +163,37 @@ export class MailboxService {
     };
   }
 
-  /** The thread as the caller may see it: messages they sent or received, oldest first. */
+  /**
+   * The thread as the caller may see it: messages they sent or received, oldest first. Only the
+   * newest {@link THREAD_MAX_MESSAGES} are loaded, so a long exchange cannot make one view read
+   * thousands of rows; `hasMore` says older ones exist.
+   */
   private async thread(userId: string, threadId: string) {
     const em = this.em.fork();
+    const newestFirst = { createdAt: 'desc', id: 'desc' } as const;
+    // The newest copies received suffice: whatever the caller sent, the newest N+1 of the union are among them.
     const received = await em.find(
       MessageRecipient,
       { user: userId, deliveredAt: { $ne: null }, message: { threadId } },
-      { fields: ['message'] },
+      { fields: ['message'], orderBy: { message: newestFirst }, limit: THREAD_MAX_MESSAGES + 1 },
     );
-    const messages = await em.find(
+    const newest = await em.find(
       Message,
       { threadId, $or: [{ sender: userId }, { id: { $in: received.map((r) => r.message.id) } }] },
-      { populate: ['sender'], orderBy: { createdAt: 'asc', id: 'asc' } },
+      { populate: ['sender'], orderBy: newestFirst, limit: THREAD_MAX_MESSAGES + 1 },
     );
-    return messages.map((m) => ({
-      id: m.id,
-      subject: m.subject,
-      preview: previewOf(m.bodyText),
-      sender: { id: m.sender.id, displayName: m.sender.displayName },
-      sentAt: iso(m.sentAt),
-      replyTo: m.replyTo?.id ?? null,
-    }));
+    const items = newest
+      .slice(0, THREAD_MAX_MESSAGES)
+      .reverse()
+      .map((m) => ({
+        id: m.id,
+        subject: m.subject,
+        preview: previewOf(m.bodyText),
+        sender: { id: m.sender.id, displayName: m.sender.displayName },
+        sentAt: iso(m.sentAt),
+        replyTo: m.replyTo?.id ?? null,
+      }));
+    return { items, hasMore: newest.length > THREAD_MAX_MESSAGES };
   }
 
   /**

@@ -1,21 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsInstant, QueryInt, SafeLine, SafeText } from '@app/platform/validation';
 import { ACK_SCOPES, type AckScope, MESSAGE_PRIORITIES, type MessagePriority } from '@app/post';
 
 const AUDIENCES = ['guardians', 'students', 'staff'] as const;
@@ -72,7 +58,7 @@ class AckOptionsDto {
 
   @ApiPropertyOptional({ format: 'date-time', example: '2026-11-27T16:00:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   ackDeadline?: string;
 
   @ApiPropertyOptional({ enum: ACK_SCOPES, default: 'each-recipient' })
@@ -95,11 +81,13 @@ export class SendMessageDto extends AckOptionsDto {
   @IsOptional()
   @IsString()
   @Length(1, SUBJECT_MAX)
+  @SafeLine()
   subject?: string;
 
   @ApiProperty({ maxLength: BODY_MAX, example: '<p>Labdien! Piektdien dosimies uz muzeju.</p>', description: 'HTML; cleaned to a small allow-list' })
   @IsString()
   @Length(1, BODY_MAX)
+  @SafeText()
   body!: string;
 
   @ApiPropertyOptional({ type: MessageTargetsDto, example: { groups: [{ groupId: '00000000-0000-4000-8000-000000000000', audience: 'guardians' }] } })
@@ -118,12 +106,14 @@ export class ReplyDto extends AckOptionsDto {
   @ApiProperty({ maxLength: BODY_MAX, example: '<p>Paldies, sapratu.</p>' })
   @IsString()
   @Length(1, BODY_MAX)
+  @SafeText()
   body!: string;
 
   @ApiPropertyOptional({ maxLength: SUBJECT_MAX, description: 'Default: "Re: " and the thread subject' })
   @IsOptional()
   @IsString()
   @Length(1, SUBJECT_MAX)
+  @SafeLine()
   subject?: string;
 }
 
@@ -144,15 +134,12 @@ export class FolderQuery {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Only messages delivered after this instant (catching up after a reconnect)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   since?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 30 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @QueryInt({ min: 1, max: 100 })
   limit: number = 30;
 }
 
@@ -160,6 +147,7 @@ export class RejectDto {
   @ApiProperty({ maxLength: 500, example: 'Lūdzu, pārrakstiet bez aizskarošiem vārdiem.' })
   @IsString()
   @Length(1, 500)
+  @SafeText()
   reason!: string;
 }
 
@@ -171,9 +159,6 @@ export class ModerationQueueQuery {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @QueryInt({ min: 1, max: 100 })
   limit: number = 50;
 }

@@ -21,7 +21,7 @@ const list = z.string().transform((v) =>
 );
 
 export const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'expected development, production or test' }).default('development'),
   PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).optional(),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
@@ -56,7 +56,9 @@ export const envSchema = z.object({
   CORS_ORIGINS: list.default(''),
   TRUST_PROXY: z.string().default('loopback'),
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, { message: 'expected a size such as 100kb' }).default('256kb'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected fatal, error, warn, info, debug, trace or silent' })
+    .default('info'),
   LOG_PRETTY: bool.default('false'),
   /** Seed demo data into an empty database; the embedded default turns it on unless this says false. */
   DEMO_DATA: bool.optional(),
@@ -79,7 +81,7 @@ export class ConfigError extends Error {}
 
 export function parseDuration(value: string): number {
   const m = /^(\d+)(ms|s|m|h|d)$/.exec(value);
-  if (!m) throw new ConfigError(`bad duration ${value}`);
+  if (!m) throw new ConfigError('expected a duration such as 900s, 15m, 30d');
   const n = Number(m[1]);
   const unit = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 'ms'];
   return n * unit;

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ZodIssue } from 'zod';
 import { AppConfig, ConfigError, envSchema } from './app-config';
 
 /**
- * Parses the environment once. A bad variable throws `ConfigError` with one line naming it;
- * `main.ts` prints that line and exits.
+ * Parses the environment once. A bad variable throws `ConfigError` with one line naming it and
+ * what was expected, never its value: a mistyped secret or a DATABASE_URL with a password must
+ * not end up in a terminal or a log collector. `main.ts` prints that line and exits.
  *
  * Outside production, missing secrets are generated once and kept in `DATA_DIR/secrets.json`
  * so that the embedded default needs no variables and tokens survive a restart.
@@ -20,7 +22,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue.path[0]);
-    throw new ConfigError(`Invalid configuration: ${name}=${JSON.stringify(raw[name] ?? '')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${name}: ${describe(issue, raw[name])}`);
   }
   const env = parsed.data;
   const databaseUrl = env.DATABASE_URL ?? `sqlite:${join(env.DATA_DIR, 'skolas-pasts.sqlite')}`;
@@ -34,6 +36,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const jwtSecret = env.JWT_SECRET ?? dev!.jwtSecret;
   const secretsKey = Buffer.from(env.SECRETS_KEY ?? dev!.secretsKey, 'hex');
   return new AppConfig(env, databaseUrl, jwtSecret, secretsKey);
+}
+
+/** The schema's messages say what was expected; one that quotes the input (zod's defaults can) is replaced. */
+function describe(issue: ZodIssue, value: string | undefined): string {
+  return value !== undefined && issue.message.includes(value) ? 'not a valid value' : issue.message;
 }
 
 function devSecrets(dataDir: string): { jwtSecret: string; secretsKey: string } {

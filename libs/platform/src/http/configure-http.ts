@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { assignRequestId } from '../observability/logging';
 import { toErrorResponse } from './error.filter';
+import { inspectInput } from './input-guard';
 
 /**
  * Transport settings shared by every app's main.ts and by the end-to-end tests.
@@ -24,12 +25,23 @@ export function configureHttp(app: INestApplication, title: string): void {
     assignRequestId(req, res);
     next();
   });
-  express.use(json({ limit: config.env.BODY_LIMIT, strict: true }));
-  express.use(urlencoded({ limit: config.env.BODY_LIMIT, extended: false }));
+  // inflate: false — a body arrives as sent or not at all (415 UNSUPPORTED_CONTENT_ENCODING): at
+  // BODY_LIMIT nothing needs compressing, and a decompressor is one more parser for attackers.
+  express.use(json({ limit: config.env.BODY_LIMIT, strict: true, inflate: false }));
+  express.use(urlencoded({ limit: config.env.BODY_LIMIT, extended: false, inflate: false }));
+  express.use((req: Request, _res: Response, next: NextFunction) => {
+    try {
+      inspectInput(req.body);
+      inspectInput(req.query);
+    } catch (e) {
+      return next(e);
+    }
+    next();
+  });
   express.use((err: unknown, req: Request & { id?: string }, res: Response, next: NextFunction) => {
     if (!err) return next();
-    const { status, body } = toErrorResponse(err, String(req.id ?? ''));
-    res.status(status).json(body);
+    const { status, body, headers } = toErrorResponse(err, String(req.id ?? ''));
+    res.set(headers ?? {}).status(status).json(body);
   });
   express.use(
     helmet({

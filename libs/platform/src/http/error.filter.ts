@@ -60,16 +60,10 @@ export function toErrorResponse(
       headers: exception.headers,
     };
   }
-  const parserStatus = bodyParserStatus(exception);
-  if (parserStatus) {
-    const code = parserStatus === 413 ? 'PAYLOAD_TOO_LARGE' : parserStatus === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'MALFORMED_JSON';
-    const message =
-      code === 'PAYLOAD_TOO_LARGE'
-        ? 'The request body is too large'
-        : code === 'MALFORMED_JSON'
-          ? 'The request body is not valid JSON'
-          : 'Unsupported content type';
-    return { status: parserStatus, body: { error: { code, message } } };
+  const parserError = bodyParserError(exception);
+  if (parserError) {
+    const { status, code, message, headers } = parserError;
+    return { status, body: { error: { code, message } }, headers };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
@@ -88,12 +82,32 @@ export function toErrorResponse(
   };
 }
 
+interface ParserError {
+  status: number;
+  code: string;
+  message: string;
+  headers?: Record<string, string>;
+}
+
+const PARSER_ERRORS: Record<string, ParserError> = {
+  'entity.too.large': { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' },
+  'entity.parse.failed': { status: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' },
+  // We accept bodies only as sent (configure-http.ts: inflate: false); RFC 7694 names what we take.
+  'encoding.unsupported': {
+    status: 415,
+    code: 'UNSUPPORTED_CONTENT_ENCODING',
+    message: 'Send the request body without a Content-Encoding',
+    headers: { 'Accept-Encoding': 'identity' },
+  },
+  'charset.unsupported': { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Unsupported content type' },
+};
+
 /** body-parser errors carry `type` and `status`; they reach us wrapped or bare depending on the layer. */
-function bodyParserStatus(e: unknown): number | undefined {
+function bodyParserError(e: unknown): ParserError | undefined {
   const err = (e instanceof HttpException ? (e.cause ?? e) : e) as { type?: string; status?: number };
   if (!err || typeof err !== 'object' || typeof err.type !== 'string') return undefined;
-  if (err.type === 'entity.too.large') return 413;
-  if (err.type === 'entity.parse.failed') return 400;
-  if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported') return 415;
-  return typeof err.status === 'number' && err.status < 500 ? err.status : undefined;
+  const known = PARSER_ERRORS[err.type];
+  if (known) return known;
+  if (typeof err.status !== 'number' || err.status >= 500) return undefined;
+  return { status: err.status, code: HTTP_CODES[err.status] ?? `HTTP_${err.status}`, message: 'The request body could not be read' };
 }

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { ISO_INSTANT_EXAMPLE, parseIsoInstant } from './instant';
 
 /**
  * The one source of "now" for the whole application.
@@ -24,28 +24,19 @@ const MS_PER_MINUTE = 60 * MS_PER_SECOND;
 const MS_PER_HOUR = 60 * MS_PER_MINUTE;
 const MS_PER_DAY = 24 * MS_PER_HOUR;
 
-/**
- * ISO 8601 instant with an explicit `Z` or `±HH:mm` offset. Strings without an
- * offset are rejected on purpose: `new Date('2026-03-29T09:30')` is read in the
- * host's time zone, which would make tests depend on the machine they run on.
- */
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
-
 function toInstantMs(instant: Date | string): number {
   if (instant instanceof Date) {
     const ms = instant.getTime();
     if (Number.isNaN(ms)) throw new RangeError('FixedClock: invalid Date');
     return ms;
   }
-  if (!ISO_INSTANT.test(instant)) {
+  const parsed = parseIsoInstant(instant);
+  if (!parsed) {
     throw new RangeError(
-      `FixedClock: "${instant}" is not an ISO 8601 instant with an explicit offset (e.g. 2026-03-28T21:30:00Z)`,
+      `FixedClock: "${instant}" is not an ISO 8601 instant with an explicit offset (e.g. ${ISO_INSTANT_EXAMPLE})`,
     );
   }
-  const parsed = DateTime.fromISO(instant, { setZone: true });
-  const ms = parsed.isValid ? parsed.toMillis() : Number.NaN;
-  if (Number.isNaN(ms)) throw new RangeError(`FixedClock: "${instant}" is not a valid instant`);
-  return ms;
+  return parsed.getTime();
 }
 
 function assertFiniteAmount(n: number, what: string): void {

@@ -1,4 +1,5 @@
 export { Clock, FixedClock, SystemClock } from './clock';
+export { ISO_INSTANT_EXAMPLE, isIsoInstant, parseIsoInstant } from './instant';
 export {
   RIGA_TZ,
   addDays,
