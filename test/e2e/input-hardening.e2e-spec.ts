@@ -118,6 +118,12 @@ describe('input hardening: hostile input gets a 4xx with a code and changes noth
     const first = await send(s.teacherA, message()).expect(201);
     const reply = await t.http.post(`/messages/${first.body.id}/replies`).set(bearer(s.parent3.token)).send({ body: '\u2060\u200B' });
     expect(failure(reply)).toEqual({ status: 400, code: 'VALIDATION_FAILED', fields: ['body'] });
+    // Invisible text inside markup: only the sanitised text shows it is empty.
+    const subject = `Tukšs ${randomUUID().slice(0, 8)}`;
+    const markup = await send(s.teacherA, message({ subject, body: '<p>\u200B</p><p>&#8203;\u2060</p>' }));
+    expect({ status: markup.status, code: markup.body.error?.code }).toEqual({ status: 422, code: 'EMPTY_MESSAGE' });
+    const stored = await t.http.get('/messages/sent').set(bearer(s.teacherA.token)).expect(200);
+    expect(stored.body.items.filter((m: { subject: string }) => m.subject === subject)).toEqual([]);
   });
 
   it('refuses right-to-left overrides and other bidi controls in subjects, names and reasons; bodies refuse overrides and embeddings', async () => {

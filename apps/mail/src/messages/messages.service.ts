@@ -9,6 +9,7 @@ import type { ModerationResult } from '@app/moderation/core/types';
 import { ModerationService } from '@app/moderation/moderation.service';
 import { AppConfig } from '@app/platform/config/app-config';
 import { invalid } from '@app/platform/errors';
+import { hasVisibleText } from '@app/platform/validation';
 import { Clock } from '@app/platform/time/clock';
 import { rigaDate } from '@app/platform/time/riga-time';
 import { type AckScope, Message, type MessageAudience, type MessageModeration, type MessagePriority, MessageRecipient, type MessageStatus } from '@app/post';
@@ -202,7 +203,8 @@ export class MessagesService {
   private moderate(subject: string, body: string): { html: string; text: string; moderation: MessageModeration } {
     const s = this.moderation.moderate(subject);
     const b = this.moderation.moderateHtml(body);
-    if (!b.text.trim()) throw messageError.emptyMessage();
+    // Zero-width characters inside markup (<p>\u200B</p>) leave nothing a reader could see.
+    if (!hasVisibleText(b.text)) throw messageError.emptyMessage();
     const tag = (field: 'subject' | 'body', found: ModerationResult['matches']) =>
       found.map((m) => ({ field, start: m.start, end: m.end, category: m.category, severity: m.severity }));
     const matches = [...tag('subject', s.matches), ...tag('body', b.result.matches)];
