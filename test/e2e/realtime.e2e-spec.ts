@@ -3,7 +3,8 @@ import type { Socket } from 'socket.io-client';
 import { bearer } from '../support/fixtures';
 import { buildSchool, type School } from '../support/school';
 import { connectSocket, emitWithAck, expectNoEvent, waitForEvent } from '../support/sockets';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { FixedClock } from '../../libs/platform/src/time/clock';
+import { createTestApp, TEST_NOW, type TestApp } from '../support/test-app';
 
 describe('real time over socket.io', () => {
   let t: TestApp;
@@ -154,8 +155,10 @@ describe('two instances behind one Redis', () => {
       JWT_SECRET: randomUUID() + randomUUID(),
       SECRETS_KEY: randomUUID().replace(/-/g, '') + randomUUID().replace(/-/g, ''),
     };
-    a = await createTestApp({ env: shared });
-    b = await createTestApp({ env: shared });
+    // ...and the time: one clock for both.
+    const clock = new FixedClock(TEST_NOW);
+    a = await createTestApp({ env: shared, clock });
+    b = await createTestApp({ env: shared, clock });
     s = await buildSchool(a);
   });
   afterAll(async () => {
@@ -187,6 +190,7 @@ describe('two instances behind one Redis', () => {
       .send({ institutionId: s.inst, subject: 'Pirms', body: 'Viens', to: { users: [s.parent3.id] } })
       .expect(201);
     const seen = await b.http.get(`/messages/${first.body.id}`).set(bearer(s.parent3.token)).expect(200);
+    a.clock.advanceSeconds(1);
     const missed = await a.http
       .post('/messages')
       .set(bearer(s.teacherA.token))
