@@ -29,14 +29,14 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.js',
       globalTeardown: '<rootDir>/test/support/global-teardown.js',
-      setupFilesAfterEnv: ['<rootDir>/test/support/timeout.js'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/slow-tests.ts'],
     },
     {
       ...base,
       displayName: 'smoke-sqlite',
       testMatch: ['<rootDir>/test/smoke/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/smoke-setup.js',
-      setupFilesAfterEnv: ['<rootDir>/test/support/timeout.js'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/slow-tests.ts'],
     },
   ],
 };

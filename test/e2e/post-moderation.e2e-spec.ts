@@ -5,7 +5,7 @@ import { OutboxMessage } from '../../libs/notifications/src/outbox/outbox-messag
 import { Message, MessageRecipient } from '../../libs/post/src';
 import { bearer } from '../support/fixtures';
 import { buildSchool, type School } from '../support/school';
-import { connectSocket, expectNoEvent, waitForEvent } from '../support/sockets';
+import { connectSocket, expectFenceAlone, messageNew, recordEvents, waitForEvent } from '../support/sockets';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 describe('the moderation gate', () => {
@@ -27,22 +27,27 @@ describe('the moderation gate', () => {
     t.http.post('/messages').set(bearer(token)).send({ institutionId: s.inst, subject, body, to });
 
   it('blocks strong abuse with the spans to fix and stores nothing', async () => {
-    const before = await em().count(Message, {});
+    const fromThem = () => em().count(Message, { sender: { $in: [s.mother.id, s.father.id] } });
+    const before = await fromThem();
     const res = await send(s.mother.token, 'Jautājums', '<p>Tu esi <b>mauka</b></p>', { users: [s.teacherA.id] }).expect(422);
     expect(res.body.error.code).toBe('MESSAGE_REJECTED');
     expect(res.body.error.details).toEqual([{ field: 'body', start: 7, end: 12, category: 'insult' }]);
     const subj = await send(s.father.token, 'fuck you', 'Labdien', { users: [s.teacherA.id] }).expect(422);
     expect(subj.body.error.details).toEqual([{ field: 'subject', start: 0, end: 4, category: 'profanity' }]);
-    expect(await em().count(Message, {})).toBe(before);
+    expect(await fromThem()).toBe(before);
   });
 
   it('holds a doubtful message until a moderator approves it; nobody receives it before', async () => {
     const parent = await connectSocket(t.url, s.parent3.token);
     const teacher = await connectSocket(t.url, s.teacherA.token);
     sockets.push(parent, teacher);
+    const seen = recordEvents(parent);
     const res = await send(s.teacherA.token, 'Par uzvedību', '<p>Jūsu dēls uzvedās kā idiots.</p>', { users: [s.parent3.id] }).expect(201);
     expect(res.body).toEqual({ id: res.body.id, status: 'held', recipientCount: 1 });
-    await expectNoEvent(parent, 'message:new', (m: { id: string }) => m.id === res.body.id);
+    // A clean message to the same parent, sent after, arrives alone (from the head: teacherA's sends are counted below).
+    const fence = await send(s.head.token, 'Sveiki', 'Rīt skolā koncerts.', { users: [s.parent3.id] }).expect(201);
+    expect(fence.body.status).toBe('sent');
+    await expectFenceAlone(parent, seen, messageNew(fence.body.id), messageNew(res.body.id));
     await t.http.get(`/messages/${res.body.id}`).set(bearer(s.parent3.token)).expect(404);
     const inbox = await t.http.get('/messages/inbox?limit=100').set(bearer(s.parent3.token)).expect(200);
     expect(inbox.body.items.map((i: { id: string }) => i.id)).not.toContain(res.body.id);
@@ -73,7 +78,9 @@ describe('the moderation gate', () => {
 
   it('a rejected message never arrives, and the sender is told why', async () => {
     const teacher = await connectSocket(t.url, s.teacherB.token);
-    sockets.push(teacher);
+    const parent = await connectSocket(t.url, s.parentB.token);
+    sockets.push(teacher, parent);
+    const seen = recordEvents(parent);
     const res = await send(s.teacherB.token, 'Piezīme', 'Jūs esat idioti.', { users: [s.parentB.id] }).expect(201);
     expect(res.body.status).toBe('held');
     const updated = waitForEvent(teacher, 'message:updated', (m: { id: string }) => m.id === res.body.id);
@@ -84,6 +91,8 @@ describe('the moderation gate', () => {
     await t.http.get(`/moderation/queue?institutionId=${s.other}`).set(bearer(s.deputy.token)).expect(403);
     await t.http.post(`/moderation/${res.body.id}/reject`).set(bearer(s.head.token)).send({ reason: 'Lūdzu, pārrakstiet pieklājīgi.' }).expect(200);
     expect(await updated).toEqual({ id: res.body.id, status: 'rejected', reason: 'Lūdzu, pārrakstiet pieklājīgi.' });
+    const fence = await send(s.deputy.token, 'Sveiki', 'Rīt skolā koncerts.', { users: [s.parentB.id] }).expect(201);
+    await expectFenceAlone(parent, seen, messageNew(fence.body.id), messageNew(res.body.id));
     const own = await t.http.get(`/messages/${res.body.id}`).set(bearer(s.teacherB.token)).expect(200);
     expect(own.body).toMatchObject({ status: 'rejected', moderationReason: 'Lūdzu, pārrakstiet pieklājīgi.' });
     await t.http.get(`/messages/${res.body.id}`).set(bearer(s.parentB.token)).expect(404);

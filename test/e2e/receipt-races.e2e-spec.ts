@@ -1,16 +1,17 @@
 import { MikroORM } from '@mikro-orm/core';
 import { MessageRecipient } from '../../libs/post/src';
-import { Clock } from '../../libs/platform/src/time/clock';
+import { FixedClock } from '../../libs/platform/src/time/clock';
 import { bearer } from '../support/fixtures';
 import { buildSchool, type School } from '../support/school';
 import { connectSocket, recordEvents, waitForEvent } from '../support/sockets';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /** Every reading of the clock is one millisecond later, so a second write of a time would show. */
-class TickingClock extends Clock {
-  private ms = Date.parse('2026-10-14T07:00:00Z');
+class TickingClock extends FixedClock {
   override now(): Date {
-    return new Date(this.ms++);
+    const now = super.now();
+    this.advance(1);
+    return now;
   }
 }
 
@@ -19,7 +20,7 @@ describe('reading and confirming at once', () => {
   let s: School;
 
   beforeAll(async () => {
-    t = await createTestApp({ clock: new TickingClock() });
+    t = await createTestApp({ clock: new TickingClock('2026-10-14T07:00:00Z') });
     s = await buildSchool(t);
   });
   afterAll(() => t.close());

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/core';
-import { INestApplication } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import type TestAgent from 'supertest/lib/agent';
 import { PasswordService } from '../../libs/auth/src/passwords/password.service';
 import {
@@ -24,12 +24,15 @@ export interface Person {
   password: string;
 }
 
-/** Builds a small institution straight through the ORM, so tests of one endpoint don't depend on others. */
+/**
+ * Builds a small institution straight through the ORM, so tests of one endpoint don't depend on others.
+ * Works on an app or on a unit test's module: it needs only MikroORM (and PasswordService for people who sign in).
+ */
 export class Fixtures {
   readonly tag = randomUUID().slice(0, 8);
   private n = 0;
 
-  constructor(private readonly app: INestApplication) {}
+  constructor(private readonly app: Pick<INestApplicationContext, 'get'>) {}
 
   private em() {
     return this.app.get(MikroORM).em.fork();
@@ -53,10 +56,10 @@ export class Fixtures {
     roles: { institutionId: string; role: Role }[],
     opts: { mustChangePassword?: boolean; phone?: string; password?: string | null; givenName?: string } = {},
   ): Promise<Person> {
-    hashed ??= this.app.get(PasswordService).hash(PASSWORD);
     const em = this.em();
     const username = `u${this.tag}.${++this.n}`;
     const password = opts.password === null ? null : (opts.password ?? PASSWORD);
+    if (password === PASSWORD) hashed ??= this.app.get(PasswordService).hash(PASSWORD);
     const user = em.create(User, {
       username,
       givenName: opts.givenName ?? 'Test',

@@ -8,21 +8,28 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { loadConfig } from '../../libs/platform/src/config/load-config';
 import { configureHttp } from '../../libs/platform/src/http/configure-http';
-import { Clock, SystemClock } from '../../libs/platform/src/time/clock';
+import { Clock, FixedClock } from '../../libs/platform/src/time/clock';
 import { EmbeddedModule } from '../../apps/embedded/src/embedded.module';
+import { TEST_NOW } from './test-now';
 
-export interface TestApp {
+export { TEST_NOW };
+
+export interface TestApp<C extends Clock = FixedClock> {
   app: INestApplication;
   http: TestAgent;
   url: string;
+  /** The app's only source of "now" (tokens, sessions, messages); tests move it explicitly. */
+  clock: C;
   close(): Promise<void>;
 }
 
 /**
  * The embedded app (all three apps) on a random port, against the run's PostgreSQL database
  * and real Redis. Each app gets its own Redis key prefix so throttling and queues don't mix.
+ * Time is a `FixedClock` at {@link TEST_NOW} unless `clock` is given.
  */
-export async function createTestApp(opts: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
+export async function createTestApp<C extends Clock = FixedClock>(opts: { env?: Record<string, string>; clock?: C } = {}): Promise<TestApp<C>> {
+  const clock = opts.clock ?? (new FixedClock(TEST_NOW) as Clock as C);
   const env = {
     NODE_ENV: 'test',
     DATABASE_URL: process.env.SP_TEST_DATABASE_URL ?? '',
@@ -35,7 +42,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; clock?
   };
   const config = loadConfig(env);
   const moduleRef = await Test.createTestingModule({
-    imports: [EmbeddedModule.forRoot({ config, clock: opts.clock ?? new SystemClock() })],
+    imports: [EmbeddedModule.forRoot({ config, clock })],
   }).compile();
   const app = moduleRef.createNestApplication({ bufferLogs: true, bodyParser: false });
   configureHttp(app, 'skolas-pasts (test)');
@@ -45,6 +52,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; clock?
     app,
     http: request(app.getHttpServer()),
     url: url.replace('[::1]', '127.0.0.1'),
+    clock,
     close: () => app.close(),
   };
 }

@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '@app/platform/config/app-config';
+import { Clock } from '@app/platform/time/clock';
 
 export interface AccessClaims {
   sub: string;
@@ -19,6 +20,7 @@ export class TokenService {
 
   constructor(
     private readonly jwt: JwtService,
+    private readonly clock: Clock,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {
     this.refreshKey = createHmac('sha256', config.jwtSecret).update('refresh-token-v1').digest();
@@ -28,14 +30,15 @@ export class TokenService {
     return Math.floor(this.config.env.ACCESS_TOKEN_TTL / 1000);
   }
 
+  /** Issued at and expiring by the injected clock, as the sessions they name are (jsonwebtoken would read Date.now). */
   signAccess(claims: AccessClaims): string {
-    return this.jwt.sign(claims, { expiresIn: this.accessTtlSeconds, algorithm: 'HS256' });
+    return this.jwt.sign({ ...claims, iat: this.nowSeconds() }, { expiresIn: this.accessTtlSeconds, algorithm: 'HS256' });
   }
 
   /** Returns the claims or undefined for a bad, expired or foreign token. */
   verifyAccess(token: string): AccessClaims | undefined {
     try {
-      const claims = this.jwt.verify<AccessClaims>(token, { algorithms: ['HS256'] });
+      const claims = this.jwt.verify<AccessClaims>(token, { algorithms: ['HS256'], clockTimestamp: this.nowSeconds() });
       return typeof claims.sub === 'string' && typeof claims.sid === 'string' ? claims : undefined;
     } catch {
       return undefined;
@@ -54,6 +57,10 @@ export class TokenService {
     const given = Buffer.from(m[3]);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
     return { sessionId: m[1], generation: Number(m[2]) };
+  }
+
+  private nowSeconds(): number {
+    return Math.floor(this.clock.now().getTime() / 1000);
   }
 
   private mac(body: string): string {
