@@ -11,7 +11,9 @@ import {
   StaffAssignment,
   User,
 } from '@app/directory/entities';
+import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
 import { OutboxMessage } from '@app/notifications/outbox/outbox-message.entity';
+import { NotificationPreference } from '@app/notifications/preferences/notification-preference.entity';
 import { Message, MessageRecipient } from '@app/post';
 
 /** Every table the service owns; listed, not discovered, so bundles and tests see the same schema. */
@@ -28,6 +30,8 @@ export const ENTITIES = [
   PasswordHistory,
   AuditEntry,
   OutboxMessage,
+  NotificationDelivery,
+  NotificationPreference,
   Message,
   MessageRecipient,
 ];

@@ -31,7 +31,7 @@ export class DeliveryService {
 
   /** One `message-alert` intent per recipient; normal priority waits so that a message read in the app sends nothing. */
   alertRows(message: Pick<Message, 'id' | 'priority'>, userIds: readonly string[], now: Date): RowSet {
-    const delay = message.priority === 'urgent' ? 0 : this.config.env.MESSAGE_ALERT_DELAY;
+    const delay = message.priority === 'urgent' ? 0 : this.config.env.ALERT_DELAY_SECONDS * 1000;
     return this.outbox.rows(
       'message-alert',
       userIds.map((userId) => ({

@@ -70,8 +70,28 @@ export const envSchema = z.object({
   MESSAGE_RATE_WINDOW: duration.default('10m'),
   /** Upper bound on one message's expanded audience (a whole school's guardians fit). */
   MESSAGE_MAX_RECIPIENTS: z.coerce.number().int().positive().default(3000),
-  /** Offline alerts for normal-priority messages wait this long, so a message read in the app sends nothing. */
-  MESSAGE_ALERT_DELAY: duration.default('10m'),
+  /**
+   * Offline alerts for normal-priority messages wait this long, so a message read in the app sends
+   * nothing (service-wide default; institutions may override).
+   */
+  ALERT_DELAY_SECONDS: z.coerce.number({ message: 'expected a number of seconds' }).int().min(0).default(600),
+  /** No non-urgent SMS or e-mail alerts in this Riga-local window (`21:00-07:00`), or `off`. */
+  QUIET_HOURS: z
+    .string()
+    .regex(/^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/, { message: 'expected HH:mm-HH:mm (Riga time) or off' })
+    .default('21:00-07:00'),
+  /** SMTP server for e-mail (`smtp://host:port`, `smtps://user:pass@host`); without it e-mail goes to .eml files under the outbox folder. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, { message: 'expected smtp://host:port or smtps://user:password@host:port' }).optional(),
+  MAIL_FROM: z.string().min(3).default('skolas-pasts <noreply@skolas-pasts.local>'),
+  /** Twilio account; without all three, SMS go to a log file under the outbox folder. */
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-zA-Z]{32}$/, { message: 'expected AC followed by 32 letters or digits' }).optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(16, { message: 'expected the account’s auth token' }).optional(),
+  /** Alphanumeric sender id (up to 11 characters) or an E.164 number. */
+  TWILIO_FROM: z.string().regex(/^(\+\d{6,15}|[A-Za-z0-9 ]{1,11})$/, { message: 'expected an E.164 number or an alphanumeric id of up to 11 characters' }).optional(),
+  /** Twilio's API base; tests point it at a local server that speaks the Messages API. */
+  TWILIO_API_URL: z.string().url({ message: 'expected a URL such as https://api.twilio.com' }).default('https://api.twilio.com'),
+  /** This service's public base URL: links in texts and Twilio's StatusCallback (signatures are checked against it). */
+  PUBLIC_URL: z.string().url({ message: 'expected a URL such as https://pasts.example.lv' }).default('http://localhost:3000'),
   APP_NAME: z.string().default('skolas-pasts'),
 });
 
