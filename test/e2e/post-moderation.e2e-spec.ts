@@ -51,7 +51,7 @@ describe('the moderation gate', () => {
     await t.http.get(`/messages/${res.body.id}`).set(bearer(s.parent3.token)).expect(404);
     const inbox = await t.http.get('/messages/inbox?limit=100').set(bearer(s.parent3.token)).expect(200);
     expect(inbox.body.items.map((i: { id: string }) => i.id)).not.toContain(res.body.id);
-    expect(await em().count(OutboxMessage, { dedupeKey: { $like: `message-alert:${res.body.id}:%` } })).toBe(0);
+    expect(await em().count(OutboxMessage, { dedupeKey: `message-alert:${res.body.id}` })).toBe(0);
     const mine = await t.http.get('/messages/sent').set(bearer(s.teacherA.token)).expect(200);
     expect(mine.body.items.find((i: { id: string }) => i.id === res.body.id)).toMatchObject({ status: 'held' });
 
@@ -69,7 +69,7 @@ describe('the moderation gate', () => {
     expect((await arrives).subject).toBe('Par uzvedību');
     expect(await updated).toEqual({ id: res.body.id, status: 'sent' });
     await t.http.get(`/messages/${res.body.id}`).set(bearer(s.parent3.token)).expect(200);
-    expect(await em().count(OutboxMessage, { dedupeKey: { $like: `message-alert:${res.body.id}:%` } })).toBe(1);
+    expect(await em().count(OutboxMessage, { dedupeKey: `message-alert:${res.body.id}` })).toBe(1);
     // decided once: a second decision is a conflict
     const again = await t.http.post(`/moderation/${res.body.id}/reject`).set(bearer(s.head.token)).send({ reason: 'late' }).expect(409);
     expect(again.body.error.code).toBe('ALREADY_MODERATED');

@@ -18,7 +18,11 @@ export default async function globalSetup(): Promise<void> {
   // In a child process: MikroORM keeps entity metadata on globalThis, and jest may run the
   // tests in this very process but in another realm, where that metadata would be foreign.
   migrate(databaseUrl, dataDir);
+  // A migrated copy nobody connects to: tests that run the notifications worker get a database of
+  // their own from it (the worker relays every outbox row it sees, so it must not share one).
+  await createDatabase(admin, `${dbName}_tpl`, { template: dbName });
   Object.assign(process.env, {
+    SP_TEST_TEMPLATE_DB: `${dbName}_tpl`,
     SP_TEST_PG_ADMIN_URL: admin,
     SP_TEST_DATABASE_URL: databaseUrl,
     SP_TEST_DATA_DIR: dataDir,

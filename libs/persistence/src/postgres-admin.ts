@@ -1,12 +1,15 @@
 import { Client } from 'pg';
 
-/** Creates (or re-creates) a database through an admin URL and returns the URL that points at it. */
-export async function createDatabase(adminUrl: string, name: string): Promise<string> {
+/**
+ * Creates (or re-creates) a database through an admin URL and returns the URL that points at it;
+ * `template`: a copy of that database (which nobody may be connected to), e.g. an already migrated one.
+ */
+export async function createDatabase(adminUrl: string, name: string, options: { template?: string } = {}): Promise<string> {
   const pg = new Client({ connectionString: adminUrl });
   await pg.connect();
   try {
     await pg.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await pg.query(`CREATE DATABASE ${name}`);
+    await pg.query(`CREATE DATABASE ${name}${options.template ? ` TEMPLATE ${options.template}` : ''}`);
   } finally {
     await pg.end();
   }

@@ -29,15 +29,15 @@ export class DeliveryService {
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
-  /** One `message-alert` intent per recipient; normal priority waits so that a message read in the app sends nothing. */
-  alertRows(message: Pick<Message, 'id' | 'priority'>, userIds: readonly string[], now: Date): RowSet {
+  /**
+   * The message's one `message-alert` intent (the worker expands it to the recipients); normal
+   * priority waits so that a message read in the app sends nothing.
+   */
+  alertRows(message: Pick<Message, 'id' | 'priority'>, now: Date): RowSet {
     const delay = message.priority === 'urgent' ? 0 : this.config.env.ALERT_DELAY_SECONDS * 1000;
     return this.outbox.rows(
       'message-alert',
-      userIds.map((userId) => ({
-        payload: { messageId: message.id, userId, priority: message.priority },
-        dedupeKey: `message-alert:${message.id}:${userId}`,
-      })),
+      [{ payload: { messageId: message.id, priority: message.priority }, dedupeKey: `message-alert:${message.id}` }],
       { at: now, availableAt: new Date(now.getTime() + delay) },
     );
   }

@@ -117,7 +117,7 @@ export class MessagesService {
           entity: MessageRecipient,
           rows: [...recipients].map(([userId, students]) => ({ id: randomUUID(), message: id, user: userId, studentIds: [...students], deliveredAt, folder: 'inbox' })),
         },
-        ...(status === 'sent' ? [this.delivery.alertRows(message, userIds, now)] : []),
+        ...(status === 'sent' ? [this.delivery.alertRows(message, now)] : []),
         {
           entity: AuditEntry,
           rows: [

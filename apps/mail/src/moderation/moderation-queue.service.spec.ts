@@ -35,7 +35,7 @@ describe('ModerationQueueService', () => {
     const [message, copies, alerts] = await Promise.all([
       u.em().findOneOrFail(Message, id),
       u.em().find(MessageRecipient, { message: id }),
-      u.em().count(OutboxMessage, { dedupeKey: { $like: `message-alert:${id}:%` } }),
+      u.em().count(OutboxMessage, { dedupeKey: `message-alert:${id}` }),
     ]);
     return { status: message.status, sentAt: message.sentAt, moderatedBy: message.moderatedBy?.id ?? null, delivered: copies.map((c) => c.deliveredAt), alerts };
   };

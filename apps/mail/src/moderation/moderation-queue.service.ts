@@ -68,7 +68,7 @@ export class ModerationQueueService {
       await tx.nativeUpdate(MessageRecipient, { message: id }, { deliveredAt: now });
       const rows = await tx.find(MessageRecipient, { message: id }, { fields: ['user'] });
       const userIds = rows.map((r) => r.user.id);
-      const alerts = this.delivery.alertRows(message, userIds, now);
+      const alerts = this.delivery.alertRows(message, now);
       await insertRows(tx, alerts.entity, alerts.rows);
       this.record(tx, actor, message, 'message.approved', now);
       return userIds;

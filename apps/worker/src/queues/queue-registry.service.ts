@@ -39,6 +39,12 @@ export class QueueRegistry implements OnModuleInit, OnModuleDestroy {
     });
   }
 
+  queue(name: QueueName): Queue {
+    const queue = this.queues.get(name);
+    if (!queue) throw new Error(`queue ${name} is not open`);
+    return queue;
+  }
+
   onModuleInit(): void {
     const connection = { url: this.config.env.REDIS_URL, maxRetriesPerRequest: null };
     for (const name of Object.values(QUEUES)) {

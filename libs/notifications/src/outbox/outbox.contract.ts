@@ -18,12 +18,13 @@ export interface PasswordSmsPayload {
 }
 
 /**
- * A recipient should hear about a new message on their offline channels (e-mail, SMS by preference).
- * The worker reads the message and the recipient's copy at send time and skips it if already read.
+ * The recipients of a message should hear about it on their offline channels (e-mail; SMS too when
+ * urgent, by preference). One intent per message: the worker's relay expands it to the message's
+ * delivered recipients, so a school-wide send writes one outbox row, not thousands. The sender
+ * reads each copy at send time and skips it if already read in the app.
  */
 export interface MessageAlertPayload {
   messageId: string;
-  userId: string;
   priority: 'normal' | 'urgent';
 }
 

@@ -80,6 +80,15 @@ export const envSchema = z.object({
     .string()
     .regex(/^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/, { message: 'expected HH:mm-HH:mm (Riga time) or off' })
     .default('21:00-07:00'),
+  /**
+   * Run the notifications worker (outbox relay, recovery sweep, BullMQ processors) in this process.
+   * Off for app instances that only serve HTTP next to separate workers.
+   */
+  NOTIFICATIONS_WORKER: bool.default('true'),
+  /** How often the recovery sweep looks for due, stale or lost deliveries. */
+  DELIVERY_SWEEP_INTERVAL: duration.default('5s'),
+  /** Temporary failures are retried this many times in all before a delivery is `failed`. */
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   /** SMTP server for e-mail (`smtp://host:port`, `smtps://user:pass@host`); without it e-mail goes to .eml files under the outbox folder. */
   SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, { message: 'expected smtp://host:port or smtps://user:password@host:port' }).optional(),
   MAIL_FROM: z.string().min(3).default('skolas-pasts <noreply@skolas-pasts.local>'),

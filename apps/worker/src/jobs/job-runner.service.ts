@@ -1,0 +1,77 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { type Job, Worker } from 'bullmq';
+import { JOBS, type JobName, type JobPayloads, jobIdFor, QUEUES, type QueueName } from '@app/notifications/jobs/job-catalogue';
+import { AppConfig } from '@app/platform/config/app-config';
+import { QueueRegistry } from '../queues/queue-registry.service';
+
+type Handler<K extends JobName> = (payload: JobPayloads[K], job: Job) => Promise<void>;
+
+/**
+ * Processors register one handler per job of the catalogue; at start-up the runner refuses to go on
+ * if a job has no handler or two, then opens one BullMQ worker per queue that dispatches by job name.
+ */
+@Injectable()
+export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Jobs');
+  private readonly handlers = new Map<JobName, Handler<JobName>[]>();
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    private readonly queues: QueueRegistry,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  handle<K extends JobName>(name: K, handler: Handler<K>): void {
+    this.handlers.set(name, [...(this.handlers.get(name) ?? []), handler as Handler<JobName>]);
+  }
+
+  /** Adds jobs whose ids derive from their keys: adding one that is still queued is a no-op. */
+  async enqueue<K extends JobName>(name: K, items: { key: string; payload: JobPayloads[K] }[]): Promise<void> {
+    if (!items.length) return;
+    const queue = this.queues.queue(JOBS[name].queue);
+    await queue.addBulk(
+      items.map((i) => ({
+        name,
+        data: i.payload,
+        opts: { jobId: jobIdFor(name, i.key), removeOnComplete: true, removeOnFail: true, attempts: 1 },
+      })),
+    );
+  }
+
+  /** Throws naming every job without exactly one handler. */
+  verify(): void {
+    const problems = (Object.keys(JOBS) as JobName[])
+      .map((name) => [name, this.handlers.get(name)?.length ?? 0] as const)
+      .filter(([, n]) => n !== 1)
+      .map(([name, n]) => `${name} has ${n === 0 ? 'no handler' : `${n} handlers`}`);
+    const unknown = [...this.handlers.keys()].filter((name) => !(name in JOBS));
+    if (problems.length || unknown.length) {
+      throw new Error(`The job catalogue and its handlers disagree: ${[...problems, ...unknown.map((n) => `${n} is not in the catalogue`)].join('; ')}`);
+    }
+  }
+
+  onApplicationBootstrap(): void {
+    this.verify();
+    if (!this.config.env.NOTIFICATIONS_WORKER) return;
+    const connection = { url: this.config.env.REDIS_URL, maxRetriesPerRequest: null };
+    for (const queue of Object.values(QUEUES) as QueueName[]) {
+      const worker = new Worker(queue, (job) => this.dispatch(job), {
+        connection,
+        prefix: `${this.config.env.REDIS_PREFIX}:bull`,
+        concurrency: 16,
+      });
+      worker.on('error', (err) => this.logger.warn({ err }, 'worker connection error'));
+      this.workers.push(worker);
+    }
+  }
+
+  private async dispatch(job: Job): Promise<void> {
+    const [handler] = this.handlers.get(job.name as JobName) ?? [];
+    if (!handler) throw new Error(`no handler for ${job.name}`);
+    await handler(job.data, job);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+  }
+}

@@ -1,0 +1,125 @@
+import { EntityManager, raw } from '@mikro-orm/core';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { type Channel, NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
+import { AppConfig } from '@app/platform/config/app-config';
+import { Clock } from '@app/platform/time/clock';
+import { MailSender, type OutgoingMail, type OutgoingSms, SendFailure, SmsSender } from '../senders/sender.ports';
+import { ChannelPause } from './channel-pause.service';
+import { retryDelayMs } from './quiet-hours';
+
+/** A delivery ready to go out, or the reason it must not (read meanwhile, superseded, no contact). */
+export type Composed =
+  | { mail: Omit<OutgoingMail, 'deliveryId'> }
+  | { sms: Omit<OutgoingSms, 'deliveryId'>; after?: (tx: EntityManager) => Promise<void> }
+  | { suppress: string };
+
+/** Builds what a delivery says, in its recipient's language, from the rows it refers to. */
+export abstract class DeliveryComposer {
+  abstract compose(delivery: NotificationDelivery): Promise<Composed>;
+}
+
+export type SendOutcome = 'sent' | 'suppressed' | 'retry' | 'failed' | 'unknown' | 'paused' | 'not-claimed';
+
+/**
+ * Sends one delivery row, once. The row is claimed with a conditional update (`pending → sending`,
+ * only when due) before the provider is called, so a retry, a duplicate or stalled job, or a second
+ * worker finds nothing to claim and does nothing. The provider's id is recorded with `sent`.
+ */
+@Injectable()
+export class DeliverySender {
+  private readonly logger = new Logger('DeliverySender');
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly composer: DeliveryComposer,
+    private readonly mail: MailSender,
+    private readonly sms: SmsSender,
+    private readonly pause: ChannelPause,
+    private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  async send(deliveryId: string): Promise<SendOutcome> {
+    const now = this.clock.now();
+    const delivery = await this.em.fork().findOne(NotificationDelivery, deliveryId);
+    if (!delivery || delivery.status !== 'pending') return 'not-claimed';
+    if (this.pause.isPaused(delivery.channel)) return 'paused';
+    const claimed = await this.em.fork().nativeUpdate(
+      NotificationDelivery,
+      { id: deliveryId, status: 'pending', availableAt: { $lte: now } },
+      { status: 'sending', claimedAt: now, attempts: raw('attempts + 1'), updatedAt: now },
+    );
+    if (!claimed) return 'not-claimed';
+    const attempt = delivery.attempts + 1;
+
+    let composed: Composed;
+    try {
+      composed = await this.composer.compose(delivery);
+    } catch (err) {
+      this.logger.error({ err, deliveryId }, 'could not compose a delivery');
+      return this.settle(deliveryId, 'failed', 'compose-error');
+    }
+    if ('suppress' in composed) return this.settle(deliveryId, 'suppressed', composed.suppress);
+
+    try {
+      const accepted =
+        'mail' in composed
+          ? { ...(await this.mail.send({ deliveryId, ...composed.mail })), segments: null }
+          : await this.sms.send({ deliveryId, ...composed.sms });
+      await this.em.fork().transactional(async (tx) => {
+        await tx.nativeUpdate(
+          NotificationDelivery,
+          { id: deliveryId, status: 'sending' },
+          { status: 'sent', providerId: accepted.providerId, segments: accepted.segments, sentAt: this.clock.now(), reason: null, updatedAt: this.clock.now() },
+        );
+        if ('sms' in composed && composed.after) await composed.after(tx);
+      });
+      return 'sent';
+    } catch (err) {
+      if (!(err instanceof SendFailure)) {
+        this.logger.error({ err, deliveryId }, 'unexpected send error');
+        return this.retry(deliveryId, delivery.channel, attempt, 'error', 0);
+      }
+      return this.failed(deliveryId, delivery.channel, attempt, err);
+    }
+  }
+
+  private async failed(deliveryId: string, channel: Channel, attempt: number, err: SendFailure): Promise<SendOutcome> {
+    switch (err.kind) {
+      case 'permanent':
+        return this.settle(deliveryId, 'failed', err.code);
+      case 'unknown':
+        // The request may have reached the provider: never sent again automatically; a status callback settles it.
+        await this.em.fork().nativeUpdate(NotificationDelivery, { id: deliveryId, status: 'sending' }, { status: 'unknown', reason: err.code, updatedAt: this.clock.now() });
+        return 'unknown';
+      case 'configuration':
+        this.pause.pauseChannel(channel, err.code);
+        await this.em.fork().nativeUpdate(
+          NotificationDelivery,
+          { id: deliveryId, status: 'sending' },
+          // Not the delivery's fault: the attempt is given back.
+          { status: 'pending', attempts: raw('attempts - 1'), reason: `paused: ${err.code}`, claimedAt: null, updatedAt: this.clock.now() },
+        );
+        return 'paused';
+      case 'temporary':
+        return this.retry(deliveryId, channel, attempt, err.code, err.retryAfterMs ?? 0);
+    }
+  }
+
+  private async retry(deliveryId: string, _channel: Channel, attempt: number, reason: string, retryAfterMs: number): Promise<SendOutcome> {
+    if (attempt >= this.config.env.DELIVERY_MAX_ATTEMPTS) return this.settle(deliveryId, 'failed', `${reason} (after ${attempt} attempts)`);
+    const now = this.clock.now();
+    await this.em.fork().nativeUpdate(
+      NotificationDelivery,
+      { id: deliveryId, status: 'sending' },
+      { status: 'pending', availableAt: new Date(now.getTime() + retryDelayMs(attempt, Math.random, retryAfterMs)), claimedAt: null, reason, updatedAt: now },
+    );
+    return 'retry';
+  }
+
+  private async settle(deliveryId: string, status: 'failed' | 'suppressed', reason: string): Promise<SendOutcome> {
+    const now = this.clock.now();
+    await this.em.fork().nativeUpdate(NotificationDelivery, { id: deliveryId, status: 'sending' }, { status, reason, settledAt: now, updatedAt: now });
+    return status;
+  }
+}
