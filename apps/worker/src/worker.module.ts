@@ -1,7 +1,38 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { AppConfig } from '@app/platform/config/app-config';
+import { DeliveriesController } from './deliveries/deliveries.controller';
+import { DeliveriesService } from './deliveries/deliveries.service';
+import { JobRunner } from './jobs/job-runner.service';
+import { ChannelPause } from './pipeline/channel-pause.service';
+import { DeliveryComposer, DeliverySender } from './pipeline/delivery-sender.service';
+import { DeliverySweep } from './pipeline/delivery-sweep.service';
+import { DeliveryProcessor } from './pipeline/delivery.processor';
+import { OutboxRelay } from './pipeline/outbox-relay.service';
+import { TemplateComposer } from './pipeline/template-composer';
 import { QueueRegistry } from './queues/queue-registry.service';
+import { SendersModule } from './senders/senders.module';
+import { Templates } from './templates/templates';
 
-/** BullMQ processors (outbox relay, e-mail, SMS, reports) arrive with the notifications issue. */
-@Module({ imports: [TerminusModule], providers: [QueueRegistry], exports: [QueueRegistry] })
+/**
+ * The notifications worker: outbox relay and recovery sweep on timers, one BullMQ processor per job
+ * of the catalogue, senders chosen by configuration, and the deliveries admins look at.
+ */
+@Module({
+  imports: [TerminusModule, SendersModule],
+  controllers: [DeliveriesController],
+  providers: [
+    QueueRegistry,
+    JobRunner,
+    ChannelPause,
+    OutboxRelay,
+    DeliverySweep,
+    DeliverySender,
+    DeliveryProcessor,
+    DeliveriesService,
+    { provide: Templates, inject: [AppConfig], useFactory: (config: AppConfig) => new Templates(config) },
+    { provide: DeliveryComposer, useClass: TemplateComposer },
+  ],
+  exports: [QueueRegistry],
+})
 export class WorkerModule {}

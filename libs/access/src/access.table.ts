@@ -24,6 +24,8 @@ export enum Permission {
   MessageReceipts = 'message.receipts',
   /** Approve or reject held messages. */
   MessageModerate = 'message.moderate',
+  /** The institution's e-mail and SMS deliveries: list them, retry failed ones. */
+  DeliveryManage = 'delivery.manage',
 }
 
 export interface AccessRule {
@@ -99,5 +101,11 @@ export const ACCESS_RULES: Readonly<Record<Permission, AccessRule>> = {
     scope: 'institution',
     roles: MANAGEMENT_ROLES,
     refusal: forbidden('NOT_MODERATOR', 'Only the deputy head, head or admin of the institution moderate'),
+  },
+  [Permission.DeliveryManage]: {
+    who: 'head, deputy head, admin of the institution the notification speaks for',
+    scope: 'institution',
+    roles: MANAGEMENT_ROLES,
+    refusal: forbidden('NOT_MANAGEMENT', 'Only the head, deputy head or administrator see and retry deliveries'),
   },
 };

@@ -5,6 +5,8 @@ import type { Actor } from '@app/auth/actor';
 import { AuditLog } from '@app/audit/audit-log.service';
 import { DirectoryQueries } from '@app/directory/directory.queries';
 import { AccessPolicy } from '@app/access';
+import { type Channel, type DeliveryStatus, NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
+import { OutboxMessage } from '@app/notifications/outbox/outbox-message.entity';
 import { Clock } from '@app/platform/time/clock';
 import { Message, MessageRecipient } from '@app/post';
 import { DeliveryService } from '../delivery/delivery.service';
@@ -27,6 +29,8 @@ export interface ReceiptsView {
     readAt: string | null;
     ackedAt: string | null;
     students: { id: string; displayName: string; acknowledged: boolean }[];
+    /** The message's offline alerts to this recipient, per channel, as the notifications worker left them. */
+    deliveries: { channel: Channel; status: DeliveryStatus; at: string; reason: string | null }[];
   }[];
   /** Per child (one-per-student: any guardian's confirmation counts). */
   students: { id: string; displayName: string; acknowledged: boolean; acknowledgedBy: string | null }[];
@@ -128,7 +132,10 @@ export class ReceiptsService {
     }
     const rows = await em.find(MessageRecipient, { message: messageId }, { orderBy: { id: 'asc' } });
     const studentIds = [...new Set(rows.flatMap((r) => r.studentIds))];
-    const names = await this.directory.displayNames([...rows.map((r) => r.user.id), ...studentIds]);
+    const [names, deliveries] = await Promise.all([
+      this.directory.displayNames([...rows.map((r) => r.user.id), ...studentIds]),
+      this.deliveries(em, messageId),
+    ]);
     const perStudent = message.ackScope === 'one-per-student';
 
     // For each child: the first guardian (by time) who confirmed for them.
@@ -149,6 +156,7 @@ export class ReceiptsService {
         readAt: iso(r.readAt),
         ackedAt: iso(r.ackedAt),
         students: r.studentIds.map((s) => ({ id: s, displayName: names.get(s) ?? '', acknowledged: childDone(s, r) })),
+        deliveries: deliveries.get(r.user.id) ?? [],
       }))
       .sort((a, b) => a.displayName.localeCompare(b.displayName, 'lv'));
     const settled = (r: MessageRecipient) =>
@@ -177,6 +185,20 @@ export class ReceiptsService {
             .sort((a, b) => a.displayName.localeCompare(b.displayName, 'lv'))
         : [],
     };
+  }
+
+  /** The alerts of the message's one `message-alert` event, by recipient. */
+  private async deliveries(em: EntityManager, messageId: string): Promise<Map<string, ReceiptsView['recipients'][number]['deliveries']>> {
+    const event = await em.findOne(OutboxMessage, { dedupeKey: `message-alert:${messageId}` }, { fields: ['id'] });
+    const out = new Map<string, ReceiptsView['recipients'][number]['deliveries']>();
+    if (!event) return out;
+    const rows = await em.find(NotificationDelivery, { eventId: event.id }, { orderBy: { channel: 'asc' } });
+    for (const d of rows) {
+      const list = out.get(d.userId) ?? [];
+      list.push({ channel: d.channel, status: d.status, at: d.updatedAt.toISOString(), reason: d.reason ?? null });
+      out.set(d.userId, list);
+    }
+    return out;
   }
 
   /** The receipts as CSV (RFC 4180), one row per recipient, safe to open in a spreadsheet. */

@@ -65,6 +65,15 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
+  /** Stops taking new jobs (those running finish); for operations and for tests of lost queues. */
+  async pauseWorkers(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.pause()));
+  }
+
+  resumeWorkers(): void {
+    for (const w of this.workers) w.resume();
+  }
+
   private async dispatch(job: Job): Promise<void> {
     const [handler] = this.handlers.get(job.name as JobName) ?? [];
     if (!handler) throw new Error(`no handler for ${job.name}`);

@@ -1,0 +1,27 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CHANNELS, type Channel, DELIVERY_STATUSES, type DeliveryStatus } from '@app/notifications/delivery/notification-delivery.entity';
+import { QueryInt } from '@app/platform/validation';
+
+export class DeliveriesQuery {
+  @ApiPropertyOptional({ enum: DELIVERY_STATUSES, example: 'failed' })
+  @IsOptional()
+  @IsIn(DELIVERY_STATUSES)
+  status?: DeliveryStatus;
+
+  @ApiPropertyOptional({ enum: CHANNELS })
+  @IsOptional()
+  @IsIn(CHANNELS)
+  channel?: Channel;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @QueryInt({ min: 1, max: 200 })
+  limit: number = 50;
+}

@@ -1,0 +1,104 @@
+import { EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { AccessPolicy, Permission } from '@app/access';
+import type { Actor } from '@app/auth/actor';
+import { AuditLog } from '@app/audit/audit-log.service';
+import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
+import { DomainError } from '@app/platform/errors';
+import { Clock } from '@app/platform/time/clock';
+import { JobRunner } from '../jobs/job-runner.service';
+import type { DeliveriesQuery } from './deliveries.dto';
+
+export interface DeliveryItem {
+  id: string;
+  userId: string;
+  channel: string;
+  category: string;
+  status: string;
+  reason: string | null;
+  attempts: number;
+  segments: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Failed and undelivered ones can be retried; an `unknown` SMS may have arrived, so never from here. */
+const RETRYABLE = ['failed', 'undelivered'] as const;
+
+const notFound = () => new DomainError('not_found', 'DELIVERY_NOT_FOUND', 'Delivery not found');
+
+/** An institution's deliveries for its management: what failed, and sending it again. */
+@Injectable()
+export class DeliveriesService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly access: AccessPolicy,
+    private readonly jobs: JobRunner,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Newest first; the cursor is the last item's id (ids are random, so the order is by creation time, then id). */
+  async list(actor: Actor, institutionId: string, q: DeliveriesQuery): Promise<{ items: DeliveryItem[]; nextCursor: string | null }> {
+    this.access.require(actor, Permission.DeliveryManage, institutionId);
+    const em = this.em.fork();
+    const where: FilterQuery<NotificationDelivery> = { institutionId };
+    if (q.status) where.status = q.status;
+    if (q.channel) where.channel = q.channel;
+    if (q.cursor) {
+      const after = await em.findOne(NotificationDelivery, { id: q.cursor, institutionId });
+      if (!after) throw new DomainError('invalid', 'INVALID_CURSOR', 'cursor is not one this service issued', [{ field: 'cursor', issue: 'invalid' }]);
+      Object.assign(where, { $or: [{ createdAt: { $lt: after.createdAt } }, { createdAt: after.createdAt, id: { $lt: after.id } }] });
+    }
+    const rows = await em.find(NotificationDelivery, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: q.limit + 1 });
+    const page = rows.slice(0, q.limit);
+    return { items: page.map(item), nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null };
+  }
+
+  /** Puts a failed or undelivered delivery back in line with fresh attempts; 409 for any other state. */
+  async retry(actor: Actor, deliveryId: string): Promise<DeliveryItem> {
+    const em = this.em.fork();
+    const row = await em.findOne(NotificationDelivery, deliveryId);
+    if (!row?.institutionId || !this.access.can(actor, Permission.InstitutionMember, row.institutionId)) throw notFound();
+    this.access.require(actor, Permission.DeliveryManage, row.institutionId);
+    const now = this.clock.now();
+    const changed = await em.transactional(async (tx) => {
+      const n = await tx.nativeUpdate(
+        NotificationDelivery,
+        { id: deliveryId, status: { $in: [...RETRYABLE] } },
+        { status: 'pending', attempts: 0, availableAt: now, settledAt: null, claimedAt: null, reason: 'retried', updatedAt: now },
+      );
+      if (n) {
+        this.audit.record(tx, now, {
+          actorId: actor.userId,
+          institutionId: row.institutionId!,
+          action: 'delivery.retry',
+          objectType: 'notification_delivery',
+          objectId: deliveryId,
+          ip: actor.ip,
+          requestId: actor.requestId,
+          details: { before: row.status, reason: row.reason ?? null },
+        });
+      }
+      return n;
+    });
+    if (!changed) throw new DomainError('conflict', 'DELIVERY_NOT_RETRYABLE', `Only failed or undelivered deliveries can be retried (this one is ${row.status})`);
+    await this.jobs.enqueue('delivery.send', [{ key: deliveryId, payload: { deliveryId } }]);
+    return item(await em.findOneOrFail(NotificationDelivery, deliveryId, { refresh: true }));
+  }
+}
+
+function item(d: NotificationDelivery): DeliveryItem {
+  return {
+    id: d.id,
+    userId: d.userId,
+    channel: d.channel,
+    category: d.category,
+    status: d.status,
+    reason: d.reason ?? null,
+    attempts: d.attempts,
+    segments: d.segments ?? null,
+    createdAt: d.createdAt.toISOString(),
+    updatedAt: d.updatedAt.toISOString(),
+  };
+}

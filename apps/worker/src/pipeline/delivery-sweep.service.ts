@@ -1,0 +1,72 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
+import { AppConfig } from '@app/platform/config/app-config';
+import { Clock } from '@app/platform/time/clock';
+import { JobRunner } from '../jobs/job-runner.service';
+import { ChannelPause } from './channel-pause.service';
+import { OutboxRelay } from './outbox-relay.service';
+
+/** A claim older than this belongs to a worker that died mid-send. */
+const STALE_CLAIM_MS = 2 * 60_000;
+const QUEUE_PER_SWEEP = 2000;
+
+/**
+ * Recovery on a plain timer in the worker, not a BullMQ scheduler (a Redis FLUSHALL would wipe the
+ * scheduler with the jobs): relays outbox rows, returns stale claims, and queues every due pending
+ * delivery. PostgreSQL is the source of truth, so after a Redis flush or a worker killed with
+ * SIGKILL everything committed is sent, once.
+ */
+@Injectable()
+export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('DeliverySweep');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly relay: OutboxRelay,
+    private readonly jobs: JobRunner,
+    private readonly pause: ChannelPause,
+    private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.env.NOTIFICATIONS_WORKER) return;
+    this.timer = setInterval(() => void this.runOnce(), this.config.env.DELIVERY_SWEEP_INTERVAL);
+    this.timer.unref();
+    void this.runOnce();
+  }
+
+  /** One pass; concurrent calls share the pass under way. */
+  runOnce(): Promise<void> {
+    this.running ??= this.pass()
+      .catch((err: unknown) => this.logger.warn({ err }, 'sweep failed; the next one retries'))
+      .finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async pass(): Promise<void> {
+    await this.relay.drain();
+    const now = this.clock.now();
+    const stale = new Date(now.getTime() - STALE_CLAIM_MS);
+    const em = this.em.fork();
+    // An e-mail keeps its Message-ID when sent again, so receivers see one message; an SMS that may
+    // have left is not sent twice: it waits for Twilio's status callback.
+    await em.nativeUpdate(NotificationDelivery, { status: 'sending', channel: 'email', claimedAt: { $lt: stale } }, { status: 'pending', claimedAt: null, reason: 'stale claim', updatedAt: now });
+    await em.nativeUpdate(NotificationDelivery, { status: 'sending', channel: 'sms', claimedAt: { $lt: stale } }, { status: 'unknown', reason: 'stale claim', updatedAt: now });
+    const paused = this.pause.pausedChannels();
+    const due = await em.find(
+      NotificationDelivery,
+      { status: 'pending', availableAt: { $lte: now }, ...(paused.length ? { channel: { $nin: paused } } : {}) },
+      { fields: ['id'], orderBy: { availableAt: 'asc' }, limit: QUEUE_PER_SWEEP },
+    );
+    await this.jobs.enqueue('delivery.send', due.map((d) => ({ key: d.id, payload: { deliveryId: d.id } })));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+}

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager, type RequiredEntityData } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
+import type { OutboxKind } from '@app/notifications/outbox/outbox.contract';
+import { channelsFor } from '@app/notifications/preferences/preferences';
+import { PreferencesReader } from '@app/notifications/preferences/preferences.reader';
+import { AppConfig } from '@app/platform/config/app-config';
+import { Clock } from '@app/platform/time/clock';
+import { JobRunner } from '../jobs/job-runner.service';
+import { categoryOf, planDeliveries, type Recipient } from './delivery-plan';
+import { parseQuietHours } from './quiet-hours';
+
+interface OutboxRow {
+  id: string;
+  kind: OutboxKind;
+  payload: Record<string, unknown> | string;
+}
+
+const BATCH = 200;
+
+/**
+ * Turns committed outbox rows into delivery rows — one per recipient × channel, unique on (event,
+ * recipient, channel) — and marks them relayed, in one transaction; then queues a job per due
+ * delivery. Rows are locked with SKIP LOCKED, so any number of workers relay side by side. A crash
+ * between the commit and the queueing loses nothing: the sweep queues due pending rows.
+ */
+@Injectable()
+export class OutboxRelay {
+  private readonly logger = new Logger('OutboxRelay');
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly preferences: PreferencesReader,
+    private readonly jobs: JobRunner,
+    private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  /** Relays due rows until none are left; returns how many events it relayed. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.relayBatch();
+      total += n;
+      if (n < BATCH) return total;
+    }
+  }
+
+  async relayBatch(): Promise<number> {
+    const now = this.clock.now();
+    const due: { id: string; availableAt: Date }[] = [];
+    const relayed = await this.em.fork().transactional(async (tx) => {
+      const platform = tx.getPlatform();
+      const postgres = this.config.databaseKind === 'postgresql';
+      const rows = (await tx.getConnection().execute(
+        `select id, kind, payload from outbox_message
+          where relayed_at is null and available_at <= ?
+          order by available_at, id limit ${BATCH}${postgres ? ' for update skip locked' : ''}`,
+        [platform.processDateProperty(now)],
+        'all',
+        tx.getTransactionContext(),
+      )) as OutboxRow[];
+      if (!rows.length) return 0;
+      const events = rows.map((r) => ({ ...r, payload: typeof r.payload === 'string' ? (JSON.parse(r.payload) as Record<string, unknown>) : r.payload }));
+      const deliveries: RequiredEntityData<NotificationDelivery>[] = [];
+      for (const event of events) {
+        const { institutionId, recipients } = await this.recipientsOf(tx, event);
+        for (const d of planDeliveries(event, recipients, now, parseQuietHours(this.config.env.QUIET_HOURS))) {
+          const id = randomUUID();
+          deliveries.push({ id, eventId: event.id, institutionId, ...d, attempts: 0, createdAt: now, updatedAt: now, settledAt: d.status === 'suppressed' ? now : null });
+          if (d.status === 'pending' && d.availableAt <= now) due.push({ id, availableAt: d.availableAt });
+        }
+      }
+      for (let i = 0; i < deliveries.length; i += 500) {
+        await (tx as SqlEntityManager)
+          .createQueryBuilder(NotificationDelivery)
+          .insert(deliveries.slice(i, i + 500))
+          .onConflict(['eventId', 'userId', 'channel'])
+          .ignore()
+          .execute();
+      }
+      await tx.getConnection().execute(
+        `update outbox_message set relayed_at = ? where id in (${events.map(() => '?').join(', ')})`,
+        [platform.processDateProperty(now), ...events.map((e) => e.id)],
+        'run',
+        tx.getTransactionContext(),
+      );
+      return events.length;
+    });
+    // Queued after the commit: a job must never find its row missing. Redis being away only delays them.
+    await this.jobs.enqueue('delivery.send', due.map((d) => ({ key: d.id, payload: { deliveryId: d.id } }))).catch((err: unknown) => {
+      this.logger.warn({ err }, 'deliveries relayed but not queued; the sweep will queue them');
+    });
+    return relayed;
+  }
+
+  /** The people an event concerns, with the channels each gets for its category. */
+  private async recipientsOf(
+    tx: EntityManager,
+    event: { kind: OutboxKind; payload: Record<string, unknown> },
+  ): Promise<{ institutionId: string | null; recipients: Recipient[] }> {
+    const exec = <T>(sql: string, params: unknown[]) => tx.getConnection().execute(sql, params, 'all', tx.getTransactionContext()) as Promise<T[]>;
+    let institutionId = (event.payload.institutionId as string | undefined) ?? null;
+    let people: { user_id: string; read_at: Date | string | null }[];
+    if (event.kind === 'message-alert') {
+      const [message] = await exec<{ institution_id: string }>('select institution_id from message where id = ?', [event.payload.messageId]);
+      institutionId = message?.institution_id ?? null;
+      people = await exec('select user_id, read_at from message_recipient where message_id = ? and delivered_at is not null', [event.payload.messageId]);
+    } else {
+      people = [{ user_id: event.payload.userId as string, read_at: null }];
+    }
+    if (!people.length) return { institutionId, recipients: [] };
+    const ids = people.map((p) => p.user_id);
+    const users = await exec<{ id: string; email: string | null; phone: string | null }>(
+      `select id, email, phone from app_user where active = true and id in (${ids.map(() => '?').join(', ')})`,
+      ids,
+    );
+    const contacts = new Map(users.map((u) => [u.id, u]));
+    const prefs = await this.preferences.forUsers(ids);
+    const category = categoryOf(event.kind, event.payload);
+    const recipients: Recipient[] = [];
+    for (const p of people) {
+      const user = contacts.get(p.user_id);
+      const effective = prefs.get(p.user_id);
+      if (!user || !effective) continue;
+      recipients.push({
+        userId: p.user_id,
+        channels: channelsFor(category, effective, user),
+        quietHours: effective.quietHours ?? null,
+        readAt: p.read_at ? new Date(p.read_at) : null,
+      });
+    }
+    return { institutionId, recipients };
+  }
+}

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { AppConfig } from '@app/platform/config/app-config';
+import { Clock } from '@app/platform/time/clock';
+import { FileMailSender } from './file-mail.sender';
+import { FileSmsSender } from './file-sms.sender';
+import { MailSender, SmsSender } from './sender.ports';
+import { SmtpMailSender } from './smtp-mail.sender';
+import { TwilioSmsSender } from './twilio-sms.sender';
+
+/**
+ * Drivers chosen by configuration: SMTP with `SMTP_URL`, else .eml files; Twilio with all three
+ * `TWILIO_*` credentials, else a log file. Both fallbacks write under the outbox folder, so a user
+ * of the embedded default reads exactly what would have been sent.
+ */
+@Module({
+  providers: [
+    {
+      provide: MailSender,
+      inject: [AppConfig, Clock],
+      useFactory: (config: AppConfig, clock: Clock) => (config.env.SMTP_URL ? new SmtpMailSender(config) : new FileMailSender(config, clock)),
+    },
+    {
+      provide: SmsSender,
+      inject: [AppConfig, Clock],
+      useFactory: (config: AppConfig, clock: Clock) => {
+        const { TWILIO_ACCOUNT_SID: accountSid, TWILIO_AUTH_TOKEN: authToken, TWILIO_FROM: from, TWILIO_API_URL: apiUrl } = config.env;
+        return accountSid && authToken && from ? new TwilioSmsSender({ accountSid, authToken, from, apiUrl }) : new FileSmsSender(config, clock);
+      },
+    },
+  ],
+  exports: [MailSender, SmsSender],
+})
+export class SendersModule {}
