@@ -1,0 +1,52 @@
+import type { Catalogue } from '../template-definitions';
+
+const childrenNote = '{childCount, plural, =0 {} one { It concerns {children}.} other { It concerns {children}.}}';
+
+/** English. SMS texts keep to GSM-7 characters (straight quotes) so they stay 160 per segment. */
+export const en: Catalogue = {
+  layout: {
+    preferences: 'Notification preferences',
+    footer: 'You receive this e-mail because you use {app}. Choose which notifications you get, and how:',
+  },
+  messages: {
+    'password-sms': {
+      sms: 'Hello {name}! {institution} registered you in the school mail.\nUsername: {username}\nPassword: {password}\n{link}',
+    },
+    'message-alert': {
+      subject: 'New message from {sender}: {subject}',
+      body: `{sender} ({institution}) sent you the message “{subject}”.${childrenNote}`,
+      action: 'Open the message',
+      sms: '{institution}: new message from {sender}: "{subject}" {link}',
+    },
+    'urgent-alert': {
+      subject: 'URGENT: {subject} ({sender})',
+      body: `{sender} ({institution}) sent you the urgent message “{subject}”.${childrenNote}`,
+      action: 'Open the message',
+      sms: 'URGENT {institution}: {sender}: "{subject}" {link}',
+    },
+    'ack-reminder': {
+      subject: 'Please confirm: {subject}',
+      body: '{institution} asks you to confirm by {deadline} that you have read the message “{subject}”.',
+      action: 'Read and confirm',
+      sms: '{institution}: please confirm the message "{subject}" by {deadline}. {link}',
+    },
+    'ack-overdue': {
+      subject: '{count, plural, one {# recipient has} other {# recipients have}} not confirmed “{subject}”',
+      body: 'The deadline to confirm “{subject}” has passed. {count, plural, one {# recipient has not confirmed:} other {# recipients have not confirmed:}}',
+      item: '{name}',
+      action: 'See the confirmations',
+    },
+    digest: {
+      subject: '{count, plural, one {You have # unread message} other {You have # unread messages}}',
+      body: '{count, plural, one {You have # unread message in the school mail:} other {You have # unread messages in the school mail:}}',
+      item: '{subject} ({sender})',
+      action: 'Open the school mail',
+    },
+    'person-linked': {
+      subject: '{institution} added you as a guardian',
+      body: 'Hello {name}! {institution} added you as a guardian in the school mail.\n\nIf you do not know why, please contact the institution.',
+      action: 'Open the school mail',
+      sms: '{institution} added you as a guardian in the school mail. Not expected? Contact them. {link}',
+    },
+  },
+};

@@ -1,0 +1,54 @@
+import type { Catalogue } from '../template-definitions';
+
+const childrenNote =
+  '{childCount, plural, =0 {} zero { Par bērniem: {children}.} one { Par bērnu: {children}.} other { Par bērniem: {children}.}}';
+
+/** Latvian (plural categories zero, one, other: 10 and 11–19 take "zero", 21 takes "one"). */
+export const lv: Catalogue = {
+  layout: {
+    preferences: 'Paziņojumu iestatījumi',
+    footer: 'Jūs saņemat šo e-pastu, jo lietojat {app}. Kādus paziņojumus un kā saņemt, varat izvēlēties šeit:',
+  },
+  messages: {
+    'password-sms': {
+      sms: 'Labdien, {name}! {institution} jūs reģistrēja skolas pastā.\nLietotājvārds: {username}\nParole: {password}\n{link}',
+    },
+    'message-alert': {
+      subject: 'Jauna ziņa no {sender}: {subject}',
+      body: `{sender} ({institution}) jums nosūtīja ziņu „{subject}”.${childrenNote}`,
+      action: 'Atvērt ziņu',
+      sms: '{institution}: jauna ziņa no {sender}: „{subject}” {link}',
+    },
+    'urgent-alert': {
+      subject: 'STEIDZAMI: {subject} ({sender})',
+      body: `{sender} ({institution}) jums nosūtīja steidzamu ziņu „{subject}”.${childrenNote}`,
+      action: 'Atvērt ziņu',
+      sms: 'STEIDZAMI {institution}: {sender}: „{subject}” {link}',
+    },
+    'ack-reminder': {
+      subject: 'Lūdzu, apstipriniet: {subject}',
+      body: '{institution} lūdz līdz {deadline} apstiprināt, ka esat izlasījis ziņu „{subject}”.',
+      action: 'Izlasīt un apstiprināt',
+      sms: '{institution}: lūdzu, līdz {deadline} apstipriniet ziņu „{subject}”. {link}',
+    },
+    'ack-overdue': {
+      subject:
+        '{count, plural, zero {# adresāti nav apstiprinājuši} one {# adresāts nav apstiprinājis} other {# adresāti nav apstiprinājuši}} „{subject}”',
+      body: 'Termiņš apstiprināt ziņu „{subject}” ir beidzies. {count, plural, zero {Nav apstiprinājuši # adresāti:} one {Nav apstiprinājis # adresāts:} other {Nav apstiprinājuši # adresāti:}}',
+      item: '{name}',
+      action: 'Skatīt apstiprinājumus',
+    },
+    digest: {
+      subject: '{count, plural, zero {Jums ir # nelasītu ziņu} one {Jums ir # nelasīta ziņa} other {Jums ir # nelasītas ziņas}}',
+      body: '{count, plural, zero {Skolas pastā jums ir # nelasītu ziņu:} one {Skolas pastā jums ir # nelasīta ziņa:} other {Skolas pastā jums ir # nelasītas ziņas:}}',
+      item: '{subject} ({sender})',
+      action: 'Atvērt skolas pastu',
+    },
+    'person-linked': {
+      subject: '{institution} jūs pievienoja kā aizbildni',
+      body: 'Labdien, {name}! {institution} jūs pievienoja skolas pastā kā bērna aizbildni.\n\nJa nezināt, kāpēc, lūdzu, sazinieties ar iestādi.',
+      action: 'Atvērt skolas pastu',
+      sms: '{institution} jūs pievienoja skolas pastā kā aizbildni. Ja negaidījāt, sazinieties ar iestādi. {link}',
+    },
+  },
+};

@@ -1,0 +1,55 @@
+import type { Catalogue } from '../template-definitions';
+
+const childrenNote =
+  '{childCount, plural, =0 {} one { Касается ребёнка: {children}.} few { Касается детей: {children}.} many { Касается детей: {children}.} other { Касается детей: {children}.}}';
+
+/** Russian (plural categories one, few, many, other: 1/21 one, 2–4 few, 5–20 many, fractions other). */
+export const ru: Catalogue = {
+  layout: {
+    preferences: 'Настройки уведомлений',
+    footer: 'Вы получили это письмо, потому что пользуетесь {app}. Какие уведомления и как получать, можно выбрать здесь:',
+  },
+  messages: {
+    'password-sms': {
+      sms: 'Здравствуйте, {name}! {institution} зарегистрировало вас в школьной почте.\nЛогин: {username}\nПароль: {password}\n{link}',
+    },
+    'message-alert': {
+      subject: 'Новое сообщение от {sender}: {subject}',
+      body: `{sender} ({institution}) отправил(а) вам сообщение «{subject}».${childrenNote}`,
+      action: 'Открыть сообщение',
+      sms: '{institution}: новое сообщение от {sender}: «{subject}» {link}',
+    },
+    'urgent-alert': {
+      subject: 'СРОЧНО: {subject} ({sender})',
+      body: `{sender} ({institution}) отправил(а) вам срочное сообщение «{subject}».${childrenNote}`,
+      action: 'Открыть сообщение',
+      sms: 'СРОЧНО {institution}: {sender}: «{subject}» {link}',
+    },
+    'ack-reminder': {
+      subject: 'Пожалуйста, подтвердите: {subject}',
+      body: '{institution} просит до {deadline} подтвердить, что вы прочитали сообщение «{subject}».',
+      action: 'Прочитать и подтвердить',
+      sms: '{institution}: подтвердите, пожалуйста, до {deadline} сообщение «{subject}». {link}',
+    },
+    'ack-overdue': {
+      subject:
+        '{count, plural, one {# получатель не подтвердил} few {# получателя не подтвердили} many {# получателей не подтвердили} other {# получателя не подтвердили}} «{subject}»',
+      body: 'Срок подтверждения сообщения «{subject}» истёк. {count, plural, one {Не подтвердил # получатель:} few {Не подтвердили # получателя:} many {Не подтвердили # получателей:} other {Не подтвердили # получателя:}}',
+      item: '{name}',
+      action: 'Посмотреть подтверждения',
+    },
+    digest: {
+      subject:
+        '{count, plural, one {У вас # непрочитанное сообщение} few {У вас # непрочитанных сообщения} many {У вас # непрочитанных сообщений} other {У вас # непрочитанного сообщения}}',
+      body: '{count, plural, one {В школьной почте # непрочитанное сообщение:} few {В школьной почте # непрочитанных сообщения:} many {В школьной почте # непрочитанных сообщений:} other {В школьной почте # непрочитанного сообщения:}}',
+      item: '{subject} ({sender})',
+      action: 'Открыть школьную почту',
+    },
+    'person-linked': {
+      subject: '{institution} добавило вас как законного представителя',
+      body: 'Здравствуйте, {name}! {institution} добавило вас в школьной почте как законного представителя ребёнка.\n\nЕсли вы не знаете почему, пожалуйста, свяжитесь с учреждением.',
+      action: 'Открыть школьную почту',
+      sms: '{institution} добавило вас в школьной почте как законного представителя. Если это неожиданно, свяжитесь с ними. {link}',
+    },
+  },
+};

@@ -1,0 +1,50 @@
+import { Eta } from 'eta';
+
+/** What the layout shows around a key's words. Every string is plain text: the HTML layout escapes it. */
+export interface EmailLayoutData {
+  language: string;
+  subject: string;
+  /** The institution the mail speaks for, or the service's name. */
+  heading: string;
+  paragraphs: string[];
+  items: { text: string; link?: string }[];
+  action: string;
+  link: string;
+  footer: string;
+  preferencesLabel: string;
+  preferencesUrl: string;
+}
+
+// Inline styles only: mail clients drop <style> blocks and external sheets.
+const HTML_LAYOUT = `<!doctype html>
+<html lang="<%= it.language %>">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title><%= it.subject %></title></head>
+<body style="margin:0;padding:24px 12px;background:#f3f4f6;font-family:Arial,Helvetica,sans-serif;color:#1f2933">
+<div style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:6px;padding:24px">
+<p style="margin:0 0 16px;font-size:13px;font-weight:bold;color:#52606d"><%= it.heading %></p>
+<% it.paragraphs.forEach(function (paragraph) { %><p style="margin:0 0 12px;line-height:1.5"><%= paragraph %></p>
+<% }) %><% if (it.items.length > 0) { %><ul style="margin:0 0 16px;padding-left:20px;line-height:1.5">
+<% it.items.forEach(function (item) { %><li><% if (item.link) { %><a href="<%= item.link %>" style="color:#1d4ed8"><%= item.text %></a><% } else { %><%= item.text %><% } %></li>
+<% }) %></ul>
+<% } %><p style="margin:20px 0 0"><a href="<%= it.link %>" style="display:inline-block;padding:10px 18px;background:#1d4ed8;color:#ffffff;text-decoration:none;border-radius:4px"><%= it.action %></a></p>
+</div>
+<p style="max-width:560px;margin:16px auto 0;font-size:12px;line-height:1.5;color:#6b7280"><%= it.footer %> <a href="<%= it.preferencesUrl %>" style="color:#6b7280"><%= it.preferencesLabel %></a></p>
+</body>
+</html>
+`;
+
+const eta = new Eta({ autoEscape: true, autoTrim: false });
+const compiledHtml = eta.compile(HTML_LAYOUT);
+
+export function emailHtml(data: EmailLayoutData): string {
+  return eta.render(compiledHtml, data);
+}
+
+/** The plain-text part: the same content, links written out. */
+export function emailText(data: EmailLayoutData): string {
+  const blocks = [data.heading, ...data.paragraphs];
+  if (data.items.length > 0) blocks.push(data.items.map((item) => `- ${item.text}${item.link ? `\n  ${item.link}` : ''}`).join('\n'));
+  blocks.push(`${data.action}: ${data.link}`);
+  blocks.push(`-- \n${data.footer}\n${data.preferencesLabel}: ${data.preferencesUrl}`);
+  return `${blocks.join('\n\n')}\n`;
+}
