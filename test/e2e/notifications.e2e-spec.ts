@@ -88,7 +88,7 @@ describe('notifications', () => {
     const g = await f.person([{ institutionId: inst, role: 'guardian' }], { phone: contacts.phone });
     await em().nativeUpdate(User, { id: g.id }, { language, email: contacts.email ?? null });
     await f.guard(g.id, child.id);
-    return { ...g, email: contacts.email };
+    return { ...g, email: contacts.email, phone: contacts.phone };
   }
 
   const eventOf = async (dedupeKey: string) => (await em().findOneOrFail(OutboxMessage, { dedupeKey })).id;

@@ -17,7 +17,7 @@ import { TwilioSmsSender } from './twilio-sms.sender';
     {
       provide: MailSender,
       inject: [AppConfig, Clock],
-      useFactory: (config: AppConfig, clock: Clock) => (config.env.SMTP_URL ? new SmtpMailSender(config) : new FileMailSender(config, clock)),
+      useFactory: (config: AppConfig, clock: Clock) => (config.env.SMTP_URL ? new SmtpMailSender(config, clock) : new FileMailSender(config, clock)),
     },
     {
       provide: SmsSender,

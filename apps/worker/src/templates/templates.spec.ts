@@ -134,7 +134,6 @@ describe('notification templates', () => {
     expect(html).toContain(`<html lang="${language}">`);
     expect(rendered.email.headers).toEqual({
       'List-Unsubscribe': `<${PUBLIC_URL}/me/notification-preferences>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
     });
   });
 

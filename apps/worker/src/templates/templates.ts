@@ -26,7 +26,11 @@ export interface RenderedEmail {
   subject: string;
   text: string;
   html: string;
-  /** List-Unsubscribe and List-Unsubscribe-Post (RFC 2369, RFC 8058). */
+  /**
+   * List-Unsubscribe (RFC 2369): where the recipient changes their notification preferences. No
+   * one-click List-Unsubscribe-Post (RFC 8058): that page needs sign-in, and a provider's POST has no
+   * credentials; it needs a signed per-recipient link first.
+   */
   headers: Record<string, string>;
 }
 
@@ -100,7 +104,6 @@ export class Templates {
       html: emailHtml(data),
       headers: {
         'List-Unsubscribe': `<${this.preferencesUrl}>`,
-        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
       },
     };
   }
