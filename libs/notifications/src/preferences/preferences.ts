@@ -51,7 +51,7 @@ const RULES: Readonly<Record<Category, CategoryRule>> = {
   'meal-report': { defaults: on('email') },
   // The SMS is how a guardian receives their password; the clear password never goes by e-mail,
   // and the app is no use to someone who cannot sign in yet.
-  password: { defaults: on('sms'), keepOneOf: ['sms'], notOffered: ['email', 'inApp'] },
+  password: { defaults: on('sms'), keepOneOf: ['sms'], notOffered: ['inApp', 'email'] },
   journal: { defaults: on('inApp', 'email') },
   // "An institution added you": a security notice, so it may move between e-mail and SMS but not go silent.
   account: { defaults: on('email', 'sms'), keepOneOf: ['email', 'sms'] },
