@@ -91,11 +91,14 @@ describe('notification preferences', () => {
   it.each([
     ['an unknown category', { categories: { homework: { inApp: true, email: true, sms: true } } }, 'categories.homework'],
     ['an unknown channel', { categories: { message: { inApp: true, email: true, sms: false, push: true } } }, 'categories.message.push'],
+    ['a list instead of a choice', { categories: { message: [] } }, 'categories.message'],
+    ['a list instead of categories', { categories: [] }, 'categories'],
     ['a missing channel', { categories: { message: { inApp: true, email: true } } }, 'categories.message.sms'],
     ['a channel that is not a boolean', { categories: { message: { inApp: true, email: 'yes', sms: false } } }, 'categories.message.email'],
     ['an unknown field', { digest: false, sound: 'loud' }, 'sound'],
     ['a time past midnight', { quietHours: { from: '24:00', to: '07:00' } }, 'quietHours.from'],
     ['a time without minutes', { quietHours: { from: '21:00', to: '7' } }, 'quietHours.to'],
+    ['quiet hours that end where they start', { quietHours: { from: '21:00', to: '21:00' } }, 'quietHours.to'],
     ['quiet hours without an end', { quietHours: { from: '21:00' } }, 'quietHours.to'],
   ])('refuses %s with 400 VALIDATION_FAILED and stores nothing', async (_what, body, field) => {
     const p = await guardian();

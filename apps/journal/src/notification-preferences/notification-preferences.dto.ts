@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsOptional, ValidateBy, ValidateNested, type ValidationArguments } from 'class-validator';
+import { IsBoolean, IsObject, IsOptional, ValidateBy, ValidateNested, type ValidationArguments } from 'class-validator';
 import type { Category } from '@app/notifications/delivery/notification-delivery.entity';
 import { isLocalTime } from '@app/platform/time/riga-time';
 
@@ -21,7 +21,7 @@ export class ChannelChoiceDto {
 
 /** One optional nested choice per category; a property not declared here is an unknown category (400). */
 const Choice = (description?: string) =>
-  applyDecorators(ApiPropertyOptional({ type: ChannelChoiceDto, description }), IsOptional(), ValidateNested(), Type(() => ChannelChoiceDto));
+  applyDecorators(ApiPropertyOptional({ type: ChannelChoiceDto, description }), IsOptional(), IsObject(), ValidateNested(), Type(() => ChannelChoiceDto));
 
 export class CategoryChoicesDto {
   @Choice('A new message') message?: ChannelChoiceDto;
@@ -48,6 +48,16 @@ const IsLocalTime = () =>
     },
   });
 
+/** Equal ends would mean either nothing or the whole day; neither is a quiet period anybody asks for. */
+const DiffersFromStart = () =>
+  ValidateBy({
+    name: 'differsFromStart',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) => value !== (args?.object as { from?: unknown } | undefined)?.from,
+      defaultMessage: () => 'to must differ from from',
+    },
+  });
+
 export class QuietHoursDto {
   @ApiProperty({ description: 'Start of the quiet period (HH:mm, Riga)', example: '21:00' })
   @IsLocalTime()
@@ -55,18 +65,21 @@ export class QuietHoursDto {
 
   @ApiProperty({ description: 'End of the quiet period (HH:mm, Riga); before `from` means it spans midnight', example: '07:00' })
   @IsLocalTime()
+  @DiffersFromStart()
   to!: string;
 }
 
 export class UpdateNotificationPreferencesDto {
   @ApiPropertyOptional({ type: CategoryChoicesDto, description: 'Categories left out keep the defaults' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => CategoryChoicesDto)
   categories?: CategoryChoicesDto;
 
   @ApiPropertyOptional({ type: QuietHoursDto, nullable: true, description: "Your own quiet hours; null or absent: the school's" })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => QuietHoursDto)
   quietHours?: QuietHoursDto | null;
