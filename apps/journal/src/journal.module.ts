@@ -13,12 +13,14 @@ import { GuardianshipsController } from './guardianships/guardianships.controlle
 import { GuardianshipsService } from './guardianships/guardianships.service';
 import { InstitutionsController } from './institutions/institutions.controller';
 import { InstitutionsService } from './institutions/institutions.service';
+import { NotificationPreferencesModule } from './notification-preferences/notification-preferences.module';
 import { CredentialsService } from './people/credentials.service';
 import { PeopleController } from './people/people.controller';
 import { PeopleService } from './people/people.service';
 
 /** The core journal: accounts, the directory and (later) absences, meals and marks. */
 @Module({
+  imports: [NotificationPreferencesModule],
   controllers: [
     AuthController,
     InstitutionsController,
