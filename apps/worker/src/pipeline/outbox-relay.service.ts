@@ -127,7 +127,8 @@ export class OutboxRelay {
       if (!user || !effective) continue;
       recipients.push({
         userId: p.user_id,
-        channels: channelsFor(category, effective, user),
+        // Daily digests are not built yet: until they are, choosing one must not silence the single alerts.
+        channels: channelsFor(category, { ...effective, digest: false }, user),
         quietHours: effective.quietHours ?? null,
         readAt: p.read_at ? new Date(p.read_at) : null,
       });
