@@ -3,6 +3,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { AppConfig } from '@app/platform/config/app-config';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { DeliveriesService } from './deliveries/deliveries.service';
+import { DeliveryStatusModule } from './delivery-status/delivery-status.module';
 import { JobRunner } from './jobs/job-runner.service';
 import { ChannelPause } from './pipeline/channel-pause.service';
 import { DeliveryComposer, DeliverySender } from './pipeline/delivery-sender.service';
@@ -19,7 +20,7 @@ import { Templates } from './templates/templates';
  * of the catalogue, senders chosen by configuration, and the deliveries admins look at.
  */
 @Module({
-  imports: [TerminusModule, SendersModule],
+  imports: [TerminusModule, SendersModule, DeliveryStatusModule],
   controllers: [DeliveriesController],
   providers: [
     QueueRegistry,

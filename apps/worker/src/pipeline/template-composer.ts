@@ -9,6 +9,7 @@ import { AppConfig } from '@app/platform/config/app-config';
 import { SecretBox } from '@app/platform/crypto/secret-box';
 import { Clock } from '@app/platform/time/clock';
 import { Message, MessageRecipient } from '@app/post';
+import { twilioStatusCallbackUrl } from '../delivery-status/twilio-status.service';
 import { Templates } from '../templates/templates';
 import { type Composed, DeliveryComposer } from './delivery-sender.service';
 
@@ -22,18 +23,15 @@ const PASSWORD_SMS_PER_HOUR = 3;
  */
 @Injectable()
 export class TemplateComposer extends DeliveryComposer {
-  private readonly statusCallback: string;
-
   constructor(
     private readonly em: EntityManager,
     private readonly templates: Templates,
     private readonly directory: DirectoryQueries,
     private readonly secrets: SecretBox,
     private readonly clock: Clock,
-    @Inject(AppConfig) config: AppConfig,
+    @Inject(AppConfig) private readonly config: AppConfig,
   ) {
     super();
-    this.statusCallback = `${config.env.PUBLIC_URL.replace(/\/+$/, '')}/notifications/twilio/status`;
   }
 
   async compose(d: NotificationDelivery): Promise<Composed> {
@@ -57,7 +55,7 @@ export class TemplateComposer extends DeliveryComposer {
           password: this.secrets.open(payload.sealedPassword),
         }).sms;
         // The clear password lives only inside the SMS: the sealed copy goes once the SMS is accepted.
-        return { sms: { to, body, statusCallback: this.statusCallback }, after: (tx) => eraseSealedPassword(tx, event) };
+        return { sms: { to, body, statusCallback: twilioStatusCallbackUrl(this.config, d.id) }, after: (tx) => eraseSealedPassword(tx, event) };
       }
       case 'message-alert': {
         const payload = event.payload as unknown as MessageAlertPayload;
@@ -75,12 +73,12 @@ export class TemplateComposer extends DeliveryComposer {
           institution: await institution(message.institution.id),
           children: copy.studentIds.map((id) => children.get(id) ?? '').filter(Boolean),
         });
-        return d.channel === 'email' ? { mail: { to, ...rendered.email } } : { sms: { to, body: rendered.sms, statusCallback: this.statusCallback } };
+        return d.channel === 'email' ? { mail: { to, ...rendered.email } } : { sms: { to, body: rendered.sms, statusCallback: twilioStatusCallbackUrl(this.config, d.id) } };
       }
       case 'person-linked': {
         const payload = event.payload as unknown as PersonLinkedPayload;
         const rendered = this.templates.render('person-linked', language, { name: user.givenName, institution: await institution(payload.institutionId) });
-        return d.channel === 'email' ? { mail: { to, ...rendered.email } } : { sms: { to, body: rendered.sms, statusCallback: this.statusCallback } };
+        return d.channel === 'email' ? { mail: { to, ...rendered.email } } : { sms: { to, body: rendered.sms, statusCallback: twilioStatusCallbackUrl(this.config, d.id) } };
       }
     }
   }

@@ -5,7 +5,7 @@ import { FileMailSender } from './file-mail.sender';
 import { FileSmsSender } from './file-sms.sender';
 import { MailSender, SmsSender } from './sender.ports';
 import { SmtpMailSender } from './smtp-mail.sender';
-import { TwilioSmsSender } from './twilio-sms.sender';
+import { TwilioSmsSender, twilioSettings } from './twilio-sms.sender';
 
 /**
  * Drivers chosen by configuration: SMTP with `SMTP_URL`, else .eml files; Twilio with all three
@@ -23,8 +23,8 @@ import { TwilioSmsSender } from './twilio-sms.sender';
       provide: SmsSender,
       inject: [AppConfig, Clock],
       useFactory: (config: AppConfig, clock: Clock) => {
-        const { TWILIO_ACCOUNT_SID: accountSid, TWILIO_AUTH_TOKEN: authToken, TWILIO_FROM: from, TWILIO_API_URL: apiUrl } = config.env;
-        return accountSid && authToken && from ? new TwilioSmsSender({ accountSid, authToken, from, apiUrl }) : new FileSmsSender(config, clock);
+        const twilio = twilioSettings(config);
+        return twilio ? new TwilioSmsSender(twilio) : new FileSmsSender(config, clock);
       },
     },
   ],

@@ -10,6 +10,12 @@ import { toErrorResponse } from './error.filter';
 import { inspectInput } from './input-guard';
 
 /**
+ * The only route that takes form bodies: Twilio posts its status callbacks form-encoded. Everywhere
+ * else a form body is left unparsed, so a cross-site HTML form cannot post data any route accepts.
+ */
+export const TWILIO_STATUS_PATH = '/notifications/twilio/status';
+
+/**
  * Transport settings shared by every app's main.ts and by the end-to-end tests.
  * Create the app with `{ bodyParser: false }`: the parsers are installed here.
  */
@@ -28,7 +34,7 @@ export function configureHttp(app: INestApplication, title: string): void {
   // inflate: false — a body arrives as sent or not at all (415 UNSUPPORTED_CONTENT_ENCODING): at
   // BODY_LIMIT nothing needs compressing, and a decompressor is one more parser for attackers.
   express.use(json({ limit: config.env.BODY_LIMIT, strict: true, inflate: false }));
-  express.use(urlencoded({ limit: config.env.BODY_LIMIT, extended: false, inflate: false }));
+  express.use(TWILIO_STATUS_PATH, urlencoded({ limit: config.env.BODY_LIMIT, extended: false, inflate: false }));
   express.use((req: Request, _res: Response, next: NextFunction) => {
     try {
       inspectInput(req.body);

@@ -1,0 +1,119 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import twilio from 'twilio';
+import type RequestClient from 'twilio/lib/base/RequestClient';
+import type { AppConfig } from '@app/platform/config/app-config';
+import { OutgoingSms, SendFailure, SendFailureKind, SmsAccepted, SmsSender } from './sender.ports';
+
+export interface TwilioSettings {
+  accountSid: string;
+  authToken: string;
+  from: string;
+  /** Twilio's API base (`https://api.twilio.com`), or a local server in tests. */
+  apiUrl: string;
+  /** How long one request may take before its outcome counts as unknown. */
+  timeoutMs?: number;
+}
+
+/** The Twilio settings when all three credentials are set; otherwise SMS go to the file outbox. */
+export function twilioSettings(config: AppConfig): TwilioSettings | null {
+  const { TWILIO_ACCOUNT_SID: accountSid, TWILIO_AUTH_TOKEN: authToken, TWILIO_FROM: from, TWILIO_API_URL: apiUrl } = config.env;
+  return accountSid && authToken && from ? { accountSid, authToken, from, apiUrl } : null;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** Sent, then refused: nothing left Twilio, so nothing is lost by trying again or giving up. */
+const PERMANENT_CODES = new Set([21211, 21612, 21614, 21610]);
+/** Our account or sender is wrong: every SMS would fail the same way until an operator acts. */
+const CONFIGURATION_CODES = new Set([20003, 21606, 21408]);
+/** Failed before a byte of the request left, so the SMS certainly was not sent. */
+const NOT_SENT_ERRNOS = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** The response headers of the request made inside the current send (Retry-After is not on Twilio's exceptions). */
+const responseHeaders = new AsyncLocalStorage<{ headers?: Record<string, unknown> }>();
+
+/** Sends every request to `apiUrl`'s origin instead of *.twilio.com, keeping path and query. */
+class RetargetedRequestClient extends twilio.RequestClient {
+  constructor(
+    private readonly origin: string,
+    opts: RequestClient.RequestClientOptions,
+  ) {
+    super(opts);
+  }
+
+  override async request<TData>(opts: RequestClient.RequestOptions<TData>) {
+    const original = new URL(opts.uri);
+    const response = await super.request<TData>({ ...opts, uri: new URL(original.pathname + original.search, this.origin).href });
+    const store = responseHeaders.getStore();
+    if (store) store.headers = response.headers as Record<string, unknown>;
+    return response;
+  }
+}
+
+/**
+ * SMS through Twilio's Messages API with the `twilio` package. Never retries by itself (autoRetry
+ * off): the delivery row decides, and a blind retry after a timeout could send the SMS twice.
+ */
+export class TwilioSmsSender extends SmsSender {
+  private readonly client: twilio.Twilio;
+
+  constructor(private readonly settings: TwilioSettings) {
+    super();
+    const timeout = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.client = twilio(settings.accountSid, settings.authToken, {
+      httpClient: new RetargetedRequestClient(new URL(settings.apiUrl).origin, { timeout, autoRetry: false }),
+      autoRetry: false,
+      timeout,
+    });
+  }
+
+  override async send(sms: OutgoingSms): Promise<SmsAccepted> {
+    const context: { headers?: Record<string, unknown> } = {};
+    try {
+      const message = await responseHeaders.run(context, () =>
+        this.client.messages.create({ to: sms.to, from: this.settings.from, body: sms.body, statusCallback: sms.statusCallback }),
+      );
+      return { providerId: message.sid, segments: Number(message.numSegments) };
+    } catch (err) {
+      throw toSendFailure(err, context.headers);
+    }
+  }
+}
+
+/**
+ * What a failed `messages.create` means for the delivery. Messages are ours, built from status,
+ * code and errno only: the library's errors carry the request (and its Authorization header).
+ */
+export function toSendFailure(err: unknown, headers?: Record<string, unknown>): SendFailure {
+  const e = err as { status?: unknown; code?: unknown; message?: unknown };
+  if (typeof e?.status === 'number') {
+    const status = e.status;
+    const code = typeof e.code === 'number' ? e.code : undefined;
+    const label = code === undefined ? `HTTP ${status}` : `HTTP ${status}, code ${code}`;
+    const failure = (kind: SendFailureKind, retryAfterMs?: number) =>
+      new SendFailure(kind, String(code ?? status), `Twilio refused the SMS (${label})`, retryAfterMs);
+    if (status === 429 || code === 20429) return failure('temporary', retryAfterMs(headers));
+    if (code !== undefined && CONFIGURATION_CODES.has(code)) return failure('configuration');
+    if (code !== undefined && PERMANENT_CODES.has(code)) return failure('permanent');
+    if (status >= 500) return failure('temporary', retryAfterMs(headers));
+    if (status === 401 || status === 403) return failure('configuration');
+    // Any other 4xx: Twilio looked at this request and said no; sending it again changes nothing.
+    return failure('permanent');
+  }
+  const errno = typeof e?.code === 'string' ? e.code : 'UNKNOWN';
+  if (NOT_SENT_ERRNOS.has(errno)) return new SendFailure('temporary', errno, `Twilio unreachable (${errno})`);
+  // A timeout (axios: ECONNABORTED) or a reset after the request was written: Twilio may have the SMS.
+  const code = errno === 'ECONNABORTED' ? 'ETIMEDOUT' : errno;
+  return new SendFailure('unknown', code, `No answer from Twilio (${code}); the SMS may have been sent`);
+}
+
+function retryAfterMs(headers: Record<string, unknown> | undefined): number | undefined {
+  const value = headers?.['retry-after'];
+  if (typeof value !== 'string' || !value.trim()) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const at = Date.parse(value);
+  // An HTTP date is relative to the provider's clock; only its distance from the response matters.
+  const date = typeof headers?.date === 'string' ? Date.parse(headers.date) : NaN;
+  return Number.isFinite(at) && Number.isFinite(date) ? Math.max(0, at - date) : undefined;
+}

@@ -1,0 +1,182 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import twilio from 'twilio';
+import { smsSize } from '../../libs/notifications/src/sms/segments';
+
+/** An SMS the server accepted (answered 201, or took in and then hung up on, see {@link Scripted}). */
+export interface AcceptedSms {
+  sid: string;
+  to: string;
+  from: string;
+  body: string;
+  statusCallback?: string;
+  numSegments: number;
+}
+
+/**
+ * How the next requests are answered instead of the normal 201:
+ * - an HTTP status with Twilio's error JSON (`code`, optional `Retry-After` in seconds);
+ * - `hang`: the message is accepted and recorded, but no answer comes (past any client timeout);
+ * - `reset`: the message is accepted and recorded, then the connection is destroyed unanswered.
+ * The last two are the "it may have gone" cases: the SMS exists, the client cannot know.
+ */
+export type Scripted = { status: number; code?: number; message?: string; retryAfterSeconds?: number } | { hang: true } | { reset: true };
+
+export interface TwilioServerOptions {
+  accountSid: string;
+  authToken: string;
+}
+
+const API = '/2010-04-01';
+
+/**
+ * A local HTTP server speaking Twilio's Messages API (`POST /2010-04-01/Accounts/{sid}/Messages.json`,
+ * form fields To/From/Body/StatusCallback, Basic auth), so the real `twilio` package is tested over
+ * real HTTP. Every accepted SMS is recorded in `accepted`; `script()` makes the next requests fail.
+ */
+export class TwilioServer {
+  readonly accepted: AcceptedSms[] = [];
+  /** Every request that reached the Messages endpoint, answered or not. */
+  requests = 0;
+  private readonly scripted: Scripted[] = [];
+  private readonly sockets = new Set<Socket>();
+
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+    private readonly options: TwilioServerOptions,
+  ) {}
+
+  static async start(options: TwilioServerOptions): Promise<TwilioServer> {
+    let self: TwilioServer | undefined;
+    const server = createServer((req, res) => void self?.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    if (!address || typeof address === 'string') throw new Error('TwilioServer: no TCP address');
+    self = new TwilioServer(server, `http://127.0.0.1:${address.port}`, options);
+    server.on('connection', (socket) => {
+      self?.sockets.add(socket);
+      socket.on('close', () => self?.sockets.delete(socket));
+    });
+    return self;
+  }
+
+  /** The next `times` requests get `answer` (queued after anything scripted before). */
+  script(answer: Scripted, times = 1): void {
+    for (let i = 0; i < times; i++) this.scripted.push(answer);
+  }
+
+  /** The accepted SMS to one number, oldest first. */
+  to(number: string): AcceptedSms[] {
+    return this.accepted.filter((m) => m.to === number);
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const match = new RegExp(`^${API}/Accounts/([^/]+)/Messages\\.json$`).exec(new URL(req.url ?? '/', this.url).pathname);
+    if (req.method !== 'POST' || !match) return sendError(res, 404, 20404, 'The requested resource was not found');
+    this.requests++;
+    if (!this.authorised(req.headers.authorization)) return sendError(res, 401, 20003, 'Authenticate');
+    if (match[1] !== this.options.accountSid) return sendError(res, 404, 20404, 'The requested resource was not found');
+
+    const form = new URLSearchParams(raw);
+    const scripted = this.scripted.shift();
+    if (scripted && 'status' in scripted) {
+      const headers: Record<string, string> = scripted.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(scripted.retryAfterSeconds) };
+      return sendError(res, scripted.status, scripted.code, scripted.message ?? `Scripted failure ${scripted.code ?? scripted.status}`, headers);
+    }
+    const to = form.get('To') ?? '';
+    const body = form.get('Body') ?? '';
+    const from = form.get('From') ?? '';
+    if (!to) return sendError(res, 400, 21604, "A 'To' phone number is required.");
+    if (!/^\+[1-9]\d{6,14}$/.test(to)) return sendError(res, 400, 21211, `The 'To' number ${to} is not a valid phone number.`);
+    if (!from) return sendError(res, 400, 21603, "A 'From' phone number is required.");
+    if (!body) return sendError(res, 400, 21602, 'Message body is required.');
+
+    const sms: AcceptedSms = {
+      sid: `SM${randomBytes(16).toString('hex')}`,
+      to,
+      from,
+      body,
+      statusCallback: form.get('StatusCallback') ?? undefined,
+      numSegments: smsSize(body).segments,
+    };
+    this.accepted.push(sms);
+    if (scripted && 'hang' in scripted) return; // closed by close(), long after the client gave up
+    if (scripted && 'reset' in scripted) return void req.socket.destroy();
+    const now = new Date().toUTCString().replace('GMT', '+0000');
+    sendJson(res, 201, {
+      account_sid: this.options.accountSid,
+      api_version: '2010-04-01',
+      body,
+      date_created: now,
+      date_sent: null,
+      date_updated: now,
+      direction: 'outbound-api',
+      error_code: null,
+      error_message: null,
+      from,
+      messaging_service_sid: null,
+      num_media: '0',
+      num_segments: String(sms.numSegments),
+      price: null,
+      price_unit: 'USD',
+      sid: sms.sid,
+      status: 'queued',
+      subresource_uris: { media: `${API}/Accounts/${this.options.accountSid}/Messages/${sms.sid}/Media.json` },
+      to,
+      uri: `${API}/Accounts/${this.options.accountSid}/Messages/${sms.sid}.json`,
+    });
+  }
+
+  private authorised(header: string | undefined): boolean {
+    const expected = `Basic ${Buffer.from(`${this.options.accountSid}:${this.options.authToken}`).toString('base64')}`;
+    return header === expected;
+  }
+}
+
+/**
+ * Posts a status callback the way Twilio does: form-encoded, signed over `signedUrl` (the public URL
+ * the service was told, which differs from where the request really goes behind a proxy) plus the
+ * sorted params. `wrongSignature` signs with another token, as a forger would.
+ */
+export async function sendStatusCallback(
+  url: string,
+  params: Record<string, string>,
+  authToken: string,
+  opts: { signedUrl?: string; wrongSignature?: boolean } = {},
+): Promise<{ status: number; body: string }> {
+  const token = opts.wrongSignature ? `${authToken}-forged` : authToken;
+  const signature = twilio.getExpectedTwilioSignature(token, opts.signedUrl ?? url, params);
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': signature },
+    body: new URLSearchParams(params).toString(),
+  });
+  return { status: res.status, body: await res.text() };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': 'application/json', ...headers }).end(JSON.stringify(body));
+}
+
+/** Twilio's (legacy) error shape: `{ code, message, more_info, status }`. */
+function sendError(res: ServerResponse, status: number, code: number | undefined, message: string, headers: Record<string, string> = {}): void {
+  const moreInfo = code === undefined ? undefined : `https://www.twilio.com/docs/errors/${code}`;
+  sendJson(res, status, { code: code ?? null, message, more_info: moreInfo ?? null, status }, headers);
+}
