@@ -9,7 +9,7 @@ import { AuditEntry } from '../../libs/audit/src/audit-entry.entity';
 import { User } from '../../libs/directory/src/entities';
 import { AppConfig } from '../../libs/platform/src/config/app-config';
 import { FixedClock } from '../../libs/platform/src/time/clock';
-import { Fixtures, bearer, login } from '../support/fixtures';
+import { Fixtures, bearer, login, type Person } from '../support/fixtures';
 import { TestSmtpServer } from '../support/smtp-server';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { TwilioServer } from '../support/twilio-server';
@@ -31,6 +31,7 @@ describe('notifications', () => {
   let group: string;
   let admin: string;
   let teacher: string;
+  let teacherPerson: Person;
   let n = 0;
   const clock = new FixedClock('2026-10-14T07:00:00Z'); // Wednesday 10:00 in Riga
   const em = () => t.app.get(MikroORM).em.fork();
@@ -57,8 +58,11 @@ describe('notifications', () => {
     inst = (await f.institution('school', `Skola ${f.tag}`)).id;
     group = (await f.group(inst, '3.b')).id;
     admin = await login(t.http, await f.person([{ institutionId: inst, role: 'admin' }]));
-    const teacherPerson = await f.person([{ institutionId: inst, role: 'teacher' }], { givenName: 'Ieva' });
+    teacherPerson = await f.person([{ institutionId: inst, role: 'teacher' }], { givenName: 'Ieva' });
     await f.assign(teacherPerson.id, group);
+  });
+  // Access tokens live 15 minutes of the app's clock, which these tests move by hours.
+  beforeEach(async () => {
     teacher = await login(t.http, teacherPerson);
   });
   afterAll(async () => {
@@ -163,6 +167,7 @@ describe('notifications', () => {
   it('quiet hours hold normal alerts until 07:00 Riga time; urgent ones go at once by e-mail and SMS', async () => {
     const guardian = await family('lv', { email: `q${n}.${f.tag}@example.lv`, phone: mobile() });
     clock.set('2026-10-15T19:30:00Z'); // Thursday 22:30 in Riga
+    teacher = await login(t.http, teacherPerson);
     const normal = await t.http
       .post('/messages')
       .set(bearer(teacher))

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@app/platform/config/app-config';
 import { Clock } from '@app/platform/time/clock';
 import { FileMailSender } from './file-mail.sender';
@@ -30,4 +30,11 @@ import { TwilioSmsSender, twilioSettings } from './twilio-sms.sender';
   ],
   exports: [MailSender, SmsSender],
 })
-export class SendersModule {}
+export class SendersModule implements OnApplicationShutdown {
+  constructor(private readonly mail: MailSender) {}
+
+  /** The SMTP pool keeps connections open; a server waiting for them to close would wait forever. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.mail.close();
+  }
+}
