@@ -1,7 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
+import { DeliverySweep } from '../../apps/worker/src/pipeline/delivery-sweep.service';
 import { migrateUp } from '../../libs/persistence/src/migrate';
 import { Fixtures, bearer, login } from '../support/fixtures';
 import { buildSchool } from '../support/school';
@@ -10,10 +11,12 @@ import { createTestApp, TestApp } from '../support/test-app';
 /** The embedded default's database: start, migrate, log in, one write, one read. */
 describe('smoke on SQLite', () => {
   let t: TestApp;
+  let outbox: string;
 
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sp-smoke-db-'));
-    t = await createTestApp({ env: { DATABASE_URL: `sqlite:${join(dir, 'smoke.sqlite')}`, DATA_DIR: dir } });
+    outbox = join(dir, 'outbox');
+    t = await createTestApp({ notifications: true, env: { DATABASE_URL: `sqlite:${join(dir, 'smoke.sqlite')}`, DATA_DIR: dir } });
     const applied = await migrateUp(t.app.get(MikroORM));
     expect(applied.length).toBeGreaterThan(0);
   });
@@ -35,6 +38,21 @@ describe('smoke on SQLite', () => {
     expect(search.body.total).toBe(1);
     const health = await t.http.get('/health').expect(200);
     expect(health.body.info.database.status).toBe('up');
+
+    // The embedded default has no SMS provider: the worker writes the password SMS to the outbox file.
+    const until = Date.now() + 15_000;
+    let lines: { to: string; body: string }[] = [];
+    while (Date.now() < until) {
+      await t.app.get(DeliverySweep).runOnce();
+      const log = join(outbox, 'sms.log');
+      lines = existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : [];
+      if (lines.length) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(lines.map((l) => l.to)).toEqual(['+37129111222']);
+    const password = /([A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4})/.exec(lines[0].body)![1];
+    expect(lines[0].body).toContain('luba.kuznecova');
+    await t.http.post('/auth/login').send({ username: 'luba.kuznecova', password }).expect(200);
   });
 
   it('sends a class message, lists the inbox, confirms and shows receipts', async () => {

@@ -38,7 +38,8 @@ export async function createTestApp<C extends Clock = FixedClock>(
 ): Promise<TestApp<C>> {
   const clock = opts.clock ?? (new FixedClock(TEST_NOW) as Clock as C);
   const admin = process.env.SP_TEST_PG_ADMIN_URL ?? '';
-  const ownDb = opts.notifications ? `${process.env.SP_TEST_TEMPLATE_DB}_${randomUUID().slice(0, 8)}` : null;
+  // A database given in `env` (the SQLite smoke suite's file) is the test's own already.
+  const ownDb = opts.notifications && !opts.env?.DATABASE_URL ? `${process.env.SP_TEST_TEMPLATE_DB}_${randomUUID().slice(0, 8)}` : null;
   const databaseUrl = ownDb ? await createDatabase(admin, ownDb, { template: process.env.SP_TEST_TEMPLATE_DB }) : (process.env.SP_TEST_DATABASE_URL ?? '');
   const env = {
     NODE_ENV: 'test',

@@ -118,7 +118,8 @@ export class OutboxRelay {
       ids,
     );
     const contacts = new Map(users.map((u) => [u.id, u]));
-    const prefs = await this.preferences.forUsers(ids);
+    // Inside the transaction: SQLite has one connection, which the transaction holds.
+    const prefs = await this.preferences.forUsers(ids, tx);
     const category = categoryOf(event.kind, event.payload);
     const recipients: Recipient[] = [];
     for (const p of people) {
