@@ -1,2 +1,3 @@
 export * from './entities/message.entity';
 export * from './entities/message-recipient.entity';
+export * from './acknowledgements';

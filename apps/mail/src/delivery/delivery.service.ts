@@ -31,15 +31,30 @@ export class DeliveryService {
 
   /**
    * The message's one `message-alert` intent (the worker expands it to the recipients); normal
-   * priority waits so that a message read in the app sends nothing.
+   * priority waits so that a message read in the app sends nothing. A message that asks for
+   * confirmation by a deadline adds its reminder (`ACK_REMINDER_BEFORE` ahead, at once if that is
+   * past) and its overdue report to the sender (at the deadline), in the same atomic write.
    */
-  alertRows(message: Pick<Message, 'id' | 'priority'>, now: Date): RowSet {
+  alertRows(message: Pick<Message, 'id' | 'priority' | 'requiresAck' | 'ackDeadline'>, now: Date): RowSet {
     const delay = message.priority === 'urgent' ? 0 : this.config.env.ALERT_DELAY_SECONDS * 1000;
-    return this.outbox.rows(
+    const alert = this.outbox.rows(
       'message-alert',
       [{ payload: { messageId: message.id, priority: message.priority }, dedupeKey: `message-alert:${message.id}` }],
       { at: now, availableAt: new Date(now.getTime() + delay) },
     );
+    const deadline = message.requiresAck ? message.ackDeadline : null;
+    if (!deadline) return alert;
+    const notBeforeNow = (t: number) => new Date(Math.max(t, now.getTime()));
+    const ack = (kind: 'ack-reminder' | 'ack-overdue', at: number) =>
+      this.outbox.rows(kind, [{ payload: { messageId: message.id }, dedupeKey: `${kind}:${message.id}` }], { at: now, availableAt: notBeforeNow(at) }).rows;
+    return {
+      entity: alert.entity,
+      rows: [
+        ...alert.rows,
+        ...ack('ack-reminder', deadline.getTime() - this.config.env.ACK_REMINDER_BEFORE),
+        ...ack('ack-overdue', deadline.getTime()),
+      ],
+    };
   }
 
   /**

@@ -8,7 +8,7 @@ import { AccessPolicy } from '@app/access';
 import { type Channel, type DeliveryStatus, NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
 import { OutboxMessage } from '@app/notifications/outbox/outbox-message.entity';
 import { Clock } from '@app/platform/time/clock';
-import { Message, MessageRecipient } from '@app/post';
+import { Message, MessageRecipient, confirmationsByStudent, stillOwing } from '@app/post';
 import { DeliveryService } from '../delivery/delivery.service';
 import { MessageAccess } from '../messages/message-access';
 import { messageError } from '../messages/message-errors';
@@ -138,15 +138,8 @@ export class ReceiptsService {
     ]);
     const perStudent = message.ackScope === 'one-per-student';
 
-    // For each child: the first guardian (by time) who confirmed for them.
-    const confirmedBy = new Map<string, { userId: string; at: Date }>();
-    for (const r of rows) {
-      if (!r.ackedAt) continue;
-      for (const s of r.studentIds) {
-        const prev = confirmedBy.get(s);
-        if (!prev || r.ackedAt < prev.at) confirmedBy.set(s, { userId: r.user.id, at: r.ackedAt });
-      }
-    }
+    const copies = rows.map((r) => ({ row: r, userId: r.user.id, studentIds: r.studentIds, ackedAt: r.ackedAt ?? null }));
+    const confirmedBy = confirmationsByStudent(copies);
     const childDone = (s: string, r: MessageRecipient) => (perStudent ? confirmedBy.has(s) : Boolean(r.ackedAt));
     const recipients = rows
       .map((r) => ({
@@ -159,8 +152,6 @@ export class ReceiptsService {
         deliveries: deliveries.get(r.user.id) ?? [],
       }))
       .sort((a, b) => a.displayName.localeCompare(b.displayName, 'lv'));
-    const settled = (r: MessageRecipient) =>
-      Boolean(r.ackedAt) || (perStudent && r.studentIds.length > 0 && r.studentIds.every((s) => confirmedBy.has(s)));
     return {
       messageId,
       requiresAck: message.requiresAck,
@@ -179,9 +170,8 @@ export class ReceiptsService {
         }))
         .sort((a, b) => a.displayName.localeCompare(b.displayName, 'lv')),
       pending: message.requiresAck
-        ? rows
-            .filter((r) => !settled(r))
-            .map((r) => ({ userId: r.user.id, displayName: names.get(r.user.id) ?? '' }))
+        ? stillOwing(message.ackScope, copies)
+            .map(({ row: r }) => ({ userId: r.user.id, displayName: names.get(r.user.id) ?? '' }))
             .sort((a, b) => a.displayName.localeCompare(b.displayName, 'lv'))
         : [],
     };

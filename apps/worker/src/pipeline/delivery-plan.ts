@@ -31,6 +31,11 @@ export function categoryOf(kind: OutboxKind, payload: Record<string, unknown>): 
       return payload.priority === 'urgent' ? 'urgent' : 'message';
     case 'person-linked':
       return 'account';
+    // The sender's overdue list belongs with the confirmation reminders, so one switch governs all
+    // confirmation-chasing mail; under `message` a daily digest would swallow it.
+    case 'ack-reminder':
+    case 'ack-overdue':
+      return 'ack-reminder';
   }
 }
 
@@ -39,6 +44,9 @@ export const CHANNELS_OF: Readonly<Record<OutboxKind, readonly Channel[]>> = {
   'password-sms': ['sms'],
   'message-alert': ['email', 'sms'],
   'person-linked': ['email', 'sms'],
+  // SMS only when the message is urgent: the relay decides that per message.
+  'ack-reminder': ['email', 'sms'],
+  'ack-overdue': ['email'],
 };
 
 /**

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager, type RequiredEntityData } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
+import { type Category, type Channel, NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
 import type { OutboxKind } from '@app/notifications/outbox/outbox.contract';
-import { channelsFor } from '@app/notifications/preferences/preferences';
+import { type Contacts, type EffectivePreferences, channelsFor } from '@app/notifications/preferences/preferences';
 import { PreferencesReader } from '@app/notifications/preferences/preferences.reader';
 import { AppConfig } from '@app/platform/config/app-config';
 import { Clock } from '@app/platform/time/clock';
+import { type AckCopy, type AckScope, stillOwing } from '@app/post';
 import { JobRunner } from '../jobs/job-runner.service';
 import { categoryOf, planDeliveries, type Recipient } from './delivery-plan';
 import { parseQuietHours } from './quiet-hours';
@@ -104,10 +105,23 @@ export class OutboxRelay {
     const exec = <T>(sql: string, params: unknown[]) => tx.getConnection().execute(sql, params, 'all', tx.getTransactionContext()) as Promise<T[]>;
     let institutionId = (event.payload.institutionId as string | undefined) ?? null;
     let people: { user_id: string; read_at: Date | string | null }[];
-    if (event.kind === 'message-alert') {
-      const [message] = await exec<{ institution_id: string }>('select institution_id from message where id = ?', [event.payload.messageId]);
+    let urgent = false;
+    if (event.kind === 'message-alert' || event.kind === 'ack-reminder' || event.kind === 'ack-overdue') {
+      const [message] = await exec<{ institution_id: string; sender_id: string; priority: string; requires_ack: boolean | number; ack_scope: AckScope | null }>(
+        'select institution_id, sender_id, priority, requires_ack, ack_scope from message where id = ?',
+        [event.payload.messageId],
+      );
       institutionId = message?.institution_id ?? null;
-      people = await exec('select user_id, read_at from message_recipient where message_id = ? and delivered_at is not null', [event.payload.messageId]);
+      urgent = message?.priority === 'urgent';
+      const copies = await exec<{ user_id: string; read_at: Date | string | null; acked_at: Date | string | null; student_ids: string[] | string }>(
+        'select user_id, read_at, acked_at, student_ids from message_recipient where message_id = ? and delivered_at is not null',
+        [event.payload.messageId],
+      );
+      if (event.kind === 'message-alert') people = copies;
+      else {
+        const owing = message?.requires_ack ? stillOwing(message.ack_scope, copies.map(ackCopy)) : [];
+        people = event.kind === 'ack-reminder' ? owing.map((c) => ({ user_id: c.userId, read_at: null })) : owing.length ? [{ user_id: message!.sender_id, read_at: null }] : [];
+      }
     } else {
       people = [{ user_id: event.payload.userId as string, read_at: null }];
     }
@@ -129,11 +143,32 @@ export class OutboxRelay {
       recipients.push({
         userId: p.user_id,
         // Daily digests are not built yet: until they are, choosing one must not silence the single alerts.
-        channels: channelsFor(category, { ...effective, digest: false }, user),
+        channels: this.channelsOf(event.kind, category, urgent, { ...effective, digest: false }, user),
         quietHours: effective.quietHours ?? null,
         readAt: p.read_at ? new Date(p.read_at) : null,
       });
     }
     return { institutionId, recipients };
   }
+
+  /**
+   * The person's channels for the category. A confirmation reminder goes by SMS only for an urgent
+   * message, and then as the person takes urgent news (SMS by default): the SMS is billed, the
+   * e-mail (by their reminder preferences) is not.
+   */
+  private channelsOf(kind: OutboxKind, category: Category, urgent: boolean, effective: EffectivePreferences, contacts: Contacts): Channel[] {
+    const chosen = channelsFor(category, effective, contacts);
+    if (kind !== 'ack-reminder') return chosen;
+    const sms = urgent && channelsFor('urgent', effective, contacts).includes('sms');
+    return [...chosen.filter((c) => c !== 'sms'), ...(sms ? (['sms'] as const) : [])];
+  }
+}
+
+/** A copy as the shared "who still owes" rule reads it (raw rows: SQLite returns JSON and dates as text). */
+function ackCopy(row: { user_id: string; acked_at: Date | string | null; student_ids: string[] | string }): AckCopy {
+  return {
+    userId: row.user_id,
+    studentIds: typeof row.student_ids === 'string' ? (JSON.parse(row.student_ids) as string[]) : row.student_ids,
+    ackedAt: row.acked_at ? new Date(row.acked_at) : null,
+  };
 }

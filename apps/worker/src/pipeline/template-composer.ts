@@ -4,13 +4,19 @@ import { DirectoryQueries } from '@app/directory/directory.queries';
 import { Institution, User } from '@app/directory/entities';
 import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
 import { OutboxMessage } from '@app/notifications/outbox/outbox-message.entity';
-import type { MessageAlertPayload, PasswordSmsPayload, PersonLinkedPayload } from '@app/notifications/outbox/outbox.contract';
+import type {
+  AckOverduePayload,
+  AckReminderPayload,
+  MessageAlertPayload,
+  PasswordSmsPayload,
+  PersonLinkedPayload,
+} from '@app/notifications/outbox/outbox.contract';
 import { AppConfig } from '@app/platform/config/app-config';
 import { SecretBox } from '@app/platform/crypto/secret-box';
 import { Clock } from '@app/platform/time/clock';
-import { Message, MessageRecipient } from '@app/post';
+import { Message, MessageRecipient, stillOwing } from '@app/post';
 import { twilioStatusCallbackUrl } from '../delivery-status/twilio-status.service';
-import { Templates } from '../templates/templates';
+import { type RenderedEmail, Templates } from '../templates/templates';
 import { type Composed, DeliveryComposer } from './delivery-sender.service';
 
 /** SMS-pumping fraud (OWASP API6): at most this many password SMS to one person per hour. */
@@ -73,14 +79,55 @@ export class TemplateComposer extends DeliveryComposer {
           institution: await institution(message.institution.id),
           children: copy.studentIds.map((id) => children.get(id) ?? '').filter(Boolean),
         });
-        return d.channel === 'email' ? { mail: { to, ...rendered.email } } : { sms: { to, body: rendered.sms, statusCallback: twilioStatusCallbackUrl(this.config, d.id) } };
+        return this.onChannel(d, to, rendered);
       }
       case 'person-linked': {
         const payload = event.payload as unknown as PersonLinkedPayload;
         const rendered = this.templates.render('person-linked', language, { name: user.givenName, institution: await institution(payload.institutionId) });
-        return d.channel === 'email' ? { mail: { to, ...rendered.email } } : { sms: { to, body: rendered.sms, statusCallback: twilioStatusCallbackUrl(this.config, d.id) } };
+        return this.onChannel(d, to, rendered);
+      }
+      case 'ack-reminder': {
+        const ack = await this.ackState(em, (event.payload as unknown as AckReminderPayload).messageId);
+        if (!ack?.delivered.some((c) => c.userId === d.userId)) return { suppress: 'withdrawn' };
+        if (!ack.owing.some((c) => c.userId === d.userId)) return { suppress: 'confirmed' };
+        if (ack.deadline <= this.clock.now()) return { suppress: 'deadline-passed' };
+        const rendered = this.templates.render('ack-reminder', language, {
+          subject: ack.message.subject,
+          messageId: ack.message.id,
+          institution: await institution(ack.message.institution.id),
+          deadline: ack.deadline,
+        });
+        return this.onChannel(d, to, rendered);
+      }
+      case 'ack-overdue': {
+        const ack = await this.ackState(em, (event.payload as unknown as AckOverduePayload).messageId);
+        if (!ack || ack.message.sender.id !== d.userId) return { suppress: 'withdrawn' };
+        if (!ack.owing.length) return { suppress: 'confirmed' };
+        // Display names of the sender's own recipients only: no contacts, no children.
+        const names = await this.directory.displayNames(ack.owing.map((c) => c.userId));
+        const unconfirmed = ack.owing.map((c) => names.get(c.userId) ?? '').sort((a, b) => a.localeCompare(b, 'lv'));
+        const rendered = this.templates.render('ack-overdue', language, {
+          subject: ack.message.subject,
+          messageId: ack.message.id,
+          institution: await institution(ack.message.institution.id),
+          unconfirmed,
+        });
+        return { mail: { to, ...rendered.email } };
       }
     }
+  }
+
+  private onChannel(d: NotificationDelivery, to: string, rendered: { email: RenderedEmail; sms: string }): Composed {
+    return d.channel === 'email' ? { mail: { to, ...rendered.email } } : { sms: { to, body: rendered.sms, statusCallback: twilioStatusCallbackUrl(this.config, d.id) } };
+  }
+
+  /** A message asking for confirmation as it stands now: its delivered copies and who of them still owes one. */
+  private async ackState(em: EntityManager, messageId: string) {
+    const message = await em.findOne(Message, messageId);
+    if (!message?.requiresAck || !message.ackDeadline) return null;
+    const copies = await em.find(MessageRecipient, { message: messageId, deliveredAt: { $ne: null } });
+    const delivered = copies.map((c) => ({ userId: c.user.id, studentIds: c.studentIds, ackedAt: c.ackedAt ?? null }));
+    return { message, deadline: message.ackDeadline, delivered, owing: stillOwing(message.ackScope, delivered) };
   }
 
   /** Why a password SMS must not go: already sent, superseded by a newer password, or too many lately. */

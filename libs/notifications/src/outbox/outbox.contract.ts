@@ -3,7 +3,7 @@
  * Payloads carry ids; anything secret is sealed with `SecretBox` (AES-256-GCM, SECRETS_KEY)
  * and is useless to whoever reads the database or Redis without the key.
  */
-export const OUTBOX_KINDS = ['password-sms', 'message-alert', 'person-linked'] as const;
+export const OUTBOX_KINDS = ['password-sms', 'message-alert', 'person-linked', 'ack-reminder', 'ack-overdue'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 export interface PasswordSmsPayload {
@@ -38,8 +38,23 @@ export interface PersonLinkedPayload {
   role: 'guardian';
 }
 
+/**
+ * A message that asks for confirmation nears its deadline (`ACK_REMINDER_BEFORE` ahead): the relay
+ * expands it to the delivered recipients who still owe a confirmation; each is re-checked at send time.
+ */
+export interface AckReminderPayload {
+  messageId: string;
+}
+
+/** The deadline passed: the sender hears who has not confirmed, if anyone. */
+export interface AckOverduePayload {
+  messageId: string;
+}
+
 export interface OutboxPayloads {
   'password-sms': PasswordSmsPayload;
   'message-alert': MessageAlertPayload;
   'person-linked': PersonLinkedPayload;
+  'ack-reminder': AckReminderPayload;
+  'ack-overdue': AckOverduePayload;
 }

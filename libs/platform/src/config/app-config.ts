@@ -75,6 +75,8 @@ export const envSchema = z.object({
    * nothing (service-wide default; institutions may override).
    */
   ALERT_DELAY_SECONDS: z.coerce.number({ message: 'expected a number of seconds' }).int().min(0).default(600),
+  /** A message's confirmation reminder goes this long before its deadline (at once if that is past). */
+  ACK_REMINDER_BEFORE: duration.default('24h'),
   /** No non-urgent SMS or e-mail alerts in this Riga-local window (`21:00-07:00`), or `off`. */
   QUIET_HOURS: z
     .string()
