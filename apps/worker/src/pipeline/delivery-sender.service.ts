@@ -5,6 +5,7 @@ import { AppConfig } from '@app/platform/config/app-config';
 import { Clock } from '@app/platform/time/clock';
 import { MailSender, type OutgoingMail, type OutgoingSms, SendFailure, SmsSender } from '../senders/sender.ports';
 import { ChannelPause } from './channel-pause.service';
+import { DeliveryMetrics } from './delivery-metrics';
 import { retryDelayMs } from './quiet-hours';
 
 /** A delivery ready to go out, or the reason it must not (read meanwhile, superseded, no contact). */
@@ -36,14 +37,22 @@ export class DeliverySender {
     private readonly sms: SmsSender,
     private readonly pause: ChannelPause,
     private readonly clock: Clock,
+    private readonly metrics: DeliveryMetrics,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
   async send(deliveryId: string): Promise<SendOutcome> {
-    const now = this.clock.now();
     const delivery = await this.em.fork().findOne(NotificationDelivery, deliveryId);
     if (!delivery || delivery.status !== 'pending') return 'not-claimed';
     if (this.pause.isPaused(delivery.channel)) return 'paused';
+    const outcome = await this.claimAndSend(delivery);
+    this.metrics.recorded(delivery.channel, outcome);
+    return outcome;
+  }
+
+  private async claimAndSend(delivery: NotificationDelivery): Promise<SendOutcome> {
+    const { id: deliveryId } = delivery;
+    const now = this.clock.now();
     const claimed = await this.em.fork().nativeUpdate(
       NotificationDelivery,
       { id: deliveryId, status: 'pending', availableAt: { $lte: now } },
@@ -61,19 +70,26 @@ export class DeliverySender {
     }
     if ('suppress' in composed) return this.settle(deliveryId, 'suppressed', composed.suppress);
 
+    const answered = this.metrics.providerCall(delivery.channel);
     try {
       const accepted =
         'mail' in composed
-          ? { ...(await this.mail.send({ deliveryId, ...composed.mail })), segments: null }
-          : await this.sms.send({ deliveryId, ...composed.sms });
-      await this.em.fork().transactional(async (tx) => {
-        await tx.nativeUpdate(
+          ? { ...(await this.mail.send({ deliveryId, ...composed.mail }).finally(answered)), segments: null }
+          : await this.sms.send({ deliveryId, ...composed.sms }).finally(answered);
+      const after = 'sms' in composed ? composed.after : undefined;
+      const markSent = (em: EntityManager) =>
+        em.nativeUpdate(
           NotificationDelivery,
           { id: deliveryId, status: 'sending' },
           { status: 'sent', providerId: accepted.providerId, segments: accepted.segments, sentAt: this.clock.now(), reason: null, updatedAt: this.clock.now() },
         );
-        if ('sms' in composed && composed.after) await composed.after(tx);
-      });
+      // A transaction (three round trips) only when something must change with the row.
+      if (after)
+        await this.em.fork().transactional(async (tx) => {
+          await markSent(tx);
+          await after(tx);
+        });
+      else await markSent(this.em.fork());
       return 'sent';
     } catch (err) {
       if (!(err instanceof SendFailure)) {
