@@ -9,7 +9,7 @@ import { loadConfig } from '@app/platform/config/load-config';
 import { SystemClock } from '@app/platform/time/clock';
 import { WorkerAppModule } from '../src/worker-app.module';
 
-export type WorkerToBench = { type: 'ready' } | { type: 'memory'; rssMb: number };
+export type WorkerToBench = { type: 'ready' } | { type: 'memory'; rssMb: number; cpuMs: number };
 export type BenchToWorker = { type: 'memory' };
 
 async function main(): Promise<void> {
@@ -21,7 +21,10 @@ async function main(): Promise<void> {
   await app.init();
   const send = (m: WorkerToBench) => process.send?.(m);
   process.on('message', (m: BenchToWorker) => {
-    if (m.type === 'memory') send({ type: 'memory', rssMb: process.memoryUsage().rss / 2 ** 20 });
+    if (m.type === 'memory') {
+      const cpu = process.cpuUsage();
+      send({ type: 'memory', rssMb: process.memoryUsage().rss / 2 ** 20, cpuMs: (cpu.user + cpu.system) / 1000 });
+    }
   });
   process.once('disconnect', () => {
     void app.close().finally(() => process.exit(0));

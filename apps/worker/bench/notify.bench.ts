@@ -17,7 +17,7 @@
 import { fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createDatabase, dropDatabase } from '@app/persistence/postgres-admin';
@@ -101,19 +101,20 @@ runBench(async (onCleanup) => {
     worker.once('exit', (code) => reject(new Error(`worker exited with ${code} before it was ready`)));
     worker.on('message', (m: WorkerToBench) => m.type === 'ready' && resolve());
   });
-  const rss = () =>
-    new Promise<number>((resolve) => {
+  const usage = () =>
+    new Promise<{ rssMb: number; cpuMs: number }>((resolve) => {
       const onMessage = (m: WorkerToBench) => {
         if (m.type !== 'memory') return;
         worker.off('message', onMessage);
-        resolve(m.rssMb);
+        resolve(m);
       };
       worker.on('message', onMessage);
       worker.send({ type: 'memory' } satisfies BenchToWorker);
     });
   // Settle start-up (first sweep, pools) before the start reading.
   await sleep(1000);
-  const rssStart = await rss();
+  const rss = async () => (await usage()).rssMb;
+  const { rssMb: rssStart, cpuMs: cpuStart } = await usage();
   console.log(`worker ready (own process, NODE_ENV=production); RSS ${round1(rssStart)} MB`);
 
   const t0 = Date.now();
@@ -138,7 +139,7 @@ runBench(async (onCleanup) => {
     }
     if (Date.now() - lastChange > 30_000 || Date.now() - t0 > TIMEOUT_MS) break;
   }
-  const rssEnd = await rss();
+  const { rssMb: rssEnd, cpuMs: cpuEnd } = await usage();
   const latencies = [...acceptedAt.values()].map((at) => at - t0);
   const elapsed = (Math.max(...latencies) - 0) / 1000;
   const perS = Math.round(acceptedAt.size / elapsed);
@@ -148,6 +149,7 @@ runBench(async (onCleanup) => {
   console.log(`delivery rows: ${statuses.rows.map((r) => `${r.channel} ${r.status} ${r.n}`).join(', ')}`);
   console.log(`throughput ${perS} notifications/s (from the intents' write to the last acceptance; sender rate limit: none exists yet)`);
   console.log(`latency outbox write → provider acceptance: p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms, max ${Math.max(...latencies)} ms (one burst of ${TOTAL})`);
+  console.log(`worker CPU: ${round1((cpuEnd - cpuStart) / 1000)} s, ${round1((cpuEnd - cpuStart) / acceptedAt.size)} ms per notification (wall ${round1(elapsed)} s; load average ${loadavg().map(round1).join(' ')} on ${cpus().length} cores)`);
   console.log(`worker RSS: start ${round1(rssStart)} MB, end ${round1(rssEnd)} MB, peak ${round1(peakRss)} MB`);
   console.log(
     JSON.stringify({
