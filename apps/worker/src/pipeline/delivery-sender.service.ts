@@ -42,25 +42,33 @@ export class DeliverySender {
   ) {}
 
   async send(deliveryId: string): Promise<SendOutcome> {
-    const delivery = await this.em.fork().findOne(NotificationDelivery, deliveryId);
-    if (!delivery || delivery.status !== 'pending') return 'not-claimed';
-    if (this.pause.isPaused(delivery.channel)) return 'paused';
-    const outcome = await this.claimAndSend(delivery);
+    const delivery = await this.claim(deliveryId);
+    if (!delivery) return 'not-claimed';
+    const outcome = await this.deliver(delivery);
     this.metrics.recorded(delivery.channel, outcome);
     return outcome;
   }
 
-  private async claimAndSend(delivery: NotificationDelivery): Promise<SendOutcome> {
-    const { id: deliveryId } = delivery;
-    const now = this.clock.now();
-    const claimed = await this.em.fork().nativeUpdate(
-      NotificationDelivery,
-      { id: deliveryId, status: 'pending', availableAt: { $lte: now } },
-      { status: 'sending', claimedAt: now, attempts: raw('attempts + 1'), updatedAt: now },
+  /**
+   * Claims the row if it is pending, due and its channel is not paused, and returns it as claimed:
+   * one statement, so the hot path reads nothing before it (a paused channel's rows stay pending
+   * for the sweep to queue once the pause ends).
+   */
+  private async claim(deliveryId: string): Promise<NotificationDelivery | null> {
+    const em = this.em.fork();
+    const now = em.getPlatform().processDateProperty(this.clock.now());
+    const paused = this.pause.pausedChannels();
+    const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+      `update notification_delivery set status = 'sending', claimed_at = ?, attempts = attempts + 1, updated_at = ?
+        where id = ? and status = 'pending' and available_at <= ?${paused.length ? ` and channel not in (${paused.map(() => '?').join(', ')})` : ''}
+        returning *`,
+      [now, now, deliveryId, now, ...paused],
     );
-    if (!claimed) return 'not-claimed';
-    const attempt = delivery.attempts + 1;
+    return rows[0] ? em.map(NotificationDelivery, rows[0]) : null;
+  }
 
+  private async deliver(delivery: NotificationDelivery): Promise<SendOutcome> {
+    const { id: deliveryId, attempts: attempt } = delivery;
     let composed: Composed;
     try {
       composed = await this.composer.compose(delivery);
