@@ -19,6 +19,11 @@ export interface ReceivedMail {
 export type RefusalCode = 451 | 550;
 export type RefusalStage = 'rcpt' | 'data';
 
+export interface TestSmtpServerOptions {
+  /** Called as each message is accepted (before the reply), e.g. to time it in a benchmark. */
+  onAccepted?: (mail: ReceivedMail) => void;
+}
+
 interface Waiter {
   predicate: (mail: ReceivedMail) => boolean;
   resolve: (mail: ReceivedMail) => void;
@@ -37,9 +42,12 @@ export class TestSmtpServer {
   private waiters: Waiter[] = [];
   private port = 0;
 
-  private constructor(private readonly server: SMTPServer) {}
+  private constructor(
+    private readonly server: SMTPServer,
+    private readonly options: TestSmtpServerOptions,
+  ) {}
 
-  static async start(): Promise<TestSmtpServer> {
+  static async start(options: TestSmtpServerOptions = {}): Promise<TestSmtpServer> {
     let self: TestSmtpServer | undefined;
     const server = new SMTPServer({
       authOptional: true,
@@ -48,7 +56,7 @@ export class TestSmtpServer {
       onRcptTo: (_address, _session, callback) => callback(self!.refusal('rcpt')),
       onData: (stream, session, callback) => self!.receive(stream, session, callback),
     });
-    self = new TestSmtpServer(server);
+    self = new TestSmtpServer(server, options);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(0, '127.0.0.1', () => {
@@ -137,6 +145,7 @@ export class TestSmtpServer {
             to: toField.flatMap((group) => group.value.map((a) => a.address ?? '')),
           };
           this.received.push(mail);
+          this.options.onAccepted?.(mail);
           this.waiters = this.waiters.filter((w) => {
             if (!w.predicate(mail)) return true;
             w.resolve(mail);

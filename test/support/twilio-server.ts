@@ -26,6 +26,8 @@ export type Scripted = { status: number; code?: number; message?: string; retryA
 export interface TwilioServerOptions {
   accountSid: string;
   authToken: string;
+  /** Called as each SMS is accepted, e.g. to time it in a benchmark. */
+  onAccepted?: (sms: AcceptedSms) => void;
 }
 
 const API = '/2010-04-01';
@@ -108,6 +110,7 @@ export class TwilioServer {
       numSegments: smsSize(body).segments,
     };
     this.accepted.push(sms);
+    this.options.onAccepted?.(sms);
     if (scripted && 'hang' in scripted) return; // closed by close(), long after the client gave up
     if (scripted && 'reset' in scripted) return void req.socket.destroy();
     const now = new Date().toUTCString().replace('GMT', '+0000');

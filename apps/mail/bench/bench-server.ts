@@ -161,7 +161,8 @@ export async function startBenchServer(name: string, extraEnv: Record<string, st
   return { fx: new Fixtures(seeding), http: request(seeding.getHttpServer()), serve, query, close };
 }
 
-async function purgeRedis(url: string, prefix: string): Promise<void> {
+/** Removes every key under a Redis prefix (a bench's queues, throttles and streams). */
+export async function purgeRedis(url: string, prefix: string): Promise<void> {
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
   await redis.connect();
   try {

@@ -6,6 +6,7 @@ import { DeliveriesService } from './deliveries/deliveries.service';
 import { DeliveryStatusModule } from './delivery-status/delivery-status.module';
 import { JobRunner } from './jobs/job-runner.service';
 import { ChannelPause } from './pipeline/channel-pause.service';
+import { DeliveryMetrics } from './pipeline/delivery-metrics';
 import { DeliveryComposer, DeliverySender } from './pipeline/delivery-sender.service';
 import { DeliverySweep } from './pipeline/delivery-sweep.service';
 import { DeliveryProcessor } from './pipeline/delivery.processor';
@@ -29,6 +30,7 @@ import { Templates } from './templates/templates';
     OutboxRelay,
     DeliverySweep,
     DeliverySender,
+    DeliveryMetrics,
     DeliveryProcessor,
     DeliveriesService,
     { provide: Templates, inject: [AppConfig], useFactory: (config: AppConfig) => new Templates(config) },

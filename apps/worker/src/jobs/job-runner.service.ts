@@ -4,6 +4,8 @@ import { JOBS, type JobName, type JobPayloads, jobIdFor, QUEUES, type QueueName 
 import { AppConfig } from '@app/platform/config/app-config';
 import { QueueRegistry } from '../queues/queue-registry.service';
 
+const ENQUEUE_SLICE = 500;
+
 type Handler<K extends JobName> = (payload: JobPayloads[K], job: Job) => Promise<void>;
 
 /**
@@ -29,13 +31,16 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   async enqueue<K extends JobName>(name: K, items: { key: string; payload: JobPayloads[K] }[]): Promise<void> {
     if (!items.length) return;
     const queue = this.queues.queue(JOBS[name].queue);
-    await queue.addBulk(
-      items.map((i) => ({
-        name,
-        data: i.payload,
-        opts: { jobId: jobIdFor(name, i.key), removeOnComplete: true, removeOnFail: true, attempts: 1 },
-      })),
-    );
+    // In slices: one addBulk of a relay's 10,000 deliveries builds one huge Redis pipeline in memory.
+    for (let i = 0; i < items.length; i += ENQUEUE_SLICE) {
+      await queue.addBulk(
+        items.slice(i, i + ENQUEUE_SLICE).map((item) => ({
+          name,
+          data: item.payload,
+          opts: { jobId: jobIdFor(name, item.key), removeOnComplete: true, removeOnFail: true, attempts: 1 },
+        })),
+      );
+    }
   }
 
   /** Throws naming every job without exactly one handler. */

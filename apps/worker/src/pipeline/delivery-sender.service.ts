@@ -5,6 +5,7 @@ import { AppConfig } from '@app/platform/config/app-config';
 import { Clock } from '@app/platform/time/clock';
 import { MailSender, type OutgoingMail, type OutgoingSms, SendFailure, SmsSender } from '../senders/sender.ports';
 import { ChannelPause } from './channel-pause.service';
+import { DeliveryMetrics } from './delivery-metrics';
 import { retryDelayMs } from './quiet-hours';
 
 /** A delivery ready to go out, or the reason it must not (read meanwhile, superseded, no contact). */
@@ -36,22 +37,38 @@ export class DeliverySender {
     private readonly sms: SmsSender,
     private readonly pause: ChannelPause,
     private readonly clock: Clock,
+    private readonly metrics: DeliveryMetrics,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
   async send(deliveryId: string): Promise<SendOutcome> {
-    const now = this.clock.now();
-    const delivery = await this.em.fork().findOne(NotificationDelivery, deliveryId);
-    if (!delivery || delivery.status !== 'pending') return 'not-claimed';
-    if (this.pause.isPaused(delivery.channel)) return 'paused';
-    const claimed = await this.em.fork().nativeUpdate(
-      NotificationDelivery,
-      { id: deliveryId, status: 'pending', availableAt: { $lte: now } },
-      { status: 'sending', claimedAt: now, attempts: raw('attempts + 1'), updatedAt: now },
-    );
-    if (!claimed) return 'not-claimed';
-    const attempt = delivery.attempts + 1;
+    const delivery = await this.claim(deliveryId);
+    if (!delivery) return 'not-claimed';
+    const outcome = await this.deliver(delivery);
+    this.metrics.recorded(delivery.channel, outcome);
+    return outcome;
+  }
 
+  /**
+   * Claims the row if it is pending, due and its channel is not paused, and returns it as claimed:
+   * one statement, so the hot path reads nothing before it (a paused channel's rows stay pending
+   * for the sweep to queue once the pause ends).
+   */
+  private async claim(deliveryId: string): Promise<NotificationDelivery | null> {
+    const em = this.em.fork();
+    const now = em.getPlatform().processDateProperty(this.clock.now());
+    const paused = this.pause.pausedChannels();
+    const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+      `update notification_delivery set status = 'sending', claimed_at = ?, attempts = attempts + 1, updated_at = ?
+        where id = ? and status = 'pending' and available_at <= ?${paused.length ? ` and channel not in (${paused.map(() => '?').join(', ')})` : ''}
+        returning *`,
+      [now, now, deliveryId, now, ...paused],
+    );
+    return rows[0] ? em.map(NotificationDelivery, rows[0]) : null;
+  }
+
+  private async deliver(delivery: NotificationDelivery): Promise<SendOutcome> {
+    const { id: deliveryId, attempts: attempt } = delivery;
     let composed: Composed;
     try {
       composed = await this.composer.compose(delivery);
@@ -61,19 +78,26 @@ export class DeliverySender {
     }
     if ('suppress' in composed) return this.settle(deliveryId, 'suppressed', composed.suppress);
 
+    const answered = this.metrics.providerCall(delivery.channel);
     try {
       const accepted =
         'mail' in composed
-          ? { ...(await this.mail.send({ deliveryId, ...composed.mail })), segments: null }
-          : await this.sms.send({ deliveryId, ...composed.sms });
-      await this.em.fork().transactional(async (tx) => {
-        await tx.nativeUpdate(
+          ? { ...(await this.mail.send({ deliveryId, ...composed.mail }).finally(answered)), segments: null }
+          : await this.sms.send({ deliveryId, ...composed.sms }).finally(answered);
+      const after = 'sms' in composed ? composed.after : undefined;
+      const markSent = (em: EntityManager) =>
+        em.nativeUpdate(
           NotificationDelivery,
           { id: deliveryId, status: 'sending' },
           { status: 'sent', providerId: accepted.providerId, segments: accepted.segments, sentAt: this.clock.now(), reason: null, updatedAt: this.clock.now() },
         );
-        if ('sms' in composed && composed.after) await composed.after(tx);
-      });
+      // A transaction (three round trips) only when something must change with the row.
+      if (after)
+        await this.em.fork().transactional(async (tx) => {
+          await markSent(tx);
+          await after(tx);
+        });
+      else await markSent(this.em.fork());
       return 'sent';
     } catch (err) {
       if (!(err instanceof SendFailure)) {
