@@ -1,17 +1,14 @@
-import { MikroORM } from '@mikro-orm/core';
-import { DeliverySweep } from '../../apps/worker/src/pipeline/delivery-sweep.service';
 import { DirectoryQueries } from '../../libs/directory/src/directory.queries';
 import { User } from '../../libs/directory/src/entities';
 import { NotificationDelivery } from '../../libs/notifications/src/delivery/notification-delivery.entity';
 import { OutboxMessage } from '../../libs/notifications/src/outbox/outbox-message.entity';
 import { FixedClock } from '../../libs/platform/src/time/clock';
 import { Fixtures, bearer, login, type Person } from '../support/fixtures';
-import { TestSmtpServer } from '../support/smtp-server';
-import { createTestApp, type TestApp } from '../support/test-app';
-import { TwilioServer } from '../support/twilio-server';
+import { startNotificationRig, type NotificationRig } from '../support/notification-rig';
+import type { TestSmtpServer } from '../support/smtp-server';
+import type { TestApp } from '../support/test-app';
+import type { TwilioServer } from '../support/twilio-server';
 
-const SID = `AC${'0123456789abcdef'.repeat(2)}`;
-const TOKEN = 'test-auth-token-0123456789';
 const HOUR = 3_600_000;
 
 /**
@@ -21,6 +18,7 @@ const HOUR = 3_600_000;
  * real SMTP server (SMS at a local Twilio server). Time moves only when the test moves the clock.
  */
 describe('acknowledgement reminders', () => {
+  let rig: NotificationRig;
   let t: TestApp;
   let smtp: TestSmtpServer;
   let sms: TwilioServer;
@@ -31,26 +29,11 @@ describe('acknowledgement reminders', () => {
   let teacherEmail: string;
   let n = 0;
   const clock = new FixedClock('2026-10-14T07:00:00Z'); // Wednesday 10:00 in Riga: reminders and deadlines fall outside quiet hours
-  const em = () => t.app.get(MikroORM).em.fork();
+  const em = () => rig.em();
 
   beforeAll(async () => {
-    smtp = await TestSmtpServer.start();
-    sms = await TwilioServer.start({ accountSid: SID, authToken: TOKEN });
-    t = await createTestApp({
-      clock,
-      notifications: true,
-      env: {
-        SMTP_URL: smtp.url,
-        MAIL_FROM: 'Skolas pasts <pasts@skola.example.lv>',
-        TWILIO_ACCOUNT_SID: SID,
-        TWILIO_AUTH_TOKEN: TOKEN,
-        TWILIO_FROM: 'SkolasPasts',
-        TWILIO_API_URL: sms.url,
-        PUBLIC_URL: 'https://pasts.example.lv',
-        QUIET_HOURS: '21:00-07:00',
-        ACK_REMINDER_BEFORE: '24h',
-      },
-    });
+    rig = await startNotificationRig(clock, { ACK_REMINDER_BEFORE: '24h' });
+    ({ t, smtp, sms } = rig);
     f = new Fixtures(t.app);
     inst = (await f.institution('school', `Skola ${f.tag}`)).id;
     group = (await f.group(inst, '4.a')).id;
@@ -59,34 +42,15 @@ describe('acknowledgement reminders', () => {
     teacherEmail = `teacher.${f.tag}@example.lv`;
     await em().nativeUpdate(User, { id: teacherPerson.id }, { language: 'en', email: teacherEmail });
   });
-  afterAll(async () => {
-    await t?.close();
-    await Promise.all([smtp?.close(), sms?.close()]);
-  });
+  afterAll(() => rig?.close());
 
-  const sweep = () => t.app.get(DeliverySweep).runOnce();
-  /** A concurrent call joins the pass under way (maybe started before the clock moved): the second starts after. */
-  const fullSweep = async () => {
-    await sweep();
-    await sweep();
-  };
+  const fullSweep = () => rig.sweep();
+  const settled = (eventId: string) => rig.settled(eventId);
+  const eventOf = (dedupeKey: string) => rig.eventOf(dedupeKey);
   const auth = async (p: Person) => bearer(await login(t.http, p)); // tokens live 15 minutes of the moved clock
   const mobile = () => `+3712${String(6_300_000 + ++n * 7919).slice(-7)}`;
-  const eventOf = (dedupeKey: string) => em().findOneOrFail(OutboxMessage, { dedupeKey });
   const mailsTo = (address: string, subjectPart: string) =>
     smtp.received.filter((m) => m.envelope.rcptTo.includes(address) && m.subject?.includes(subjectPart));
-
-  /** Sweeps until every delivery of the event has left pending/sending. */
-  async function settled(eventId: string, timeoutMs = 15_000): Promise<NotificationDelivery[]> {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      await sweep();
-      const rows = await em().find(NotificationDelivery, { eventId });
-      if (rows.length && rows.every((r) => !['pending', 'sending'].includes(r.status))) return rows;
-      if (Date.now() > until) throw new Error(`deliveries of ${eventId} still ${rows.map((r) => r.status).join(',') || 'missing'}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
 
   /** After a sweep (which relays every due row synchronously) the event is relayed and made no delivery: nothing can ever be sent for it. */
   async function relayedToNobody(dedupeKey: string): Promise<void> {

@@ -1,7 +1,5 @@
-import { MikroORM } from '@mikro-orm/core';
 import Redis from 'ioredis';
 import { JobRunner } from '../../apps/worker/src/jobs/job-runner.service';
-import { DeliverySweep } from '../../apps/worker/src/pipeline/delivery-sweep.service';
 import { QueueRegistry } from '../../apps/worker/src/queues/queue-registry.service';
 import { NotificationDelivery } from '../../libs/notifications/src/delivery/notification-delivery.entity';
 import { OutboxMessage } from '../../libs/notifications/src/outbox/outbox-message.entity';
@@ -10,12 +8,10 @@ import { User } from '../../libs/directory/src/entities';
 import { AppConfig } from '../../libs/platform/src/config/app-config';
 import { FixedClock } from '../../libs/platform/src/time/clock';
 import { Fixtures, bearer, login, type Person } from '../support/fixtures';
-import { TestSmtpServer } from '../support/smtp-server';
-import { createTestApp, type TestApp } from '../support/test-app';
-import { TwilioServer } from '../support/twilio-server';
-
-const SID = `AC${'0123456789abcdef'.repeat(2)}`;
-const TOKEN = 'test-auth-token-0123456789';
+import { startNotificationRig, type NotificationRig } from '../support/notification-rig';
+import type { TestSmtpServer } from '../support/smtp-server';
+import type { TestApp } from '../support/test-app';
+import type { TwilioServer } from '../support/twilio-server';
 
 /**
  * The notifications pipeline end to end: outbox → relay → delivery rows → BullMQ → a real SMTP
@@ -23,6 +19,7 @@ const TOKEN = 'test-auth-token-0123456789';
  * injected clock: alert delays, quiet hours and retry backoff move only when the test moves it.
  */
 describe('notifications', () => {
+  let rig: NotificationRig;
   let t: TestApp;
   let smtp: TestSmtpServer;
   let sms: TwilioServer;
@@ -34,26 +31,14 @@ describe('notifications', () => {
   let teacherPerson: Person;
   let n = 0;
   const clock = new FixedClock('2026-10-14T07:00:00Z'); // Wednesday 10:00 in Riga
-  const em = () => t.app.get(MikroORM).em.fork();
+  const em = () => rig.em();
+  const sweep = () => rig.sweep();
+  const settled = (eventId: string) => rig.settled(eventId);
+  const eventOf = async (dedupeKey: string) => (await rig.eventOf(dedupeKey)).id;
 
   beforeAll(async () => {
-    smtp = await TestSmtpServer.start();
-    sms = await TwilioServer.start({ accountSid: SID, authToken: TOKEN });
-    t = await createTestApp({
-      clock,
-      notifications: true,
-      env: {
-        SMTP_URL: smtp.url,
-        MAIL_FROM: 'Skolas pasts <pasts@skola.example.lv>',
-        TWILIO_ACCOUNT_SID: SID,
-        TWILIO_AUTH_TOKEN: TOKEN,
-        TWILIO_FROM: 'SkolasPasts',
-        TWILIO_API_URL: sms.url,
-        PUBLIC_URL: 'https://pasts.example.lv',
-        ALERT_DELAY_SECONDS: '600',
-        QUIET_HOURS: '21:00-07:00',
-      },
-    });
+    rig = await startNotificationRig(clock, { ALERT_DELAY_SECONDS: '600' });
+    ({ t, smtp, sms } = rig);
     f = new Fixtures(t.app);
     inst = (await f.institution('school', `Skola ${f.tag}`)).id;
     group = (await f.group(inst, '3.b')).id;
@@ -65,25 +50,9 @@ describe('notifications', () => {
   beforeEach(async () => {
     teacher = await login(t.http, teacherPerson);
   });
-  afterAll(async () => {
-    await t?.close();
-    await Promise.all([smtp?.close(), sms?.close()]);
-  });
+  afterAll(() => rig?.close());
 
-  const sweep = () => t.app.get(DeliverySweep).runOnce();
   const mobile = () => `+3712${String(6_100_000 + ++n * 7919).slice(-7)}`;
-
-  /** Sweeps until every delivery of the event has left pending/sending (the jobs run in the app's BullMQ worker). */
-  async function settled(eventId: string, timeoutMs = 15_000): Promise<NotificationDelivery[]> {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      await sweep();
-      const rows = await em().find(NotificationDelivery, { eventId });
-      if (rows.length && rows.every((r) => !['pending', 'sending'].includes(r.status))) return rows;
-      if (Date.now() > until) throw new Error(`deliveries of ${eventId} still ${rows.map((r) => r.status).join(',') || 'missing'}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
 
   /** A guardian with a child in the group, their language and contacts as given. */
   async function family(language: 'lv' | 'ru' | 'en', contacts: { email?: string; phone?: string }) {
@@ -95,7 +64,6 @@ describe('notifications', () => {
     return { ...g, email: contacts.email, phone: contacts.phone };
   }
 
-  const eventOf = async (dedupeKey: string) => (await em().findOneOrFail(OutboxMessage, { dedupeKey })).id;
 
   it('a registered guardian gets one SMS whose password signs in, and the clear password is kept nowhere else', async () => {
     const phone = mobile();

@@ -70,6 +70,12 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
+  /** Whether the job for this key is being processed right now (a live worker holds its lock). */
+  async isRunning<K extends JobName>(name: K, key: string): Promise<boolean> {
+    const job = await this.queues.queue(JOBS[name].queue).getJob(jobIdFor(name, key));
+    return job ? job.isActive() : false;
+  }
+
   /** Stops taking new jobs (those running finish); for operations and for tests of lost queues. */
   async pauseWorkers(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.pause()));

@@ -52,10 +52,15 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
     const now = this.clock.now();
     const stale = new Date(now.getTime() - STALE_CLAIM_MS);
     const em = this.em.fork();
-    // An e-mail keeps its Message-ID when sent again, so receivers see one message; an SMS that may
-    // have left is not sent twice: it waits for Twilio's status callback.
-    await em.nativeUpdate(NotificationDelivery, { status: 'sending', channel: 'email', claimedAt: { $lt: stale } }, { status: 'pending', claimedAt: null, reason: 'stale claim', updatedAt: now });
-    await em.nativeUpdate(NotificationDelivery, { status: 'sending', channel: 'sms', claimedAt: { $lt: stale } }, { status: 'unknown', reason: 'stale claim', updatedAt: now });
+    // A claim is stale only when no live worker still holds its job (a send in flight must not be
+    // doubled, however long it takes). Then an e-mail goes again with the same Message-ID, so receivers
+    // see one message; an SMS that may have left is not sent twice: it waits for Twilio's status callback.
+    const claims = await em.find(NotificationDelivery, { status: 'sending', claimedAt: { $lt: stale } }, { fields: ['id', 'channel'], limit: 500 });
+    for (const claim of claims) {
+      if (await this.jobs.isRunning('delivery.send', claim.id)) continue;
+      const [status, reset] = claim.channel === 'email' ? (['pending', { claimedAt: null }] as const) : (['unknown', {}] as const);
+      await em.nativeUpdate(NotificationDelivery, { id: claim.id, status: 'sending' }, { status, ...reset, reason: 'stale claim', updatedAt: now });
+    }
     const paused = this.pause.pausedChannels();
     const due = await em.find(
       NotificationDelivery,

@@ -1,0 +1,80 @@
+import { MikroORM } from '@mikro-orm/core';
+import { DeliverySweep } from '../../apps/worker/src/pipeline/delivery-sweep.service';
+import { NotificationDelivery } from '../../libs/notifications/src/delivery/notification-delivery.entity';
+import { OutboxMessage } from '../../libs/notifications/src/outbox/outbox-message.entity';
+import type { FixedClock } from '../../libs/platform/src/time/clock';
+import { TestSmtpServer } from './smtp-server';
+import { createTestApp, type TestApp } from './test-app';
+import { TwilioServer } from './twilio-server';
+
+export const TWILIO_SID = `AC${'0123456789abcdef'.repeat(2)}`;
+export const TWILIO_TOKEN = 'test-auth-token-0123456789';
+export const PUBLIC_URL = 'https://pasts.example.lv';
+
+export interface NotificationRig {
+  t: TestApp;
+  smtp: TestSmtpServer;
+  sms: TwilioServer;
+  em(): ReturnType<MikroORM['em']['fork']>;
+  /** One recovery pass (relay, stale claims, queueing); a call made during a pass starts a fresh one after it. */
+  sweep(): Promise<void>;
+  /** Sweeps until every delivery of the event has left pending/sending (the jobs run in the app's BullMQ worker). */
+  settled(eventId: string, timeoutMs?: number): Promise<NotificationDelivery[]>;
+  /** The outbox event with this dedupe key (e.g. `message-alert:<messageId>`). */
+  eventOf(dedupeKey: string): Promise<OutboxMessage>;
+  close(): Promise<void>;
+}
+
+/**
+ * The app with its notifications worker on a database of its own, a real SMTP server over TCP and a
+ * local HTTP server speaking Twilio's Messages API, on the given clock. `env` adds to or overrides
+ * the notification settings.
+ */
+export async function startNotificationRig(clock: FixedClock, env: Record<string, string> = {}): Promise<NotificationRig> {
+  const smtp = await TestSmtpServer.start();
+  const sms = await TwilioServer.start({ accountSid: TWILIO_SID, authToken: TWILIO_TOKEN });
+  const t = await createTestApp({
+    clock,
+    notifications: true,
+    env: {
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'Skolas pasts <pasts@skola.example.lv>',
+      TWILIO_ACCOUNT_SID: TWILIO_SID,
+      TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
+      TWILIO_FROM: 'SkolasPasts',
+      TWILIO_API_URL: sms.url,
+      PUBLIC_URL,
+      QUIET_HOURS: '21:00-07:00',
+      ...env,
+    },
+  });
+  const em = () => t.app.get(MikroORM).em.fork();
+  const sweeper = t.app.get(DeliverySweep);
+  // runOnce shares a pass already under way, which may have read the clock before the test moved it.
+  const sweep = async () => {
+    await sweeper.runOnce();
+    await sweeper.runOnce();
+  };
+  return {
+    t,
+    smtp,
+    sms,
+    em,
+    sweep,
+    async settled(eventId, timeoutMs = 15_000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        await sweep();
+        const rows = await em().find(NotificationDelivery, { eventId });
+        if (rows.length && rows.every((r) => !['pending', 'sending'].includes(r.status))) return rows;
+        if (Date.now() > until) throw new Error(`deliveries of ${eventId} still ${rows.map((r) => r.status).join(',') || 'missing'}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    eventOf: (dedupeKey) => em().findOneOrFail(OutboxMessage, { dedupeKey }),
+    async close() {
+      await t.close();
+      await Promise.all([smtp.close(), sms.close()]);
+    },
+  };
+}
