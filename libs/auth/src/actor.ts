@@ -11,15 +11,3 @@ export interface Actor {
   ip?: string;
   requestId?: string;
 }
-
-export function rolesIn(actor: Actor, institutionId: string): Role[] {
-  return actor.roles.filter((r) => r.institutionId === institutionId).map((r) => r.role);
-}
-
-export function hasRole(actor: Actor, institutionId: string, roles: readonly Role[]): boolean {
-  return actor.roles.some((r) => r.institutionId === institutionId && roles.includes(r.role));
-}
-
-export function institutionsWhere(actor: Actor, roles: readonly Role[]): string[] {
-  return [...new Set(actor.roles.filter((r) => roles.includes(r.role)).map((r) => r.institutionId))];
-}

@@ -7,7 +7,6 @@ import { Guardianship } from './entities/guardianship.entity';
 import { STAFF_ROLES } from '@app/access/roles';
 import { RoleAssignment } from './entities/role-assignment.entity';
 import { displayNameOf, User } from './entities/user.entity';
-import { StaffAssignment } from './entities/staff-assignment.entity';
 
 export interface ChildSummary {
   id: string;

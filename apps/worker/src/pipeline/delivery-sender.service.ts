@@ -102,7 +102,7 @@ export class DeliverySender {
     } catch (err) {
       if (!(err instanceof SendFailure)) {
         this.logger.error({ err, deliveryId }, 'unexpected send error');
-        return this.retry(deliveryId, delivery.channel, attempt, 'error', 0);
+        return this.retry(deliveryId, attempt, 'error', 0);
       }
       return this.failed(deliveryId, delivery.channel, attempt, err);
     }
@@ -126,11 +126,11 @@ export class DeliverySender {
         );
         return 'paused';
       case 'temporary':
-        return this.retry(deliveryId, channel, attempt, err.code, err.retryAfterMs ?? 0);
+        return this.retry(deliveryId, attempt, err.code, err.retryAfterMs ?? 0);
     }
   }
 
-  private async retry(deliveryId: string, _channel: Channel, attempt: number, reason: string, retryAfterMs: number): Promise<SendOutcome> {
+  private async retry(deliveryId: string, attempt: number, reason: string, retryAfterMs: number): Promise<SendOutcome> {
     if (attempt >= this.config.env.DELIVERY_MAX_ATTEMPTS) return this.settle(deliveryId, 'failed', `${reason} (after ${attempt} attempts)`);
     const now = this.clock.now();
     await this.em.fork().nativeUpdate(
