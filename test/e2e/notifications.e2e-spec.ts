@@ -29,6 +29,7 @@ describe('notifications', () => {
   let admin: string;
   let teacher: string;
   let teacherPerson: Person;
+  let adminPerson: Person;
   let n = 0;
   const clock = new FixedClock('2026-10-14T07:00:00Z'); // Wednesday 10:00 in Riga
   const em = () => rig.em();
@@ -42,7 +43,8 @@ describe('notifications', () => {
     f = new Fixtures(t.app);
     inst = (await f.institution('school', `Skola ${f.tag}`)).id;
     group = (await f.group(inst, '3.b')).id;
-    admin = await login(t.http, await f.person([{ institutionId: inst, role: 'admin' }]));
+    adminPerson = await f.person([{ institutionId: inst, role: 'admin' }]);
+    admin = await login(t.http, adminPerson);
     teacherPerson = await f.person([{ institutionId: inst, role: 'teacher' }], { givenName: 'Ieva' });
     await f.assign(teacherPerson.id, group);
   });
@@ -218,6 +220,40 @@ describe('notifications', () => {
     clock.advanceHours(2);
     await sweep();
     expect(sms.requests - requestsBefore).toBe(1);
+  });
+
+  it('management lists failed deliveries and retries them; nobody else may', async () => {
+    const guardian = await family('lv', { phone: mobile() });
+    sms.script({ status: 400, code: 21211, message: 'Invalid To' });
+    const sent = await t.http
+      .post('/messages')
+      .set(bearer(teacher))
+      .send({ institutionId: inst, subject: `Retry ${f.tag}`, body: 'Steidzami.', to: { users: [guardian.id] }, priority: 'urgent' })
+      .expect(201);
+    const failed = (await settled(await eventOf(`message-alert:${sent.body.id}`))).find((r) => r.channel === 'sms')!;
+    expect(failed).toMatchObject({ status: 'failed', reason: '21211' });
+    const adminNow = await login(t.http, adminPerson);
+    const otherAdmin = await login(t.http, await f.person([{ institutionId: (await f.institution('school', `Cita ${f.tag}`)).id, role: 'admin' }]));
+
+    const list = await t.http.get(`/institutions/${inst}/deliveries?status=failed&channel=sms&limit=200`).set(bearer(adminNow)).expect(200);
+    expect(list.body.items.map((d: { id: string }) => d.id)).toContain(failed.id);
+    for (const [token, status, code] of [[teacher, 403, 'NOT_MANAGEMENT'], [otherAdmin, 403, 'NOT_MANAGEMENT']] as const) {
+      const res = await t.http.get(`/institutions/${inst}/deliveries`).set(bearer(token));
+      expect({ status: res.status, code: res.body.error?.code }).toEqual({ status, code });
+    }
+    for (const [token, status, code] of [[teacher, 403, 'NOT_MANAGEMENT'], [otherAdmin, 404, 'DELIVERY_NOT_FOUND']] as const) {
+      const res = await t.http.post(`/deliveries/${failed.id}/retry`).set(bearer(token));
+      expect({ status: res.status, code: res.body.error?.code }).toEqual({ status, code });
+    }
+    expect((await em().findOneOrFail(NotificationDelivery, failed.id)).status).toBe('failed');
+
+    const retried = await t.http.post(`/deliveries/${failed.id}/retry`).set(bearer(adminNow)).expect(200);
+    expect(retried.body).toMatchObject({ id: failed.id, attempts: 0, reason: 'retried' });
+    // Pending or already sent again: only failed and undelivered deliveries are retried.
+    const again = await t.http.post(`/deliveries/${failed.id}/retry`).set(bearer(adminNow));
+    expect({ status: again.status, code: again.body.error?.code }).toEqual({ status: 409, code: 'DELIVERY_NOT_RETRYABLE' });
+    expect((await settled(failed.eventId)).find((r) => r.id === failed.id)).toMatchObject({ status: 'sent' });
+    expect(sms.to(guardian.phone!)).toHaveLength(1);
   });
 
   it('after Redis loses every job, everything committed is still sent, once', async () => {
