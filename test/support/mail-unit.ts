@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { EntityManager, MikroORM } from '@mikro-orm/core';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { AudienceService } from '../../apps/mail/src/audience/audience.service';
-import { DeliveryService } from '../../apps/mail/src/delivery/delivery.service';
+import { InboxEvents } from '../../apps/mail/src/inbox-events/inbox-events.service';
 import { MailboxService } from '../../apps/mail/src/mailbox/mailbox.service';
 import { MessageAccess } from '../../apps/mail/src/messages/message-access';
 import { messageError } from '../../apps/mail/src/messages/message-errors';
@@ -116,7 +116,7 @@ export async function mailUnit(): Promise<MailUnit> {
       MailboxService,
       MessageAccess,
       AudienceService,
-      DeliveryService,
+      InboxEvents,
       ReceiptsService,
       DirectoryQueries,
       AccessPolicy,

@@ -6,7 +6,8 @@ import { AccessPolicy, Permission } from '@app/access';
 import { insertRows } from '@app/persistence/insert-rows';
 import { Clock } from '@app/platform/time/clock';
 import { Message, MessageRecipient } from '@app/post';
-import { DeliveryService, previewOf } from '../delivery/delivery.service';
+import { OutboxWriter } from '@app/notifications/outbox/outbox.writer';
+import { InboxEvents, previewOf } from '../inbox-events/inbox-events.service';
 import { messageError } from '../messages/message-errors';
 import { RealtimePublisher } from '../realtime/realtime.contract';
 
@@ -20,7 +21,8 @@ import { RealtimePublisher } from '../realtime/realtime.contract';
 export class ModerationQueueService {
   constructor(
     private readonly em: EntityManager,
-    private readonly delivery: DeliveryService,
+    private readonly inboxEvents: InboxEvents,
+    private readonly outbox: OutboxWriter,
     private readonly realtime: RealtimePublisher,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
@@ -68,12 +70,12 @@ export class ModerationQueueService {
       await tx.nativeUpdate(MessageRecipient, { message: id }, { deliveredAt: now });
       const rows = await tx.find(MessageRecipient, { message: id }, { fields: ['user'] });
       const userIds = rows.map((r) => r.user.id);
-      const alerts = this.delivery.alertRows(message, now);
+      const alerts = this.outbox.messageAlerts(message, now);
       await insertRows(tx, alerts.entity, alerts.rows);
       this.record(tx, actor, message, 'message.approved', now);
       return userIds;
     });
-    this.delivery.announce(message, { id: message.sender.id, displayName: message.sender.displayName }, now, recipients);
+    this.inboxEvents.announce(message, { id: message.sender.id, displayName: message.sender.displayName }, now, recipients);
     this.realtime.toUsers([message.sender.id], 'message:updated', { id, status: 'sent' });
     return { id, status: 'sent' };
   }
