@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager, raw } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Counter } from 'prom-client';
+import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
+import { cheapestText, smsSize } from '@app/notifications/sms/segments';
+import { SmsOptOut } from '@app/notifications/sms/sms-opt-out.entity';
+import { AppConfig } from '@app/platform/config/app-config';
+import { Metrics } from '@app/platform/observability/metrics';
+import { rigaDate } from '@app/platform/time/riga-time';
+import { Clock } from '@app/platform/time/clock';
+import { JobRunner } from '../jobs/job-runner.service';
+import { type OutgoingSms, SendFailure } from '../senders/sender.ports';
+import { ALERT_CATEGORIES, notificationSettings } from './institution-settings';
+import { SmsRate } from './sms-rate.service';
+
+/** Twilio: the recipient answered STOP; every further SMS to the number would be refused. */
+const UNSUBSCRIBED = '21610';
+
+/** An SMS cleared to go: its final text and the segments reserved for it in its institution's month. */
+export interface SmsTicket {
+  delivery: Pick<NotificationDelivery, 'id' | 'eventId' | 'userId' | 'category' | 'institutionId'>;
+  to: string;
+  body: string;
+  reserved: { institutionId: string; month: string; segments: number } | null;
+}
+
+/**
+ * SMS cost control around the provider call, kept out of the sender's hot path: the opt-out memory,
+ * transliteration, the per-sender rate and the institution's monthly segment budget before the
+ * call; reconciling the count, releasing the reservation and remembering STOP after it.
+ */
+@Injectable()
+export class SmsCostControl {
+  private readonly logger = new Logger('SmsCostControl');
+  private readonly refused: Counter<'reason'>;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly rate: SmsRate,
+    private readonly jobs: JobRunner,
+    private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
+    metrics: Metrics,
+  ) {
+    this.refused = new Counter({
+      name: 'notification_sms_refused_total',
+      help: 'SMS not sent for cost control: over the monthly segment budget, or the number opted out',
+      labelNames: ['reason'],
+      registers: [metrics.registry],
+    });
+  }
+
+  /**
+   * Clears a claimed SMS delivery to go, or settles it and says how: suppressed (`opted-out`,
+   * `budget`; an alert then goes by e-mail) or `retry` (the sender's rate is used up: the claim and
+   * the attempt are given back, the row waits a moment). A password SMS is counted against the
+   * budget but never refused by it, and never transliterated.
+   */
+  async admit(delivery: NotificationDelivery, sms: Pick<OutgoingSms, 'to' | 'body'>): Promise<SmsTicket | 'suppressed' | 'retry'> {
+    const em = this.em.fork();
+    if (await em.getConnection().execute('select 1 from sms_opt_out where phone = ?', [sms.to]).then((r) => r.length > 0)) {
+      return this.suppress(delivery, 'opted-out');
+    }
+    const settings = delivery.institutionId ? (await notificationSettings(em, [delivery.institutionId])).get(delivery.institutionId) : undefined;
+    const password = delivery.category === 'password';
+    const body = settings?.smsTransliterate && !password ? cheapestText(sms.body) : sms.body;
+    const segments = smsSize(body).segments;
+
+    const wait = await this.rate.acquire(segments);
+    if (wait > 0) {
+      await em.nativeUpdate(
+        NotificationDelivery,
+        { id: delivery.id, status: 'sending' },
+        // Waiting for our own rate is not the delivery's failure: the attempt is given back.
+        { status: 'pending', attempts: raw('attempts - 1'), availableAt: new Date(this.clock.now().getTime() + wait), claimedAt: null, reason: 'rate', updatedAt: this.clock.now() },
+      );
+      return 'retry';
+    }
+
+    let reserved: SmsTicket['reserved'] = null;
+    if (delivery.institutionId) {
+      const month = rigaDate(this.clock.now()).slice(0, 7);
+      const budget = password ? null : (settings?.smsMonthlySegmentBudget ?? null);
+      if (!(await this.reserve(em, delivery.institutionId, month, segments, budget))) return this.suppress(delivery, 'budget');
+      reserved = { institutionId: delivery.institutionId, month, segments };
+    }
+    return { delivery, to: sms.to, body, reserved };
+  }
+
+  /**
+   * The provider took the SMS: its own segment count replaces the reserved one. Never throws: the
+   * SMS is sent, and a failure here must not make the sender try it again.
+   */
+  async accepted(ticket: SmsTicket, segments: number): Promise<void> {
+    const r = ticket.reserved;
+    if (!r || !Number.isInteger(segments) || segments === r.segments) return;
+    await this.adjust(r, segments - r.segments).catch((err: unknown) => this.logger.warn({ err, deliveryId: ticket.delivery.id }, 'segment count not reconciled'));
+  }
+
+  /**
+   * The provider refused the SMS, so nothing was sent: the reservation is released (not for an
+   * unknown outcome, which may have been billed). STOP is remembered and an alert goes by e-mail.
+   */
+  async failed(ticket: SmsTicket, err: unknown): Promise<void> {
+    if (!(err instanceof SendFailure) || err.kind === 'unknown') return;
+    if (ticket.reserved) await this.adjust(ticket.reserved, -ticket.reserved.segments);
+    if (err.code === UNSUBSCRIBED) {
+      const em = this.em.fork();
+      await (em as SqlEntityManager).createQueryBuilder(SmsOptOut).insert({ phone: ticket.to, optedOutAt: this.clock.now() }).onConflict('phone').ignore().execute();
+      this.refused.inc({ reason: 'opted-out' });
+      await this.emailInstead(ticket.delivery);
+    }
+  }
+
+  /**
+   * Adds `n` to the month's usage in one statement, only while it stays within `budget` (null: no
+   * limit). The row is locked by the upsert, so parallel reservations cannot together exceed it.
+   */
+  private async reserve(em: EntityManager, institutionId: string, month: string, n: number, budget: number | null): Promise<boolean> {
+    if (budget !== null && n > budget) return false;
+    const rows = await em.getConnection().execute<{ segments_used: number }[]>(
+      `insert into sms_budget_usage (institution_id, month, segments_used) values (?, ?, ?)
+        on conflict (institution_id, month) do update set segments_used = sms_budget_usage.segments_used + excluded.segments_used
+        ${budget === null ? '' : 'where sms_budget_usage.segments_used + excluded.segments_used <= ?'}
+        returning segments_used`,
+      budget === null ? [institutionId, month, n] : [institutionId, month, n, budget],
+    );
+    return rows.length > 0;
+  }
+
+  private async adjust(r: NonNullable<SmsTicket['reserved']>, difference: number): Promise<void> {
+    const greatest = this.config.databaseKind === 'postgresql' ? 'greatest' : 'max';
+    await this.em
+      .fork()
+      .getConnection()
+      .execute(`update sms_budget_usage set segments_used = ${greatest}(segments_used + ?, 0) where institution_id = ? and month = ?`, [difference, r.institutionId, r.month]);
+  }
+
+  private async suppress(delivery: NotificationDelivery, reason: 'budget' | 'opted-out'): Promise<'suppressed'> {
+    const now = this.clock.now();
+    await this.em.fork().nativeUpdate(NotificationDelivery, { id: delivery.id, status: 'sending' }, { status: 'suppressed', reason, settledAt: now, updatedAt: now });
+    this.refused.inc({ reason });
+    await this.emailInstead(delivery);
+    return 'suppressed';
+  }
+
+  /**
+   * An alert whose SMS cannot go is sent by e-mail instead, when the person has an address and the
+   * event has no e-mail for them yet (the unique (event, user, channel) keeps it to one).
+   */
+  private async emailInstead(delivery: SmsTicket['delivery']): Promise<void> {
+    if (!ALERT_CATEGORIES.includes(delivery.category)) return;
+    const em = this.em.fork();
+    const [user] = await em.getConnection().execute<{ email: string | null }[]>('select email from app_user where id = ? and active = true', [delivery.userId]);
+    if (!user?.email) return;
+    const now = this.clock.now();
+    const id = randomUUID();
+    const result = await (em as SqlEntityManager)
+      .createQueryBuilder(NotificationDelivery)
+      .insert({ id, eventId: delivery.eventId, userId: delivery.userId, channel: 'email', category: delivery.category, institutionId: delivery.institutionId ?? null, reason: 'sms-fallback', availableAt: now, attempts: 0, createdAt: now, updatedAt: now })
+      .onConflict(['eventId', 'userId', 'channel'])
+      .ignore()
+      .execute('run');
+    if (!result.affectedRows) return;
+    await this.jobs.enqueue('delivery.send', [{ key: id, payload: { deliveryId: id } }]).catch((err: unknown) => {
+      this.logger.warn({ err }, 'e-mail fallback written but not queued; the sweep will queue it');
+    });
+  }
+}
