@@ -107,7 +107,7 @@ export class DeliverySender {
           await after(tx);
         });
       else await markSent(this.em.fork());
-      if (ticket) await this.smsCost.accepted(ticket, accepted.segments);
+      if (ticket && accepted.segments !== null) await this.smsCost.accepted(ticket, accepted.segments);
       return 'sent';
     } catch (err) {
       if (ticket) await this.smsCost.failed(ticket, err);

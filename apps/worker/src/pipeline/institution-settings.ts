@@ -14,14 +14,12 @@ export const ALERT_CATEGORIES: readonly Category[] = ['message', 'urgent', 'ack-
 export async function notificationSettings(em: EntityManager, institutionIds: readonly string[]): Promise<Map<string, NotificationSettings>> {
   const ids = [...new Set(institutionIds)];
   if (!ids.length) return new Map();
-  const rows = await em
+  const rows = (await em
     .getConnection()
-    .execute<{ id: string; settings: Partial<InstitutionSettings> | string | null }[]>(
-      `select id, settings from institution where id in (${ids.map(() => '?').join(', ')})`,
-      ids,
-      'all',
-      em.getTransactionContext(),
-    );
+    .execute(`select id, settings from institution where id in (${ids.map(() => '?').join(', ')})`, ids, 'all', em.getTransactionContext())) as {
+    id: string;
+    settings: Partial<InstitutionSettings> | string | null;
+  }[];
   return new Map(
     rows.map((r) => {
       const own = (typeof r.settings === 'string' ? JSON.parse(r.settings) : (r.settings ?? {})) as Partial<InstitutionSettings>;

@@ -83,7 +83,7 @@ export class SmsCostControl {
     if (delivery.institutionId) {
       const month = rigaDate(this.clock.now()).slice(0, 7);
       const budget = password ? null : (settings?.smsMonthlySegmentBudget ?? null);
-      if (!(await this.reserve(em, delivery.institutionId, month, segments, budget))) return this.suppress(delivery, 'budget');
+      if (!(await this.reserve(delivery.institutionId, month, segments, budget))) return this.suppress(delivery, 'budget');
       reserved = { institutionId: delivery.institutionId, month, segments };
     }
     return { delivery, to: sms.to, body, reserved };
@@ -107,10 +107,12 @@ export class SmsCostControl {
     if (!(err instanceof SendFailure) || err.kind === 'unknown') return;
     if (ticket.reserved) await this.adjust(ticket.reserved, -ticket.reserved.segments);
     if (err.code === UNSUBSCRIBED) {
-      const em = this.em.fork();
-      await (em as SqlEntityManager).createQueryBuilder(SmsOptOut).insert({ phone: ticket.to, optedOutAt: this.clock.now() }).onConflict('phone').ignore().execute();
+      const fallback = await this.em.fork().transactional(async (tx) => {
+        await (tx as SqlEntityManager).createQueryBuilder(SmsOptOut).insert({ phone: ticket.to, optedOutAt: this.clock.now() }).onConflict('phone').ignore().execute();
+        return this.emailInstead(tx, ticket.delivery);
+      });
       this.refused.inc({ reason: 'opted-out' });
-      await this.emailInstead(ticket.delivery);
+      await this.queue(fallback);
     }
   }
 
@@ -118,9 +120,11 @@ export class SmsCostControl {
    * Adds `n` to the month's usage in one statement, only while it stays within `budget` (null: no
    * limit). The row is locked by the upsert, so parallel reservations cannot together exceed it.
    */
-  private async reserve(em: EntityManager, institutionId: string, month: string, n: number, budget: number | null): Promise<boolean> {
+  async reserve(institutionId: string, month: string, n: number, budget: number | null): Promise<boolean> {
     if (budget !== null && n > budget) return false;
-    const rows = await em.getConnection().execute<{ segments_used: number }[]>(
+    const rows = await this.em
+      .fork()
+      .getConnection().execute<{ segments_used: number }[]>(
       `insert into sms_budget_usage (institution_id, month, segments_used) values (?, ?, ?)
         on conflict (institution_id, month) do update set segments_used = sms_budget_usage.segments_used + excluded.segments_used
         ${budget === null ? '' : 'where sms_budget_usage.segments_used + excluded.segments_used <= ?'}
@@ -138,23 +142,29 @@ export class SmsCostControl {
       .execute(`update sms_budget_usage set segments_used = ${greatest}(segments_used + ?, 0) where institution_id = ? and month = ?`, [difference, r.institutionId, r.month]);
   }
 
+  /** Suppressed, and an alert's e-mail written in the same transaction, so a crash cannot lose the fallback. */
   private async suppress(delivery: NotificationDelivery, reason: 'budget' | 'opted-out'): Promise<'suppressed'> {
     const now = this.clock.now();
-    await this.em.fork().nativeUpdate(NotificationDelivery, { id: delivery.id, status: 'sending' }, { status: 'suppressed', reason, settledAt: now, updatedAt: now });
+    const fallback = await this.em.fork().transactional(async (tx) => {
+      await tx.nativeUpdate(NotificationDelivery, { id: delivery.id, status: 'sending' }, { status: 'suppressed', reason, settledAt: now, updatedAt: now });
+      return this.emailInstead(tx, delivery);
+    });
     this.refused.inc({ reason });
-    await this.emailInstead(delivery);
+    await this.queue(fallback);
     return 'suppressed';
   }
 
   /**
    * An alert whose SMS cannot go is sent by e-mail instead, when the person has an address and the
-   * event has no e-mail for them yet (the unique (event, user, channel) keeps it to one).
+   * event has no e-mail for them yet (the unique (event, user, channel) keeps it to one). Returns
+   * the new delivery's id, to be queued once committed.
    */
-  private async emailInstead(delivery: SmsTicket['delivery']): Promise<void> {
-    if (!ALERT_CATEGORIES.includes(delivery.category)) return;
-    const em = this.em.fork();
-    const [user] = await em.getConnection().execute<{ email: string | null }[]>('select email from app_user where id = ? and active = true', [delivery.userId]);
-    if (!user?.email) return;
+  private async emailInstead(em: EntityManager, delivery: SmsTicket['delivery']): Promise<string | null> {
+    if (!ALERT_CATEGORIES.includes(delivery.category)) return null;
+    const [user] = await em
+      .getConnection()
+      .execute<{ email: string | null }[]>('select email from app_user where id = ? and active = true', [delivery.userId], 'all', em.getTransactionContext());
+    if (!user?.email) return null;
     const now = this.clock.now();
     const id = randomUUID();
     const result = await (em as SqlEntityManager)
@@ -163,8 +173,12 @@ export class SmsCostControl {
       .onConflict(['eventId', 'userId', 'channel'])
       .ignore()
       .execute('run');
-    if (!result.affectedRows) return;
-    await this.jobs.enqueue('delivery.send', [{ key: id, payload: { deliveryId: id } }]).catch((err: unknown) => {
+    return result.affectedRows ? id : null;
+  }
+
+  private async queue(deliveryId: string | null): Promise<void> {
+    if (!deliveryId) return;
+    await this.jobs.enqueue('delivery.send', [{ key: deliveryId, payload: { deliveryId } }]).catch((err: unknown) => {
       this.logger.warn({ err }, 'e-mail fallback written but not queued; the sweep will queue it');
     });
   }
