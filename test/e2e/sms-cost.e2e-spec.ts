@@ -7,6 +7,7 @@ import { OutboxMessage } from '../../libs/notifications/src/outbox/outbox-messag
 import { smsSize } from '../../libs/notifications/src/sms/segments';
 import { SmsBudgetUsage } from '../../libs/notifications/src/sms/sms-budget-usage.entity';
 import { SmsOptOut } from '../../libs/notifications/src/sms/sms-opt-out.entity';
+import { RedisConnection } from '../../libs/platform/src/redis/redis.module';
 import { RedisTokenBucket } from '../../libs/platform/src/redis/token-bucket';
 import { FixedClock } from '../../libs/platform/src/time/clock';
 import { Fixtures, bearer, login, type Person } from '../support/fixtures';
@@ -242,6 +243,49 @@ describe('SMS cost control', () => {
     expect(mailTo(g.email!)).toHaveLength(2);
     // The refused SMS used nothing of the budget.
     expect(await usage(s.inst)).toBe(0);
+  });
+
+  it("the provider's own segment count replaces the reserved one", async () => {
+    const cost = t.app.get(SmsCostControl);
+    const inst = randomUUID();
+    await cost.reserve(inst, '2026-10', 2, null);
+    const ticket = { delivery: { id: randomUUID(), eventId: randomUUID(), userId: randomUUID(), category: 'urgent' as const, institutionId: inst }, to: '+37120000000', body: 'x' };
+    await cost.accepted({ ...ticket, reserved: { institutionId: inst, month: '2026-10', segments: 2 } }, 3);
+    expect(await usage(inst)).toBe(3);
+  });
+
+  it('an SMS over the shared send rate waits: the claim and the attempt are given back, and it goes later', async () => {
+    const s = await school();
+    const g = await family(s, { phone: mobile() });
+    // Another worker keeps the sender's bucket empty, so this SMS cannot get its segments in time.
+    const hog = new RedisTokenBucket(t.app.get(RedisConnection).client, 'sms-rate:SkolasPasts', 10);
+    let hogging = true;
+    const hogged = (async () => {
+      while (hogging) {
+        await hog.take(1);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    })();
+    let row: NotificationDelivery | null = null;
+    try {
+      const event = await send(s, [g.id], `Lēnām ${f.tag}`);
+      const until = Date.now() + 15_000;
+      while (Date.now() < until) {
+        await rig.sweep();
+        row = await em().findOne(NotificationDelivery, { eventId: event, channel: 'sms' });
+        if (row?.reason === 'rate' || row?.status === 'sent') break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    } finally {
+      hogging = false;
+      await hogged;
+    }
+    expect(row).toMatchObject({ status: 'pending', reason: 'rate', attempts: 0, claimedAt: null });
+    expect(sms.to(g.phone!)).toHaveLength(0);
+    clock.advance(row!.availableAt.getTime() - clock.now().getTime());
+    const [sent] = (await rig.settled(row!.eventId)).filter((r) => r.channel === 'sms');
+    expect(sent).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(sms.to(g.phone!)).toHaveLength(1);
   });
 
   it('the send rate is one budget for every limiter sharing the key (two connections, as two workers)', async () => {
