@@ -71,7 +71,7 @@ export class OutboxRelay {
         payload: typeof r.payload === 'string' ? (JSON.parse(r.payload) as Record<string, unknown>) : r.payload,
         createdAt: new Date(r.created_at),
       }));
-      const planned: ({ event: (typeof events)[number] } & Awaited<ReturnType<OutboxRelay['recipientsOf']>>)[] = [];
+      const planned: { event: (typeof events)[number]; institutionId: string | null; recipients: Recipient[] }[] = [];
       for (const event of events) planned.push({ event, ...(await this.recipientsOf(tx, event)) });
       // One query for the whole batch's institutions.
       const settings = await notificationSettings(tx, planned.flatMap((p) => (p.institutionId ? [p.institutionId] : [])));
