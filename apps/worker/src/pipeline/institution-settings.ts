@@ -20,11 +20,12 @@ export async function notificationSettings(em: EntityManager, institutionIds: re
     id: string;
     settings: Partial<InstitutionSettings> | string | null;
   }[];
-  return new Map(
-    rows.map((r) => {
-      const own = (typeof r.settings === 'string' ? JSON.parse(r.settings) : (r.settings ?? {})) as Partial<InstitutionSettings>;
-      const s = { ...DEFAULT_INSTITUTION_SETTINGS, ...own };
-      return [r.id, { alertDelaySeconds: s.alertDelaySeconds, quietHours: s.quietHours, smsTransliterate: s.smsTransliterate, smsMonthlySegmentBudget: s.smsMonthlySegmentBudget }];
-    }),
-  );
+  return new Map(rows.map((r) => [r.id, withDefaults(r.settings)]));
+}
+
+/** A stored settings column (an object, or JSON text from SQLite) with the defaults filled in. */
+export function withDefaults(stored: Partial<InstitutionSettings> | string | null): NotificationSettings {
+  const own = (typeof stored === 'string' ? JSON.parse(stored) : (stored ?? {})) as Partial<InstitutionSettings>;
+  const s = { ...DEFAULT_INSTITUTION_SETTINGS, ...own };
+  return { alertDelaySeconds: s.alertDelaySeconds, quietHours: s.quietHours, smsTransliterate: s.smsTransliterate, smsMonthlySegmentBudget: s.smsMonthlySegmentBudget };
 }

@@ -3,6 +3,7 @@ import { EntityManager, raw } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Counter } from 'prom-client';
+import type { InstitutionSettings } from '@app/directory/entities';
 import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
 import { cheapestText, smsSize } from '@app/notifications/sms/segments';
 import { SmsOptOut } from '@app/notifications/sms/sms-opt-out.entity';
@@ -12,7 +13,7 @@ import { rigaDate } from '@app/platform/time/riga-time';
 import { Clock } from '@app/platform/time/clock';
 import { JobRunner } from '../jobs/job-runner.service';
 import { type OutgoingSms, SendFailure } from '../senders/sender.ports';
-import { ALERT_CATEGORIES, notificationSettings } from './institution-settings';
+import { ALERT_CATEGORIES, withDefaults } from './institution-settings';
 import { SmsRate } from './sms-rate.service';
 
 /** Twilio: the recipient answered STOP; every further SMS to the number would be refused. */
@@ -60,10 +61,15 @@ export class SmsCostControl {
    */
   async admit(delivery: NotificationDelivery, sms: Pick<OutgoingSms, 'to' | 'body'>): Promise<SmsTicket | 'suppressed' | 'retry'> {
     const em = this.em.fork();
-    if (await em.getConnection().execute('select 1 from sms_opt_out where phone = ?', [sms.to]).then((r) => r.length > 0)) {
-      return this.suppress(delivery, 'opted-out');
-    }
-    const settings = delivery.institutionId ? (await notificationSettings(em, [delivery.institutionId])).get(delivery.institutionId) : undefined;
+    // One round trip for both: this runs once per SMS.
+    const [row] = await em
+      .getConnection()
+      .execute<{ opted_out: number | string; settings: Partial<InstitutionSettings> | string | null }[]>(
+        'select (select count(*) from sms_opt_out where phone = ?) as opted_out, (select settings from institution where id = ?) as settings',
+        [sms.to, delivery.institutionId ?? null],
+      );
+    if (Number(row?.opted_out)) return this.suppress(delivery, 'opted-out');
+    const settings = row?.settings ? withDefaults(row.settings) : undefined;
     const password = delivery.category === 'password';
     const body = settings?.smsTransliterate && !password ? cheapestText(sms.body) : sms.body;
     const segments = smsSize(body).segments;
