@@ -108,18 +108,25 @@ export class SmsCostControl {
   /**
    * The provider refused the SMS, so nothing was sent: the reservation is released (not for an
    * unknown outcome, which may have been billed). STOP is remembered and an alert goes by e-mail.
+   * Never throws: the sender must still record the failure.
    */
   async failed(ticket: SmsTicket, err: unknown): Promise<void> {
     if (!(err instanceof SendFailure) || err.kind === 'unknown') return;
-    if (ticket.reserved) await this.adjust(ticket.reserved, -ticket.reserved.segments);
-    if (err.code === UNSUBSCRIBED) {
-      const fallback = await this.em.fork().transactional(async (tx) => {
-        await (tx as SqlEntityManager).createQueryBuilder(SmsOptOut).insert({ phone: ticket.to, optedOutAt: this.clock.now() }).onConflict('phone').ignore().execute();
-        return this.emailInstead(tx, ticket.delivery);
-      });
-      this.refused.inc({ reason: 'opted-out' });
-      await this.queue(fallback);
+    try {
+      if (ticket.reserved) await this.adjust(ticket.reserved, -ticket.reserved.segments);
+      if (err.code === UNSUBSCRIBED) await this.rememberOptOut(ticket);
+    } catch (e) {
+      this.logger.warn({ err: e, deliveryId: ticket.delivery.id }, 'SMS refusal not fully recorded');
     }
+  }
+
+  private async rememberOptOut(ticket: SmsTicket): Promise<void> {
+    const fallback = await this.em.fork().transactional(async (tx) => {
+      await (tx as SqlEntityManager).createQueryBuilder(SmsOptOut).insert({ phone: ticket.to, optedOutAt: this.clock.now() }).onConflict('phone').ignore().execute();
+      return this.emailInstead(tx, ticket.delivery);
+    });
+    this.refused.inc({ reason: 'opted-out' });
+    await this.queue(fallback);
   }
 
   /**
@@ -128,9 +135,7 @@ export class SmsCostControl {
    */
   async reserve(institutionId: string, month: string, n: number, budget: number | null): Promise<boolean> {
     if (budget !== null && n > budget) return false;
-    const rows = await this.em
-      .fork()
-      .getConnection().execute<{ segments_used: number }[]>(
+    const rows = await this.em.fork().getConnection().execute<{ segments_used: number }[]>(
       `insert into sms_budget_usage (institution_id, month, segments_used) values (?, ?, ?)
         on conflict (institution_id, month) do update set segments_used = sms_budget_usage.segments_used + excluded.segments_used
         ${budget === null ? '' : 'where sms_budget_usage.segments_used + excluded.segments_used <= ?'}
