@@ -6,7 +6,7 @@ import { Counter } from 'prom-client';
 import type { InstitutionSettings } from '@app/directory/entities';
 import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
 import { cheapestText, smsSize } from '@app/notifications/sms/segments';
-import { SmsOptOut } from '@app/notifications/sms/sms-opt-out.entity';
+import { rememberOptOut, TWILIO_UNSUBSCRIBED } from '@app/notifications/sms/sms-opt-out.entity';
 import { AppConfig } from '@app/platform/config/app-config';
 import { Metrics } from '@app/platform/observability/metrics';
 import { rigaDate } from '@app/platform/time/riga-time';
@@ -15,9 +15,6 @@ import { JobRunner } from '../jobs/job-runner.service';
 import { type OutgoingSms, SendFailure } from '../senders/sender.ports';
 import { ALERT_CATEGORIES, withDefaults } from './institution-settings';
 import { SmsRate } from './sms-rate.service';
-
-/** Twilio: the recipient answered STOP; every further SMS to the number would be refused. */
-const UNSUBSCRIBED = '21610';
 
 /** An SMS cleared to go: its final text and the segments reserved for it in its institution's month. */
 export interface SmsTicket {
@@ -114,7 +111,7 @@ export class SmsCostControl {
     if (!(err instanceof SendFailure) || err.kind === 'unknown') return;
     try {
       if (ticket.reserved) await this.adjust(ticket.reserved, -ticket.reserved.segments);
-      if (err.code === UNSUBSCRIBED) await this.rememberOptOut(ticket);
+      if (err.code === TWILIO_UNSUBSCRIBED) await this.rememberOptOut(ticket);
     } catch (e) {
       this.logger.warn({ err: e, deliveryId: ticket.delivery.id }, 'SMS refusal not fully recorded');
     }
@@ -122,7 +119,7 @@ export class SmsCostControl {
 
   private async rememberOptOut(ticket: SmsTicket): Promise<void> {
     const fallback = await this.em.fork().transactional(async (tx) => {
-      await (tx as SqlEntityManager).createQueryBuilder(SmsOptOut).insert({ phone: ticket.to, optedOutAt: this.clock.now() }).onConflict('phone').ignore().execute();
+      await rememberOptOut(tx, ticket.to, this.clock.now());
       return this.emailInstead(tx, ticket.delivery);
     });
     this.refused.inc({ reason: 'opted-out' });
