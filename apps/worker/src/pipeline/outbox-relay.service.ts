@@ -18,7 +18,7 @@ interface OutboxRow {
   id: string;
   kind: OutboxKind;
   payload: Record<string, unknown> | string;
-  created_at: Date | string;
+  created_at: Date | string | number;
 }
 
 const BATCH = 200;
