@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
 import { DeliverySweep } from '../../apps/worker/src/pipeline/delivery-sweep.service';
+import { SmsCostControl } from '../../apps/worker/src/pipeline/sms-budget.service';
+import { SmsBudgetUsage } from '../../libs/notifications/src/sms/sms-budget-usage.entity';
 import { migrateUp } from '../../libs/persistence/src/migrate';
 import { Fixtures, bearer, login } from '../support/fixtures';
 import { buildSchool } from '../support/school';
@@ -71,5 +73,17 @@ describe('smoke on SQLite', () => {
     expect(receipts.body).toMatchObject({ total: 3, read: 1, acknowledged: 1 });
     const list = await t.http.get('/messages/sent').set(bearer(s.teacherA.token)).expect(200);
     expect(list.body.items[0]).toMatchObject({ id: sent.body.id, readCount: 1, ackCount: 1 });
+  });
+
+  it('reserves SMS segments within the monthly budget and reconciles the count', async () => {
+    const cost = t.app.get(SmsCostControl);
+    const inst = '00000000-0000-4000-8000-000000000001';
+    const granted = await Promise.all(Array.from({ length: 6 }, () => cost.reserve(inst, '2026-10', 3, 10)));
+    expect(granted.filter(Boolean)).toHaveLength(3);
+    const used = async () => (await t.app.get(MikroORM).em.fork().findOneOrFail(SmsBudgetUsage, { institutionId: inst, month: '2026-10' })).segmentsUsed;
+    expect(await used()).toBe(9);
+    const delivery = { id: inst, eventId: inst, userId: inst, category: 'urgent' as const, institutionId: inst };
+    await cost.accepted({ delivery, to: '+37120000000', body: 'x', reserved: { institutionId: inst, month: '2026-10', segments: 3 } }, 1);
+    expect(await used()).toBe(7);
   });
 });

@@ -11,6 +11,8 @@ import { DeliveryComposer, DeliverySender } from './pipeline/delivery-sender.ser
 import { DeliverySweep } from './pipeline/delivery-sweep.service';
 import { DeliveryProcessor } from './pipeline/delivery.processor';
 import { OutboxRelay } from './pipeline/outbox-relay.service';
+import { SmsCostControl } from './pipeline/sms-budget.service';
+import { SmsRate } from './pipeline/sms-rate.service';
 import { TemplateComposer } from './pipeline/template-composer';
 import { QueueRegistry } from './queues/queue-registry.service';
 import { SendersModule } from './senders/senders.module';
@@ -30,6 +32,8 @@ import { Templates } from './templates/templates';
     OutboxRelay,
     DeliverySweep,
     DeliverySender,
+    SmsCostControl,
+    SmsRate,
     DeliveryMetrics,
     DeliveryProcessor,
     DeliveriesService,

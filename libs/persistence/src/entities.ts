@@ -14,6 +14,8 @@ import {
 import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
 import { OutboxMessage } from '@app/notifications/outbox/outbox-message.entity';
 import { NotificationPreference } from '@app/notifications/preferences/notification-preference.entity';
+import { SmsBudgetUsage } from '@app/notifications/sms/sms-budget-usage.entity';
+import { SmsOptOut } from '@app/notifications/sms/sms-opt-out.entity';
 import { Message, MessageRecipient } from '@app/post';
 
 /** Every table the service owns; listed, not discovered, so bundles and tests see the same schema. */
@@ -32,6 +34,8 @@ export const ENTITIES = [
   OutboxMessage,
   NotificationDelivery,
   NotificationPreference,
+  SmsBudgetUsage,
+  SmsOptOut,
   Message,
   MessageRecipient,
 ];

@@ -40,7 +40,10 @@ export interface ClosureView {
 /** The longest closure one entry may describe (a summer break fits; "closed forever" does not). */
 export const MAX_CLOSURE_DAYS = 366;
 
-const SETTING_KEYS = ['absenceCutoffPreviousDay', 'absenceCutoffSameDay', 'mealReportTime'] as const satisfies readonly (keyof InstitutionSettings)[];
+const TIME_KEYS = ['absenceCutoffPreviousDay', 'absenceCutoffSameDay', 'mealReportTime'] as const satisfies readonly (keyof InstitutionSettings)[];
+/** Notification settings: their shapes are checked by the DTO (null returns a key to the service default). */
+const NOTIFICATION_KEYS = ['alertDelaySeconds', 'quietHours', 'smsTransliterate', 'smsMonthlySegmentBudget'] as const satisfies readonly (keyof InstitutionSettings)[];
+const SETTING_KEYS = [...TIME_KEYS, ...NOTIFICATION_KEYS] as const;
 
 /** An institution as its members see it, its own rules (settings) and the days it is closed. */
 @Injectable()
@@ -69,15 +72,15 @@ export class InstitutionsService {
     return view;
   }
 
-  /** Merges the given times into the settings; each must be a real `HH:mm` (400 INVALID_TIME). */
+  /** Merges the given values into the settings; each time must be a real `HH:mm` (400 INVALID_TIME). */
   async updateSettings(actor: Actor, institutionId: string, dto: UpdateSettingsDto): Promise<{ settings: InstitutionSettings }> {
     this.access.require(actor, Permission.InstitutionManage, institutionId);
-    for (const key of SETTING_KEYS) if (dto[key] !== undefined) requireLocalTime(dto[key], key);
+    for (const key of TIME_KEYS) if (dto[key] !== undefined) requireLocalTime(dto[key], key);
     return this.em.fork().transactional(async (em) => {
       const institution = await loadInstitution(em, institutionId);
       const before = settingsOf(institution);
-      const after: InstitutionSettings = { ...before };
-      const changed: Record<string, { from: string; to: string }> = {};
+      const after: Record<string, unknown> = { ...before };
+      const changed: Record<string, { from: unknown; to: unknown }> = {};
       for (const key of SETTING_KEYS) {
         const value = dto[key];
         if (value !== undefined && value !== before[key]) {
@@ -86,7 +89,7 @@ export class InstitutionsService {
         }
       }
       if (Object.keys(changed).length) {
-        institution.settings = after;
+        institution.settings = after as unknown as InstitutionSettings;
         this.audit.record(em, this.calendar.now(), {
           ...auditBy(actor, institutionId),
           action: 'institution.settings_update',
@@ -95,7 +98,7 @@ export class InstitutionsService {
           details: { changed },
         });
       }
-      return { settings: after };
+      return { settings: after as unknown as InstitutionSettings };
     });
   }
 

@@ -47,17 +47,17 @@ export class OutboxWriter {
   }
 
   /**
-   * A message's one `message-alert` intent (the worker expands it to the recipients); normal
-   * priority waits so that a message read in the app sends nothing. A message that asks for
+   * A message's one `message-alert` intent (the worker expands it to the recipients at once and
+   * holds a normal one's deliveries for the alert delay — the institution's, else
+   * ALERT_DELAY_SECONDS — so that a message read in the app sends nothing). A message that asks for
    * confirmation by a deadline adds its reminder (`ACK_REMINDER_BEFORE` ahead, at once if that is
    * past) and its overdue report to the sender (at the deadline), in the same atomic write.
    */
   messageAlerts(message: AlertingMessage, now: Date): RowSet {
-    const delay = message.priority === 'urgent' ? 0 : this.config.env.ALERT_DELAY_SECONDS * 1000;
     const alert = this.rows(
       'message-alert',
       [{ payload: { messageId: message.id, priority: message.priority }, dedupeKey: `message-alert:${message.id}` }],
-      { at: now, availableAt: new Date(now.getTime() + delay) },
+      { at: now, availableAt: now },
     );
     const deadline = message.requiresAck ? message.ackDeadline : null;
     if (!deadline) return alert;

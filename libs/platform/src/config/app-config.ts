@@ -20,6 +20,9 @@ const list = z.string().transform((v) =>
     .filter(Boolean),
 );
 
+/** `HH:mm-HH:mm` (Riga wall time, may span midnight) or `off`: QUIET_HOURS and an institution's override. */
+export const QUIET_HOURS_PATTERN = /^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/;
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'expected development, production or test' }).default('development'),
   PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).optional(),
@@ -80,8 +83,10 @@ export const envSchema = z.object({
   /** No non-urgent SMS or e-mail alerts in this Riga-local window (`21:00-07:00`), or `off`. */
   QUIET_HOURS: z
     .string()
-    .regex(/^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/, { message: 'expected HH:mm-HH:mm (Riga time) or off' })
+    .regex(QUIET_HOURS_PATTERN, { message: 'expected HH:mm-HH:mm (Riga time) or off' })
     .default('21:00-07:00'),
+  /** SMS segments per second per Twilio sender, shared by all workers through Redis; 0 turns the limit off. */
+  SMS_RATE_PER_SECOND: z.coerce.number().int().min(0).max(10_000).default(10),
   /**
    * Run the notifications worker (outbox relay, recovery sweep, BullMQ processors) in this process.
    * Off for app instances that only serve HTTP next to separate workers.
