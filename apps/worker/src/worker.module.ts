@@ -10,6 +10,7 @@ import { DeliveryMetrics } from './pipeline/delivery-metrics';
 import { DeliveryComposer, DeliverySender } from './pipeline/delivery-sender.service';
 import { DeliverySweep } from './pipeline/delivery-sweep.service';
 import { DeliveryProcessor } from './pipeline/delivery.processor';
+import { OutboxWakeListener } from './pipeline/outbox-wake.listener';
 import { OutboxRelay } from './pipeline/outbox-relay.service';
 import { TemplateComposer } from './pipeline/template-composer';
 import { QueueRegistry } from './queues/queue-registry.service';
@@ -28,6 +29,7 @@ import { Templates } from './templates/templates';
     JobRunner,
     ChannelPause,
     OutboxRelay,
+    OutboxWakeListener,
     DeliverySweep,
     DeliverySender,
     DeliveryMetrics,

@@ -1,6 +1,7 @@
 import { EntityManager, raw } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { OutboxWake } from '@app/notifications/outbox/outbox-wake';
 import { OutboxWriter } from '@app/notifications/outbox/outbox.writer';
 import type { RowSet } from '@app/persistence/insert-rows';
 import { AppConfig } from '@app/platform/config/app-config';
@@ -24,6 +25,7 @@ export class DeliveryService {
 
   constructor(
     private readonly outbox: OutboxWriter,
+    private readonly wake: OutboxWake,
     private readonly realtime: RealtimePublisher,
     private readonly em: EntityManager,
     @Inject(AppConfig) private readonly config: AppConfig,
@@ -55,6 +57,11 @@ export class DeliveryService {
         ...ack('ack-overdue', deadline.getTime()),
       ],
     };
+  }
+
+  /** After the commit of {@link alertRows}: an urgent alert is relayed at once, not at the next sweep. */
+  alertsCommitted(alerts: RowSet, now: Date): void {
+    this.wake.committed(alerts.rows, now);
   }
 
   /**

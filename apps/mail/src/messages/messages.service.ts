@@ -108,6 +108,7 @@ export class MessagesService {
     } satisfies Record<keyof EntityDTO<Message>, unknown>;
     const userIds = [...recipients.keys()];
     const deliveredAt = status === 'sent' ? now : null;
+    const alerts = status === 'sent' ? this.delivery.alertRows(message, now) : null;
 
     try {
       // One atomic write: the message, a row per recipient, their alert intents (only once delivered) and the audit entry.
@@ -117,7 +118,7 @@ export class MessagesService {
           entity: MessageRecipient,
           rows: [...recipients].map(([userId, students]) => ({ id: randomUUID(), message: id, user: userId, studentIds: [...students], deliveredAt, folder: 'inbox' })),
         },
-        ...(status === 'sent' ? [this.delivery.alertRows(message, now)] : []),
+        ...(alerts ? [alerts] : []),
         {
           entity: AuditEntry,
           rows: [
@@ -143,6 +144,7 @@ export class MessagesService {
       throw e;
     }
 
+    if (alerts) this.delivery.alertsCommitted(alerts, now);
     if (status === 'sent') {
       this.delivery.announce(message, { id: actor.userId, displayName: actor.displayName }, now, userIds);
     }

@@ -58,6 +58,7 @@ export class ModerationQueueService {
   async approve(actor: Actor, id: string): Promise<{ id: string; status: 'sent' }> {
     const message = await this.decidable(actor, id);
     const now = this.clock.now();
+    const alerts = this.delivery.alertRows(message, now);
     const recipients = await this.em.fork().transactional(async (tx) => {
       const won = await tx.nativeUpdate(
         Message,
@@ -68,11 +69,11 @@ export class ModerationQueueService {
       await tx.nativeUpdate(MessageRecipient, { message: id }, { deliveredAt: now });
       const rows = await tx.find(MessageRecipient, { message: id }, { fields: ['user'] });
       const userIds = rows.map((r) => r.user.id);
-      const alerts = this.delivery.alertRows(message, now);
       await insertRows(tx, alerts.entity, alerts.rows);
       this.record(tx, actor, message, 'message.approved', now);
       return userIds;
     });
+    this.delivery.alertsCommitted(alerts, now);
     this.delivery.announce(message, { id: message.sender.id, displayName: message.sender.displayName }, now, recipients);
     this.realtime.toUsers([message.sender.id], 'message:updated', { id, status: 'sent' });
     return { id, status: 'sent' };
