@@ -13,6 +13,10 @@ import { DeliveryProcessor } from './pipeline/delivery.processor';
 import { OutboxWakeListener } from './pipeline/outbox-wake.listener';
 import { OutboxRelay } from './pipeline/outbox-relay.service';
 import { TemplateComposer } from './pipeline/template-composer';
+import { QueueCountsDashboard } from './queue-dashboard/queue-counts.handler';
+import { QueueDashboardAccess } from './queue-dashboard/queue-dashboard.access';
+import { QueueDashboardController } from './queue-dashboard/queue-dashboard.controller';
+import { QueueDashboardHandler, QueueDashboardMount } from './queue-dashboard/queue-dashboard.mount';
 import { QueueRegistry } from './queues/queue-registry.service';
 import { SendersModule } from './senders/senders.module';
 import { Templates } from './templates/templates';
@@ -23,7 +27,7 @@ import { Templates } from './templates/templates';
  */
 @Module({
   imports: [TerminusModule, SendersModule, DeliveryStatusModule],
-  controllers: [DeliveriesController],
+  controllers: [DeliveriesController, QueueDashboardController],
   providers: [
     QueueRegistry,
     JobRunner,
@@ -35,6 +39,10 @@ import { Templates } from './templates/templates';
     DeliveryMetrics,
     DeliveryProcessor,
     DeliveriesService,
+    QueueDashboardAccess,
+    QueueDashboardMount,
+    // Bull Board replaces this: a provider whose `handler` is its ExpressAdapter's router.
+    { provide: QueueDashboardHandler, useClass: QueueCountsDashboard },
     { provide: Templates, inject: [AppConfig], useFactory: (config: AppConfig) => new Templates(config) },
     { provide: DeliveryComposer, useClass: TemplateComposer },
   ],
