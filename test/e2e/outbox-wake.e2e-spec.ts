@@ -3,8 +3,8 @@ import { Fixtures, bearer, login } from '../support/fixtures';
 import { startNotificationRig, type NotificationRig } from '../support/notification-rig';
 
 /**
- * An urgent message's alert is relayed as soon as the post commits it: the post signals the
- * worker, which does not wait for its sweep. The sweep interval here is a minute, so an SMS that
+ * An urgent message's alert, or a password SMS, is relayed as soon as its outbox row commits: the
+ * writer signals the worker, which does not wait for its sweep. The sweep interval here is a minute, so an SMS that
  * arrives within seconds was woken, not swept.
  */
 describe('outbox wake-up', () => {
@@ -41,6 +41,21 @@ describe('outbox wake-up', () => {
     while (!sms.to(phone).length && Date.now() - posted < 10_000) await new Promise((r) => setTimeout(r, 20));
     const waitedMs = Date.now() - posted;
     console.log(JSON.stringify({ test: 'outbox-wake', smsAfterMs: waitedMs }));
+    expect(sms.to(phone)).toHaveLength(1);
+    expect(waitedMs).toBeLessThan(5_000);
+  });
+
+  it("a registered guardian's password SMS reaches the Twilio server within seconds as well", async () => {
+    const { t, sms } = rig;
+    const f = new Fixtures(t.app);
+    const inst = (await f.institution('school', `Skola ${f.tag}`)).id;
+    const admin = await login(t.http, await f.person([{ institutionId: inst, role: 'admin' }]));
+    const phone = '+37126123458';
+    const posted = Date.now();
+    await t.http.post(`/institutions/${inst}/guardians`).set(bearer(admin)).send({ givenName: 'Līga', familyName: 'Ozola', phone, language: 'lv' }).expect(201);
+    while (!sms.to(phone).length && Date.now() - posted < 10_000) await new Promise((r) => setTimeout(r, 20));
+    const waitedMs = Date.now() - posted;
+    console.log(JSON.stringify({ test: 'outbox-wake', passwordSmsAfterMs: waitedMs }));
     expect(sms.to(phone)).toHaveLength(1);
     expect(waitedMs).toBeLessThan(5_000);
   });

@@ -23,7 +23,11 @@ export class OutboxWake {
 
   /** Call after the transaction that wrote `rows` committed; never waits for Redis, never throws. */
   committed(rows: ReadonlyArray<{ availableAt?: unknown }>, now: Date): void {
-    const due = rows.some((r) => r.availableAt instanceof Date && r.availableAt.getTime() <= now.getTime());
-    if (due) this.redis.client.publish(this.channel, '1').catch(() => undefined);
+    if (rows.some((r) => r.availableAt instanceof Date && r.availableAt.getTime() <= now.getTime())) this.nudge();
+  }
+
+  /** Call after a commit that wrote a row due at once (a password SMS); never waits, never throws. */
+  nudge(): void {
+    this.redis.client.publish(this.channel, '1').catch(() => undefined);
   }
 }
