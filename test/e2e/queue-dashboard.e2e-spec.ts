@@ -71,6 +71,19 @@ describe('queue dashboard', () => {
     expect(after.status).toBe(401);
   });
 
+  it('opens for nobody while no operator institution is configured', async () => {
+    const bare = await createTestApp();
+    try {
+      const g = new Fixtures(bare.app);
+      const inst = (await g.institution('school', `Skola ${g.tag}`)).id;
+      const token = await login(bare.http, await g.person([{ institutionId: inst, role: 'admin' }]));
+      const res = await bare.http.post('/admin/queues/session').set(bearer(token));
+      expect({ status: res.status, code: res.body.error?.code }).toEqual({ status: 403, code: 'NOT_QUEUE_OPERATOR' });
+    } finally {
+      await bare.close();
+    }
+  });
+
   it('expires with its lifetime', async () => {
     const token = await login(t.http, await f.person([{ institutionId: operator, role: 'admin' }]));
     const cookie = cookieOf(await t.http.post('/admin/queues/session').set(bearer(token)).expect(204))!.split(';')[0];
