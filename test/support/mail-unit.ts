@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { EntityManager, MikroORM } from '@mikro-orm/core';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { AudienceService } from '../../apps/mail/src/audience/audience.service';
+import { OutboxWake } from '../../libs/notifications/src/outbox/outbox-wake';
 import { InboxEvents } from '../../apps/mail/src/inbox-events/inbox-events.service';
 import { MailboxService } from '../../apps/mail/src/mailbox/mailbox.service';
 import { MessageAccess } from '../../apps/mail/src/messages/message-access';
@@ -111,6 +112,8 @@ export async function mailUnit(): Promise<MailUnit> {
       { provide: RealtimePublisher, useValue: realtime },
       { provide: ModerationService, useValue: moderation },
       { provide: SendRateLimit, useValue: rateLimit },
+      // Waking workers is a Redis hint this harness has no worker for.
+      { provide: OutboxWake, useValue: { committed: () => undefined, nudge: () => undefined } },
       MessagesService,
       ModerationQueueService,
       MailboxService,

@@ -10,10 +10,15 @@ import { DeliveryMetrics } from './pipeline/delivery-metrics';
 import { DeliveryComposer, DeliverySender } from './pipeline/delivery-sender.service';
 import { DeliverySweep } from './pipeline/delivery-sweep.service';
 import { DeliveryProcessor } from './pipeline/delivery.processor';
+import { OutboxWakeListener } from './pipeline/outbox-wake.listener';
 import { OutboxRelay } from './pipeline/outbox-relay.service';
 import { SmsCostControl } from './pipeline/sms-budget.service';
 import { SmsRate } from './pipeline/sms-rate.service';
 import { TemplateComposer } from './pipeline/template-composer';
+import { QueueCountsDashboard } from './queue-dashboard/queue-counts.handler';
+import { QueueDashboardAccess } from './queue-dashboard/queue-dashboard.access';
+import { QueueDashboardController } from './queue-dashboard/queue-dashboard.controller';
+import { QueueDashboardHandler, QueueDashboardMount } from './queue-dashboard/queue-dashboard.mount';
 import { QueueRegistry } from './queues/queue-registry.service';
 import { SendersModule } from './senders/senders.module';
 import { Templates } from './templates/templates';
@@ -24,12 +29,13 @@ import { Templates } from './templates/templates';
  */
 @Module({
   imports: [TerminusModule, SendersModule, DeliveryStatusModule],
-  controllers: [DeliveriesController],
+  controllers: [DeliveriesController, QueueDashboardController],
   providers: [
     QueueRegistry,
     JobRunner,
     ChannelPause,
     OutboxRelay,
+    OutboxWakeListener,
     DeliverySweep,
     DeliverySender,
     SmsCostControl,
@@ -37,6 +43,10 @@ import { Templates } from './templates/templates';
     DeliveryMetrics,
     DeliveryProcessor,
     DeliveriesService,
+    QueueDashboardAccess,
+    QueueDashboardMount,
+    // Bull Board replaces this: a provider whose `handler` is its ExpressAdapter's router.
+    { provide: QueueDashboardHandler, useClass: QueueCountsDashboard },
     { provide: Templates, inject: [AppConfig], useFactory: (config: AppConfig) => new Templates(config) },
     { provide: DeliveryComposer, useClass: TemplateComposer },
   ],

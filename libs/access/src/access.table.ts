@@ -26,6 +26,11 @@ export enum Permission {
   MessageModerate = 'message.moderate',
   /** The institution's e-mail and SMS deliveries: list them, retry failed ones. */
   DeliveryManage = 'delivery.manage',
+  /**
+   * The job queues' dashboard. The queues are the whole service's (every institution's deliveries,
+   * pausing one stops all schools' alerts), so no school's management passes: only the operator's.
+   */
+  QueueDashboard = 'queue.dashboard',
 }
 
 export interface AccessRule {
@@ -107,5 +112,11 @@ export const ACCESS_RULES: Readonly<Record<Permission, AccessRule>> = {
     scope: 'institution',
     roles: MANAGEMENT_ROLES,
     refusal: forbidden('NOT_MANAGEMENT', 'Only the head, deputy head or administrator see and retry deliveries'),
+  },
+  [Permission.QueueDashboard]: {
+    who: 'admin of the operator institution (QUEUE_DASHBOARD_INSTITUTION, the service’s own); nobody while it is unset',
+    scope: 'institution',
+    roles: ['admin'],
+    refusal: forbidden('NOT_QUEUE_OPERATOR', 'Only the service operator’s administrators see the job queues'),
   },
 };

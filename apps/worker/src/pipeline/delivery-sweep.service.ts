@@ -7,8 +7,6 @@ import { JobRunner } from '../jobs/job-runner.service';
 import { ChannelPause } from './channel-pause.service';
 import { OutboxRelay } from './outbox-relay.service';
 
-/** A claim older than this belongs to a worker that died mid-send. */
-const STALE_CLAIM_MS = 2 * 60_000;
 const QUEUE_PER_SWEEP = 2000;
 
 /**
@@ -47,10 +45,16 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
     return this.running;
   }
 
+  /** A pass that starts after any pass under way, so it sees every row committed before the call. */
+  async runFresh(): Promise<void> {
+    await this.running;
+    return this.runOnce();
+  }
+
   private async pass(): Promise<void> {
     await this.relay.drain();
     const now = this.clock.now();
-    const stale = new Date(now.getTime() - STALE_CLAIM_MS);
+    const stale = new Date(now.getTime() - this.config.env.DELIVERY_STALE_CLAIM);
     const em = this.em.fork();
     // A claim is stale only when no live worker still holds its job (a send in flight must not be
     // doubled, however long it takes). Then an e-mail goes again with the same Message-ID, so receivers

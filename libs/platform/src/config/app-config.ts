@@ -94,6 +94,18 @@ export const envSchema = z.object({
   NOTIFICATIONS_WORKER: bool.default('true'),
   /** How often the recovery sweep looks for due, stale or lost deliveries. */
   DELIVERY_SWEEP_INTERVAL: duration.default('5s'),
+  /**
+   * A claim (`sending`) older than this whose job no live worker holds belongs to a worker that died
+   * mid-send; the sweep then returns the e-mail to pending and marks the SMS unknown.
+   */
+  DELIVERY_STALE_CLAIM: duration.default('2m'),
+  /**
+   * The institution that operates the service (e.g. the municipality's education board): its admins
+   * open the job queues' dashboard at /admin/queues. Unset: nobody does.
+   */
+  QUEUE_DASHBOARD_INSTITUTION: z.string().uuid({ message: 'expected an institution id (UUID)' }).optional(),
+  /** How long a dashboard cookie lasts; every request also re-checks the session and the role. */
+  QUEUE_DASHBOARD_SESSION: duration.default('15m'),
   /** Temporary failures are retried this many times in all before a delivery is `failed`. */
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   /** SMTP server for e-mail (`smtp://host:port`, `smtps://user:pass@host`); without it e-mail goes to .eml files under the outbox folder. */
