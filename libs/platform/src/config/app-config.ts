@@ -82,6 +82,11 @@ export const envSchema = z.object({
     .string()
     .regex(/^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/, { message: 'expected HH:mm-HH:mm (Riga time) or off' })
     .default('21:00-07:00'),
+  /** Riga-local time (`HH:mm`) at which the daily digests of those who chose one are built and sent. */
+  DIGEST_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected HH:mm (Riga time)' })
+    .default('18:00'),
   /**
    * Run the notifications worker (outbox relay, recovery sweep, BullMQ processors) in this process.
    * Off for app instances that only serve HTTP next to separate workers.

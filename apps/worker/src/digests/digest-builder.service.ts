@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from '@mikro-orm/core';
+import { Inject, Injectable } from '@nestjs/common';
+import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
+import { PreferencesReader } from '@app/notifications/preferences/preferences.reader';
+import { AppConfig } from '@app/platform/config/app-config';
+import { Clock } from '@app/platform/time/clock';
+import { afterQuietHours, parseQuietHours } from '../pipeline/quiet-hours';
+import { type DigestDay, dueDigestDay, FIRST_WINDOW_MS } from './digest-schedule';
+
+const BATCH = 200;
+
+/** Single e-mail alerts that went, or will go: their message is not repeated in a digest. */
+const LIVE_EMAIL = `('pending', 'sending', 'sent', 'delivered', 'unknown')`;
+
+/**
+ * Builds today's digests once its time has come, for everyone who chose one, on the sweep's timer
+ * (a Redis flush loses nothing: the state is the `notification_digest` table). Each person's digest
+ * is one transaction whose conditional insert, unique on (user, day), is the guard: a second sweep,
+ * a second worker or a restart inserts nothing and builds nothing. The e-mail is an ordinary
+ * delivery row (event = the digest's id), so the sender's claim makes it go out once.
+ */
+@Injectable()
+export class DigestBuilder {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly preferences: PreferencesReader,
+    private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  /** Builds every digest due today and not built yet; returns how many this call built. */
+  async buildDue(): Promise<number> {
+    const now = this.clock.now();
+    const due = dueDigestDay(now, this.config.env.DIGEST_TIME);
+    if (!due) return 0;
+    let built = 0;
+    for (;;) {
+      const users = await this.owing(due.day);
+      for (const userId of users) if (await this.build(userId, due, now)) built += 1;
+      if (users.length < BATCH) return built;
+    }
+  }
+
+  /** People who chose the digest and have no row for the day yet. */
+  private async owing(day: string): Promise<string[]> {
+    const rows = (await this.em.getConnection().execute(
+      `select p.user_id from notification_preference p join app_user u on u.id = p.user_id
+        where p.digest = true and u.active = true
+          and not exists (select 1 from notification_digest d where d.user_id = p.user_id and d.day = ?)
+        order by p.user_id limit ${BATCH}`,
+      [day],
+    )) as { user_id: string }[];
+    return rows.map((r) => r.user_id);
+  }
+
+  /**
+   * One person's digest: the copies delivered to them after the previous digest's cut (or in the
+   * 24 h before this one) up to this cut, still unread, not in the trash and not alerted singly by
+   * e-mail. False when another builder got there first.
+   */
+  private async build(userId: string, { day, cutAt }: DigestDay, now: Date): Promise<boolean> {
+    return this.em.fork().transactional(async (tx) => {
+      const platform = tx.getPlatform();
+      const at = (d: Date) => platform.processDateProperty(d);
+      const exec = <T>(sql: string, params: unknown[]) => tx.getConnection().execute(sql, params, 'all', tx.getTransactionContext()) as Promise<T[]>;
+      const [previous] = await exec<{ cut_at: Date | string | number }>(
+        'select cut_at from notification_digest where user_id = ? and day < ? order by day desc limit 1',
+        [userId, day],
+      );
+      const fromAt = previous ? toDate(previous.cut_at) : new Date(cutAt.getTime() - FIRST_WINDOW_MS);
+      const copies = await exec<{ message_id: string }>(
+        `select mr.message_id from message_recipient mr
+          where mr.user_id = ? and mr.delivered_at > ? and mr.delivered_at <= ? and mr.read_at is null and mr.folder <> 'trash'
+            and not exists (
+              select 1 from outbox_message o join notification_delivery nd on nd.event_id = o.id
+               where o.dedupe_key = 'message-alert:' || mr.message_id and nd.user_id = mr.user_id
+                 and nd.channel = 'email' and nd.status in ${LIVE_EMAIL})
+          order by mr.delivered_at, mr.message_id`,
+        [userId, at(fromAt), at(cutAt)],
+      );
+      const messageIds = copies.map((c) => c.message_id);
+      const id = randomUUID();
+      const inserted = await exec<{ id: string }>(
+        `insert into notification_digest (id, user_id, day, from_at, cut_at, message_ids, created_at) values (?, ?, ?, ?, ?, ?, ?)
+          on conflict (user_id, day) do nothing returning id`,
+        [id, userId, day, at(fromAt), at(cutAt), JSON.stringify(messageIds), at(now)],
+      );
+      if (!inserted.length) return false;
+      if (messageIds.length) {
+        const [user] = await exec<{ email: string | null }>('select email from app_user where id = ?', [userId]);
+        // No address: the row stays (the day is done, the messages are in the app); nothing to send.
+        if (user?.email) {
+          const quiet = (await this.preferences.forUsers([userId], tx)).get(userId)?.quietHours ?? parseQuietHours(this.config.env.QUIET_HOURS);
+          tx.create(NotificationDelivery, {
+            eventId: id,
+            userId,
+            channel: 'email',
+            category: 'message',
+            institutionId: null,
+            availableAt: afterQuietHours(now, quiet),
+            createdAt: now,
+            updatedAt: now,
+          });
+        }
+      }
+      return true;
+    });
+  }
+}
+
+/** Raw rows: PostgreSQL answers Dates, SQLite the stored number or text. */
+function toDate(value: Date | string | number): Date {
+  return value instanceof Date ? value : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+}

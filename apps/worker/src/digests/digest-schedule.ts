@@ -1,0 +1,22 @@
+import { rigaDate, rigaDateTime } from '@app/platform/time/riga-time';
+
+export interface DigestDay {
+  /** Riga-local date `YYYY-MM-DD`. */
+  day: string;
+  /** The day's digest instant (`DIGEST_TIME` on Riga clocks): the end of the window it covers. */
+  cutAt: Date;
+}
+
+/**
+ * Today's digest if its time has come, else null. Only today: a digest missed while the worker was
+ * down is built when it is back on the same day; an earlier missed day's messages are not lost, they
+ * fall into the next digest's window, which starts at the previous digest's cut.
+ */
+export function dueDigestDay(now: Date, digestTime: string): DigestDay | null {
+  const day = rigaDate(now);
+  const cutAt = rigaDateTime(day, digestTime);
+  return now.getTime() >= cutAt.getTime() ? { day, cutAt } : null;
+}
+
+/** Without a previous digest, the window reaches this far back from the cut. */
+export const FIRST_WINDOW_MS = 24 * 3_600_000;
