@@ -29,17 +29,18 @@ export class DigestBuilder {
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
-  /** Builds every digest due today and not built yet; returns how many this call built. */
+  /**
+   * Builds up to one batch of the digests due today and not built yet; returns how many this call
+   * built. One batch per sweep pass, so a school's worth of digests at 18:00 does not hold up the
+   * relay of new (urgent) messages in the same pass; the next passes build the rest.
+   */
   async buildDue(): Promise<number> {
     const now = this.clock.now();
     const due = dueDigestDay(now, this.config.env.DIGEST_TIME);
     if (!due) return 0;
     let built = 0;
-    for (;;) {
-      const users = await this.owing(due.day);
-      for (const userId of users) if (await this.build(userId, due, now)) built += 1;
-      if (users.length < BATCH) return built;
-    }
+    for (const userId of await this.owing(due.day)) if (await this.build(userId, due, now)) built += 1;
+    return built;
   }
 
   /** People who chose the digest and have no row for the day yet. */
