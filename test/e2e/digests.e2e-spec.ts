@@ -1,9 +1,11 @@
 import { EntityManager } from '@mikro-orm/core';
+import Redis from 'ioredis';
 import { DigestBuilder } from '../../apps/worker/src/digests/digest-builder.service';
 import { JobRunner } from '../../apps/worker/src/jobs/job-runner.service';
 import { ChannelPause } from '../../apps/worker/src/pipeline/channel-pause.service';
 import { DeliverySweep } from '../../apps/worker/src/pipeline/delivery-sweep.service';
 import { OutboxRelay } from '../../apps/worker/src/pipeline/outbox-relay.service';
+import { QueueRegistry } from '../../apps/worker/src/queues/queue-registry.service';
 import { NotificationDelivery } from '../../libs/notifications/src/delivery/notification-delivery.entity';
 import { NotificationDigest } from '../../libs/notifications/src/digest/notification-digest.entity';
 import { PreferencesReader } from '../../libs/notifications/src/preferences/preferences.reader';
@@ -166,6 +168,34 @@ describe('daily digests', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0].subject).toBe('You have 3 unread messages');
     expect(mails[0].messageId).toBe(rows[0].providerId);
+  });
+
+  it('a digest queued when Redis loses every job is still sent, once', async () => {
+    clock.set('2026-10-17T06:00:00Z'); // Saturday 09:00 in Riga
+    const guardian = await family('lv', true);
+    const id = await send({ users: [guardian.id] }, `Sestdiena ${f.tag}`);
+    const jobs = t.app.get(JobRunner);
+    const redis = new Redis(process.env.REDIS_URL!);
+    // Build and queue while the workers stand still, then wipe this app's queues (what FLUSHALL does to it).
+    await jobs.pauseWorkers();
+    try {
+      clock.set('2026-10-17T15:00:00Z');
+      await rig.sweep();
+      const [digest] = await digestsOf(guardian.id);
+      expect(digest.messageIds).toEqual([id]);
+      const queue = t.app.get(QueueRegistry).queue('delivery');
+      expect(await queue.getWaitingCount()).toBeGreaterThanOrEqual(1);
+      const keys = await redis.keys(`${t.app.get(AppConfig).env.REDIS_PREFIX}:bull:*`);
+      await redis.del(...keys);
+      expect(await queue.getWaitingCount()).toBe(0);
+    } finally {
+      jobs.resumeWorkers();
+      redis.disconnect();
+    }
+    const { deliveries } = await settledDigest(guardian.id, '2026-10-17');
+    expect(deliveries.map((d) => d.status)).toEqual(['sent']);
+    expect(await digestsOf(guardian.id)).toHaveLength(1);
+    expect(mailTo(guardian.email).map((m) => m.subject)).toEqual(['Jums ir 1 nelasīta ziņa']);
   });
 
   it('with nothing unread no e-mail goes, and the day is recorded so it is not built again', async () => {
