@@ -19,8 +19,9 @@ import { SendersModule } from './senders/senders.module';
 import { Templates } from './templates/templates';
 
 /**
- * The notifications worker: outbox relay, daily digests and recovery sweep on timers, one BullMQ processor per job
- * of the catalogue, senders chosen by configuration, and the deliveries admins look at.
+ * The notifications worker: outbox relay, daily digests and recovery sweep on timers, one BullMQ
+ * processor per job of the catalogue, senders chosen by configuration, and the deliveries admins
+ * look at.
  */
 @Module({
   imports: [TerminusModule, SendersModule, DeliveryStatusModule],

@@ -15,8 +15,8 @@ const QUEUE_PER_SWEEP = 2000;
 /**
  * Recovery on a plain timer in the worker, not a BullMQ scheduler (a Redis FLUSHALL would wipe the
  * scheduler with the jobs): relays outbox rows, builds the day's digests once their time has come,
- * returns stale claims, and queues every due pending delivery. PostgreSQL is the source of truth, so after a Redis flush or a worker killed with
- * SIGKILL everything committed is sent, once.
+ * returns stale claims, and queues every due pending delivery. PostgreSQL is the source of truth,
+ * so after a Redis flush or a worker killed with SIGKILL everything committed is sent, once.
  */
 @Injectable()
 export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutdown {
