@@ -110,7 +110,7 @@ describe('daily digests', () => {
     await rig.sweep();
     expect(await digestsOf(lv.id)).toEqual([]);
 
-    clock.set('2026-10-14T15:00:00Z'); // 18:00 in Riga
+    clock.set('2026-10-14T15:00:30Z'); // 18:00 in Riga, and the commits stamped before it settled
     await rig.sweep();
     const { digest, deliveries } = await settledDigest(lv.id, '2026-10-14');
     expect(deliveries.map((d) => [d.channel, d.category, d.status])).toEqual([['email', 'message', 'sent']]);
@@ -179,7 +179,7 @@ describe('daily digests', () => {
     // Build and queue while the workers stand still, then wipe this app's queues (what FLUSHALL does to it).
     await jobs.pauseWorkers();
     try {
-      clock.set('2026-10-17T15:00:00Z');
+      clock.set('2026-10-17T15:00:30Z');
       await rig.sweep();
       const [digest] = await digestsOf(guardian.id);
       expect(digest.messageIds).toEqual([id]);
@@ -203,7 +203,7 @@ describe('daily digests', () => {
     const guardian = await family('lv', true);
     const id = await send({ users: [guardian.id] }, `Lasīts ${f.tag}`);
     await t.http.post(`/messages/${id}/read`).set(bearer(await login(t.http, guardian))).expect(204);
-    clock.set('2026-10-16T15:00:00Z');
+    clock.set('2026-10-16T15:00:30Z');
     await rig.sweep();
     const [digest] = await digestsOf(guardian.id);
     expect(digest).toMatchObject({ day: '2026-10-16', messageIds: [] });
@@ -215,7 +215,7 @@ describe('daily digests', () => {
   });
 
   it('a digest missed while the worker was down is built when it is back (today only); every message is in exactly one digest', async () => {
-    clock.set('2026-10-19T15:00:00Z'); // Monday 18:00 in Riga
+    clock.set('2026-10-19T15:00:30Z'); // Monday 18:00 in Riga
     const guardian = await family('ru', true);
     await rig.sweep(); // Monday's digest: empty, but it sets the cut the next one starts from.
     expect((await digestsOf(guardian.id)).map((d) => d.day)).toEqual(['2026-10-19']);
@@ -235,7 +235,7 @@ describe('daily digests', () => {
     // After the day's digest was built: the message waits for Thursday's, and is not listed twice.
     clock.set('2026-10-21T17:30:00Z');
     const late = await send({ users: [guardian.id] }, `Vēlu ${f.tag}`);
-    clock.set('2026-10-22T15:00:00Z');
+    clock.set('2026-10-22T15:00:30Z');
     await rig.sweep();
     const thursday = await settledDigest(guardian.id, '2026-10-22');
     expect(thursday.digest.messageIds).toEqual([late]);

@@ -86,7 +86,7 @@ describe('smoke on SQLite', () => {
       .set(bearer(s.teacherA.token))
       .send({ institutionId: s.inst, subject: 'Digest smoke', body: 'Rīt koncerts.', to: { users: [s.father.id] } })
       .expect(201);
-    t.clock.set('2026-10-14T15:00:00Z'); // 18:00 in Riga, the default DIGEST_TIME
+    t.clock.set('2026-10-14T15:00:30Z'); // just after 18:00 in Riga, the default DIGEST_TIME
     const sweep = t.app.get(DeliverySweep);
     const until = Date.now() + 15_000;
     let delivery: NotificationDelivery | null = null;

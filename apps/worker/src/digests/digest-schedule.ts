@@ -15,8 +15,15 @@ export interface DigestDay {
 export function dueDigestDay(now: Date, digestTime: string): DigestDay | null {
   const day = rigaDate(now);
   const cutAt = rigaDateTime(day, digestTime);
-  return now.getTime() >= cutAt.getTime() ? { day, cutAt } : null;
+  return now.getTime() >= cutAt.getTime() + SETTLE_MS ? { day, cutAt } : null;
 }
+
+/**
+ * A digest is built this long after its cut: a message stamped delivered just before the cut whose
+ * transaction commits just after it would otherwise be missed by this digest and, being before the
+ * cut, by the next one too.
+ */
+export const SETTLE_MS = 30_000;
 
 /** Without a previous digest, the window reaches this far back from the cut. */
 export const FIRST_WINDOW_MS = 24 * 3_600_000;
