@@ -8,7 +8,6 @@ import { OutboxRelay } from '../../apps/worker/src/pipeline/outbox-relay.service
 import { QueueRegistry } from '../../apps/worker/src/queues/queue-registry.service';
 import { NotificationDelivery } from '../../libs/notifications/src/delivery/notification-delivery.entity';
 import { NotificationDigest } from '../../libs/notifications/src/digest/notification-digest.entity';
-import { PreferencesReader } from '../../libs/notifications/src/preferences/preferences.reader';
 import { User } from '../../libs/directory/src/entities';
 import { AppConfig } from '../../libs/platform/src/config/app-config';
 import { FixedClock } from '../../libs/platform/src/time/clock';
@@ -148,7 +147,7 @@ describe('daily digests', () => {
 
     // A second worker: its own sweep and digest builder over the same database and queues.
     const app = t.app;
-    const secondBuilder = new DigestBuilder(app.get(EntityManager), app.get(PreferencesReader), clock, app.get(AppConfig));
+    const secondBuilder = new DigestBuilder(app.get(EntityManager), clock, app.get(AppConfig));
     const secondSweep = new DeliverySweep(app.get(EntityManager), app.get(OutboxRelay), app.get(JobRunner), app.get(ChannelPause), secondBuilder, clock, app.get(AppConfig));
     const firstBuilder = app.get(DigestBuilder);
     clock.set('2026-10-15T15:00:30Z');

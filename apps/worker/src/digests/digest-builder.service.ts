@@ -2,13 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
-import { PreferencesReader } from '@app/notifications/preferences/preferences.reader';
+import type { QuietHours } from '@app/notifications/preferences/preferences';
 import { AppConfig } from '@app/platform/config/app-config';
 import { Clock } from '@app/platform/time/clock';
 import { afterQuietHours, parseQuietHours } from '../pipeline/quiet-hours';
 import { type DigestDay, dueDigestDay, FIRST_WINDOW_MS } from './digest-schedule';
 
 const BATCH = 200;
+
+/** Someone owed today's digest, with what building it needs from their account and preferences. */
+interface Owed {
+  user_id: string;
+  email: string | null;
+  /** jsonb on PostgreSQL, text on SQLite. */
+  quiet_hours: QuietHours | string | null;
+}
 
 /** Single e-mail alerts that went, or will go: their message is not repeated in a digest. */
 const LIVE_EMAIL = `('pending', 'sending', 'sent', 'delivered', 'unknown')`;
@@ -24,7 +32,6 @@ const LIVE_EMAIL = `('pending', 'sending', 'sent', 'delivered', 'unknown')`;
 export class DigestBuilder {
   constructor(
     private readonly em: EntityManager,
-    private readonly preferences: PreferencesReader,
     private readonly clock: Clock,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
@@ -39,36 +46,45 @@ export class DigestBuilder {
     const due = dueDigestDay(now, this.config.env.DIGEST_TIME);
     if (!due) return 0;
     let built = 0;
-    for (const userId of await this.owing(due.day)) if (await this.build(userId, due, now)) built += 1;
+    for (const owed of await this.owing(due.day)) if (await this.build(owed, due, now)) built += 1;
     return built;
   }
 
   /** People who chose the digest and have no row for the day yet. */
-  private async owing(day: string): Promise<string[]> {
-    const rows = (await this.em.getConnection().execute(
-      `select p.user_id from notification_preference p join app_user u on u.id = p.user_id
+  private async owing(day: string): Promise<Owed[]> {
+    return (await this.em.getConnection().execute(
+      `select p.user_id, u.email, p.quiet_hours from notification_preference p join app_user u on u.id = p.user_id
         where p.digest = true and u.active = true
           and not exists (select 1 from notification_digest d where d.user_id = p.user_id and d.day = ?)
         order by p.user_id limit ${BATCH}`,
       [day],
-    )) as { user_id: string }[];
-    return rows.map((r) => r.user_id);
+    )) as Owed[];
   }
 
   /**
    * One person's digest: the copies delivered to them after the previous digest's cut (or in the
    * 24 h before this one) up to this cut, still unread, not in the trash and not alerted singly by
-   * e-mail. False when another builder got there first.
+   * e-mail. False when another builder got there first or is at it now.
    */
-  private async build(userId: string, { day, cutAt }: DigestDay, now: Date): Promise<boolean> {
+  private async build(owed: Owed, { day, cutAt }: DigestDay, now: Date): Promise<boolean> {
+    const userId = owed.user_id;
     return this.em.fork().transactional(async (tx) => {
       const platform = tx.getPlatform();
       const at = (d: Date) => platform.processDateProperty(d);
       const exec = <T>(sql: string, params: unknown[]) => tx.getConnection().execute(sql, params, 'all', tx.getTransactionContext()) as Promise<T[]>;
-      const [previous] = await exec<{ cut_at: Date | string | number }>(
-        'select cut_at from notification_digest where user_id = ? and day < ? order by day desc limit 1',
+      // Workers walk the same list: one that finds the person taken moves on rather than queueing
+      // behind the other's insert (the unique row, not this lock, is what keeps the digest single).
+      // SQLite has one connection and no concurrent builder.
+      if (this.config.databaseKind === 'postgresql') {
+        const mine = await exec('select user_id from notification_preference where user_id = ? for update skip locked', [userId]);
+        if (!mine.length) return false;
+      }
+      const [previous] = await exec<{ day: string; cut_at: Date | string | number }>(
+        'select day, cut_at from notification_digest where user_id = ? and day <= ? order by day desc limit 1',
         [userId, day],
       );
+      // Built meanwhile by another worker (the list was read before): nothing to do.
+      if (previous?.day === day) return false;
       const fromAt = previous ? toDate(previous.cut_at) : new Date(cutAt.getTime() - FIRST_WINDOW_MS);
       const copies = await exec<{ message_id: string }>(
         `select mr.message_id from message_recipient mr
@@ -88,22 +104,20 @@ export class DigestBuilder {
         [id, userId, day, at(fromAt), at(cutAt), JSON.stringify(messageIds), at(now)],
       );
       if (!inserted.length) return false;
-      if (messageIds.length) {
-        const [user] = await exec<{ email: string | null }>('select email from app_user where id = ?', [userId]);
-        // No address: the row stays (the day is done, the messages are in the app); nothing to send.
-        if (user?.email) {
-          const quiet = (await this.preferences.forUsers([userId], tx)).get(userId)?.quietHours ?? parseQuietHours(this.config.env.QUIET_HOURS);
-          tx.create(NotificationDelivery, {
-            eventId: id,
-            userId,
-            channel: 'email',
-            category: 'message',
-            institutionId: null,
-            availableAt: afterQuietHours(now, quiet),
-            createdAt: now,
-            updatedAt: now,
-          });
-        }
+      // No address: the row stays (the day is done, the messages are in the app); nothing to send.
+      if (messageIds.length && owed.email) {
+        const own = typeof owed.quiet_hours === 'string' ? (JSON.parse(owed.quiet_hours) as QuietHours | null) : owed.quiet_hours;
+        const quiet = own ?? parseQuietHours(this.config.env.QUIET_HOURS);
+        tx.create(NotificationDelivery, {
+          eventId: id,
+          userId,
+          channel: 'email',
+          category: 'message',
+          institutionId: null,
+          availableAt: afterQuietHours(now, quiet),
+          createdAt: now,
+          updatedAt: now,
+        });
       }
       return true;
     });
