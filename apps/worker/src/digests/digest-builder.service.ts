@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
 import type { QuietHours } from '@app/notifications/preferences/preferences';
 import { AppConfig } from '@app/platform/config/app-config';
@@ -30,6 +30,8 @@ const LIVE_EMAIL = `('pending', 'sending', 'sent', 'delivered', 'unknown')`;
  */
 @Injectable()
 export class DigestBuilder {
+  private readonly logger = new Logger('DigestBuilder');
+
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
@@ -46,7 +48,14 @@ export class DigestBuilder {
     const due = dueDigestDay(now, this.config.env.DIGEST_TIME);
     if (!due) return 0;
     let built = 0;
-    for (const owed of await this.owing(due.day)) if (await this.build(owed, due, now)) built += 1;
+    for (const owed of await this.owing(due.day)) {
+      // One person's failure must not hold up everyone after them in the list: the next pass retries them.
+      const done = await this.build(owed, due, now).catch((err: unknown) => {
+        this.logger.warn({ err, userId: owed.user_id }, 'digest not built; the next sweep retries');
+        return false;
+      });
+      if (done) built += 1;
+    }
     return built;
   }
 
