@@ -170,15 +170,15 @@ describe('daily digests', () => {
   });
 
   it('a digest queued when Redis loses every job is still sent, once', async () => {
-    clock.set('2026-10-17T06:00:00Z'); // Saturday 09:00 in Riga
+    clock.set('2026-10-16T06:00:00Z'); // Friday 09:00 in Riga
     const guardian = await family('lv', true);
-    const id = await send({ users: [guardian.id] }, `Sestdiena ${f.tag}`);
+    const id = await send({ users: [guardian.id] }, `Piektdiena ${f.tag}`);
     const jobs = t.app.get(JobRunner);
     const redis = new Redis(process.env.REDIS_URL!);
     // Build and queue while the workers stand still, then wipe this app's queues (what FLUSHALL does to it).
     await jobs.pauseWorkers();
     try {
-      clock.set('2026-10-17T15:00:30Z');
+      clock.set('2026-10-16T15:00:30Z');
       await rig.sweep();
       const [digest] = await digestsOf(guardian.id);
       expect(digest.messageIds).toEqual([id]);
@@ -191,23 +191,23 @@ describe('daily digests', () => {
       jobs.resumeWorkers();
       redis.disconnect();
     }
-    const { deliveries } = await settledDigest(guardian.id, '2026-10-17');
+    const { deliveries } = await settledDigest(guardian.id, '2026-10-16');
     expect(deliveries.map((d) => d.status)).toEqual(['sent']);
     expect(await digestsOf(guardian.id)).toHaveLength(1);
     expect(mailTo(guardian.email).map((m) => m.subject)).toEqual(['Jums ir 1 nelasīta ziņa']);
   });
 
   it('with nothing unread no e-mail goes, and the day is recorded so it is not built again', async () => {
-    clock.set('2026-10-16T06:00:00Z');
+    clock.set('2026-10-17T06:00:00Z');
     const guardian = await family('lv', true);
     const id = await send({ users: [guardian.id] }, `Lasīts ${f.tag}`);
     await t.http.post(`/messages/${id}/read`).set(bearer(await login(t.http, guardian))).expect(204);
-    clock.set('2026-10-16T15:00:30Z');
+    clock.set('2026-10-17T15:00:30Z');
     await rig.sweep();
     const [digest] = await digestsOf(guardian.id);
-    expect(digest).toMatchObject({ day: '2026-10-16', messageIds: [] });
+    expect(digest).toMatchObject({ day: '2026-10-17', messageIds: [] });
     expect(await em().count(NotificationDelivery, { eventId: digest.id })).toBe(0);
-    clock.set('2026-10-16T18:00:00Z');
+    clock.set('2026-10-17T18:00:00Z');
     await rig.sweep();
     expect((await digestsOf(guardian.id)).map((d) => d.id)).toEqual([digest.id]);
     expect(mailTo(guardian.email)).toEqual([]);
@@ -240,5 +240,22 @@ describe('daily digests', () => {
     expect(thursday.digest.messageIds).toEqual([late]);
     expect(thursday.digest.fromAt.toISOString()).toBe('2026-10-21T15:00:00.000Z');
     expect(mailTo(guardian.email).map((m) => m.subject)).toEqual(['У вас 2 непрочитанных сообщения', 'У вас 1 непрочитанное сообщение']);
+  });
+
+  it('a digest that falls in the person’s own quiet hours waits for their end', async () => {
+    clock.set('2026-10-23T06:00:00Z'); // Friday 09:00 in Riga
+    const guardian = await family('en', true);
+    const token = await login(t.http, guardian);
+    await t.http.put('/me/notification-preferences').set(bearer(token)).send({ categories: {}, digest: true, quietHours: { from: '17:00', to: '08:00' } }).expect(200);
+    await send({ users: [guardian.id] }, `Quiet ${f.tag}`);
+    clock.set('2026-10-23T15:00:30Z');
+    await rig.sweep();
+    const [digest] = await digestsOf(guardian.id);
+    const rows = await em().find(NotificationDelivery, { eventId: digest.id });
+    expect(rows.map((r) => [r.status, r.availableAt.toISOString()])).toEqual([['pending', '2026-10-24T05:00:00.000Z']]); // Saturday 08:00 in Riga
+    expect(mailTo(guardian.email)).toEqual([]);
+    clock.set('2026-10-24T05:00:00Z');
+    expect((await settledDigest(guardian.id, '2026-10-23')).deliveries.map((d) => d.status)).toEqual(['sent']);
+    expect(mailTo(guardian.email).map((m) => m.subject)).toEqual(['You have 1 unread message']);
   });
 });
