@@ -1,10 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
 import { DeliverySweep } from '../../apps/worker/src/pipeline/delivery-sweep.service';
 import { SmsCostControl } from '../../apps/worker/src/pipeline/sms-budget.service';
 import { SmsBudgetUsage } from '../../libs/notifications/src/sms/sms-budget-usage.entity';
+import { User } from '../../libs/directory/src/entities';
+import { NotificationDelivery } from '../../libs/notifications/src/delivery/notification-delivery.entity';
+import { NotificationDigest } from '../../libs/notifications/src/digest/notification-digest.entity';
 import { migrateUp } from '../../libs/persistence/src/migrate';
 import { Fixtures, bearer, login } from '../support/fixtures';
 import { buildSchool } from '../support/school';
@@ -85,5 +88,33 @@ describe('smoke on SQLite', () => {
     const delivery = { id: inst, eventId: inst, userId: inst, category: 'urgent' as const, institutionId: inst };
     await cost.accepted({ delivery, to: '+37120000000', body: 'x', reserved: { institutionId: inst, month: '2026-10', segments: 3 } }, 1);
     expect(await used()).toBe(7);
+  });
+
+  it('builds the daily digest once and writes it as an .eml file', async () => {
+    const s = await buildSchool(t);
+    const em = t.app.get(MikroORM).em.fork();
+    await em.nativeUpdate(User, { id: s.father.id }, { email: 'tevs@example.lv' });
+    await t.http.put('/me/notification-preferences').set(bearer(s.father.token)).send({ categories: {}, digest: true }).expect(200);
+    const sent = await t.http
+      .post('/messages')
+      .set(bearer(s.teacherA.token))
+      .send({ institutionId: s.inst, subject: 'Digest smoke', body: 'Rīt koncerts.', to: { users: [s.father.id] } })
+      .expect(201);
+    t.clock.set('2026-10-14T15:00:30Z'); // just after 18:00 in Riga, the default DIGEST_TIME
+    const sweep = t.app.get(DeliverySweep);
+    const until = Date.now() + 15_000;
+    let delivery: NotificationDelivery | null = null;
+    while (Date.now() < until && delivery?.status !== 'sent') {
+      await sweep.runOnce();
+      const digest = await em.fork().findOne(NotificationDigest, { userId: s.father.id });
+      delivery = digest && (await em.fork().findOne(NotificationDelivery, { eventId: digest.id }));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(delivery).toMatchObject({ status: 'sent', channel: 'email' });
+    await sweep.runOnce();
+    expect(await em.fork().count(NotificationDigest, { userId: s.father.id })).toBe(1);
+    const files = readdirSync(join(outbox, 'mail')).filter((name) => name.includes(delivery!.id));
+    expect(files).toHaveLength(1);
+    expect(readFileSync(join(outbox, 'mail', files[0]), 'utf8')).toContain(`/messages/${sent.body.id}`);
   });
 });

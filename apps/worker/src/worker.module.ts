@@ -4,6 +4,8 @@ import { AppConfig } from '@app/platform/config/app-config';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { DeliveriesService } from './deliveries/deliveries.service';
 import { DeliveryStatusModule } from './delivery-status/delivery-status.module';
+import { DigestBuilder } from './digests/digest-builder.service';
+import { DigestComposer } from './digests/digest-composer';
 import { JobRunner } from './jobs/job-runner.service';
 import { ChannelPause } from './pipeline/channel-pause.service';
 import { DeliveryMetrics } from './pipeline/delivery-metrics';
@@ -24,8 +26,9 @@ import { SendersModule } from './senders/senders.module';
 import { Templates } from './templates/templates';
 
 /**
- * The notifications worker: outbox relay and recovery sweep on timers, one BullMQ processor per job
- * of the catalogue, senders chosen by configuration, and the deliveries admins look at.
+ * The notifications worker: outbox relay, daily digests and recovery sweep on timers, one BullMQ
+ * processor per job of the catalogue, senders chosen by configuration, and the deliveries admins
+ * look at.
  */
 @Module({
   imports: [TerminusModule, SendersModule, DeliveryStatusModule],
@@ -47,6 +50,8 @@ import { Templates } from './templates/templates';
     QueueDashboardMount,
     // Bull Board replaces this: a provider whose `handler` is its ExpressAdapter's router.
     { provide: QueueDashboardHandler, useClass: QueueCountsDashboard },
+    DigestBuilder,
+    DigestComposer,
     { provide: Templates, inject: [AppConfig], useFactory: (config: AppConfig) => new Templates(config) },
     { provide: DeliveryComposer, useClass: TemplateComposer },
   ],

@@ -12,6 +12,7 @@ import {
   User,
 } from '@app/directory/entities';
 import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
+import { NotificationDigest } from '@app/notifications/digest/notification-digest.entity';
 import { OutboxMessage } from '@app/notifications/outbox/outbox-message.entity';
 import { NotificationPreference } from '@app/notifications/preferences/notification-preference.entity';
 import { SmsBudgetUsage } from '@app/notifications/sms/sms-budget-usage.entity';
@@ -36,6 +37,7 @@ export const ENTITIES = [
   NotificationPreference,
   SmsBudgetUsage,
   SmsOptOut,
+  NotificationDigest,
   Message,
   MessageRecipient,
 ];

@@ -160,8 +160,8 @@ export class OutboxRelay {
       if (!user || !effective) continue;
       recipients.push({
         userId: p.user_id,
-        // Daily digests are not built yet: until they are, choosing one must not silence the single alerts.
-        channels: this.channelsOf(event.kind, category, urgent, { ...effective, digest: false }, user),
+        // With a digest chosen, normal message e-mails are left to it (apps/worker/src/digests).
+        channels: this.channelsOf(event.kind, category, urgent, effective, user),
         quietHours: effective.quietHours ?? null,
         readAt: p.read_at ? new Date(p.read_at) : null,
         smsOptedOut: user.opted_out !== null,

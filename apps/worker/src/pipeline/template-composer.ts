@@ -16,6 +16,7 @@ import { SecretBox } from '@app/platform/crypto/secret-box';
 import { Clock } from '@app/platform/time/clock';
 import { Message, MessageRecipient, stillOwing } from '@app/post';
 import { twilioStatusCallbackUrl } from '../delivery-status/twilio-status.service';
+import { DigestComposer } from '../digests/digest-composer';
 import { type RenderedEmail, Templates } from '../templates/templates';
 import { type Composed, DeliveryComposer } from './delivery-sender.service';
 
@@ -35,6 +36,7 @@ export class TemplateComposer extends DeliveryComposer {
     private readonly directory: DirectoryQueries,
     private readonly secrets: SecretBox,
     private readonly clock: Clock,
+    private readonly digests: DigestComposer,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {
     super();
@@ -43,7 +45,9 @@ export class TemplateComposer extends DeliveryComposer {
   async compose(d: NotificationDelivery): Promise<Composed> {
     const em = this.em.fork();
     const [event, user] = await Promise.all([em.findOne(OutboxMessage, d.eventId), em.findOne(User, d.userId)]);
-    if (!event || !user?.active) return { suppress: 'inactive' };
+    // A digest's delivery has no outbox event: its event is the digest row.
+    if (!event) return (await this.digests.compose(d)) ?? { suppress: 'inactive' };
+    if (!user?.active) return { suppress: 'inactive' };
     const to = d.channel === 'email' ? user.email : user.phone;
     if (!to) return { suppress: 'no-contact' };
     const language = user.language;

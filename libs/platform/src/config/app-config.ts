@@ -87,6 +87,11 @@ export const envSchema = z.object({
     .default('21:00-07:00'),
   /** SMS segments per second per Twilio sender, shared by all workers through Redis; 0 turns the limit off. */
   SMS_RATE_PER_SECOND: z.coerce.number().int().min(0).max(10_000).default(10),
+  /** Riga-local time (`HH:mm`) at which the daily digests of those who chose one are built and sent. */
+  DIGEST_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected HH:mm (Riga time)' })
+    .default('18:00'),
   /**
    * Run the notifications worker (outbox relay, recovery sweep, BullMQ processors) in this process.
    * Off for app instances that only serve HTTP next to separate workers.
