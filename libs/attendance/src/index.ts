@@ -1,0 +1,3 @@
+export * from './meal-calendar';
+export * from './meal-cutoffs';
+export * from './institution-rules';
