@@ -1,3 +1,4 @@
 export * from './meal-calendar';
 export * from './meal-cutoffs';
 export * from './institution-rules';
+export * from './entities';
