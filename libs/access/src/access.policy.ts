@@ -73,6 +73,11 @@ export class AccessPolicy {
     return visible;
   }
 
+  /** Which of these children the caller guards (an active link and an active guardian role where the child is a student). */
+  studentsGuarded(actor: Actor, studentIds: readonly string[]): Promise<Set<string>> {
+    return this.repo.studentsVisible(actor.userId, studentIds, '', { wide: [], guarding: this.where(actor, ['guardian']), teaching: [] });
+  }
+
   async requireStudent(actor: Actor, studentId: string, today: string): Promise<void> {
     if (!(await this.studentsVisible(actor, [studentId], today)).has(studentId)) throw this.refusal(Permission.StudentRead);
   }

@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@app/auth/actor';
+import { CurrentActor } from '@app/auth/guard/auth.decorators';
+import { AbsencesQuery, CreateAbsenceDto, UpdateAbsenceDto } from './absences.dto';
+import { AbsencesService } from './absences.service';
+
+const uuid = new ParseUUIDPipe({ version: undefined });
+
+@ApiTags('absences')
+@ApiBearerAuth()
+@Controller('absences')
+export class AbsencesController {
+  constructor(private readonly absences: AbsencesService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Report a child’s absence; the answer says per day whether meals are cancelled (guardians, own children)' })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateAbsenceDto) {
+    return this.absences.create(actor, dto);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'End a notice early or extend it; the answer says from when meals are ordered again (mealsResumeOn)' })
+  update(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: UpdateAbsenceDto) {
+    return this.absences.update(actor, id, dto);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Notices of a child (?studentId) or of a group on a date (?groupId&date) the caller may see; the kitchen: 403' })
+  list(@CurrentActor() actor: Actor, @Query() q: AbsencesQuery) {
+    return this.absences.list(actor, q);
+  }
+}

@@ -1,0 +1,167 @@
+import { MikroORM } from '@mikro-orm/core';
+import { AbsenceNotice, AbsencePeriod } from '../../libs/attendance/src/entities';
+import { AuditEntry } from '../../libs/audit/src/audit-entry.entity';
+import { OutboxMessage } from '../../libs/notifications/src/outbox/outbox-message.entity';
+import { bearer, login } from '../support/fixtures';
+import { buildSchool, type Member, type School } from '../support/school';
+import { createTestApp, TestApp } from '../support/test-app';
+
+/**
+ * Absence notices against the cut-offs, in Riga time. October 2026 is summer time (UTC+3): Wednesday
+ * 14 October 09:30 in Riga is 06:30Z; Thursday 15 October 08:50 is 05:50Z.
+ */
+describe('absence notices', () => {
+  let t: TestApp;
+  let s: School;
+  const em = () => t.app.get(MikroORM).em.fork();
+  const notices = (studentId: string) => em().count(AbsenceNotice, { student: studentId });
+  // Access tokens expire while the clock jumps between days: sign in again at each new instant.
+  const tokens = new Map<string, string>();
+  let tokensAt = '';
+  const as = async (m: Member) => {
+    const now = t.clock.now().toISOString();
+    if (now !== tokensAt) {
+      tokens.clear();
+      tokensAt = now;
+    }
+    if (!tokens.has(m.id)) tokens.set(m.id, await login(t.http, m));
+    return bearer(tokens.get(m.id)!);
+  };
+  const report = (auth: Record<string, string>, body: Record<string, unknown>) => t.http.post('/absences').set(auth).send(body);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    s = await buildSchool(t);
+  });
+  afterAll(() => t.close());
+
+  it('a planned absence reported at 09:29 the day before cancels the meals; the guardian is confirmed; the change is audited', async () => {
+    t.clock.set('2026-10-14T06:29:00Z');
+    const res = await report(await as(s.mother), { studentId: s.child1.id, from: '2026-10-15', to: '2026-10-15', reason: 'family' }).expect(201);
+    expect(res.body).toEqual({ id: expect.any(String), days: [{ date: '2026-10-15', absent: true, mealsCancelled: true }], mealsResumeOn: '2026-10-16' });
+
+    const outbox = await em().find(OutboxMessage, { kind: 'absence-confirmation', payload: { noticeId: res.body.id } } as never);
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0].payload).toMatchObject({ userId: s.mother.id, institutionId: s.inst });
+    const audit = await em().find(AuditEntry, { objectId: res.body.id });
+    expect(audit.map((a) => [a.action, a.actorId])).toEqual([['absence.create', s.mother.id]]);
+  });
+
+  it('on the day itself: at 08:49 the meals are still cancelled, at 08:51 the answer says they were already ordered', async () => {
+    t.clock.set('2026-10-15T05:49:00Z');
+    const early = await report(await as(s.father), { studentId: s.child1.id, from: '2026-10-15', to: '2026-10-16', reason: 'illness' }).expect(201);
+    expect(early.body.days[0]).toEqual({ date: '2026-10-15', absent: true, mealsCancelled: true });
+
+    t.clock.set('2026-10-15T05:51:00Z');
+    const late = await report(await as(s.mother), { studentId: s.child2.id, from: '2026-10-15', to: '2026-10-16', reason: 'illness' }).expect(201);
+    expect(late.body.days).toEqual([
+      { date: '2026-10-15', absent: true, mealsCancelled: false, mealsNote: 'already-ordered' },
+      { date: '2026-10-16', absent: true, mealsCancelled: true },
+    ]);
+    expect(late.body.mealsResumeOn).toBe('2026-10-19'); // Friday → Monday
+  });
+
+  it('ending an open-ended notice: a return reported by 09:30 the day before gets meals, one at 09:31 only the day after', async () => {
+    t.clock.set('2026-10-09T05:00:00Z'); // Friday 9 October
+    const open = await report(await as(s.parent3), { studentId: s.child3.id, from: '2026-10-12', reason: 'doctor_ordered_home_regime' }).expect(201);
+    expect(open.body.mealsResumeOn).toBeUndefined();
+    expect(open.body.days.map((d: { date: string }) => d.date)).toEqual(['2026-10-12']);
+
+    t.clock.set('2026-10-14T06:29:00Z'); // Wednesday 09:29: back on Thursday
+    const onTime = await t.http.patch(`/absences/${open.body.id}`).set(await as(s.parent3)).send({ to: '2026-10-14' }).expect(200);
+    expect(onTime.body.mealsResumeOn).toBe('2026-10-15');
+    expect(onTime.body.days.at(-1)).toEqual({ date: '2026-10-14', absent: true, mealsCancelled: true });
+
+    t.clock.set('2026-10-15T06:31:00Z'); // Thursday 09:31: ill again, Thursday and Friday
+    const extended = await t.http.patch(`/absences/${open.body.id}`).set(await as(s.parent3)).send({ to: '2026-10-16' }).expect(200);
+    expect(extended.body.days.slice(-2)).toEqual([
+      { date: '2026-10-15', absent: true, mealsCancelled: false, mealsNote: 'already-ordered' },
+      { date: '2026-10-16', absent: true, mealsCancelled: true },
+    ]);
+    t.clock.set('2026-10-15T06:40:00Z'); // 09:40: the child is back on Friday after all, but Friday was ordered at 09:30 without them
+    const back = await t.http.patch(`/absences/${open.body.id}`).set(await as(s.parent3)).send({ to: '2026-10-15' }).expect(200);
+    expect(back.body.days.at(-1)).toEqual({ date: '2026-10-16', absent: false, mealsCancelled: true, mealsNote: 'already-cancelled' });
+    expect(back.body.mealsResumeOn).toBe('2026-10-19');
+
+    const periods = await em().find(AbsencePeriod, { notice: open.body.id }, { orderBy: { validFrom: 'asc' } });
+    expect(periods.map((p) => [p.toDate, p.validTo === null])).toEqual([
+      [null, false],
+      ['2026-10-14', false],
+      ['2026-10-16', false],
+      ['2026-10-15', true],
+    ]);
+    const audit = await em().find(AuditEntry, { objectId: open.body.id, action: 'absence.update' });
+    expect(audit).toHaveLength(3);
+  });
+
+  it('a notice across a holiday lists the meal days only (18 November 2026 is a Wednesday)', async () => {
+    t.clock.set('2026-11-10T08:00:00Z');
+    const res = await report(await as(s.mother), { studentId: s.child2.id, from: '2026-11-17', to: '2026-11-20', reason: 'family' }).expect(201);
+    expect(res.body.days.map((d: { date: string }) => d.date)).toEqual(['2026-11-17', '2026-11-19', '2026-11-20']);
+    expect(res.body.mealsResumeOn).toBe('2026-11-23');
+  });
+
+  it('another family’s child, or another institution’s: 404 and nothing written', async () => {
+    t.clock.set('2026-10-14T07:00:00Z');
+    for (const [who, child] of [
+      [s.mother, s.child3],
+      [s.otherParent, s.child4],
+      [s.parentB, s.otherChild],
+      [s.teacherA, s.child1],
+    ] as const) {
+      const before = await notices(child.id);
+      const res = await report(await as(who), { studentId: child.id, from: '2026-10-20', reason: 'family' }).expect(404);
+      expect(res.body.error.code).toBe('STUDENT_NOT_FOUND');
+      expect(await notices(child.id)).toBe(before);
+    }
+    const mine = await report(await as(s.parentB), { studentId: s.child4.id, from: '2026-10-20', reason: 'family' }).expect(201);
+    const other = await t.http.patch(`/absences/${mine.body.id}`).set(await as(s.mother)).send({ to: '2026-10-21' }).expect(404);
+    expect(other.body.error.code).toBe('ABSENCE_NOT_FOUND');
+  });
+
+  it('malformed dates, reversed ranges, unknown reasons and a missing note: 4xx with a stable code, nothing written', async () => {
+    t.clock.set('2026-10-14T07:00:00Z');
+    const before = await notices(s.child4.id);
+    const cases: [Record<string, unknown>, string][] = [
+      [{ from: '2026-02-30', reason: 'illness' }, 'INVALID_DATE'],
+      [{ from: '14.10.2026', reason: 'illness' }, 'VALIDATION_FAILED'],
+      [{ from: '2026-10-20', to: '2026-10-19', reason: 'illness' }, 'INVALID_DATE_RANGE'],
+      [{ from: '2026-10-20', reason: 'holiday' }, 'VALIDATION_FAILED'],
+      [{ from: '2026-10-20', reason: 'other' }, 'ABSENCE_NOTE_REQUIRED'],
+      [{ from: '2026-10-20', reason: 'other', note: '   ' }, 'VALIDATION_FAILED'],
+      [{ from: '2026-08-01', reason: 'illness' }, 'ABSENCE_TOO_FAR'],
+    ];
+    for (const [body, code] of cases) {
+      const res = await report(await as(s.parentB), { studentId: s.child4.id, ...body });
+      expect([res.status, res.body.error?.code, body]).toEqual([400, code, body]);
+    }
+    expect(await notices(s.child4.id)).toBe(before);
+
+    const made = await report(await as(s.parentB), { studentId: s.child4.id, from: '2026-10-21', to: '2026-10-22', reason: 'other', note: 'Ārsta apmeklējums' }).expect(201);
+    const reversed = await t.http.patch(`/absences/${made.body.id}`).set(await as(s.parentB)).send({ to: '2026-10-20' }).expect(400);
+    expect(reversed.body.error.code).toBe('INVALID_DATE_RANGE');
+    const periods = await em().count(AbsencePeriod, { notice: made.body.id });
+    expect(periods).toBe(1);
+  });
+
+  it('teachers and the nurse see their groups’ notices; guardians their own children’s; the kitchen nothing (403)', async () => {
+    t.clock.set('2026-10-14T07:00:00Z');
+    const made = await report(await as(s.parent3), { studentId: s.child3.id, from: '2026-10-22', to: '2026-10-23', reason: 'adaptation' }).expect(201);
+    const byGroup = (auth: Record<string, string>, groupId: string) => t.http.get('/absences').query({ groupId, date: '2026-10-22' }).set(auth);
+
+    for (const m of [s.teacherA, s.nurse, s.head]) {
+      const res = await byGroup(await as(m), s.groupA).expect(200);
+      expect(res.body.items.map((n: { id: string }) => n.id)).toContain(made.body.id);
+      expect(res.body.items.find((n: { id: string }) => n.id === made.body.id)).toMatchObject({ studentId: s.child3.id, reason: 'adaptation', from: '2026-10-22', to: '2026-10-23' });
+    }
+    expect((await byGroup(await as(s.teacherB), s.groupA).expect(404)).body.error.code).toBe('GROUP_NOT_FOUND');
+    expect((await byGroup(await as(s.otherTeacher), s.groupA).expect(404)).body.error.code).toBe('GROUP_NOT_FOUND');
+    expect((await byGroup(await as(s.kitchen), s.groupA).expect(403)).body.error.code).toBe('NO_PERSONAL_DATA');
+
+    const own = await t.http.get('/absences').query({ studentId: s.child3.id }).set(await as(s.parent3)).expect(200);
+    expect(own.body.items.map((n: { id: string }) => n.id)).toContain(made.body.id);
+    expect((await t.http.get('/absences').query({ studentId: s.child3.id }).set(await as(s.mother)).expect(404)).body.error.code).toBe('ABSENCE_NOT_FOUND');
+    expect((await t.http.get('/absences').query({ studentId: s.child3.id }).set(await as(s.kitchen)).expect(403)).body.error.code).toBe('NO_PERSONAL_DATA');
+    expect((await t.http.get('/absences').set(await as(s.teacherA)).expect(400)).body.error.code).toBe('ABSENCE_QUERY_REQUIRED');
+  });
+});
