@@ -2,8 +2,8 @@ import { MikroORM } from '@mikro-orm/core';
 import { AbsenceNotice, AbsencePeriod } from '../../libs/attendance/src/entities';
 import { AuditEntry } from '../../libs/audit/src/audit-entry.entity';
 import { OutboxMessage } from '../../libs/notifications/src/outbox/outbox-message.entity';
-import { bearer, login } from '../support/fixtures';
-import { buildSchool, type Member, type School } from '../support/school';
+import { signInAt } from '../support/fixtures';
+import { buildSchool, type School } from '../support/school';
 import { createTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -13,25 +13,15 @@ import { createTestApp, TestApp } from '../support/test-app';
 describe('absence notices', () => {
   let t: TestApp;
   let s: School;
+  let as: ReturnType<typeof signInAt>;
   const em = () => t.app.get(MikroORM).em.fork();
   const notices = (studentId: string) => em().count(AbsenceNotice, { student: studentId });
-  // Access tokens expire while the clock jumps between days: sign in again at each new instant.
-  const tokens = new Map<string, string>();
-  let tokensAt = '';
-  const as = async (m: Member) => {
-    const now = t.clock.now().toISOString();
-    if (now !== tokensAt) {
-      tokens.clear();
-      tokensAt = now;
-    }
-    if (!tokens.has(m.id)) tokens.set(m.id, await login(t.http, m));
-    return bearer(tokens.get(m.id)!);
-  };
   const report = (auth: Record<string, string>, body: Record<string, unknown>) => t.http.post('/absences').set(auth).send(body);
 
   beforeAll(async () => {
     t = await createTestApp();
     s = await buildSchool(t);
+    as = signInAt(t.http, t.clock);
   });
   afterAll(() => t.close());
 
