@@ -97,7 +97,9 @@ describe('absence notices', () => {
       [s.mother, s.child3],
       [s.otherParent, s.child4],
       [s.parentB, s.otherChild],
-      [s.teacherA, s.child1],
+      [s.teacherB, s.child1],
+      [s.kitchen, s.child1],
+      [s.otherTeacher, s.child4],
     ] as const) {
       const before = await notices(child.id);
       const res = await report(await as(who), { studentId: child.id, from: '2026-10-20', reason: 'family' }).expect(404);
@@ -153,5 +155,37 @@ describe('absence notices', () => {
     expect((await t.http.get('/absences').query({ studentId: s.child3.id }).set(await as(s.mother)).expect(404)).body.error.code).toBe('ABSENCE_NOT_FOUND');
     expect((await t.http.get('/absences').query({ studentId: s.child3.id }).set(await as(s.kitchen)).expect(403)).body.error.code).toBe('NO_PERSONAL_DATA');
     expect((await t.http.get('/absences').set(await as(s.teacherA)).expect(400)).body.error.code).toBe('ABSENCE_QUERY_REQUIRED');
+  });
+
+  it('the nurse and the class teacher record absences and review them; guardians may not review (403), other staff not at all (404)', async () => {
+    t.clock.set('2026-10-14T07:00:00Z');
+    const recorded = await report(await as(s.nurse), { studentId: s.child4.id, from: '2026-10-14', to: '2026-10-14', reason: 'illness' }).expect(201);
+    expect(recorded.body.days).toEqual([{ date: '2026-10-14', absent: true, mealsCancelled: false, mealsNote: 'already-ordered' }]);
+    // a staff record is no confirmation for the guardian
+    expect(await em().count(OutboxMessage, { kind: 'absence-confirmation', payload: { noticeId: recorded.body.id } } as never)).toBe(0);
+
+    const notice = await report(await as(s.parent3), { studentId: s.child3.id, from: '2026-10-26', to: '2026-10-27', reason: 'family' }).expect(201);
+    const review = (who: Parameters<typeof as>[0], body: Record<string, unknown>) => as(who).then((h) => t.http.post(`/absences/${notice.body.id}/review`).set(h).send(body));
+    const reviewed = (await review(s.teacherA, { reason: 'illness', justification: 'justified' })).body;
+    expect(reviewed).toMatchObject({ id: notice.body.id, reason: 'illness', justification: 'justified', from: '2026-10-26', to: '2026-10-27' });
+    expect((await review(s.nurse, { justification: 'unjustified' })).body).toMatchObject({ justification: 'unjustified', reason: 'illness' });
+    const parent = await review(s.parent3, { justification: 'justified' });
+    expect([parent.status, parent.body.error.code]).toEqual([403, 'REVIEW_NOT_ALLOWED']);
+    for (const who of [s.teacherB, s.kitchen, s.mother, s.otherTeacher]) {
+      const res = await review(who, { justification: 'justified' });
+      expect([res.status, res.body.error.code]).toEqual([404, 'ABSENCE_NOT_FOUND']);
+    }
+    const bad = await review(s.nurse, { justification: 'maybe' });
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const noNote = await review(s.nurse, { reason: 'other' });
+    expect([noNote.status, noNote.body.error.code]).toEqual([400, 'ABSENCE_NOTE_REQUIRED']);
+
+    const audit = await em().find(AuditEntry, { objectId: notice.body.id, action: 'absence.review' }, { orderBy: { at: 'asc' } });
+    expect(audit.map((a) => [a.actorId, a.details])).toEqual([
+      [s.teacherA.id, { studentId: s.child3.id, changed: { reason: { from: 'family', to: 'illness' }, justification: { from: null, to: 'justified' } } }],
+      [s.nurse.id, { studentId: s.child3.id, changed: { justification: { from: 'justified', to: 'unjustified' } } }],
+    ]);
+    const listed = await t.http.get('/absences').query({ studentId: s.child3.id }).set(await as(s.parent3)).expect(200);
+    expect(listed.body.items.find((n: { id: string }) => n.id === notice.body.id)).toMatchObject({ reason: 'illness', justification: 'unjustified' });
   });
 });

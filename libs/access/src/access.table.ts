@@ -30,6 +30,8 @@ export enum Permission {
   AbsenceReport = 'absence.report',
   /** Read absence notices (periods, reasons, notes). */
   AbsenceRead = 'absence.read',
+  /** Record a child's absence or correct a notice: reason, justified or not (seeds 000 §4.1, 001 §3.3). */
+  AbsenceCorrect = 'absence.correct',
   /** Read an institution's meal counts (numbers only, no names). */
   MealCounts = 'meal.counts',
 }
@@ -123,6 +125,11 @@ export const ACCESS_RULES: Readonly<Record<Permission, AccessRule>> = {
     who:
       'the child’s guardians; management and the nurse of the child’s institution; teachers and speech therapists ' +
       'assigned to the child’s group (the kitchen is told 403: it works with counts only)',
+    scope: 'object',
+    refusal: notFound('ABSENCE_NOT_FOUND', 'Absence notice'),
+  },
+  [Permission.AbsenceCorrect]: {
+    who: 'management and the nurse of the child’s institution; the class teacher of the child’s current group',
     scope: 'object',
     refusal: notFound('ABSENCE_NOT_FOUND', 'Absence notice'),
   },

@@ -8,6 +8,7 @@ export enum AbsenceErrorCode {
   ABSENCE_WITHDRAWN = 'ABSENCE_WITHDRAWN',
   STUDENT_NOT_ENROLLED = 'STUDENT_NOT_ENROLLED',
   NO_PERSONAL_DATA = 'NO_PERSONAL_DATA',
+  REVIEW_NOT_ALLOWED = 'REVIEW_NOT_ALLOWED',
 }
 
 export const absenceError = {
@@ -20,5 +21,6 @@ export const absenceError = {
   withdrawn: () => new DomainError('conflict', AbsenceErrorCode.ABSENCE_WITHDRAWN, 'The notice was withdrawn'),
   notEnrolled: () =>
     new DomainError('invalid', AbsenceErrorCode.STUDENT_NOT_ENROLLED, 'The child is not in any group during this period', [{ field: 'from', issue: 'no enrolment in the period' }]),
+  reviewForbidden: () => new DomainError('forbidden', AbsenceErrorCode.REVIEW_NOT_ALLOWED, 'Only the nurse, management or the class teacher review absences'),
   noPersonalData: () => new DomainError('forbidden', AbsenceErrorCode.NO_PERSONAL_DATA, 'The kitchen sees meal counts only, not absence notices'),
 };

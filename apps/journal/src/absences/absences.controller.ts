@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/auth/actor';
 import { CurrentActor } from '@app/auth/guard/auth.decorators';
-import { AbsencesQuery, CreateAbsenceDto, UpdateAbsenceDto } from './absences.dto';
+import { AbsencesQuery, CreateAbsenceDto, ReviewAbsenceDto, UpdateAbsenceDto } from './absences.dto';
 import { AbsencesService } from './absences.service';
 
 const uuid = new ParseUUIDPipe({ version: undefined });
@@ -23,6 +23,13 @@ export class AbsencesController {
   @ApiOperation({ summary: 'End a notice early or extend it; the answer says from when meals are ordered again (mealsResumeOn)' })
   update(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: UpdateAbsenceDto) {
     return this.absences.update(actor, id, dto);
+  }
+
+  @Post(':id/review')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Correct the reason, mark justified or unjustified (nurse, management, class teacher); audited' })
+  review(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: ReviewAbsenceDto) {
+    return this.absences.review(actor, id, dto);
   }
 
   @Get()

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { ABSENCE_REASONS, type AbsenceReason } from '@app/attendance/entities';
+import { ABSENCE_JUSTIFICATIONS, ABSENCE_REASONS, type AbsenceJustification, type AbsenceReason } from '@app/attendance/entities';
 import { SafeText } from '@app/platform/validation';
 import { LOCAL_DATE_PATTERN } from '../institutions/dates';
 
@@ -34,6 +34,24 @@ export class UpdateAbsenceDto {
   @ValidateIf((o: UpdateAbsenceDto) => o.to !== null)
   @Matches(LOCAL_DATE_PATTERN, { message: 'to must be YYYY-MM-DD or null' })
   to!: string | null;
+}
+
+export class ReviewAbsenceDto {
+  @ApiPropertyOptional({ enum: ABSENCE_REASONS, description: 'The reason as it turned out' })
+  @IsOptional()
+  @IsIn(ABSENCE_REASONS)
+  reason?: AbsenceReason;
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @SafeText()
+  @MaxLength(500)
+  note?: string;
+
+  @ApiPropertyOptional({ enum: ABSENCE_JUSTIFICATIONS, nullable: true, type: String, description: 'null: not decided yet' })
+  @ValidateIf((o: ReviewAbsenceDto) => o.justification !== null && o.justification !== undefined)
+  @IsIn(ABSENCE_JUSTIFICATIONS)
+  justification?: AbsenceJustification | null;
 }
 
 export class AbsencesQuery {

@@ -13,7 +13,7 @@ import { auditBy } from '../common/management';
 import { groupNotFound } from '../groups/groups.service';
 import { requireDateRange, requireLocalDate } from '../institutions/dates';
 import { absenceError } from './absence-errors';
-import type { AbsencesQuery, CreateAbsenceDto, UpdateAbsenceDto } from './absences.dto';
+import type { AbsencesQuery, CreateAbsenceDto, ReviewAbsenceDto, UpdateAbsenceDto } from './absences.dto';
 
 /** How far back a notice may start (illness is reported "as soon as possible", sometimes days late). */
 export const MAX_DAYS_BACK = 31;
@@ -39,7 +39,8 @@ export interface AbsenceView {
 }
 
 /**
- * Absence notices: a guardian reports a period and a reason, and may end it early or extend it.
+ * Absence notices: a guardian reports a period and a reason, and may end it early or extend it; the
+ * nurse, management and the class teacher record absences too, and review reasons (justified or not).
  * Every change closes the current {@link AbsencePeriod} and opens a new one, so the kitchen's counts
  * can tell what was known at each cut-off. The answer says per day what the cut-offs made of it.
  */
@@ -60,7 +61,7 @@ export class AbsencesService {
     const note = dto.note?.trim() || null;
     if (dto.reason === 'other' && !note) throw absenceError.noteRequired();
     this.assertWithinReach(dto.from, to);
-    await this.requireGuardian(actor, dto.studentId);
+    const by = await this.requireReporter(actor, dto.studentId);
     const enrolment = await this.enrolmentFor(dto.studentId, dto.from, to);
     if (!enrolment) throw absenceError.notEnrolled();
     const institutionId = enrolment.group.institution.id;
@@ -87,7 +88,7 @@ export class AbsencesService {
         objectId: notice.id,
         details: { studentId: dto.studentId, from: dto.from, to, reason: dto.reason },
       });
-      this.confirm(em, actor, notice, period, now);
+      if (by === 'guardian') this.confirm(em, actor, notice, period, now);
       return { id: notice.id, ...noticeOutcome(meals, [versionOf(period)], now) };
     });
   }
@@ -95,7 +96,8 @@ export class AbsencesService {
   /** End early or extend (`to`), or make open-ended (`null`). The same cut-offs decide from when meals are ordered again. */
   async update(actor: Actor, noticeId: string, dto: UpdateAbsenceDto): Promise<AbsenceAnswer> {
     const notice = await this.em.fork().findOne(AbsenceNotice, noticeId);
-    if (!notice || !(await this.access.studentsGuarded(actor, [notice.student.id])).has(notice.student.id)) throw absenceError.notFound();
+    if (!notice) throw absenceError.notFound();
+    const by = await this.requireReporter(actor, notice.student.id, absenceError.notFound);
     const to = dto.to;
     requireDateRange(notice.fromDate, to, { from: 'from', to: 'to' });
     this.assertWithinReach(null, to);
@@ -119,7 +121,7 @@ export class AbsencesService {
         });
         locked.toDate = to;
         locked.updatedAt = now;
-        this.confirm(em, actor, locked, next, now);
+        if (by === 'guardian') this.confirm(em, actor, locked, next, now);
       }
       return { id: locked.id, ...noticeOutcome(meals, periods.map(versionOf), now) };
     });
@@ -156,8 +158,50 @@ export class AbsencesService {
     return { items: notices.map(viewOf) };
   }
 
-  private async requireGuardian(actor: Actor, studentId: string): Promise<void> {
-    if (!(await this.access.studentsGuarded(actor, [studentId])).has(studentId)) throw this.access.refusal(Permission.AbsenceReport);
+  /**
+   * The nurse's (or class teacher's) check of a notice: the reason as it turned out, justified or
+   * not. Guardians, who see the notice, are told 403; anyone else 404.
+   */
+  async review(actor: Actor, noticeId: string, dto: ReviewAbsenceDto): Promise<AbsenceView> {
+    const note = dto.note === undefined ? undefined : dto.note.trim() || null;
+    return this.em.fork().transactional(async (em) => {
+      const notice = await em.findOne(AbsenceNotice, noticeId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!notice) throw absenceError.notFound();
+      const studentId = notice.student.id;
+      if (!(await this.access.studentsCorrectable(actor, [studentId], this.calendar.today())).has(studentId)) {
+        throw (await this.access.studentsGuarded(actor, [studentId])).has(studentId) ? absenceError.reviewForbidden() : absenceError.notFound();
+      }
+      const changed: Record<string, { from: unknown; to: unknown }> = {};
+      const set = <K extends 'reason' | 'note' | 'justification'>(key: K, value: AbsenceNotice[K] | undefined) => {
+        if (value === undefined || value === notice[key]) return;
+        changed[key] = { from: notice[key] ?? null, to: value };
+        notice[key] = value;
+      };
+      set('reason', dto.reason);
+      set('note', note);
+      set('justification', dto.justification);
+      if (notice.reason === 'other' && !notice.note) throw absenceError.noteRequired();
+      if (Object.keys(changed).length) {
+        const now = this.calendar.now();
+        notice.updatedAt = now;
+        this.audit.record(em, now, {
+          ...auditBy(actor, notice.institution.id),
+          action: 'absence.review',
+          objectType: 'absence_notice',
+          objectId: notice.id,
+          details: { studentId, changed },
+        });
+      }
+      await em.populate(notice, ['student', 'createdBy']);
+      return viewOf(notice);
+    });
+  }
+
+  /** Guardians report for their own children; management, the nurse and the class teacher record for theirs. Anyone else: 404. */
+  private async requireReporter(actor: Actor, studentId: string, refusal = () => this.access.refusal(Permission.AbsenceReport)): Promise<'guardian' | 'staff'> {
+    if ((await this.access.studentsGuarded(actor, [studentId])).has(studentId)) return 'guardian';
+    if ((await this.access.studentsCorrectable(actor, [studentId], this.calendar.today())).has(studentId)) return 'staff';
+    throw refusal();
   }
 
   /** The enrolment whose institution's rules apply: the one in force on `from`, else the first in the period. */
@@ -182,7 +226,7 @@ export class AbsencesService {
     if (to !== null && to > addDays(today, MAX_DAYS_AHEAD)) throw absenceError.tooFar('to', `at most ${MAX_DAYS_AHEAD} days after today`);
   }
 
-  /** The guardian's confirmation, sent by the worker (category `absence-confirmation`); one per change. */
+  /** The guardian's confirmation, sent by the worker (category `absence-confirmation`); one per change they make. */
   private confirm(em: EntityManager, actor: Actor, notice: AbsenceNotice, period: AbsencePeriod, at: Date): void {
     this.outbox.add(
       em,
