@@ -1,8 +1,11 @@
 import { MikroORM } from '@mikro-orm/core';
 import { AbsenceNotice, AbsencePeriod } from '../../libs/attendance/src/entities';
 import { AuditEntry } from '../../libs/audit/src/audit-entry.entity';
+import { User } from '../../libs/directory/src/entities';
 import { OutboxMessage } from '../../libs/notifications/src/outbox/outbox-message.entity';
-import { signInAt } from '../support/fixtures';
+import { FixedClock } from '../../libs/platform/src/time/clock';
+import { Fixtures, signInAt } from '../support/fixtures';
+import { startNotificationRig, type NotificationRig } from '../support/notification-rig';
 import { buildSchool, type School } from '../support/school';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -187,5 +190,44 @@ describe('absence notices', () => {
     ]);
     const listed = await t.http.get('/absences').query({ studentId: s.child3.id }).set(await as(s.parent3)).expect(200);
     expect(listed.body.items.find((n: { id: string }) => n.id === notice.body.id)).toMatchObject({ reason: 'illness', justification: 'unjustified' });
+  });
+});
+
+describe('absence confirmations', () => {
+  let rig: NotificationRig;
+  const clock = new FixedClock('2026-10-14T07:00:00Z'); // Wednesday 10:00 in Riga, outside quiet hours
+  afterAll(() => rig?.close());
+
+  it('the guardian gets a confirmation by e-mail in their language, once per change; a staff record sends none', async () => {
+    rig = await startNotificationRig(clock);
+    const f = new Fixtures(rig.t.app);
+    const as = signInAt(rig.t.http, clock);
+    const inst = (await f.institution('preschool')).id;
+    const group = (await f.group(inst, 'Zvaniņš')).id;
+    const child = await f.person([{ institutionId: inst, role: 'student' }], { password: null, givenName: 'Marta' });
+    await f.enrol(child.id, group);
+    const guardian = await f.person([{ institutionId: inst, role: 'guardian' }], { givenName: 'Ilze' });
+    const email = `ilze.${f.tag}@example.com`;
+    await rig.em().nativeUpdate(User, { id: guardian.id }, { language: 'lv', email });
+    await f.guard(guardian.id, child.id);
+    const nurse = await f.person([{ institutionId: inst, role: 'nurse' }]);
+
+    const made = await rig.t.http.post('/absences').set(await as(guardian)).send({ studentId: child.id, from: '2026-10-16', to: '2026-10-20', reason: 'illness' }).expect(201);
+    const [created] = await rig.em().find(OutboxMessage, { kind: 'absence-confirmation', payload: { noticeId: made.body.id } } as never);
+    const [delivery] = await rig.settled(created.id);
+    expect(delivery).toMatchObject({ channel: 'email', category: 'absence-confirmation', status: 'sent' });
+    const mail = await rig.smtp.waitFor((m) => m.to.includes(email));
+    expect(mail.subject).toContain('Kavējuma pieteikums');
+    expect(mail.text).toContain('no 2026-10-16 līdz 2026-10-20');
+
+    await rig.t.http.patch(`/absences/${made.body.id}`).set(await as(guardian)).send({ to: null }).expect(200);
+    const events = await rig.em().find(OutboxMessage, { kind: 'absence-confirmation', payload: { noticeId: made.body.id } } as never, { orderBy: { createdAt: 'asc' } });
+    expect(events).toHaveLength(2);
+    await rig.settled(events[1].id);
+    const second = await rig.smtp.waitFor((m) => m.to.includes(email) && !!m.text?.includes('līdz turpmākam paziņojumam'));
+    expect(second.subject).toContain('Kavējuma pieteikums');
+
+    await rig.t.http.patch(`/absences/${made.body.id}`).set(await as(nurse)).send({ to: '2026-10-19' }).expect(200);
+    expect(await rig.em().count(OutboxMessage, { kind: 'absence-confirmation', payload: { noticeId: made.body.id } } as never)).toBe(2);
   });
 });
