@@ -87,6 +87,15 @@ describe('absence notices', () => {
     expect(audit).toHaveLength(3);
   });
 
+  it('after the autumn DST switch (Sunday 25 October) the cut-off is 08:50 winter time: 06:49Z cancels, 06:51Z does not', async () => {
+    t.clock.set('2026-10-26T06:49:00Z'); // 08:49 EET; in summer time this would already be 09:49
+    const early = await report(await as(s.mother), { studentId: s.child2.id, from: '2026-10-26', to: '2026-10-26', reason: 'illness' }).expect(201);
+    expect(early.body.days).toEqual([{ date: '2026-10-26', absent: true, mealsCancelled: true }]);
+    t.clock.set('2026-10-26T06:51:00Z');
+    const late = await report(await as(s.parentB), { studentId: s.child4.id, from: '2026-10-26', to: '2026-10-26', reason: 'illness' }).expect(201);
+    expect(late.body.days).toEqual([{ date: '2026-10-26', absent: true, mealsCancelled: false, mealsNote: 'already-ordered' }]);
+  });
+
   it('a notice across a holiday lists the meal days only (18 November 2026 is a Wednesday)', async () => {
     t.clock.set('2026-11-10T08:00:00Z');
     const res = await report(await as(s.mother), { studentId: s.child2.id, from: '2026-11-17', to: '2026-11-20', reason: 'family' }).expect(201);
