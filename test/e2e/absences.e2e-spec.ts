@@ -96,6 +96,29 @@ describe('absence notices', () => {
     expect(late.body.days).toEqual([{ date: '2026-10-26', absent: true, mealsCancelled: false, mealsNote: 'already-ordered' }]);
   });
 
+  it('a notice withdrawn after the next day’s order keeps that day cancelled; it cannot be changed or withdrawn again', async () => {
+    t.clock.set('2026-10-27T07:00:00Z'); // Tuesday 09:00 EET
+    const made = await report(await as(s.mother), { studentId: s.child2.id, from: '2026-10-28', to: '2026-10-30', reason: 'family' }).expect(201);
+    const foreign = await t.http.delete(`/absences/${made.body.id}`).set(await as(s.parent3));
+    expect([foreign.status, foreign.body.error.code]).toEqual([404, 'ABSENCE_NOT_FOUND']);
+    t.clock.set('2026-10-27T07:40:00Z'); // 09:40: Wednesday was ordered at 09:30 without the child
+    const withdrawn = await t.http.delete(`/absences/${made.body.id}`).set(await as(s.mother)).expect(200);
+    expect(withdrawn.body).toEqual({
+      id: made.body.id,
+      days: [{ date: '2026-10-28', absent: false, mealsCancelled: true, mealsNote: 'already-cancelled' }],
+      mealsResumeOn: '2026-10-29',
+    });
+    for (const res of [
+      await t.http.delete(`/absences/${made.body.id}`).set(await as(s.mother)),
+      await t.http.patch(`/absences/${made.body.id}`).set(await as(s.mother)).send({ to: '2026-10-31' }),
+    ]) {
+      expect([res.status, res.body.error.code]).toEqual([409, 'ABSENCE_WITHDRAWN']);
+    }
+    const listed = await t.http.get('/absences').query({ studentId: s.child2.id }).set(await as(s.mother)).expect(200);
+    expect(listed.body.items.find((n: { id: string }) => n.id === made.body.id)).toMatchObject({ status: 'withdrawn' });
+    expect(await em().count(AuditEntry, { objectId: made.body.id, action: 'absence.withdraw', actorId: s.mother.id })).toBe(1);
+  });
+
   it('a notice across a holiday lists the meal days only (18 November 2026 is a Wednesday)', async () => {
     t.clock.set('2026-11-10T08:00:00Z');
     const res = await report(await as(s.mother), { studentId: s.child2.id, from: '2026-11-17', to: '2026-11-20', reason: 'family' }).expect(201);

@@ -153,6 +153,23 @@ describe('noticeOutcome', () => {
     expect(out.mealsResumeOn).toBe('2026-10-19');
   });
 
+  it('a notice withdrawn on Wednesday at 10:00 keeps the days already ordered without the child cancelled', () => {
+    const withdrawn = at('2026-10-14T07:00:00Z');
+    const v: CoverageVersion[] = [{ from: '2026-10-12', to: '2026-10-23', validFrom: at('2026-10-09T05:00:00Z'), validTo: withdrawn }];
+    const out = noticeOutcome(meals(), v, withdrawn);
+    expect(out.days.map((d) => [d.date, d.absent, d.mealsCancelled])).toEqual([
+      ['2026-10-12', false, true],
+      ['2026-10-13', false, true],
+      ['2026-10-14', false, true],
+      ['2026-10-15', false, true],
+    ]);
+    expect(out.mealsResumeOn).toBe('2026-10-16');
+    // withdrawn before it started: nothing was cancelled
+    const early = noticeOutcome(meals(), [{ ...v[0], validTo: at('2026-10-09T05:10:00Z') }], withdrawn);
+    expect(out.days.length && early.days).toEqual([]);
+    expect(early.mealsResumeOn).toBe('2026-10-12');
+  });
+
   it('lists an open-ended notice up to the first day still open for ordering, without a resume day', () => {
     const out = noticeOutcome(meals(), notice('2026-10-14', null, '2026-10-14T07:00:00Z'), at('2026-10-14T07:00:00Z'));
     expect(out.days.map((d) => [d.date, d.mealsCancelled])).toEqual([

@@ -61,11 +61,12 @@ const MAX_RESUME_SEARCH = 400;
 /**
  * What a notice means day by day, after its latest change at `now`: each meal day it covers (an
  * open-ended one up to the first day still open for ordering), plus the days it no longer covers
- * whose meals stay cancelled because the change came after their order cut-off.
+ * whose meals stay cancelled because the change came after their order cut-off. A withdrawn notice
+ * (no current period) lists only those.
  */
 export function noticeOutcome(calendar: MealCalendar, versions: readonly CoverageVersion[], now: Date): NoticeOutcome {
   const current = versions.find((v) => v.validTo === null);
-  if (!current) throw new Error('a notice has a current version');
+  if (!current) return withdrawnOutcome(calendar, versions);
   const lastListed = current.to ?? maxDate(calendar.mealDayOnOrAfter(current.from), calendar.firstOpenMealDay(now));
   const days: DayOutcome[] = calendar.mealDays(current.from, lastListed).map((date) => {
     const cancelled = mealsCancelled(versions, date, calendar.cutoffs(date));
@@ -73,6 +74,21 @@ export function noticeOutcome(calendar: MealCalendar, versions: readonly Coverag
   });
   if (current.to === null) return { days };
   let day = calendar.nextMealDay(current.to);
+  for (let i = 0; i < MAX_RESUME_SEARCH && mealsCancelled(versions, day, calendar.cutoffs(day)); i++) {
+    days.push({ date: day, absent: false, mealsCancelled: true, mealsNote: 'already-cancelled' });
+    day = calendar.nextMealDay(day);
+  }
+  return { days, mealsResumeOn: day };
+}
+
+/**
+ * A withdrawn notice covers nothing any more: the days whose meals a cut-off had already cancelled
+ * stay cancelled (they come first: later days' cut-offs are later), and meals resume after them.
+ */
+function withdrawnOutcome(calendar: MealCalendar, versions: readonly CoverageVersion[]): NoticeOutcome {
+  if (!versions.length) throw new Error('a notice has at least one period');
+  const days: DayOutcome[] = [];
+  let day = calendar.mealDayOnOrAfter(versions[0].from);
   for (let i = 0; i < MAX_RESUME_SEARCH && mealsCancelled(versions, day, calendar.cutoffs(day)); i++) {
     days.push({ date: day, absent: false, mealsCancelled: true, mealsNote: 'already-cancelled' });
     day = calendar.nextMealDay(day);

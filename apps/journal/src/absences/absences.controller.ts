@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/auth/actor';
 import { CurrentActor } from '@app/auth/guard/auth.decorators';
@@ -23,6 +23,12 @@ export class AbsencesController {
   @ApiOperation({ summary: 'End a notice early or extend it; the answer says from when meals are ordered again (mealsResumeOn)' })
   update(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: UpdateAbsenceDto) {
     return this.absences.update(actor, id, dto);
+  }
+
+  @Delete(':id')
+  @ApiOperation({ summary: 'Withdraw a notice made by mistake; the answer lists the days whose meals a cut-off already cancelled and mealsResumeOn' })
+  withdraw(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
+    return this.absences.withdraw(actor, id);
   }
 
   @Post(':id/review')

@@ -127,6 +127,34 @@ export class AbsencesService {
     });
   }
 
+  /**
+   * Withdraw a notice made by mistake: it covers nothing from now on, and the cut-offs decide as for
+   * a return (days already ordered without the child stay cancelled; the answer lists them).
+   */
+  async withdraw(actor: Actor, noticeId: string): Promise<AbsenceAnswer> {
+    const notice = await this.em.fork().findOne(AbsenceNotice, noticeId);
+    if (!notice) throw absenceError.notFound();
+    await this.requireReporter(actor, notice.student.id, absenceError.notFound);
+    const meals = await this.mealCalendar(notice.institution.id);
+    return this.em.fork().transactional(async (em) => {
+      const locked = await em.findOneOrFail(AbsenceNotice, noticeId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (locked.status !== 'active') throw absenceError.withdrawn();
+      const now = this.calendar.now();
+      const periods = await em.find(AbsencePeriod, { notice: noticeId }, { orderBy: { validFrom: 'asc', id: 'asc' } });
+      for (const p of periods) if (p.validTo === null) p.validTo = now;
+      locked.status = 'withdrawn';
+      locked.updatedAt = now;
+      this.audit.record(em, now, {
+        ...auditBy(actor, locked.institution.id),
+        action: 'absence.withdraw',
+        objectType: 'absence_notice',
+        objectId: locked.id,
+        details: { studentId: locked.student.id, from: locked.fromDate, to: locked.toDate ?? null },
+      });
+      return { id: locked.id, ...noticeOutcome(meals, periods.map(versionOf), now) };
+    });
+  }
+
   /** `?studentId`: that child's notices. `?groupId[&date]`: notices covering the date for the group's children that day. */
   async list(actor: Actor, q: AbsencesQuery): Promise<{ items: AbsenceView[] }> {
     const em = this.em.fork();

@@ -1,10 +1,10 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
+import { AbsenceNotice } from '@app/attendance/entities';
 import { DirectoryQueries } from '@app/directory/directory.queries';
 import { Institution, User } from '@app/directory/entities';
 import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
 import { OutboxMessage } from '@app/notifications/outbox/outbox-message.entity';
-import { AbsenceNotice } from '@app/attendance/entities';
 import type {
   AbsenceConfirmationPayload,
   AckOverduePayload,
