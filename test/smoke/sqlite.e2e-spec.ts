@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
+import { GroupMeals } from '../../libs/attendance/src/entities';
 import { DeliverySweep } from '../../apps/worker/src/pipeline/delivery-sweep.service';
 import { SmsCostControl } from '../../apps/worker/src/pipeline/sms-budget.service';
 import { SmsBudgetUsage } from '../../libs/notifications/src/sms/sms-budget-usage.entity';
@@ -116,5 +117,25 @@ describe('smoke on SQLite', () => {
     const files = readdirSync(join(outbox, 'mail')).filter((name) => name.includes(delivery!.id));
     expect(files).toHaveLength(1);
     expect(readFileSync(join(outbox, 'mail', files[0]), 'utf8')).toContain(`/messages/${sent.body.id}`);
+  });
+
+  it('reports an absence and the kitchen’s count for that day drops by one', async () => {
+    const s = await buildSchool(t);
+    const em = t.app.get(MikroORM).em.fork();
+    em.create(GroupMeals, { group: s.groupA, lunch: true });
+    await em.flush();
+    const lunch = async () => {
+      const res = await t.http.get('/meals/counts').query({ institutionId: s.inst, date: '2026-10-16' }).set(bearer(s.kitchen.token)).expect(200);
+      return res.body.totals.lunch.total as number;
+    };
+    expect(await lunch()).toBe(3);
+    const made = await t.http.post('/absences').set(bearer(s.mother.token)).send({ studentId: s.child1.id, from: '2026-10-16', reason: 'illness' }).expect(201);
+    expect(made.body.days).toEqual([{ date: '2026-10-16', absent: true, mealsCancelled: true }]);
+    expect(await lunch()).toBe(2);
+    await t.http.patch(`/absences/${made.body.id}`).set(bearer(s.mother.token)).send({ to: '2026-10-15' }).expect(400);
+    const ended = await t.http.patch(`/absences/${made.body.id}`).set(bearer(s.mother.token)).send({ to: '2026-10-16' }).expect(200);
+    expect(ended.body.mealsResumeOn).toBe('2026-10-19');
+    const listed = await t.http.get('/absences').query({ groupId: s.groupA, date: '2026-10-16' }).set(bearer(s.teacherA.token)).expect(200);
+    expect(listed.body.items.map((n: { id: string }) => n.id)).toEqual([made.body.id]);
   });
 });

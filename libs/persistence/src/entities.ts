@@ -1,3 +1,4 @@
+import { AbsenceNotice, AbsencePeriod, GroupMeals, StudentDiet } from '@app/attendance/entities';
 import { AuditEntry } from '@app/audit/audit-entry.entity';
 import { AuthSession } from '@app/auth/entities/auth-session.entity';
 import { PasswordHistory } from '@app/auth/entities/password-history.entity';
@@ -40,4 +41,8 @@ export const ENTITIES = [
   NotificationDigest,
   Message,
   MessageRecipient,
+  AbsenceNotice,
+  AbsencePeriod,
+  GroupMeals,
+  StudentDiet,
 ];

@@ -4,15 +4,15 @@ import { AuditLog } from '@app/audit/audit-log.service';
 import type { Actor } from '@app/auth/actor';
 import { AccessPolicy, Permission } from '@app/access';
 import { DirectoryErrorCode, directoryError } from '@app/directory/directory-errors';
+import { settingsOf } from '@app/attendance/institution-rules';
 import {
-  DEFAULT_INSTITUTION_SETTINGS,
   Institution,
   InstitutionClosure,
   InstitutionKind,
   InstitutionSettings,
   Role,
 } from '@app/directory/entities';
-import { CalendarService, ClosureSet } from '@app/platform/time/calendar.service';
+import { CalendarService } from '@app/platform/time/calendar.service';
 import { toEpochDay } from '@app/platform/time/riga-time';
 import { auditBy, loadInstitution } from '../common/management';
 import { requireDateRange, requireLocalDate, requireLocalTime } from './dates';
@@ -152,17 +152,6 @@ export class InstitutionsService {
     });
   }
 
-  /** All closures of the institution, ready for CalendarService's working-day arithmetic. */
-  async closureSet(institutionId: string): Promise<ClosureSet> {
-    const rows = await this.em.fork().find(InstitutionClosure, { institution: institutionId }, { fields: ['fromDate', 'toDate', 'reason'] });
-    return ClosureSet.of(rows.map((r) => ({ from: r.fromDate, to: r.toDate, reason: r.reason })));
-  }
-
-  /** The institution's settings with defaults for keys an older row may lack. */
-  async settings(institutionId: string): Promise<InstitutionSettings> {
-    return settingsOf(await loadInstitution(this.em.fork(), institutionId));
-  }
-
   private assertMember(actor: Actor, institutionId: string): void {
     if (!this.access.can(actor, Permission.InstitutionMember, institutionId)) {
       throw directoryError.notFound(DirectoryErrorCode.INSTITUTION_NOT_FOUND, 'Institution');
@@ -172,10 +161,6 @@ export class InstitutionsService {
 
 function summary(i: Institution, myRoles: Role[]): InstitutionSummary {
   return { id: i.id, name: i.name, kind: i.kind, timeZone: i.timeZone, myRoles };
-}
-
-function settingsOf(i: Institution): InstitutionSettings {
-  return { ...DEFAULT_INSTITUTION_SETTINGS, ...(i.settings ?? {}) };
 }
 
 function closureView(c: InstitutionClosure): ClosureView {

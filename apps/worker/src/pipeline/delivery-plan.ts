@@ -48,6 +48,8 @@ export function categoryOf(kind: OutboxKind, payload: Record<string, unknown>): 
     case 'ack-reminder':
     case 'ack-overdue':
       return 'ack-reminder';
+    case 'absence-confirmation':
+      return 'absence-confirmation';
   }
 }
 
@@ -59,6 +61,7 @@ export const CHANNELS_OF: Readonly<Record<OutboxKind, readonly Channel[]>> = {
   // SMS only when the message is urgent: the relay decides that per message.
   'ack-reminder': ['email', 'sms'],
   'ack-overdue': ['email'],
+  'absence-confirmation': ['email', 'sms'],
 };
 
 /**

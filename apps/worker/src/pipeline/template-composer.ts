@@ -1,10 +1,12 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
+import { AbsenceNotice } from '@app/attendance/entities';
 import { DirectoryQueries } from '@app/directory/directory.queries';
 import { Institution, User } from '@app/directory/entities';
 import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
 import { OutboxMessage } from '@app/notifications/outbox/outbox-message.entity';
 import type {
+  AbsenceConfirmationPayload,
   AckOverduePayload,
   AckReminderPayload,
   MessageAlertPayload,
@@ -88,6 +90,19 @@ export class TemplateComposer extends DeliveryComposer {
       case 'person-linked': {
         const payload = event.payload as unknown as PersonLinkedPayload;
         const rendered = this.templates.render('person-linked', language, { name: user.givenName, institution: await institution(payload.institutionId) });
+        return this.onChannel(d, to, rendered);
+      }
+      case 'absence-confirmation': {
+        const payload = event.payload as unknown as AbsenceConfirmationPayload;
+        const notice = await em.findOne(AbsenceNotice, payload.noticeId, { populate: ['student'] });
+        if (!notice || notice.status !== 'active') return { suppress: 'withdrawn' };
+        const rendered = this.templates.render('absence-confirmation', language, {
+          name: user.givenName,
+          child: notice.student.displayName,
+          institution: await institution(payload.institutionId),
+          from: notice.fromDate,
+          to: notice.toDate ?? null,
+        });
         return this.onChannel(d, to, rendered);
       }
       case 'ack-reminder': {

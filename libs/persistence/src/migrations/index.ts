@@ -4,6 +4,7 @@ import { Migration20261123204213 as postgresql_Migration20261123204213 } from '.
 import { Migration20261202174018 as postgresql_Migration20261202174018 } from './postgresql/Migration20261202174018';
 import { Migration20261202174736 as postgresql_Migration20261202174736 } from './postgresql/Migration20261202174736';
 import { Migration20261202180812 as postgresql_Migration20261202180812 } from './postgresql/Migration20261202180812';
+import { Migration20261203173945 as postgresql_Migration20261203173945 } from './postgresql/Migration20261203173945';
 import { Migration20261203174000 as postgresql_Migration20261203174000 } from './postgresql/Migration20261203174000';
 import { Migration20261203180000 as postgresql_Migration20261203180000 } from './postgresql/Migration20261203180000';
 import { Migration20261123190507 as sqlite_Migration20261123190507 } from './sqlite/Migration20261123190507';
@@ -11,6 +12,7 @@ import { Migration20261123204213 as sqlite_Migration20261123204213 } from './sql
 import { Migration20261202174019 as sqlite_Migration20261202174019 } from './sqlite/Migration20261202174019';
 import { Migration20261202174736 as sqlite_Migration20261202174736 } from './sqlite/Migration20261202174736';
 import { Migration20261202180813 as sqlite_Migration20261202180813 } from './sqlite/Migration20261202180813';
+import { Migration20261203173946 as sqlite_Migration20261203173946 } from './sqlite/Migration20261203173946';
 import { Migration20261203174001 as sqlite_Migration20261203174001 } from './sqlite/Migration20261203174001';
 import { Migration20261203180000 as sqlite_Migration20261203180000 } from './sqlite/Migration20261203180000';
 
@@ -21,6 +23,7 @@ export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202174018', class: postgresql_Migration20261202174018 },
   { name: 'Migration20261202174736', class: postgresql_Migration20261202174736 },
   { name: 'Migration20261202180812', class: postgresql_Migration20261202180812 },
+  { name: 'Migration20261203173945', class: postgresql_Migration20261203173945 },
   { name: 'Migration20261203174000', class: postgresql_Migration20261203174000 },
   { name: 'Migration20261203180000', class: postgresql_Migration20261203180000 },
 ];
@@ -30,6 +33,7 @@ export const SQLITE_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202174019', class: sqlite_Migration20261202174019 },
   { name: 'Migration20261202174736', class: sqlite_Migration20261202174736 },
   { name: 'Migration20261202180813', class: sqlite_Migration20261202180813 },
+  { name: 'Migration20261203173946', class: sqlite_Migration20261203173946 },
   { name: 'Migration20261203174001', class: sqlite_Migration20261203174001 },
   { name: 'Migration20261203180000', class: sqlite_Migration20261203180000 },
 ];
