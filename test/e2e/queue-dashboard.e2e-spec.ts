@@ -64,7 +64,9 @@ describe('queue dashboard', () => {
     expect(cookie).toMatch(/^sp_queues=[^;]+; Path=\/admin\/queues; Max-Age=900; HttpOnly; SameSite=Strict/);
 
     const page = await t.http.get('/admin/queues/api/queues').set('Cookie', cookie.split(';')[0]).expect(200);
-    expect(page.body.queues).toEqual([{ name: 'delivery', counts: expect.objectContaining({ waiting: expect.any(Number), failed: expect.any(Number) }) }]);
+    expect(page.body.queues).toEqual([expect.objectContaining({ name: 'delivery', readOnlyMode: true, counts: expect.objectContaining({ waiting: expect.any(Number), failed: expect.any(Number) }) })]);
+    const ui = await t.http.get('/admin/queues').set('Cookie', cookie.split(';')[0]).expect(200);
+    expect(ui.headers['content-type']).toMatch(/text\/html/);
 
     await t.http.post('/auth/logout').set(bearer(token)).expect(204);
     const after = await t.http.get('/admin/queues/api/queues').set('Cookie', cookie.split(';')[0]);

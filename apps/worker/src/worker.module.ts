@@ -17,7 +17,7 @@ import { OutboxRelay } from './pipeline/outbox-relay.service';
 import { SmsCostControl } from './pipeline/sms-budget.service';
 import { SmsRate } from './pipeline/sms-rate.service';
 import { TemplateComposer } from './pipeline/template-composer';
-import { QueueCountsDashboard } from './queue-dashboard/queue-counts.handler';
+import { BullBoardDashboard } from './queue-dashboard/bull-board.handler';
 import { QueueDashboardAccess } from './queue-dashboard/queue-dashboard.access';
 import { QueueDashboardController } from './queue-dashboard/queue-dashboard.controller';
 import { QueueDashboardHandler, QueueDashboardMount } from './queue-dashboard/queue-dashboard.mount';
@@ -48,8 +48,7 @@ import { Templates } from './templates/templates';
     DeliveriesService,
     QueueDashboardAccess,
     QueueDashboardMount,
-    // Bull Board replaces this: a provider whose `handler` is its ExpressAdapter's router.
-    { provide: QueueDashboardHandler, useClass: QueueCountsDashboard },
+    { provide: QueueDashboardHandler, useClass: BullBoardDashboard },
     DigestBuilder,
     DigestComposer,
     { provide: Templates, inject: [AppConfig], useFactory: (config: AppConfig) => new Templates(config) },
