@@ -37,7 +37,7 @@ export class Batcher<I, O> {
   }
 
   private flush(): void {
-    if (!this.waiting.length || this.inFlight >= (this.options.maxInFlight ?? 2)) return;
+    if (!this.waiting.length || this.inFlight >= (this.options.maxInFlight ?? 1)) return;
     const batch = this.waiting.splice(0, this.options.maxBatch ?? 100);
     this.inFlight++;
     Promise.resolve()
