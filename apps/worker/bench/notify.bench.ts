@@ -87,7 +87,8 @@ runBench(async (onCleanup) => {
     ALERT_DELAY_SECONDS: '0',
   };
   // BENCH_WORKER_NODE_ARGS e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` profiles the worker.
-  const execArgv = ['-r', '@swc-node/register', ...(process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
+  // --expose-gc: the start and end readings collect garbage first (see BenchToWorker), so they compare what the worker keeps.
+  const execArgv = ['--expose-gc', '-r', '@swc-node/register', ...(process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const worker = fork(join(__dirname, 'notify-worker.ts'), [], { execArgv, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   onCleanup(async () => {
     if (worker.exitCode !== null) return;
@@ -101,20 +102,20 @@ runBench(async (onCleanup) => {
     worker.once('exit', (code) => reject(new Error(`worker exited with ${code} before it was ready`)));
     worker.on('message', (m: WorkerToBench) => m.type === 'ready' && resolve());
   });
-  const usage = () =>
-    new Promise<{ rssMb: number; cpuMs: number }>((resolve) => {
+  const usage = (settled = false) =>
+    new Promise<{ rssMb: number; heapMb: number; cpuMs: number }>((resolve) => {
       const onMessage = (m: WorkerToBench) => {
         if (m.type !== 'memory') return;
         worker.off('message', onMessage);
         resolve(m);
       };
       worker.on('message', onMessage);
-      worker.send({ type: 'memory' } satisfies BenchToWorker);
+      worker.send({ type: 'memory', settled } satisfies BenchToWorker);
     });
   // Settle start-up (first sweep, pools) before the start reading.
   await sleep(1000);
   const rss = async () => (await usage()).rssMb;
-  const { rssMb: rssStart, cpuMs: cpuStart } = await usage();
+  const { rssMb: rssStart, heapMb: heapStart, cpuMs: cpuStart } = await usage(true);
   console.log(`worker ready (own process, NODE_ENV=production); RSS ${round1(rssStart)} MB`);
 
   const t0 = Date.now();
@@ -139,7 +140,7 @@ runBench(async (onCleanup) => {
     }
     if (Date.now() - lastChange > 30_000 || Date.now() - t0 > TIMEOUT_MS) break;
   }
-  const { rssMb: rssEnd, cpuMs: cpuEnd } = await usage();
+  const { rssMb: rssEnd, heapMb: heapEnd, cpuMs: cpuEnd } = await usage(true);
   const latencies = [...acceptedAt.values()].map((at) => at - t0);
   const elapsed = (Math.max(...latencies) - 0) / 1000;
   const perS = Math.round(acceptedAt.size / elapsed);
@@ -150,7 +151,7 @@ runBench(async (onCleanup) => {
   console.log(`throughput ${perS} notifications/s (from the intents' write to the last acceptance; sender rate limit: none exists yet)`);
   console.log(`latency outbox write → provider acceptance: p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms, max ${Math.max(...latencies)} ms (one burst of ${TOTAL})`);
   console.log(`worker CPU: ${round1((cpuEnd - cpuStart) / 1000)} s, ${round1((cpuEnd - cpuStart) / acceptedAt.size)} ms per notification (wall ${round1(elapsed)} s; load average ${loadavg().map(round1).join(' ')} on ${cpus().length} cores)`);
-  console.log(`worker RSS: start ${round1(rssStart)} MB, end ${round1(rssEnd)} MB, peak ${round1(peakRss)} MB`);
+  console.log(`worker RSS (after a full GC at start and end): start ${round1(rssStart)} MB, end ${round1(rssEnd)} MB, peak ${round1(peakRss)} MB; JS heap in use: start ${round1(heapStart)} MB, end ${round1(heapEnd)} MB`);
   console.log(
     JSON.stringify({
       bench: 'notify',
