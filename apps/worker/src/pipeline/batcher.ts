@@ -19,7 +19,12 @@ export class Batcher<I, O> {
   /** `run` answers every input of a batch, in order. */
   constructor(
     private readonly run: (inputs: I[]) => Promise<O[]>,
-    private readonly options: { maxBatch?: number; maxInFlight?: number } = {},
+    private readonly options: {
+      maxBatch?: number;
+      maxInFlight?: number;
+      /** How long a first call waits for company; for work nobody waits on (bookkeeping after the send). */
+      lingerMs?: number;
+    } = {},
   ) {}
 
   call(input: I): Promise<O> {
@@ -28,10 +33,12 @@ export class Batcher<I, O> {
       if (this.waiting.length >= (this.options.maxBatch ?? 100)) this.flush();
       else if (!this.scheduled) {
         this.scheduled = true;
-        setImmediate(() => {
+        const flush = () => {
           this.scheduled = false;
           this.flush();
-        });
+        };
+        if (this.options.lingerMs) setTimeout(flush, this.options.lingerMs);
+        else setImmediate(flush);
       }
     });
   }

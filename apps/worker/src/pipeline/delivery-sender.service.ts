@@ -51,7 +51,8 @@ export class DeliverySender {
 
   /** Concurrent sends share their claim and their `sent` update: one statement per batch each. */
   private readonly claims = new Batcher<string, NotificationDelivery | null>((ids) => this.claimAll(ids));
-  private readonly sentMarks = new Batcher<SentMark, void>((marks) => this.markSentAll(marks));
+  // Recording `sent` may wait a moment for company: the provider has the message already.
+  private readonly sentMarks = new Batcher<SentMark, void>((marks) => this.markSentAll(marks), { lingerMs: 20 });
 
   async send(deliveryId: string): Promise<SendOutcome> {
     const delivery = await this.claims.call(deliveryId);

@@ -48,7 +48,7 @@ export class TemplateComposer extends DeliveryComposer {
    */
   private readonly events = byIdBatcher((ids) => this.load(OutboxMessage, ids));
   private readonly users = byIdBatcher((ids) => this.load(User, ids));
-  private readonly messages = byIdBatcher((ids) => this.load(Message, ids, ['sender']));
+  private readonly messages = byIdBatcher((ids) => this.load(Message, ids, ['sender', 'institution']));
   private readonly institutions = byIdBatcher((ids) => this.load(Institution, ids));
   private readonly copies = new Batcher<{ messageId: string; userId: string }, MessageRecipient | null>((keys) => this.loadCopies(keys));
   private readonly names = new Batcher<readonly string[], Map<string, string>>(async (lists) => {
@@ -85,12 +85,12 @@ export class TemplateComposer extends DeliveryComposer {
         const [message, copy] = await Promise.all([this.messages.call(payload.messageId), this.copies.call({ messageId: payload.messageId, userId: d.userId })]);
         if (!message || !copy?.deliveredAt) return { suppress: 'withdrawn' };
         if (copy.readAt) return { suppress: 'read' };
-        const [children, institutionName] = await Promise.all([this.names.call(copy.studentIds), institution(message.institution.id)]);
+        const children = await this.names.call(copy.studentIds);
         const rendered = this.templates.render(payload.priority === 'urgent' ? 'urgent-alert' : 'message-alert', language, {
           sender: message.sender.displayName,
           subject: message.subject,
           messageId: message.id,
-          institution: institutionName,
+          institution: message.institution.name,
           children: copy.studentIds.map((id) => children.get(id) ?? '').filter(Boolean),
         });
         return this.onChannel(d, to, rendered);
