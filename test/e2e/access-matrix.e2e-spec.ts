@@ -111,6 +111,16 @@ describe('access matrix', () => {
       expect: { head: 200, deputy_head: 200, admin: 200, default: 403 },
     },
     { name: 'GET /moderation/queue?A', call: get(() => `/moderation/queue?institutionId=${A}`), expect: { head: 200, deputy_head: 200, admin: 200, default: 403 } },
+    // Absences: guardians report for their own children, staff who care for the child record them; the kitchen sees counts only.
+    {
+      name: 'POST /absences for own child',
+      call: (tk) => t.http.post('/absences').set(bearer(tk)).send({ studentId: children.own, from: '2026-10-20', to: '2026-10-20', reason: 'family' }),
+      expect: { ...wide(201), teacher: 201, guardian: 201, default: 404 },
+    },
+    { name: 'GET /absences?studentId=own', call: get(() => `/absences?studentId=${children.own}`), expect: { ...wide(200), teacher: 200, guardian: 200, kitchen: 403, default: 404 } },
+    { name: 'GET /absences?studentId=otherInst', call: get(() => `/absences?studentId=${children.otherInst}`), expect: { adminOfB: 200, endedGuardian: 200, kitchen: 403, default: 404 } },
+    { name: 'GET /absences?groupId=own', call: get(() => `/absences?groupId=${groups.own}&date=2026-10-20`), expect: { ...wide(200), teacher: 200, kitchen: 403, default: 404 } },
+    { name: 'GET /meals/counts?A', call: get(() => `/meals/counts?institutionId=${A}&date=2026-10-20`), expect: { ...wide(200), teacher: 200, speech_therapist: 200, kitchen: 200, default: 403 } },
     // The post: a message sent to group own's guardians before A ended the father's role.
     { name: 'GET /messages/:earlier', call: get(() => `/messages/${earlier}`), expect: { teacher: 200, guardian: 200, default: 404 } },
     { name: 'GET /messages/:earlier/receipts', call: get(() => `/messages/${earlier}/receipts`), expect: { teacher: 200, head: 200, deputy_head: 200, admin: 200, guardian: 403, default: 404 } },
@@ -139,7 +149,7 @@ describe('access matrix', () => {
           const res = await row.call(tokens[w], w);
           expect({ status: res.status, code: res.body?.error?.code }).toMatchObject({ status: expected });
           if (expected === 404) expect(res.body.error.code).toMatch(/_NOT_FOUND$/);
-          if (expected === 403) expect(res.body.error.code).toMatch(/^(NOT_MANAGEMENT|FORBIDDEN|NOT_IN_INSTITUTION|RECIPIENT_NOT_ALLOWED|RECEIPTS_NOT_ALLOWED|NOT_MODERATOR)$/);
+          if (expected === 403) expect(res.body.error.code).toMatch(/^(NOT_MANAGEMENT|FORBIDDEN|NOT_IN_INSTITUTION|RECIPIENT_NOT_ALLOWED|RECEIPTS_NOT_ALLOWED|NOT_MODERATOR|NO_PERSONAL_DATA)$/);
         });
       }
     });

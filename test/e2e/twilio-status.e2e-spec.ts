@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/core';
 import { DeliveryStatus, NotificationDelivery } from '../../libs/notifications/src/delivery/notification-delivery.entity';
+import { SmsOptOut } from '../../libs/notifications/src/sms/sms-opt-out.entity';
 import { loadConfig } from '../../libs/platform/src/config/load-config';
 import { twilioStatusCallbackUrl } from '../../apps/worker/src/delivery-status/twilio-status.service';
 import { createTestApp, TEST_NOW, type TestApp } from '../support/test-app';
@@ -135,6 +136,19 @@ describe('POST /notifications/twilio/status', () => {
     const id = await insertDelivery('sent', newSid());
     expect((await report({ MessageSid: newSid(), MessageStatus: 'failed', ErrorCode: '30008' })).status).toBe(204);
     expect(await load(id)).toMatchObject({ status: 'sent', reason: null });
+  });
+
+  it('remembers a number reported as unsubscribed (21610) for a delivery we sent, and only then', async () => {
+    const phone = `+3712${String(Date.now()).slice(-7)}`;
+    const other = `+3712${String(Date.now() + 1).slice(-7)}`;
+    const optedOut = (to: string) => t.app.get(MikroORM).em.fork().findOne(SmsOptOut, { phone: to });
+    expect((await report({ MessageSid: newSid(), MessageStatus: 'undelivered', ErrorCode: '21610', To: other })).status).toBe(204);
+    expect(await optedOut(other)).toBeNull();
+    const sid = newSid();
+    const id = await insertDelivery('sent', sid);
+    expect((await report({ MessageSid: sid, MessageStatus: 'undelivered', ErrorCode: '21610', To: phone })).status).toBe(204);
+    expect(await load(id)).toMatchObject({ status: 'undelivered', reason: '21610' });
+    expect(await optedOut(phone)).toMatchObject({ optedOutAt: t.clock.now() });
   });
 
   it('puts the form body through the input guard', async () => {

@@ -1,8 +1,14 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
+import { GroupMeals } from '../../libs/attendance/src/entities';
 import { DeliverySweep } from '../../apps/worker/src/pipeline/delivery-sweep.service';
+import { SmsCostControl } from '../../apps/worker/src/pipeline/sms-budget.service';
+import { SmsBudgetUsage } from '../../libs/notifications/src/sms/sms-budget-usage.entity';
+import { User } from '../../libs/directory/src/entities';
+import { NotificationDelivery } from '../../libs/notifications/src/delivery/notification-delivery.entity';
+import { NotificationDigest } from '../../libs/notifications/src/digest/notification-digest.entity';
 import { migrateUp } from '../../libs/persistence/src/migrate';
 import { Fixtures, bearer, login } from '../support/fixtures';
 import { buildSchool } from '../support/school';
@@ -71,5 +77,65 @@ describe('smoke on SQLite', () => {
     expect(receipts.body).toMatchObject({ total: 3, read: 1, acknowledged: 1 });
     const list = await t.http.get('/messages/sent').set(bearer(s.teacherA.token)).expect(200);
     expect(list.body.items[0]).toMatchObject({ id: sent.body.id, readCount: 1, ackCount: 1 });
+  });
+
+  it('reserves SMS segments within the monthly budget and reconciles the count', async () => {
+    const cost = t.app.get(SmsCostControl);
+    const inst = '00000000-0000-4000-8000-000000000001';
+    const granted = await Promise.all(Array.from({ length: 6 }, () => cost.reserve(inst, '2026-10', 3, 10)));
+    expect(granted.filter(Boolean)).toHaveLength(3);
+    const used = async () => (await t.app.get(MikroORM).em.fork().findOneOrFail(SmsBudgetUsage, { institutionId: inst, month: '2026-10' })).segmentsUsed;
+    expect(await used()).toBe(9);
+    const delivery = { id: inst, eventId: inst, userId: inst, category: 'urgent' as const, institutionId: inst };
+    await cost.accepted({ delivery, to: '+37120000000', body: 'x', reserved: { institutionId: inst, month: '2026-10', segments: 3 } }, 1);
+    expect(await used()).toBe(7);
+  });
+
+  it('builds the daily digest once and writes it as an .eml file', async () => {
+    const s = await buildSchool(t);
+    const em = t.app.get(MikroORM).em.fork();
+    await em.nativeUpdate(User, { id: s.father.id }, { email: 'tevs@example.lv' });
+    await t.http.put('/me/notification-preferences').set(bearer(s.father.token)).send({ categories: {}, digest: true }).expect(200);
+    const sent = await t.http
+      .post('/messages')
+      .set(bearer(s.teacherA.token))
+      .send({ institutionId: s.inst, subject: 'Digest smoke', body: 'Rīt koncerts.', to: { users: [s.father.id] } })
+      .expect(201);
+    t.clock.set('2026-10-14T15:00:30Z'); // just after 18:00 in Riga, the default DIGEST_TIME
+    const sweep = t.app.get(DeliverySweep);
+    const until = Date.now() + 15_000;
+    let delivery: NotificationDelivery | null = null;
+    while (Date.now() < until && delivery?.status !== 'sent') {
+      await sweep.runOnce();
+      const digest = await em.fork().findOne(NotificationDigest, { userId: s.father.id });
+      delivery = digest && (await em.fork().findOne(NotificationDelivery, { eventId: digest.id }));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(delivery).toMatchObject({ status: 'sent', channel: 'email' });
+    await sweep.runOnce();
+    expect(await em.fork().count(NotificationDigest, { userId: s.father.id })).toBe(1);
+    const files = readdirSync(join(outbox, 'mail')).filter((name) => name.includes(delivery!.id));
+    expect(files).toHaveLength(1);
+    expect(readFileSync(join(outbox, 'mail', files[0]), 'utf8')).toContain(`/messages/${sent.body.id}`);
+  });
+
+  it('reports an absence and the kitchen’s count for that day drops by one', async () => {
+    const s = await buildSchool(t);
+    const em = t.app.get(MikroORM).em.fork();
+    em.create(GroupMeals, { group: s.groupA, lunch: true });
+    await em.flush();
+    const lunch = async () => {
+      const res = await t.http.get('/meals/counts').query({ institutionId: s.inst, date: '2026-10-16' }).set(bearer(s.kitchen.token)).expect(200);
+      return res.body.totals.lunch.total as number;
+    };
+    expect(await lunch()).toBe(3);
+    const made = await t.http.post('/absences').set(bearer(s.mother.token)).send({ studentId: s.child1.id, from: '2026-10-16', reason: 'illness' }).expect(201);
+    expect(made.body.days).toEqual([{ date: '2026-10-16', absent: true, mealsCancelled: true }]);
+    expect(await lunch()).toBe(2);
+    await t.http.patch(`/absences/${made.body.id}`).set(bearer(s.mother.token)).send({ to: '2026-10-15' }).expect(400);
+    const ended = await t.http.patch(`/absences/${made.body.id}`).set(bearer(s.mother.token)).send({ to: '2026-10-16' }).expect(200);
+    expect(ended.body.mealsResumeOn).toBe('2026-10-19');
+    const listed = await t.http.get('/absences').query({ groupId: s.groupA, date: '2026-10-16' }).set(bearer(s.teacherA.token)).expect(200);
+    expect(listed.body.items.map((n: { id: string }) => n.id)).toEqual([made.body.id]);
   });
 });

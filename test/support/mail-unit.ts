@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { EntityManager, MikroORM } from '@mikro-orm/core';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { AudienceService } from '../../apps/mail/src/audience/audience.service';
-import { DeliveryService } from '../../apps/mail/src/delivery/delivery.service';
+import { OutboxWake } from '../../libs/notifications/src/outbox/outbox-wake';
+import { InboxEvents } from '../../apps/mail/src/inbox-events/inbox-events.service';
 import { MailboxService } from '../../apps/mail/src/mailbox/mailbox.service';
 import { MessageAccess } from '../../apps/mail/src/messages/message-access';
 import { messageError } from '../../apps/mail/src/messages/message-errors';
@@ -111,12 +112,14 @@ export async function mailUnit(): Promise<MailUnit> {
       { provide: RealtimePublisher, useValue: realtime },
       { provide: ModerationService, useValue: moderation },
       { provide: SendRateLimit, useValue: rateLimit },
+      // Waking workers is a Redis hint this harness has no worker for.
+      { provide: OutboxWake, useValue: { committed: () => undefined, nudge: () => undefined } },
       MessagesService,
       ModerationQueueService,
       MailboxService,
       MessageAccess,
       AudienceService,
-      DeliveryService,
+      InboxEvents,
       ReceiptsService,
       DirectoryQueries,
       AccessPolicy,

@@ -22,6 +22,11 @@ export type RefusalStage = 'rcpt' | 'data';
 export interface TestSmtpServerOptions {
   /** Called as each message is accepted (before the reply), e.g. to time it in a benchmark. */
   onAccepted?: (mail: ReceivedMail) => void;
+  /**
+   * Milliseconds each message waits after its DATA arrived before it is recorded and answered, like
+   * a busy provider: a client that dies meanwhile has sent a message that is delivered all the same.
+   */
+  delayMs?: number;
 }
 
 interface Waiter {
@@ -123,38 +128,41 @@ export class TestSmtpServer {
   private receive(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (err?: Error | null) => void): void {
     const chunks: Buffer[] = [];
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('end', () => {
-      const refused = this.refusal('data');
-      if (refused) return callback(refused);
-      // Recorded before the reply, so a client whose send resolved finds its message here.
-      simpleParser(Buffer.concat(chunks)).then(
-        (parsed) => {
-          const headers: Record<string, string> = {};
-          for (const { key, line } of parsed.headerLines) headers[key] = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
-          const toField = parsed.to === undefined ? [] : Array.isArray(parsed.to) ? parsed.to : [parsed.to];
-          const mail: ReceivedMail = {
-            envelope: {
-              mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
-              rcptTo: session.envelope.rcptTo.map((a) => a.address),
-            },
-            messageId: parsed.messageId,
-            subject: parsed.subject,
-            text: parsed.text,
-            html: parsed.html === false ? undefined : parsed.html,
-            headers,
-            to: toField.flatMap((group) => group.value.map((a) => a.address ?? '')),
-          };
-          this.received.push(mail);
-          this.options.onAccepted?.(mail);
-          this.waiters = this.waiters.filter((w) => {
-            if (!w.predicate(mail)) return true;
-            w.resolve(mail);
-            return false;
-          });
-          callback();
-        },
-        (err: Error) => callback(err),
-      );
-    });
+    stream.on('end', () => void this.settle(chunks, session, callback));
+  }
+
+  private async settle(chunks: Buffer[], session: SMTPServerSession, callback: (err?: Error | null) => void): Promise<void> {
+    if (this.options.delayMs) await new Promise((r) => setTimeout(r, this.options.delayMs));
+    const refused = this.refusal('data');
+    if (refused) return callback(refused);
+    // Recorded before the reply, so a client whose send resolved finds its message here.
+    simpleParser(Buffer.concat(chunks)).then(
+      (parsed) => {
+        const headers: Record<string, string> = {};
+        for (const { key, line } of parsed.headerLines) headers[key] = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+        const toField = parsed.to === undefined ? [] : Array.isArray(parsed.to) ? parsed.to : [parsed.to];
+        const mail: ReceivedMail = {
+          envelope: {
+            mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
+            rcptTo: session.envelope.rcptTo.map((a) => a.address),
+          },
+          messageId: parsed.messageId,
+          subject: parsed.subject,
+          text: parsed.text,
+          html: parsed.html === false ? undefined : parsed.html,
+          headers,
+          to: toField.flatMap((group) => group.value.map((a) => a.address ?? '')),
+        };
+        this.received.push(mail);
+        this.options.onAccepted?.(mail);
+        this.waiters = this.waiters.filter((w) => {
+          if (!w.predicate(mail)) return true;
+          w.resolve(mail);
+          return false;
+        });
+        callback();
+      },
+      (err: Error) => callback(err),
+    );
   }
 }

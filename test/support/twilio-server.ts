@@ -28,6 +28,11 @@ export interface TwilioServerOptions {
   authToken: string;
   /** Called as each SMS is accepted, e.g. to time it in a benchmark. */
   onAccepted?: (sms: AcceptedSms) => void;
+  /**
+   * Milliseconds each request waits after it arrived whole before it is recorded and answered: a
+   * client that dies meanwhile has still sent its SMS (it is recorded), as with the real API.
+   */
+  delayMs?: number;
 }
 
 const API = '/2010-04-01';
@@ -81,6 +86,7 @@ export class TwilioServer {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
+    if (this.options.delayMs) await new Promise((r) => setTimeout(r, this.options.delayMs));
     const match = new RegExp(`^${API}/Accounts/([^/]+)/Messages\\.json$`).exec(new URL(req.url ?? '/', this.url).pathname);
     if (req.method !== 'POST' || !match) return sendError(res, 404, 20404, 'The requested resource was not found');
     this.requests++;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AbsencesModule } from './absences/absences.module';
 import { AuditQueryService } from './audit/audit-query.service';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
@@ -13,6 +14,7 @@ import { GuardianshipsController } from './guardianships/guardianships.controlle
 import { GuardianshipsService } from './guardianships/guardianships.service';
 import { InstitutionsController } from './institutions/institutions.controller';
 import { InstitutionsService } from './institutions/institutions.service';
+import { MealsModule } from './meals/meals.module';
 import { NotificationPreferencesModule } from './notification-preferences/notification-preferences.module';
 import { CredentialsService } from './people/credentials.service';
 import { PeopleController } from './people/people.controller';
@@ -20,7 +22,7 @@ import { PeopleService } from './people/people.service';
 
 /** The core journal: accounts, the directory and (later) absences, meals and marks. */
 @Module({
-  imports: [NotificationPreferencesModule],
+  imports: [NotificationPreferencesModule, AbsencesModule, MealsModule],
   controllers: [
     AuthController,
     InstitutionsController,

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ModerationModule } from '@app/moderation/moderation.module';
 import { AudienceService } from './audience/audience.service';
-import { DeliveryService } from './delivery/delivery.service';
+import { InboxEvents } from './inbox-events/inbox-events.service';
 import { MailboxService } from './mailbox/mailbox.service';
 import { MessageAccess } from './messages/message-access';
 import { MessagesController } from './messages/messages.controller';
@@ -29,7 +29,7 @@ import { SocketPublisher } from './realtime/socket.publisher';
     MailboxService,
     ReceiptsService,
     ModerationQueueService,
-    DeliveryService,
+    InboxEvents,
     SocketPublisher,
     { provide: RealtimePublisher, useExisting: SocketPublisher },
     RealtimeGateway,

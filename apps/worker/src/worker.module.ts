@@ -4,35 +4,54 @@ import { AppConfig } from '@app/platform/config/app-config';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { DeliveriesService } from './deliveries/deliveries.service';
 import { DeliveryStatusModule } from './delivery-status/delivery-status.module';
+import { DigestBuilder } from './digests/digest-builder.service';
+import { DigestComposer } from './digests/digest-composer';
 import { JobRunner } from './jobs/job-runner.service';
 import { ChannelPause } from './pipeline/channel-pause.service';
 import { DeliveryMetrics } from './pipeline/delivery-metrics';
 import { DeliveryComposer, DeliverySender } from './pipeline/delivery-sender.service';
 import { DeliverySweep } from './pipeline/delivery-sweep.service';
 import { DeliveryProcessor } from './pipeline/delivery.processor';
+import { OutboxWakeListener } from './pipeline/outbox-wake.listener';
 import { OutboxRelay } from './pipeline/outbox-relay.service';
+import { SmsCostControl } from './pipeline/sms-budget.service';
+import { SmsRate } from './pipeline/sms-rate.service';
 import { TemplateComposer } from './pipeline/template-composer';
+import { QueueCountsDashboard } from './queue-dashboard/queue-counts.handler';
+import { QueueDashboardAccess } from './queue-dashboard/queue-dashboard.access';
+import { QueueDashboardController } from './queue-dashboard/queue-dashboard.controller';
+import { QueueDashboardHandler, QueueDashboardMount } from './queue-dashboard/queue-dashboard.mount';
 import { QueueRegistry } from './queues/queue-registry.service';
 import { SendersModule } from './senders/senders.module';
 import { Templates } from './templates/templates';
 
 /**
- * The notifications worker: outbox relay and recovery sweep on timers, one BullMQ processor per job
- * of the catalogue, senders chosen by configuration, and the deliveries admins look at.
+ * The notifications worker: outbox relay, daily digests and recovery sweep on timers, one BullMQ
+ * processor per job of the catalogue, senders chosen by configuration, and the deliveries admins
+ * look at.
  */
 @Module({
   imports: [TerminusModule, SendersModule, DeliveryStatusModule],
-  controllers: [DeliveriesController],
+  controllers: [DeliveriesController, QueueDashboardController],
   providers: [
     QueueRegistry,
     JobRunner,
     ChannelPause,
     OutboxRelay,
+    OutboxWakeListener,
     DeliverySweep,
     DeliverySender,
+    SmsCostControl,
+    SmsRate,
     DeliveryMetrics,
     DeliveryProcessor,
     DeliveriesService,
+    QueueDashboardAccess,
+    QueueDashboardMount,
+    // Bull Board replaces this: a provider whose `handler` is its ExpressAdapter's router.
+    { provide: QueueDashboardHandler, useClass: QueueCountsDashboard },
+    DigestBuilder,
+    DigestComposer,
     { provide: Templates, inject: [AppConfig], useFactory: (config: AppConfig) => new Templates(config) },
     { provide: DeliveryComposer, useClass: TemplateComposer },
   ],

@@ -73,6 +73,20 @@ export class AccessPolicy {
     return visible;
   }
 
+  /** Which of these children the caller guards (an active link and an active guardian role where the child is a student). */
+  studentsGuarded(actor: Actor, studentIds: readonly string[]): Promise<Set<string>> {
+    return this.repo.studentsVisible(actor.userId, studentIds, '', { wide: [], guarding: this.where(actor, ['guardian']), teaching: [] });
+  }
+
+  /** Which of these children the caller may record absences for and correct: management and the nurse, the class teacher. */
+  async studentsCorrectable(actor: Actor, studentIds: readonly string[], today: string): Promise<Set<string>> {
+    const [wide, classes] = await Promise.all([
+      this.repo.studentsVisible(actor.userId, studentIds, today, { wide: this.where(actor, INSTITUTION_WIDE_ROLES), guarding: [], teaching: [] }),
+      this.repo.studentsOfClassTeacher(actor.userId, studentIds, today, this.where(actor, TEACHING_ROLES)),
+    ]);
+    return new Set([...wide, ...classes]);
+  }
+
   async requireStudent(actor: Actor, studentId: string, today: string): Promise<void> {
     if (!(await this.studentsVisible(actor, [studentId], today)).has(studentId)) throw this.refusal(Permission.StudentRead);
   }

@@ -52,6 +52,19 @@ export class AccessRepository {
     return this.ids(parts.join(' union '), params);
   }
 
+  /** Of `studentIds`: those enrolled on `today` in an active group of `institutions` whose class teacher the caller is. */
+  studentsOfClassTeacher(callerId: string, studentIds: readonly string[], today: string, institutions: readonly string[]): Promise<Set<string>> {
+    if (!studentIds.length || !institutions.length) return Promise.resolve(new Set());
+    return this.ids(
+      `select e.student_id as id from enrolment e
+         join school_group g on g.id = e.group_id and g.active = true
+         join staff_assignment a on a.group_id = e.group_id and a.staff_id = ? and a.active = true and a.kind = 'class_teacher'
+        where e.student_id in (${list(studentIds)}) and g.institution_id in (${list(institutions)})
+          and e.from_date <= ? and (e.to_date is null or e.to_date >= ?)`,
+      [callerId, ...studentIds, ...institutions, today, today],
+    );
+  }
+
   /** Of `groupIds`: groups of `wide`, and groups of `teaching` the caller is actively assigned to. */
   groupsWithRoster(callerId: string, groupIds: readonly string[], by: { wide: readonly string[]; teaching: readonly string[] }): Promise<Set<string>> {
     if (!groupIds.length || (!by.wide.length && !by.teaching.length)) return Promise.resolve(new Set());

@@ -26,6 +26,19 @@ export enum Permission {
   MessageModerate = 'message.moderate',
   /** The institution's e-mail and SMS deliveries: list them, retry failed ones. */
   DeliveryManage = 'delivery.manage',
+  /**
+   * The job queues' dashboard. The queues are the whole service's (every institution's deliveries,
+   * pausing one stops all schools' alerts), so no school's management passes: only the operator's.
+   */
+  QueueDashboard = 'queue.dashboard',
+  /** Report a child's absence, change or end the notice. */
+  AbsenceReport = 'absence.report',
+  /** Read absence notices (periods, reasons, notes). */
+  AbsenceRead = 'absence.read',
+  /** Record a child's absence or correct a notice: reason, justified or not (seeds 000 §4.1, 001 §3.3). */
+  AbsenceCorrect = 'absence.correct',
+  /** Read an institution's meal counts (numbers only, no names). */
+  MealCounts = 'meal.counts',
 }
 
 export interface AccessRule {
@@ -107,5 +120,34 @@ export const ACCESS_RULES: Readonly<Record<Permission, AccessRule>> = {
     scope: 'institution',
     roles: MANAGEMENT_ROLES,
     refusal: forbidden('NOT_MANAGEMENT', 'Only the head, deputy head or administrator see and retry deliveries'),
+  },
+  [Permission.QueueDashboard]: {
+    who: 'admin of the operator institution (QUEUE_DASHBOARD_INSTITUTION, the service’s own); nobody while it is unset',
+    scope: 'institution',
+    roles: ['admin'],
+    refusal: forbidden('NOT_QUEUE_OPERATOR', 'Only the service operator’s administrators see the job queues'),
+  },
+  [Permission.AbsenceReport]: {
+    who: 'a guardian with an active link to the child and an active guardian role in an institution where the child is a student',
+    scope: 'object',
+    refusal: notFound('STUDENT_NOT_FOUND', 'Student'),
+  },
+  [Permission.AbsenceRead]: {
+    who:
+      'the child’s guardians; management and the nurse of the child’s institution; teachers and speech therapists ' +
+      'assigned to the child’s group (the kitchen is told 403: it works with counts only)',
+    scope: 'object',
+    refusal: notFound('ABSENCE_NOT_FOUND', 'Absence notice'),
+  },
+  [Permission.AbsenceCorrect]: {
+    who: 'management and the nurse of the child’s institution; the class teacher of the child’s current group',
+    scope: 'object',
+    refusal: notFound('ABSENCE_NOT_FOUND', 'Absence notice'),
+  },
+  [Permission.MealCounts]: {
+    who: 'management, the nurse, teachers, speech therapists and the kitchen of the institution',
+    scope: 'institution',
+    roles: [...INSTITUTION_WIDE_ROLES, ...TEACHING_ROLES, 'kitchen'],
+    refusal: forbidden('FORBIDDEN', 'Only staff of this institution see its meal counts'),
   },
 };

@@ -1,3 +1,4 @@
+import { AbsenceNotice, AbsencePeriod, GroupMeals, StudentDiet } from '@app/attendance/entities';
 import { AuditEntry } from '@app/audit/audit-entry.entity';
 import { AuthSession } from '@app/auth/entities/auth-session.entity';
 import { PasswordHistory } from '@app/auth/entities/password-history.entity';
@@ -12,8 +13,11 @@ import {
   User,
 } from '@app/directory/entities';
 import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
+import { NotificationDigest } from '@app/notifications/digest/notification-digest.entity';
 import { OutboxMessage } from '@app/notifications/outbox/outbox-message.entity';
 import { NotificationPreference } from '@app/notifications/preferences/notification-preference.entity';
+import { SmsBudgetUsage } from '@app/notifications/sms/sms-budget-usage.entity';
+import { SmsOptOut } from '@app/notifications/sms/sms-opt-out.entity';
 import { Message, MessageRecipient } from '@app/post';
 
 /** Every table the service owns; listed, not discovered, so bundles and tests see the same schema. */
@@ -32,6 +36,13 @@ export const ENTITIES = [
   OutboxMessage,
   NotificationDelivery,
   NotificationPreference,
+  SmsBudgetUsage,
+  SmsOptOut,
+  NotificationDigest,
   Message,
   MessageRecipient,
+  AbsenceNotice,
+  AbsencePeriod,
+  GroupMeals,
+  StudentDiet,
 ];

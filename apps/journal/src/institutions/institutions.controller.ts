@@ -26,7 +26,7 @@ export class InstitutionsController {
   }
 
   @Patch(':institutionId/settings')
-  @ApiOperation({ summary: 'Change absence cut-offs and the meal report time (HH:mm, Riga) (head, deputy head, admin)' })
+  @ApiOperation({ summary: 'Change absence cut-offs, the meal report time (HH:mm, Riga) and notification settings (alert delay, quiet hours, SMS transliteration and monthly segment budget) (head, deputy head, admin)' })
   updateSettings(@CurrentActor() actor: Actor, @Param('institutionId', uuid) institutionId: string, @Body() dto: UpdateSettingsDto) {
     return this.institutions.updateSettings(actor, institutionId, dto);
   }

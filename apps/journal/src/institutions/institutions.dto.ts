@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { SafeLine } from '@app/platform/validation';
 import { LOCAL_DATE_PATTERN, LOCAL_TIME_PATTERN } from './dates';
+import { QUIET_HOURS_PATTERN } from '@app/platform/config/app-config';
 
 export class UpdateSettingsDto {
   @ApiPropertyOptional({ description: 'Absence/return must be reported by this time on the previous working day (HH:mm, Riga)', example: '09:30' })
@@ -18,6 +19,30 @@ export class UpdateSettingsDto {
   @IsOptional()
   @Matches(LOCAL_TIME_PATTERN, { message: 'mealReportTime must be HH:mm' })
   mealReportTime?: string;
+
+  @ApiPropertyOptional({ description: 'Seconds a normal message alert waits to be read in the app first; null: the service default (ALERT_DELAY_SECONDS)', example: 600, nullable: true })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsInt({ message: 'alertDelaySeconds must be a whole number of seconds' })
+  @Min(0)
+  @Max(86_400)
+  alertDelaySeconds?: number | null;
+
+  @ApiPropertyOptional({ description: 'Quiet hours for non-urgent alerts (HH:mm-HH:mm, Riga) or `off`; null: the service default (QUIET_HOURS)', example: '21:00-07:00', nullable: true })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @Matches(QUIET_HOURS_PATTERN, { message: 'quietHours must be HH:mm-HH:mm or off' })
+  quietHours?: string | null;
+
+  @ApiPropertyOptional({ description: 'SMS drop Latvian diacritics when that saves segments (never inside a password)', example: false })
+  @IsOptional()
+  @IsBoolean()
+  smsTransliterate?: boolean;
+
+  @ApiPropertyOptional({ description: 'SMS segments per Riga calendar month; over it alerts go by e-mail instead; null: unlimited', example: 5000, nullable: true })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsInt({ message: 'smsMonthlySegmentBudget must be a whole number' })
+  @Min(0)
+  @Max(10_000_000)
+  smsMonthlySegmentBudget?: number | null;
 }
 
 export class CreateClosureDto {

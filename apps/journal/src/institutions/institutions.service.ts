@@ -4,15 +4,15 @@ import { AuditLog } from '@app/audit/audit-log.service';
 import type { Actor } from '@app/auth/actor';
 import { AccessPolicy, Permission } from '@app/access';
 import { DirectoryErrorCode, directoryError } from '@app/directory/directory-errors';
+import { settingsOf } from '@app/attendance/institution-rules';
 import {
-  DEFAULT_INSTITUTION_SETTINGS,
   Institution,
   InstitutionClosure,
   InstitutionKind,
   InstitutionSettings,
   Role,
 } from '@app/directory/entities';
-import { CalendarService, ClosureSet } from '@app/platform/time/calendar.service';
+import { CalendarService } from '@app/platform/time/calendar.service';
 import { toEpochDay } from '@app/platform/time/riga-time';
 import { auditBy, loadInstitution } from '../common/management';
 import { requireDateRange, requireLocalDate, requireLocalTime } from './dates';
@@ -40,7 +40,10 @@ export interface ClosureView {
 /** The longest closure one entry may describe (a summer break fits; "closed forever" does not). */
 export const MAX_CLOSURE_DAYS = 366;
 
-const SETTING_KEYS = ['absenceCutoffPreviousDay', 'absenceCutoffSameDay', 'mealReportTime'] as const satisfies readonly (keyof InstitutionSettings)[];
+const TIME_KEYS = ['absenceCutoffPreviousDay', 'absenceCutoffSameDay', 'mealReportTime'] as const satisfies readonly (keyof InstitutionSettings)[];
+/** Notification settings: their shapes are checked by the DTO (null returns a key to the service default). */
+const NOTIFICATION_KEYS = ['alertDelaySeconds', 'quietHours', 'smsTransliterate', 'smsMonthlySegmentBudget'] as const satisfies readonly (keyof InstitutionSettings)[];
+const SETTING_KEYS = [...TIME_KEYS, ...NOTIFICATION_KEYS] as const;
 
 /** An institution as its members see it, its own rules (settings) and the days it is closed. */
 @Injectable()
@@ -69,15 +72,15 @@ export class InstitutionsService {
     return view;
   }
 
-  /** Merges the given times into the settings; each must be a real `HH:mm` (400 INVALID_TIME). */
+  /** Merges the given values into the settings; each time must be a real `HH:mm` (400 INVALID_TIME). */
   async updateSettings(actor: Actor, institutionId: string, dto: UpdateSettingsDto): Promise<{ settings: InstitutionSettings }> {
     this.access.require(actor, Permission.InstitutionManage, institutionId);
-    for (const key of SETTING_KEYS) if (dto[key] !== undefined) requireLocalTime(dto[key], key);
+    for (const key of TIME_KEYS) if (dto[key] !== undefined) requireLocalTime(dto[key], key);
     return this.em.fork().transactional(async (em) => {
       const institution = await loadInstitution(em, institutionId);
       const before = settingsOf(institution);
-      const after: InstitutionSettings = { ...before };
-      const changed: Record<string, { from: string; to: string }> = {};
+      const after: Record<string, unknown> = { ...before };
+      const changed: Record<string, { from: unknown; to: unknown }> = {};
       for (const key of SETTING_KEYS) {
         const value = dto[key];
         if (value !== undefined && value !== before[key]) {
@@ -86,7 +89,7 @@ export class InstitutionsService {
         }
       }
       if (Object.keys(changed).length) {
-        institution.settings = after;
+        institution.settings = after as unknown as InstitutionSettings;
         this.audit.record(em, this.calendar.now(), {
           ...auditBy(actor, institutionId),
           action: 'institution.settings_update',
@@ -95,7 +98,7 @@ export class InstitutionsService {
           details: { changed },
         });
       }
-      return { settings: after };
+      return { settings: after as unknown as InstitutionSettings };
     });
   }
 
@@ -149,17 +152,6 @@ export class InstitutionsService {
     });
   }
 
-  /** All closures of the institution, ready for CalendarService's working-day arithmetic. */
-  async closureSet(institutionId: string): Promise<ClosureSet> {
-    const rows = await this.em.fork().find(InstitutionClosure, { institution: institutionId }, { fields: ['fromDate', 'toDate', 'reason'] });
-    return ClosureSet.of(rows.map((r) => ({ from: r.fromDate, to: r.toDate, reason: r.reason })));
-  }
-
-  /** The institution's settings with defaults for keys an older row may lack. */
-  async settings(institutionId: string): Promise<InstitutionSettings> {
-    return settingsOf(await loadInstitution(this.em.fork(), institutionId));
-  }
-
   private assertMember(actor: Actor, institutionId: string): void {
     if (!this.access.can(actor, Permission.InstitutionMember, institutionId)) {
       throw directoryError.notFound(DirectoryErrorCode.INSTITUTION_NOT_FOUND, 'Institution');
@@ -169,10 +161,6 @@ export class InstitutionsService {
 
 function summary(i: Institution, myRoles: Role[]): InstitutionSummary {
   return { id: i.id, name: i.name, kind: i.kind, timeZone: i.timeZone, myRoles };
-}
-
-function settingsOf(i: Institution): InstitutionSettings {
-  return { ...DEFAULT_INSTITUTION_SETTINGS, ...(i.settings ?? {}) };
 }
 
 function closureView(c: InstitutionClosure): ClosureView {

@@ -19,6 +19,7 @@ import {
   User,
 } from '@app/directory/entities';
 import { CalendarService } from '@app/platform/time/calendar.service';
+import { OutboxWake } from '@app/notifications/outbox/outbox-wake';
 import { OutboxWriter } from '@app/notifications/outbox/outbox.writer';
 import { auditBy, loadInstitution } from '../common/management';
 import { Page, pageOf } from '../common/pagination';
@@ -70,6 +71,7 @@ export class PeopleService {
     private readonly calendar: CalendarService,
     private readonly access: AccessPolicy,
     private readonly outbox: OutboxWriter,
+    private readonly wake: OutboxWake,
   ) {}
 
   async createStaff(actor: Actor, institutionId: string, dto: CreateStaffDto): Promise<Created> {
@@ -130,11 +132,18 @@ export class PeopleService {
     this.access.require(actor, Permission.InstitutionManage, institutionId);
     const phone = dto.phone ? normalizeMobile(dto.phone) : null;
     const email = dto.email ? normalizeEmail(dto.email) : null;
-    return this.retryingOnUnique(dto, async (em) => {
+    const result = await this.retryingOnUnique(dto, async (em) => {
       const existing = await this.findByContact(em, phone, email);
       if (existing) return this.linkExistingGuardian(em, actor, institutionId, existing, dto);
       return this.registerNewGuardian(em, actor, institutionId, dto, { phone, email });
     });
+    return this.afterCommit(result, 'credentials' in result ? result.credentials : undefined);
+  }
+
+  /** A password SMS just committed goes out at once, not at the worker's next sweep. */
+  private afterCommit<T>(result: T, credentials: CredentialDelivery | undefined): T {
+    if (credentials?.delivery === 'sms') this.wake.nudge();
+    return result;
   }
 
   private async registerNewGuardian(
@@ -210,7 +219,7 @@ export class PeopleService {
     this.access.require(actor, Permission.InstitutionManage, institutionId);
     const email = dto.email ? normalizeEmail(dto.email) : dto.email;
     const phone = dto.phone ? normalizeMobile(dto.phone) : dto.phone;
-    return this.em.fork().transactional(async (em) => {
+    const updated = await this.em.fork().transactional(async (em) => {
       const { user, roles } = await this.personHere(actor, em, institutionId, userId);
       const now = this.calendar.now();
       const changed: string[] = [];
@@ -253,6 +262,7 @@ export class PeopleService {
       }
       return { ...view(user, roles, shared), ...(credentials ? { credentials } : {}) };
     });
+    return this.afterCommit(updated, updated.credentials);
   }
 
   /** Adds a role here to a person who already has one here (e.g. a teacher who is also a parent). */
@@ -357,7 +367,7 @@ export class PeopleService {
       return credentials;
     });
     await this.sessions.publish({ userId, change: 'ended' });
-    return delivery;
+    return this.afterCommit(delivery, delivery);
   }
 
   /** A person is "here" when they hold or held any role in the institution; otherwise 404. */

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@app/auth/actor';
 import { DirectoryQueries } from '@app/directory/directory.queries';
 import { Message, MessageRecipient, type RecipientFolder } from '@app/post';
-import { DeliveryService, previewOf } from '../delivery/delivery.service';
+import { InboxEvents, previewOf } from '../inbox-events/inbox-events.service';
 import { MessageAccess } from '../messages/message-access';
 import { messageError } from '../messages/message-errors';
 import type { Folder } from '../messages/message.dto';
@@ -49,7 +49,7 @@ export class MailboxService {
     private readonly access: MessageAccess,
     private readonly directory: DirectoryQueries,
     private readonly receipts: ReceiptsService,
-    private readonly delivery: DeliveryService,
+    private readonly inboxEvents: InboxEvents,
   ) {}
 
   async list(actor: Actor, folder: Folder, q: FolderQueryInput): Promise<{ items: MessageItem[]; nextCursor: string | null }> {
@@ -212,6 +212,6 @@ export class MailboxService {
     const own = message.sender.id === actor.userId;
     if (own) await em.nativeUpdate(Message, { id }, { senderFolder: to === 'restore' ? 'sent' : to });
     if (!copy && !own) throw messageError.notFound();
-    if (copy) await this.delivery.pushUnreadCounts([actor.userId]);
+    if (copy) await this.inboxEvents.pushUnreadCounts([actor.userId]);
   }
 }

@@ -15,7 +15,9 @@ import { rigaDate } from '@app/platform/time/riga-time';
 import { type AckScope, Message, type MessageAudience, type MessageModeration, type MessagePriority, MessageRecipient, type MessageStatus } from '@app/post';
 import { DirectoryQueries } from '@app/directory/directory.queries';
 import { AudienceService, type Recipients } from '../audience/audience.service';
-import { DeliveryService } from '../delivery/delivery.service';
+import { OutboxWake } from '@app/notifications/outbox/outbox-wake';
+import { OutboxWriter } from '@app/notifications/outbox/outbox.writer';
+import { InboxEvents } from '../inbox-events/inbox-events.service';
 import { MessageAccess } from './message-access';
 import { messageError } from './message-errors';
 import { SendRateLimit } from './send-rate-limit';
@@ -47,7 +49,9 @@ export class MessagesService {
     private readonly access: MessageAccess,
     private readonly audience: AudienceService,
     private readonly moderation: ModerationService,
-    private readonly delivery: DeliveryService,
+    private readonly inboxEvents: InboxEvents,
+    private readonly outbox: OutboxWriter,
+    private readonly wake: OutboxWake,
     private readonly rateLimit: SendRateLimit,
     private readonly clock: Clock,
     private readonly directory: DirectoryQueries,
@@ -108,6 +112,7 @@ export class MessagesService {
     } satisfies Record<keyof EntityDTO<Message>, unknown>;
     const userIds = [...recipients.keys()];
     const deliveredAt = status === 'sent' ? now : null;
+    const alerts = status === 'sent' ? this.outbox.messageAlerts(message, now) : null;
 
     try {
       // One atomic write: the message, a row per recipient, their alert intents (only once delivered) and the audit entry.
@@ -117,7 +122,7 @@ export class MessagesService {
           entity: MessageRecipient,
           rows: [...recipients].map(([userId, students]) => ({ id: randomUUID(), message: id, user: userId, studentIds: [...students], deliveredAt, folder: 'inbox' })),
         },
-        ...(status === 'sent' ? [this.delivery.alertRows(message, now)] : []),
+        ...(alerts ? [alerts] : []),
         {
           entity: AuditEntry,
           rows: [
@@ -143,8 +148,9 @@ export class MessagesService {
       throw e;
     }
 
+    if (alerts) this.wake.committed(alerts.rows, now);
     if (status === 'sent') {
-      this.delivery.announce(message, { id: actor.userId, displayName: actor.displayName }, now, userIds);
+      this.inboxEvents.announce(message, { id: actor.userId, displayName: actor.displayName }, now, userIds);
     }
     return { id, status, recipientCount: recipients.size };
   }

@@ -6,7 +6,9 @@ import { AccessPolicy, Permission } from '@app/access';
 import { insertRows } from '@app/persistence/insert-rows';
 import { Clock } from '@app/platform/time/clock';
 import { Message, MessageRecipient } from '@app/post';
-import { DeliveryService, previewOf } from '../delivery/delivery.service';
+import { OutboxWake } from '@app/notifications/outbox/outbox-wake';
+import { OutboxWriter } from '@app/notifications/outbox/outbox.writer';
+import { InboxEvents, previewOf } from '../inbox-events/inbox-events.service';
 import { messageError } from '../messages/message-errors';
 import { RealtimePublisher } from '../realtime/realtime.contract';
 
@@ -20,7 +22,9 @@ import { RealtimePublisher } from '../realtime/realtime.contract';
 export class ModerationQueueService {
   constructor(
     private readonly em: EntityManager,
-    private readonly delivery: DeliveryService,
+    private readonly inboxEvents: InboxEvents,
+    private readonly outbox: OutboxWriter,
+    private readonly wake: OutboxWake,
     private readonly realtime: RealtimePublisher,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
@@ -58,6 +62,7 @@ export class ModerationQueueService {
   async approve(actor: Actor, id: string): Promise<{ id: string; status: 'sent' }> {
     const message = await this.decidable(actor, id);
     const now = this.clock.now();
+    const alerts = this.outbox.messageAlerts(message, now);
     const recipients = await this.em.fork().transactional(async (tx) => {
       const won = await tx.nativeUpdate(
         Message,
@@ -68,12 +73,12 @@ export class ModerationQueueService {
       await tx.nativeUpdate(MessageRecipient, { message: id }, { deliveredAt: now });
       const rows = await tx.find(MessageRecipient, { message: id }, { fields: ['user'] });
       const userIds = rows.map((r) => r.user.id);
-      const alerts = this.delivery.alertRows(message, now);
       await insertRows(tx, alerts.entity, alerts.rows);
       this.record(tx, actor, message, 'message.approved', now);
       return userIds;
     });
-    this.delivery.announce(message, { id: message.sender.id, displayName: message.sender.displayName }, now, recipients);
+    this.wake.committed(alerts.rows, now);
+    this.inboxEvents.announce(message, { id: message.sender.id, displayName: message.sender.displayName }, now, recipients);
     this.realtime.toUsers([message.sender.id], 'message:updated', { id, status: 'sent' });
     return { id, status: 'sent' };
   }

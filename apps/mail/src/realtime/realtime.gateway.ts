@@ -19,7 +19,7 @@ import { type AccessChanged, SessionEvents } from '@app/auth/session-events';
 import { AppConfig } from '@app/platform/config/app-config';
 import { DomainError } from '@app/platform/errors';
 import { toErrorResponse } from '@app/platform/http/error.filter';
-import { DeliveryService } from '../delivery/delivery.service';
+import { InboxEvents } from '../inbox-events/inbox-events.service';
 import { ReceiptsService } from '../receipts/receipts.service';
 import { bindRecoveryToOwner } from './owner-bound-recovery';
 import { userRoom } from './realtime.contract';
@@ -58,7 +58,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnAp
   constructor(
     private readonly auth: AuthService,
     private readonly receipts: ReceiptsService,
-    private readonly delivery: DeliveryService,
+    private readonly inboxEvents: InboxEvents,
     private readonly publisher: SocketPublisher,
     private readonly sessions: SessionEvents,
     @Inject(AppConfig) private readonly config: AppConfig,
@@ -104,7 +104,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnAp
     await socket.join([userRoom(actor.userId), sessionRoom(actor.sessionId)]);
     // A session that ended between the handshake and joining the rooms was announced to nobody.
     if (await this.recheck(socket)) return void socket.disconnect(true);
-    const counts = await this.delivery.unreadCounts([actor.userId]);
+    const counts = await this.inboxEvents.unreadCounts([actor.userId]);
     socket.emit('unread:count', { count: counts.get(actor.userId) ?? 0 });
   }
 

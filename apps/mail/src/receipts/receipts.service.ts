@@ -9,7 +9,7 @@ import { type Channel, type DeliveryStatus, NotificationDelivery } from '@app/no
 import { OutboxMessage } from '@app/notifications/outbox/outbox-message.entity';
 import { Clock } from '@app/platform/time/clock';
 import { Message, MessageRecipient, confirmationsByStudent, stillOwing } from '@app/post';
-import { DeliveryService } from '../delivery/delivery.service';
+import { InboxEvents } from '../inbox-events/inbox-events.service';
 import { MessageAccess } from '../messages/message-access';
 import { messageError } from '../messages/message-errors';
 import { RealtimePublisher } from '../realtime/realtime.contract';
@@ -49,7 +49,7 @@ export class ReceiptsService {
     private readonly directory: DirectoryQueries,
     private readonly audit: AuditLog,
     private readonly realtime: RealtimePublisher,
-    private readonly delivery: DeliveryService,
+    private readonly inboxEvents: InboxEvents,
     private readonly clock: Clock,
     private readonly policy: AccessPolicy,
   ) {}
@@ -69,7 +69,7 @@ export class ReceiptsService {
     const changed = await this.em.fork().nativeUpdate(MessageRecipient, { id: copy.id, readAt: null }, { readAt: now });
     if (!changed) return null;
     this.realtime.toUsers([message.sender.id], 'message:read', { messageId: message.id, userId, readAt: now.toISOString() });
-    await this.delivery.pushUnreadCounts([userId]);
+    await this.inboxEvents.pushUnreadCounts([userId]);
     return now;
   }
 
@@ -106,7 +106,7 @@ export class ReceiptsService {
     const at = now.toISOString();
     if (wasUnread) this.realtime.toUsers([message.sender.id], 'message:read', { messageId, userId: actor.userId, readAt: at });
     if (changed) this.realtime.toUsers([message.sender.id], 'message:acknowledged', { messageId, userId: actor.userId, ackedAt: at });
-    if (wasUnread) await this.delivery.pushUnreadCounts([actor.userId]);
+    if (wasUnread) await this.inboxEvents.pushUnreadCounts([actor.userId]);
   }
 
   /** Read and acknowledged counts per message, for the sent folder. */

@@ -14,6 +14,12 @@ export class DeliveriesQuery {
   @IsIn(CHANNELS)
   channel?: Channel;
 
+  @ApiPropertyOptional({ description: 'Why it was suppressed or failed, e.g. `budget` (over the monthly SMS budget), `opted-out`, `read`, a provider code', example: 'budget' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  reason?: string;
+
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
   @IsString()

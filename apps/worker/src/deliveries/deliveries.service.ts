@@ -45,6 +45,7 @@ export class DeliveriesService {
     const where: FilterQuery<NotificationDelivery> = { institutionId };
     if (q.status) where.status = q.status;
     if (q.channel) where.channel = q.channel;
+    if (q.reason) where.reason = q.reason;
     if (q.cursor) {
       const after = await em.findOne(NotificationDelivery, { id: q.cursor, institutionId });
       if (!after) throw new DomainError('invalid', 'INVALID_CURSOR', 'cursor is not one this service issued', [{ field: 'cursor', issue: 'invalid' }]);

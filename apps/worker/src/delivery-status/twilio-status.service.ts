@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import twilio from 'twilio';
 import { DELIVERY_STATUSES, DeliveryStatus, NotificationDelivery, STATUS_RANK } from '@app/notifications/delivery/notification-delivery.entity';
+import { rememberOptOut, TWILIO_UNSUBSCRIBED } from '@app/notifications/sms/sms-opt-out.entity';
 import { AppConfig } from '@app/platform/config/app-config';
 import { DomainError } from '@app/platform/errors/domain-error';
 import { TWILIO_STATUS_PATH } from '@app/platform/http/configure-http';
@@ -80,7 +81,8 @@ export class TwilioStatusService {
       changes.settledAt = now;
       if (transition.to !== 'delivered') changes.reason = errorCode && /^\d{1,10}$/.test(errorCode) ? errorCode : transition.to;
     }
-    await this.em.fork().nativeUpdate(
+    const em = this.em.fork();
+    const updated = await em.nativeUpdate(
       NotificationDelivery,
       {
         channel: 'sms',
@@ -90,6 +92,9 @@ export class TwilioStatusService {
       },
       changes,
     );
+    // STOP reported after the send: no further SMS to the number (see SmsCostControl).
+    const to = str(p.To);
+    if (updated && errorCode === TWILIO_UNSUBSCRIBED && to) await rememberOptOut(em, to, now);
   }
 
   private verify({ signature, search, params }: TwilioCallback): void {

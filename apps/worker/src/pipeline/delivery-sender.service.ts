@@ -8,6 +8,7 @@ import { ChannelPause } from './channel-pause.service';
 import { DeliveryMetrics } from './delivery-metrics';
 import { Batcher } from './batcher';
 import { retryDelayMs } from './quiet-hours';
+import { SmsCostControl, type SmsTicket } from './sms-budget.service';
 
 /** A delivery ready to go out, or the reason it must not (read meanwhile, superseded, no contact). */
 export type Composed =
@@ -47,6 +48,7 @@ export class DeliverySender {
     private readonly clock: Clock,
     private readonly metrics: DeliveryMetrics,
     @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly smsCost: SmsCostControl,
   ) {}
 
   /** Concurrent sends share their claim and their `sent` update: one statement per batch each. */
@@ -97,6 +99,13 @@ export class DeliverySender {
       return this.settle(deliveryId, 'failed', 'compose-error');
     }
     if ('suppress' in composed) return this.settle(deliveryId, 'suppressed', composed.suppress);
+    let ticket: SmsTicket | undefined;
+    if ('sms' in composed) {
+      const admitted = await this.smsCost.admit(delivery, composed.sms).catch((err: unknown) => this.logger.error({ err, deliveryId }, 'SMS cost control failed'));
+      if (!admitted) return this.retry(deliveryId, attempt, 'error', 0);
+      if (typeof admitted === 'string') return admitted;
+      ticket = admitted;
+    }
 
     const answered = this.metrics.providerCall(delivery.channel);
     let accepted: { providerId: string; segments: number | null };
@@ -104,8 +113,9 @@ export class DeliverySender {
       accepted =
         'mail' in composed
           ? { ...(await this.mail.send({ deliveryId, ...composed.mail }).finally(answered)), segments: null }
-          : await this.sms.send({ deliveryId, ...composed.sms }).finally(answered);
+          : await this.sms.send({ deliveryId, ...composed.sms, body: ticket!.body }).finally(answered);
     } catch (err) {
+      if (ticket) await this.smsCost.failed(ticket, err);
       if (!(err instanceof SendFailure)) {
         this.logger.error({ err, deliveryId }, 'unexpected send error');
         return this.retry(deliveryId, attempt, 'error', 0);
@@ -123,6 +133,7 @@ export class DeliverySender {
         await after(tx);
       });
     else await this.sentMarks.call(sent);
+    if (ticket && accepted.segments !== null) await this.smsCost.accepted(ticket, accepted.segments);
     return 'sent';
   }
 

@@ -3,19 +3,18 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
 import { AppConfig } from '@app/platform/config/app-config';
 import { Clock } from '@app/platform/time/clock';
+import { DigestBuilder } from '../digests/digest-builder.service';
 import { JobRunner } from '../jobs/job-runner.service';
 import { ChannelPause } from './channel-pause.service';
 import { OutboxRelay } from './outbox-relay.service';
 
-/** A claim older than this belongs to a worker that died mid-send. */
-const STALE_CLAIM_MS = 2 * 60_000;
 const QUEUE_PER_SWEEP = 2000;
 
 /**
  * Recovery on a plain timer in the worker, not a BullMQ scheduler (a Redis FLUSHALL would wipe the
- * scheduler with the jobs): relays outbox rows, returns stale claims, and queues every due pending
- * delivery. PostgreSQL is the source of truth, so after a Redis flush or a worker killed with
- * SIGKILL everything committed is sent, once.
+ * scheduler with the jobs): relays outbox rows, builds the day's digests once their time has come,
+ * returns stale claims, and queues every due pending delivery. PostgreSQL is the source of truth,
+ * so after a Redis flush or a worker killed with SIGKILL everything committed is sent, once.
  */
 @Injectable()
 export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -28,6 +27,7 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
     private readonly relay: OutboxRelay,
     private readonly jobs: JobRunner,
     private readonly pause: ChannelPause,
+    private readonly digests: DigestBuilder,
     private readonly clock: Clock,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
@@ -47,10 +47,18 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
     return this.running;
   }
 
+  /** A pass that starts after any pass under way, so it sees every row committed before the call. */
+  async runFresh(): Promise<void> {
+    await this.running;
+    return this.runOnce();
+  }
+
   private async pass(): Promise<void> {
     await this.relay.drain();
+    // Before the due rows are read, so a digest built now is queued in this same pass.
+    await this.digests.buildDue().catch((err: unknown) => this.logger.warn({ err }, 'digests not built; the next sweep retries'));
     const now = this.clock.now();
-    const stale = new Date(now.getTime() - STALE_CLAIM_MS);
+    const stale = new Date(now.getTime() - this.config.env.DELIVERY_STALE_CLAIM);
     const em = this.em.fork();
     // A claim is stale only when no live worker still holds its job (a send in flight must not be
     // doubled, however long it takes). Then an e-mail goes again with the same Message-ID, so receivers

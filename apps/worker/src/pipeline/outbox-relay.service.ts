@@ -10,13 +10,15 @@ import { AppConfig } from '@app/platform/config/app-config';
 import { Clock } from '@app/platform/time/clock';
 import { type AckCopy, type AckScope, stillOwing } from '@app/post';
 import { JobRunner } from '../jobs/job-runner.service';
-import { categoryOf, planDeliveries, type Recipient } from './delivery-plan';
+import { categoryOf, planDeliveries, type Recipient, type SendingRules } from './delivery-plan';
+import { type NotificationSettings, notificationSettings } from './institution-settings';
 import { parseQuietHours } from './quiet-hours';
 
 interface OutboxRow {
   id: string;
   kind: OutboxKind;
   payload: Record<string, unknown> | string;
+  created_at: Date | string | number;
 }
 
 const BATCH = 200;
@@ -56,7 +58,7 @@ export class OutboxRelay {
       const platform = tx.getPlatform();
       const postgres = this.config.databaseKind === 'postgresql';
       const rows = (await tx.getConnection().execute(
-        `select id, kind, payload from outbox_message
+        `select id, kind, payload, created_at from outbox_message
           where relayed_at is null and available_at <= ?
           order by available_at, id limit ${BATCH}${postgres ? ' for update skip locked' : ''}`,
         [platform.processDateProperty(now)],
@@ -64,11 +66,18 @@ export class OutboxRelay {
         tx.getTransactionContext(),
       )) as OutboxRow[];
       if (!rows.length) return 0;
-      const events = rows.map((r) => ({ ...r, payload: typeof r.payload === 'string' ? (JSON.parse(r.payload) as Record<string, unknown>) : r.payload }));
+      const events = rows.map((r) => ({
+        ...r,
+        payload: typeof r.payload === 'string' ? (JSON.parse(r.payload) as Record<string, unknown>) : r.payload,
+        createdAt: new Date(r.created_at),
+      }));
+      const planned: { event: (typeof events)[number]; institutionId: string | null; recipients: Recipient[] }[] = [];
+      for (const event of events) planned.push({ event, ...(await this.recipientsOf(tx, event)) });
+      // One query for the whole batch's institutions.
+      const settings = await notificationSettings(tx, planned.flatMap((p) => (p.institutionId ? [p.institutionId] : [])));
       const deliveries: RequiredEntityData<NotificationDelivery>[] = [];
-      for (const event of events) {
-        const { institutionId, recipients } = await this.recipientsOf(tx, event);
-        for (const d of planDeliveries(event, recipients, now, parseQuietHours(this.config.env.QUIET_HOURS))) {
+      for (const { event, institutionId, recipients } of planned) {
+        for (const d of planDeliveries(event, recipients, now, this.rulesOf(institutionId ? settings.get(institutionId) : undefined))) {
           const id = randomUUID();
           deliveries.push({ id, eventId: event.id, institutionId, ...d, attempts: 0, createdAt: now, updatedAt: now, settledAt: d.status === 'suppressed' ? now : null });
           if (d.status === 'pending' && d.availableAt <= now) due.push({ id, availableAt: d.availableAt });
@@ -95,6 +104,14 @@ export class OutboxRelay {
       this.logger.warn({ err }, 'deliveries relayed but not queued; the sweep will queue them');
     });
     return relayed;
+  }
+
+  /** An institution's quiet hours and alert delay where it set them, the service's otherwise. */
+  private rulesOf(own: NotificationSettings | undefined): SendingRules {
+    return {
+      quietHours: parseQuietHours(own?.quietHours ?? this.config.env.QUIET_HOURS),
+      alertDelayMs: (own?.alertDelaySeconds ?? this.config.env.ALERT_DELAY_SECONDS) * 1000,
+    };
   }
 
   /** The people an event concerns, with the channels each gets for its category. */
@@ -127,8 +144,9 @@ export class OutboxRelay {
     }
     if (!people.length) return { institutionId, recipients: [] };
     const ids = people.map((p) => p.user_id);
-    const users = await exec<{ id: string; email: string | null; phone: string | null }>(
-      `select id, email, phone from app_user where active = true and id in (${ids.map(() => '?').join(', ')})`,
+    const users = await exec<{ id: string; email: string | null; phone: string | null; opted_out: string | null }>(
+      `select u.id, u.email, u.phone, o.phone as opted_out from app_user u left join sms_opt_out o on o.phone = u.phone
+        where u.active = true and u.id in (${ids.map(() => '?').join(', ')})`,
       ids,
     );
     const contacts = new Map(users.map((u) => [u.id, u]));
@@ -142,10 +160,12 @@ export class OutboxRelay {
       if (!user || !effective) continue;
       recipients.push({
         userId: p.user_id,
-        // Daily digests are not built yet: until they are, choosing one must not silence the single alerts.
-        channels: this.channelsOf(event.kind, category, urgent, { ...effective, digest: false }, user),
+        // With a digest chosen, normal message e-mails are left to it (apps/worker/src/digests).
+        channels: this.channelsOf(event.kind, category, urgent, effective, user),
         quietHours: effective.quietHours ?? null,
         readAt: p.read_at ? new Date(p.read_at) : null,
+        smsOptedOut: user.opted_out !== null,
+        hasEmail: !!user.email,
       });
     }
     return { institutionId, recipients };

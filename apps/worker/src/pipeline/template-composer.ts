@@ -1,10 +1,12 @@
 import { type EntityClass, EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
+import { AbsenceNotice } from '@app/attendance/entities';
 import { DirectoryQueries } from '@app/directory/directory.queries';
 import { Institution, User } from '@app/directory/entities';
 import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
 import { OutboxMessage } from '@app/notifications/outbox/outbox-message.entity';
 import type {
+  AbsenceConfirmationPayload,
   AckOverduePayload,
   AckReminderPayload,
   MessageAlertPayload,
@@ -16,6 +18,7 @@ import { SecretBox } from '@app/platform/crypto/secret-box';
 import { Clock } from '@app/platform/time/clock';
 import { Message, MessageRecipient, stillOwing } from '@app/post';
 import { twilioStatusCallbackUrl } from '../delivery-status/twilio-status.service';
+import { DigestComposer } from '../digests/digest-composer';
 import { type RenderedEmail, Templates } from '../templates/templates';
 import { Batcher, byIdBatcher } from './batcher';
 import { type Composed, DeliveryComposer } from './delivery-sender.service';
@@ -36,6 +39,7 @@ export class TemplateComposer extends DeliveryComposer {
     private readonly directory: DirectoryQueries,
     private readonly secrets: SecretBox,
     private readonly clock: Clock,
+    private readonly digests: DigestComposer,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {
     super();
@@ -59,7 +63,9 @@ export class TemplateComposer extends DeliveryComposer {
 
   async compose(d: NotificationDelivery): Promise<Composed> {
     const [event, user] = await Promise.all([this.events.call(d.eventId), this.users.call(d.userId)]);
-    if (!event || !user?.active) return { suppress: 'inactive' };
+    // A digest's delivery has no outbox event: its event is the digest row.
+    if (!event) return (await this.digests.compose(d)) ?? { suppress: 'inactive' };
+    if (!user?.active) return { suppress: 'inactive' };
     const to = d.channel === 'email' ? user.email : user.phone;
     if (!to) return { suppress: 'no-contact' };
     const language = user.language;
@@ -98,6 +104,19 @@ export class TemplateComposer extends DeliveryComposer {
       case 'person-linked': {
         const payload = event.payload as unknown as PersonLinkedPayload;
         const rendered = this.templates.render('person-linked', language, { name: user.givenName, institution: await institution(payload.institutionId) });
+        return this.onChannel(d, to, rendered);
+      }
+      case 'absence-confirmation': {
+        const payload = event.payload as unknown as AbsenceConfirmationPayload;
+        const notice = await this.em.fork().findOne(AbsenceNotice, payload.noticeId, { populate: ['student'] });
+        if (!notice || notice.status !== 'active') return { suppress: 'withdrawn' };
+        const rendered = this.templates.render('absence-confirmation', language, {
+          name: user.givenName,
+          child: notice.student.displayName,
+          institution: await institution(payload.institutionId),
+          from: notice.fromDate,
+          to: notice.toDate ?? null,
+        });
         return this.onChannel(d, to, rendered);
       }
       case 'ack-reminder': {

@@ -8,6 +8,8 @@ import { HealthChecks, withTimeout } from '@app/platform/observability/health';
 import { Metrics } from '@app/platform/observability/metrics';
 
 const STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;
+/** How long shutdown waits for a queue still connecting before it closes the queue anyway. */
+const CONNECT_GRACE_MS = 2000;
 
 /**
  * Opens the BullMQ queues of the catalogue, reports them in /health and their depths in
@@ -64,6 +66,22 @@ export class QueueRegistry implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    await Promise.all([...this.queues.values()].map((q) => closeQueue(q)));
   }
+}
+
+/**
+ * Closes a queue once its connection has settled. BullMQ closing a queue that is still connecting
+ * drops its listeners first, then its pending connect fails with "Connection is closed" and is
+ * re-emitted as an `error` nobody listens to: an unhandled rejection in the middle of shutdown.
+ * With Redis unreachable the wait is bounded so shutdown cannot hang; the process is stopping then anyway.
+ */
+async function closeQueue(queue: Queue): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    queue.waitUntilReady().catch(() => undefined),
+    new Promise((resolve) => (timer = setTimeout(resolve, CONNECT_GRACE_MS))),
+  ]);
+  clearTimeout(timer);
+  await queue.close();
 }

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Agent } from 'node:http';
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient';
+import { smsSize } from '@app/notifications/sms/segments';
 import type { AppConfig } from '@app/platform/config/app-config';
 import { OutgoingSms, SendFailure, SendFailureKind, SmsAccepted, SmsSender } from './sender.ports';
 
@@ -79,7 +80,8 @@ export class TwilioSmsSender extends SmsSender {
       const message = await responseHeaders.run(context, () =>
         this.client.messages.create({ to: sms.to, from: this.settings.from, body: sms.body, statusCallback: sms.statusCallback }),
       );
-      return { providerId: message.sid, segments: Number(message.numSegments) };
+      // Twilio's count is what is billed; our own count stands in should an answer lack it.
+      return { providerId: message.sid, segments: Number(message.numSegments) || smsSize(sms.body).segments };
     } catch (err) {
       throw toSendFailure(err, context.headers);
     }

@@ -157,6 +157,18 @@ export const TEMPLATES = {
     },
   }),
 
+  /** A guardian's absence notice was received (made, ended early or extended). */
+  'absence-confirmation': define({
+    channels: ['email', 'sms'],
+    args: ['name', 'child', 'institution', 'from', 'until'],
+    itemArgs: [],
+    prepare: (p: { name: string; child: string; institution: string; from: string; to: string | null }, ctx) => ({
+      args: { name: p.name, child: p.child, institution: p.institution, from: p.from, until: p.to ?? 'open' },
+      link: ctx.publicUrl,
+    }),
+    sample: { name: 'Ilze', child: 'Marta Bērziņa', institution: 'Daugavpils 12. PII', from: '2026-10-16', to: '2026-10-20' },
+  }),
+
   /** Someone who already had an account was added by an institution: a wrong link does not go unnoticed. */
   'person-linked': define({
     channels: ['email', 'sms'],

@@ -169,6 +169,28 @@ describe('notification templates', () => {
     expect(templates.render('digest', language, { messages }).email.subject).toBe(subject);
   });
 
+  it('a digest lists each message with its sender and its own link, in the text and the HTML part', () => {
+    const messages = [
+      { subject: 'Ekskursija', sender: 'Anna Bērziņa', messageId: 'm1' },
+      { subject: 'Ēdienkarte', sender: 'Skolas virtuve', messageId: 'm2' },
+    ];
+    const { email } = templates.render('digest', 'lv', { messages });
+    expect(email.text).toContain('Skolas pastā jums ir 2 nelasītas ziņas:');
+    expect(email.text).toContain('- Ekskursija (Anna Bērziņa)\n  https://pasts.example.lv/messages/m1\n- Ēdienkarte (Skolas virtuve)\n  https://pasts.example.lv/messages/m2');
+    expect(email.html).toContain('<a href="https://pasts.example.lv/messages/m2" style="color:#1d4ed8">Ēdienkarte (Skolas virtuve)</a>');
+    expect(email.text).toContain('Atvērt skolas pastu: https://pasts.example.lv/messages');
+  });
+
+  it.each([
+    ['lv', 10, 'Skolas pastā jums ir 10 nelasītu ziņu:'],
+    ['lv', 31, 'Skolas pastā jums ir 31 nelasīta ziņa:'],
+    ['ru', 12, 'В школьной почте 12 непрочитанных сообщений:'],
+    ['ru', 2, 'В школьной почте 2 непрочитанных сообщения:'],
+  ] as const)('digest body in %s for %i: %s', (language, count, body) => {
+    const messages = Array.from({ length: count }, (_, i) => ({ subject: `S${i}`, sender: 'X', messageId: `m${i}` }));
+    expect(templates.render('digest', language, { messages }).email.text).toContain(body);
+  });
+
   it('writes the acknowledgement deadline in Riga time, in the recipient’s language', () => {
     // 21:30 UTC on 31 October 2026 is 23:30 in Riga (EET, after the switch from summer time).
     const params = { subject: 'S', messageId: 'm', institution: 'I', deadline: new Date('2026-10-31T21:30:00Z') };

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
+import { GroupMeals, StudentDiet } from '@app/attendance/entities';
 import { PasswordService } from '@app/auth/passwords/password.service';
 import { normalizeMobile } from '@app/directory/contacts';
 import {
@@ -73,6 +74,21 @@ describe('seedDemoData', () => {
     const byKind = Object.fromEntries(list.map((i) => [i.kind, i])) as Record<Institution['kind'], Institution>;
     return byKind;
   };
+
+  it('serves the pre-school three meals and the gymnasium lunch; some children eat a diet', async () => {
+    const em = orm.em.fork();
+    const { preschool, school, interest } = await institutions();
+    const plans = await em.find(GroupMeals, {}, { populate: ['group'] });
+    const of = (i: Institution) => plans.filter((m) => m.group.institution.id === i.id);
+    expect(of(preschool)).toHaveLength(4);
+    expect(of(preschool).every((m) => m.breakfast && m.lunch && m.snack)).toBe(true);
+    expect(of(school)).toHaveLength(6);
+    expect(of(school).every((m) => !m.breakfast && m.lunch && !m.snack)).toBe(true);
+    expect(of(interest)).toHaveLength(0);
+    const diets = await em.find(StudentDiet, {});
+    expect(new Set(diets.map((d) => d.diet))).toEqual(new Set(['vegetarian', 'lactose_free', 'gluten_free', 'other']));
+    expect(diets.filter((d) => d.diet === 'other').every((d) => d.note)).toBe(true);
+  });
 
   it('creates the three institutions and their groups for the current school year', async () => {
     const em = orm.em.fork();

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { PasswordService } from '@app/auth/passwords/password.service';
 import { usernameBase } from '@app/directory/contacts';
+import { GroupMeals, StudentDiet, type Diet } from '@app/attendance/entities';
 import { Message, MessageRecipient } from '@app/post';
 import {
   Enrolment,
@@ -337,6 +338,13 @@ class DemoBuilder {
     this.fill(gymTargets, 'daugavpils');
     this.fill(jnTargets, 'ventspils');
 
+    // --- Meals: the pre-school serves three a day, the gymnasium lunch; some children eat a diet ---
+    for (const g of piiGroups) this.meals(g, { breakfast: true, lunch: true, snack: true });
+    for (const c of classes) this.meals(c, { lunch: true });
+    for (const [student, groups] of this.studentGroups) {
+      if (groups.some((g) => g.institution === pii || g.institution === gym)) this.diet(student);
+    }
+
     // --- The post: something in the demo logins' inboxes and sent folders ---------------------
     this.message(piiTeacher, zvanins, 'Rīt pastaiga uz Stropu ezeru', [
       'Rīt pēc brokastīm dosimies pastaigā uz Stropu ezeru.',
@@ -384,6 +392,28 @@ class DemoBuilder {
     this.groupSize.set(g, 0);
     this.entities.push(g);
     return g;
+  }
+
+  private meals(group: Group, served: Partial<Pick<GroupMeals, 'breakfast' | 'lunch' | 'snack'>>): void {
+    const m = new GroupMeals();
+    m.group = group;
+    Object.assign(m, { breakfast: false, lunch: false, snack: false, ...served });
+    this.entities.push(m);
+  }
+
+  /**
+   * About one child in eight eats a diet. Chosen by a hash of the username, not the shared PRNG, so
+   * adding diets does not reshuffle everyone else's names and groups.
+   */
+  private diet(student: User): void {
+    const n = fnv1a(`diet:${student.username}`) % 100;
+    const diet: Diet | null = n < 5 ? 'vegetarian' : n < 9 ? 'lactose_free' : n < 11 ? 'gluten_free' : n < 12 ? 'other' : null;
+    if (!diet) return;
+    const d = new StudentDiet();
+    d.student = student;
+    d.diet = diet;
+    d.note = diet === 'other' ? 'Bez riekstiem (alerģija)' : null;
+    this.entities.push(d);
   }
 
   private closure(institution: Institution, fromDate: string, toDate: string, reason: string): void {

@@ -13,12 +13,24 @@ export interface InstitutionSettings {
   absenceCutoffSameDay: string;
   /** Hour at which the kitchen's report for the next working day is sent (HH:mm, Riga). */
   mealReportTime: string;
+  /** Seconds a normal message alert waits for the message to be read in the app; null: the service's ALERT_DELAY_SECONDS. */
+  alertDelaySeconds: number | null;
+  /** No non-urgent alerts in this Riga-local window (`21:00-07:00`), or `off`; null: the service's QUIET_HOURS. */
+  quietHours: string | null;
+  /** SMS texts drop Latvian diacritics when that saves segments (never a password SMS). */
+  smsTransliterate: boolean;
+  /** SMS segments the institution may send per Riga calendar month; null: unlimited. */
+  smsMonthlySegmentBudget: number | null;
 }
 
 export const DEFAULT_INSTITUTION_SETTINGS: InstitutionSettings = {
   absenceCutoffPreviousDay: '09:30',
   absenceCutoffSameDay: '08:50',
   mealReportTime: '09:30',
+  alertDelaySeconds: null,
+  quietHours: null,
+  smsTransliterate: false,
+  smsMonthlySegmentBudget: null,
 };
 
 @Entity({ tableName: 'institution' })

@@ -45,7 +45,7 @@ export class NotificationDelivery {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  /** The outbox row this delivery comes from. */
+  /** The outbox row this delivery comes from, or for a daily digest its `notification_digest` row. */
   @Property({ type: 'uuid' })
   eventId!: string;
 

@@ -3,7 +3,7 @@
  * Payloads carry ids; anything secret is sealed with `SecretBox` (AES-256-GCM, SECRETS_KEY)
  * and is useless to whoever reads the database or Redis without the key.
  */
-export const OUTBOX_KINDS = ['password-sms', 'message-alert', 'person-linked', 'ack-reminder', 'ack-overdue'] as const;
+export const OUTBOX_KINDS = ['password-sms', 'message-alert', 'person-linked', 'ack-reminder', 'ack-overdue', 'absence-confirmation'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 export interface PasswordSmsPayload {
@@ -51,10 +51,24 @@ export interface AckOverduePayload {
   messageId: string;
 }
 
+/**
+ * A guardian reported, changed or ended an absence: they get a confirmation (category
+ * `absence-confirmation`). One row per change; the worker reads the notice as it stands at send time.
+ */
+export interface AbsenceConfirmationPayload {
+  noticeId: string;
+  /** The period version this confirms; a later change writes its own row. */
+  periodId: string;
+  /** The guardian who made the change. */
+  userId: string;
+  institutionId: string;
+}
+
 export interface OutboxPayloads {
   'password-sms': PasswordSmsPayload;
   'message-alert': MessageAlertPayload;
   'person-linked': PersonLinkedPayload;
   'ack-reminder': AckReminderPayload;
   'ack-overdue': AckOverduePayload;
+  'absence-confirmation': AbsenceConfirmationPayload;
 }

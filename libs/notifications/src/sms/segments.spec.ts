@@ -52,6 +52,14 @@ describe('cheapestText', () => {
     expect(smsSize(cheap)).toMatchObject({ encoding: 'GSM-7', segments: 1 });
   });
 
+  it('makes typographic quotes and dashes plain, as the alert templates quote subjects „so”', () => {
+    const text = `STEIDZAMI Rīgas skola: Ieva Ozola: „Ēdnīca slēgta – rīt nav pusdienu…” https://pasts.example.lv/messages/${'x'.repeat(36)}`;
+    expect(smsSize(text)).toMatchObject({ encoding: 'UCS-2', segments: 3 });
+    const cheap = cheapestText(text);
+    expect(cheap).toBe(`STEIDZAMI Rigas skola: Ieva Ozola: "Ednica slegta - rit nav pusdienu..." https://pasts.example.lv/messages/${'x'.repeat(36)}`);
+    expect(smsSize(cheap)).toMatchObject({ encoding: 'GSM-7', segments: 1 });
+  });
+
   it('handles decomposed input (a letter followed by a combining mark)', () => {
     expect(cheapestText('Sveiki, Ja\u0304nis! '.repeat(6))).toBe('Sveiki, Janis! '.repeat(6));
   });

@@ -18,9 +18,31 @@ export function smsSize(text: string): SmsSize {
 
 const COMBINING_MARKS = /\p{M}/gu;
 
+/** Typographic punctuation Latvian texts use (our templates quote subjects „so”) and its GSM-7 stand-in. */
+const PUNCTUATION: Readonly<Record<string, string>> = {
+  '„': '"',
+  '“': '"',
+  '”': '"',
+  '«': '"',
+  '»': '"',
+  '‘': "'",
+  '’': "'",
+  '‚': "'",
+  '–': '-',
+  '—': '-',
+  '…': '...',
+  '\u00a0': ' ',
+};
+
+/** A character GSM-7 lacks, as GSM-7 would write it: its marks dropped, or its plain punctuation. */
+function plain(grapheme: string): string {
+  return PUNCTUATION[grapheme] ?? grapheme.normalize('NFD').replace(COMBINING_MARKS, '');
+}
+
 /**
- * The text with diacritics dropped from the characters GSM-7 lacks (ā → a, š → s, ņ → n) when that
- * makes the whole text GSM-7 and costs fewer segments; otherwise the text unchanged. Characters
+ * The text with diacritics dropped from the characters GSM-7 lacks (ā → a, š → s, ņ → n), and
+ * typographic quotes and dashes made plain („ ” → "), when that makes the whole text GSM-7 and costs
+ * fewer segments; otherwise the text unchanged. Characters
  * GSM-7 already has (é, ü, Å) keep their marks, and text that stays UCS-2 anyway (Cyrillic, emoji)
  * is left alone, since mangling it would save nothing.
  *
@@ -32,7 +54,7 @@ export function cheapestText(text: string): string {
   const original = new SegmentedMessage(composed);
   if (original.encodingName === 'GSM-7') return text;
   const foreign = new Set(original.getNonGsmCharacters());
-  const stripped = original.graphemes.map((g) => (foreign.has(g) ? g.normalize('NFD').replace(COMBINING_MARKS, '') : g)).join('');
+  const stripped = original.graphemes.map((g) => (foreign.has(g) ? plain(g) : g)).join('');
   const candidate = new SegmentedMessage(stripped);
   return candidate.encodingName === 'GSM-7' && candidate.segmentsCount < original.segmentsCount ? stripped : text;
 }

@@ -20,6 +20,9 @@ const list = z.string().transform((v) =>
     .filter(Boolean),
 );
 
+/** `HH:mm-HH:mm` (Riga wall time, may span midnight) or `off`: QUIET_HOURS and an institution's override. */
+export const QUIET_HOURS_PATTERN = /^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/;
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'expected development, production or test' }).default('development'),
   PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).optional(),
@@ -80,8 +83,15 @@ export const envSchema = z.object({
   /** No non-urgent SMS or e-mail alerts in this Riga-local window (`21:00-07:00`), or `off`. */
   QUIET_HOURS: z
     .string()
-    .regex(/^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/, { message: 'expected HH:mm-HH:mm (Riga time) or off' })
+    .regex(QUIET_HOURS_PATTERN, { message: 'expected HH:mm-HH:mm (Riga time) or off' })
     .default('21:00-07:00'),
+  /** SMS segments per second per Twilio sender, shared by all workers through Redis; 0 turns the limit off. */
+  SMS_RATE_PER_SECOND: z.coerce.number().int().min(0).max(10_000).default(10),
+  /** Riga-local time (`HH:mm`) at which the daily digests of those who chose one are built and sent. */
+  DIGEST_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected HH:mm (Riga time)' })
+    .default('18:00'),
   /**
    * Run the notifications worker (outbox relay, recovery sweep, BullMQ processors) in this process.
    * Off for app instances that only serve HTTP next to separate workers.
@@ -89,6 +99,18 @@ export const envSchema = z.object({
   NOTIFICATIONS_WORKER: bool.default('true'),
   /** How often the recovery sweep looks for due, stale or lost deliveries. */
   DELIVERY_SWEEP_INTERVAL: duration.default('5s'),
+  /**
+   * A claim (`sending`) older than this whose job no live worker holds belongs to a worker that died
+   * mid-send; the sweep then returns the e-mail to pending and marks the SMS unknown.
+   */
+  DELIVERY_STALE_CLAIM: duration.default('2m'),
+  /**
+   * The institution that operates the service (e.g. the municipality's education board): its admins
+   * open the job queues' dashboard at /admin/queues. Unset: nobody does.
+   */
+  QUEUE_DASHBOARD_INSTITUTION: z.string().uuid({ message: 'expected an institution id (UUID)' }).optional(),
+  /** How long a dashboard cookie lasts; every request also re-checks the session and the role. */
+  QUEUE_DASHBOARD_SESSION: duration.default('15m'),
   /** Temporary failures are retried this many times in all before a delivery is `failed`. */
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   /** SMTP server for e-mail (`smtp://host:port`, `smtps://user:pass@host`); without it e-mail goes to .eml files under the outbox folder. */

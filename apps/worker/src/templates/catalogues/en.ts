@@ -42,6 +42,12 @@ export const en: Catalogue = {
       item: '{subject} ({sender})',
       action: 'Open the school mail',
     },
+    'absence-confirmation': {
+      subject: 'Absence reported: {child}',
+      body: 'Hello {name}! {institution} has your notice that {child} is absent {until, select, open {from {from} until further notice} other {from {from} to {until}}}.\n\nMeals are cancelled as far as the cut-off times allow; the journal shows each day.',
+      action: 'Open the journal',
+      sms: '{institution}: absence of {child} {until, select, open {from {from}} other {{from}–{until}}} received. {link}',
+    },
     'person-linked': {
       subject: '{institution} added you as a guardian',
       body: 'Hello {name}! {institution} added you as a guardian in the school mail.\n\nIf you do not know why, please contact the institution.',

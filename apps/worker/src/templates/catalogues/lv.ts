@@ -44,6 +44,12 @@ export const lv: Catalogue = {
       item: '{subject} ({sender})',
       action: 'Atvērt skolas pastu',
     },
+    'absence-confirmation': {
+      subject: 'Kavējuma pieteikums: {child}',
+      body: 'Labdien, {name}! {institution} ir saņēmusi jūsu pieteikumu, ka {child} neapmeklēs iestādi {until, select, open {no {from} līdz turpmākam paziņojumam} other {no {from} līdz {until}}}.\n\nĒdināšana tiek atteikta, cik to ļauj pieteikšanas termiņi; katra diena redzama žurnālā.',
+      action: 'Atvērt žurnālu',
+      sms: '{institution}: kavējuma pieteikums par {child} {until, select, open {no {from}} other {{from}–{until}}} saņemts. {link}',
+    },
     'person-linked': {
       subject: '{institution} jūs pievienoja kā aizbildni',
       body: 'Labdien, {name}! {institution} jūs pievienoja skolas pastā kā bērna aizbildni.\n\nJa nezināt, kāpēc, lūdzu, sazinieties ar iestādi.',

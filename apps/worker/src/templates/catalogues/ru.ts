@@ -45,6 +45,12 @@ export const ru: Catalogue = {
       item: '{subject} ({sender})',
       action: 'Открыть школьную почту',
     },
+    'absence-confirmation': {
+      subject: 'Сообщение об отсутствии: {child}',
+      body: 'Здравствуйте, {name}! {institution} получило ваше сообщение, что {child} будет отсутствовать {until, select, open {с {from} до дальнейшего уведомления} other {с {from} по {until}}}.\n\nПитание отменяется, насколько позволяют сроки подачи; каждый день виден в журнале.',
+      action: 'Открыть журнал',
+      sms: '{institution}: сообщение об отсутствии {child} {until, select, open {с {from}} other {{from}–{until}}} получено. {link}',
+    },
     'person-linked': {
       subject: '{institution} добавило вас как законного представителя',
       body: 'Здравствуйте, {name}! {institution} добавило вас в школьной почте как законного представителя ребёнка.\n\nЕсли вы не знаете почему, пожалуйста, свяжитесь с учреждением.',

@@ -1,9 +1,6 @@
 import { EntityManager, raw } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { OutboxWriter } from '@app/notifications/outbox/outbox.writer';
-import type { RowSet } from '@app/persistence/insert-rows';
-import { AppConfig } from '@app/platform/config/app-config';
+import { Injectable, Logger } from '@nestjs/common';
 import { type Message, MessageRecipient } from '@app/post';
 import { type MessageNewEvent, RealtimePublisher } from '../realtime/realtime.contract';
 
@@ -15,47 +12,18 @@ export function previewOf(text: string): string {
 }
 
 /**
- * What happens when a message reaches its recipients (at send, or when a moderator approves it):
- * offline alert intents in the caller's transaction, then live events after the commit.
+ * What a user's open inboxes hear live: a message reaching them (at send, or when a moderator
+ * approves it) and their unread count. Offline alerts are not here: they are outbox rows
+ * (`OutboxWriter.messageAlerts`) that the worker sends.
  */
 @Injectable()
-export class DeliveryService {
-  private readonly logger = new Logger('Delivery');
+export class InboxEvents {
+  private readonly logger = new Logger('InboxEvents');
 
   constructor(
-    private readonly outbox: OutboxWriter,
     private readonly realtime: RealtimePublisher,
     private readonly em: EntityManager,
-    @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
-
-  /**
-   * The message's one `message-alert` intent (the worker expands it to the recipients); normal
-   * priority waits so that a message read in the app sends nothing. A message that asks for
-   * confirmation by a deadline adds its reminder (`ACK_REMINDER_BEFORE` ahead, at once if that is
-   * past) and its overdue report to the sender (at the deadline), in the same atomic write.
-   */
-  alertRows(message: Pick<Message, 'id' | 'priority' | 'requiresAck' | 'ackDeadline'>, now: Date): RowSet {
-    const delay = message.priority === 'urgent' ? 0 : this.config.env.ALERT_DELAY_SECONDS * 1000;
-    const alert = this.outbox.rows(
-      'message-alert',
-      [{ payload: { messageId: message.id, priority: message.priority }, dedupeKey: `message-alert:${message.id}` }],
-      { at: now, availableAt: new Date(now.getTime() + delay) },
-    );
-    const deadline = message.requiresAck ? message.ackDeadline : null;
-    if (!deadline) return alert;
-    const notBeforeNow = (t: number) => new Date(Math.max(t, now.getTime()));
-    const ack = (kind: 'ack-reminder' | 'ack-overdue', at: number) =>
-      this.outbox.rows(kind, [{ payload: { messageId: message.id }, dedupeKey: `${kind}:${message.id}` }], { at: now, availableAt: notBeforeNow(at) }).rows;
-    return {
-      entity: alert.entity,
-      rows: [
-        ...alert.rows,
-        ...ack('ack-reminder', deadline.getTime() - this.config.env.ACK_REMINDER_BEFORE),
-        ...ack('ack-overdue', deadline.getTime()),
-      ],
-    };
-  }
 
   /**
    * After the commit: one `message:new` packet for every recipient room. A new message adds one to each

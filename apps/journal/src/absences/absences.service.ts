@@ -1,0 +1,288 @@
+import { EntityManager, LockMode } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { AccessPolicy, Permission } from '@app/access';
+import { InstitutionRules, MealCalendar, noticeOutcome, type CoverageVersion, type NoticeOutcome } from '@app/attendance';
+import { AbsenceNotice, AbsencePeriod, type AbsenceJustification, type AbsenceReason, type AbsenceStatus } from '@app/attendance/entities';
+import { AuditLog } from '@app/audit/audit-log.service';
+import type { Actor } from '@app/auth/actor';
+import { Enrolment, Group, User } from '@app/directory/entities';
+import { OutboxWriter } from '@app/notifications/outbox/outbox.writer';
+import { CalendarService } from '@app/platform/time/calendar.service';
+import { addDays } from '@app/platform/time/riga-time';
+import { auditBy } from '../common/management';
+import { groupNotFound } from '../groups/groups.service';
+import { requireDateRange, requireLocalDate } from '../institutions/dates';
+import { absenceError } from './absence-errors';
+import type { AbsencesQuery, CreateAbsenceDto, ReviewAbsenceDto, UpdateAbsenceDto } from './absences.dto';
+
+/** How far back a notice may start (illness is reported "as soon as possible", sometimes days late). */
+export const MAX_DAYS_BACK = 31;
+/** How far ahead a notice may end (a planned absence; longer ones are enrolment matters). */
+export const MAX_DAYS_AHEAD = 366;
+
+export type AbsenceAnswer = { id: string } & NoticeOutcome;
+
+export interface AbsenceView {
+  id: string;
+  studentId: string;
+  studentName: string;
+  institutionId: string;
+  from: string;
+  to: string | null;
+  reason: AbsenceReason;
+  note: string | null;
+  status: AbsenceStatus;
+  justification: AbsenceJustification | null;
+  createdBy: { id: string; displayName: string };
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * Absence notices: a guardian reports a period and a reason, and may end it early or extend it; the
+ * nurse, management and the class teacher record absences too, and review reasons (justified or not).
+ * Every change closes the current {@link AbsencePeriod} and opens a new one, so the kitchen's counts
+ * can tell what was known at each cut-off. The answer says per day what the cut-offs made of it.
+ */
+@Injectable()
+export class AbsencesService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly audit: AuditLog,
+    private readonly calendar: CalendarService,
+    private readonly access: AccessPolicy,
+    private readonly rules: InstitutionRules,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async create(actor: Actor, dto: CreateAbsenceDto): Promise<AbsenceAnswer> {
+    const to = dto.to ?? null;
+    requireDateRange(dto.from, to);
+    const note = dto.note?.trim() || null;
+    if (dto.reason === 'other' && !note) throw absenceError.noteRequired();
+    this.assertWithinReach(dto.from, to);
+    const by = await this.requireReporter(actor, dto.studentId);
+    const enrolment = await this.enrolmentFor(dto.studentId, dto.from, to);
+    if (!enrolment) throw absenceError.notEnrolled();
+    const institutionId = enrolment.group.institution.id;
+    const meals = await this.mealCalendar(institutionId);
+    return this.em.fork().transactional(async (em) => {
+      const now = this.calendar.now();
+      const student = em.getReference(User, dto.studentId);
+      const notice = em.create(AbsenceNotice, {
+        student,
+        institution: institutionId,
+        fromDate: dto.from,
+        toDate: to,
+        reason: dto.reason,
+        note,
+        createdBy: actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const period = em.create(AbsencePeriod, { notice, student, fromDate: dto.from, toDate: to, validFrom: now });
+      this.audit.record(em, now, {
+        ...auditBy(actor, institutionId),
+        action: 'absence.create',
+        objectType: 'absence_notice',
+        objectId: notice.id,
+        details: { studentId: dto.studentId, from: dto.from, to, reason: dto.reason },
+      });
+      if (by === 'guardian') this.confirm(em, actor, notice, period, now);
+      return { id: notice.id, ...noticeOutcome(meals, [versionOf(period)], now) };
+    });
+  }
+
+  /** End early or extend (`to`), or make open-ended (`null`). The same cut-offs decide from when meals are ordered again. */
+  async update(actor: Actor, noticeId: string, dto: UpdateAbsenceDto): Promise<AbsenceAnswer> {
+    const notice = await this.em.fork().findOne(AbsenceNotice, noticeId);
+    if (!notice) throw absenceError.notFound();
+    const by = await this.requireReporter(actor, notice.student.id, absenceError.notFound);
+    const to = dto.to;
+    requireDateRange(notice.fromDate, to, { from: 'from', to: 'to' });
+    this.assertWithinReach(null, to);
+    const meals = await this.mealCalendar(notice.institution.id);
+    return this.em.fork().transactional(async (em) => {
+      const locked = await em.findOneOrFail(AbsenceNotice, noticeId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (locked.status !== 'active') throw absenceError.withdrawn();
+      const now = this.calendar.now();
+      const periods = await em.find(AbsencePeriod, { notice: noticeId }, { orderBy: { validFrom: 'asc', id: 'asc' } });
+      if (locked.toDate !== to) {
+        const current = periods.find((p) => p.validTo === null)!;
+        current.validTo = now;
+        const next = em.create(AbsencePeriod, { notice: locked, student: locked.student, fromDate: locked.fromDate, toDate: to, validFrom: now });
+        periods.push(next);
+        this.audit.record(em, now, {
+          ...auditBy(actor, locked.institution.id),
+          action: 'absence.update',
+          objectType: 'absence_notice',
+          objectId: locked.id,
+          details: { studentId: locked.student.id, to: { from: locked.toDate, to } },
+        });
+        locked.toDate = to;
+        locked.updatedAt = now;
+        if (by === 'guardian') this.confirm(em, actor, locked, next, now);
+      }
+      return { id: locked.id, ...noticeOutcome(meals, periods.map(versionOf), now) };
+    });
+  }
+
+  /**
+   * Withdraw a notice made by mistake: it covers nothing from now on, and the cut-offs decide as for
+   * a return (days already ordered without the child stay cancelled; the answer lists them).
+   */
+  async withdraw(actor: Actor, noticeId: string): Promise<AbsenceAnswer> {
+    const notice = await this.em.fork().findOne(AbsenceNotice, noticeId);
+    if (!notice) throw absenceError.notFound();
+    await this.requireReporter(actor, notice.student.id, absenceError.notFound);
+    const meals = await this.mealCalendar(notice.institution.id);
+    return this.em.fork().transactional(async (em) => {
+      const locked = await em.findOneOrFail(AbsenceNotice, noticeId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (locked.status !== 'active') throw absenceError.withdrawn();
+      const now = this.calendar.now();
+      const periods = await em.find(AbsencePeriod, { notice: noticeId }, { orderBy: { validFrom: 'asc', id: 'asc' } });
+      for (const p of periods) if (p.validTo === null) p.validTo = now;
+      locked.status = 'withdrawn';
+      locked.updatedAt = now;
+      this.audit.record(em, now, {
+        ...auditBy(actor, locked.institution.id),
+        action: 'absence.withdraw',
+        objectType: 'absence_notice',
+        objectId: locked.id,
+        details: { studentId: locked.student.id, from: locked.fromDate, to: locked.toDate ?? null },
+      });
+      return { id: locked.id, ...noticeOutcome(meals, periods.map(versionOf), now) };
+    });
+  }
+
+  /** `?studentId`: that child's notices. `?groupId[&date]`: notices covering the date for the group's children that day. */
+  async list(actor: Actor, q: AbsencesQuery): Promise<{ items: AbsenceView[] }> {
+    const em = this.em.fork();
+    if (q.studentId) {
+      if (!(await this.access.studentsVisible(actor, [q.studentId], this.calendar.today())).has(q.studentId)) {
+        throw this.access.seesNoPersonalData(actor, actor.roles.map((r) => r.institutionId)) ? absenceError.noPersonalData() : this.access.refusal(Permission.AbsenceRead);
+      }
+      const notices = await em.find(AbsenceNotice, { student: q.studentId }, { populate: ['student', 'createdBy'], orderBy: { fromDate: 'desc', createdAt: 'desc' } });
+      return { items: notices.map(viewOf) };
+    }
+    if (!q.groupId) throw absenceError.queryRequired();
+    const date = q.date === undefined ? this.calendar.today() : requireLocalDate(q.date, 'date');
+    const group = await em.findOne(Group, { id: q.groupId, active: true });
+    if (!group || !(await this.access.groupsWithRoster(actor, [group.id])).has(group.id)) {
+      throw group && this.access.seesNoPersonalData(actor, [group.institution.id]) ? absenceError.noPersonalData() : groupNotFound();
+    }
+    const enrolled = await em.find(Enrolment, { group: group.id, fromDate: { $lte: date }, $or: [{ toDate: null }, { toDate: { $gte: date } }] }, { fields: ['student'] });
+    if (!enrolled.length) return { items: [] };
+    const notices = await em.find(
+      AbsenceNotice,
+      {
+        status: 'active',
+        fromDate: { $lte: date },
+        $or: [{ toDate: null }, { toDate: { $gte: date } }],
+        student: { $in: enrolled.map((e) => e.student.id) },
+      },
+      { populate: ['student', 'createdBy'], orderBy: { student: { familyName: 'asc', givenName: 'asc' }, fromDate: 'asc' } },
+    );
+    return { items: notices.map(viewOf) };
+  }
+
+  /**
+   * The nurse's (or class teacher's) check of a notice: the reason as it turned out, justified or
+   * not. Guardians, who see the notice, are told 403; anyone else 404.
+   */
+  async review(actor: Actor, noticeId: string, dto: ReviewAbsenceDto): Promise<AbsenceView> {
+    const note = dto.note === undefined ? undefined : dto.note.trim() || null;
+    return this.em.fork().transactional(async (em) => {
+      const notice = await em.findOne(AbsenceNotice, noticeId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!notice) throw absenceError.notFound();
+      const studentId = notice.student.id;
+      if (!(await this.access.studentsCorrectable(actor, [studentId], this.calendar.today())).has(studentId)) {
+        throw (await this.access.studentsGuarded(actor, [studentId])).has(studentId) ? absenceError.reviewForbidden() : absenceError.notFound();
+      }
+      const changed: Record<string, { from: unknown; to: unknown }> = {};
+      const set = <K extends 'reason' | 'note' | 'justification'>(key: K, value: AbsenceNotice[K] | undefined) => {
+        if (value === undefined || value === notice[key]) return;
+        changed[key] = { from: notice[key] ?? null, to: value };
+        notice[key] = value;
+      };
+      set('reason', dto.reason);
+      set('note', note);
+      set('justification', dto.justification);
+      if (notice.reason === 'other' && !notice.note) throw absenceError.noteRequired();
+      if (Object.keys(changed).length) {
+        const now = this.calendar.now();
+        notice.updatedAt = now;
+        this.audit.record(em, now, {
+          ...auditBy(actor, notice.institution.id),
+          action: 'absence.review',
+          objectType: 'absence_notice',
+          objectId: notice.id,
+          details: { studentId, changed },
+        });
+      }
+      await em.populate(notice, ['student', 'createdBy']);
+      return viewOf(notice);
+    });
+  }
+
+  /** Guardians report for their own children; management, the nurse and the class teacher record for theirs. Anyone else: 404. */
+  private async requireReporter(actor: Actor, studentId: string, refusal = () => this.access.refusal(Permission.AbsenceReport)): Promise<'guardian' | 'staff'> {
+    if ((await this.access.studentsGuarded(actor, [studentId])).has(studentId)) return 'guardian';
+    if ((await this.access.studentsCorrectable(actor, [studentId], this.calendar.today())).has(studentId)) return 'staff';
+    throw refusal();
+  }
+
+  /** The enrolment whose institution's rules apply: the one in force on `from`, else the first in the period. */
+  private async enrolmentFor(studentId: string, from: string, to: string | null): Promise<Enrolment | undefined> {
+    const rows = await this.em.fork().find(
+      Enrolment,
+      { student: studentId, group: { active: true }, fromDate: { $lte: to ?? '9999-12-31' }, $or: [{ toDate: null }, { toDate: { $gte: from } }] },
+      { populate: ['group'], orderBy: { fromDate: 'asc', id: 'asc' } },
+    );
+    return rows.find((e) => e.fromDate <= from) ?? rows[0];
+  }
+
+  private async mealCalendar(institutionId: string): Promise<MealCalendar> {
+    const meals = await this.rules.mealCalendar(institutionId);
+    if (!meals) throw absenceError.notEnrolled(); // the child's institution was closed down meanwhile
+    return meals;
+  }
+
+  private assertWithinReach(from: string | null, to: string | null): void {
+    const today = this.calendar.today();
+    if (from !== null && from < addDays(today, -MAX_DAYS_BACK)) throw absenceError.tooFar('from', `at most ${MAX_DAYS_BACK} days before today`);
+    if (to !== null && to > addDays(today, MAX_DAYS_AHEAD)) throw absenceError.tooFar('to', `at most ${MAX_DAYS_AHEAD} days after today`);
+  }
+
+  /** The guardian's confirmation, sent by the worker (category `absence-confirmation`); one per change they make. */
+  private confirm(em: EntityManager, actor: Actor, notice: AbsenceNotice, period: AbsencePeriod, at: Date): void {
+    this.outbox.add(
+      em,
+      'absence-confirmation',
+      { noticeId: notice.id, periodId: period.id, userId: actor.userId, institutionId: notice.institution.id },
+      { at, dedupeKey: `absence-confirmation:${period.id}` },
+    );
+  }
+}
+
+function versionOf(p: AbsencePeriod): CoverageVersion {
+  return { from: p.fromDate, to: p.toDate ?? null, validFrom: p.validFrom, validTo: p.validTo ?? null };
+}
+
+function viewOf(n: AbsenceNotice): AbsenceView {
+  return {
+    id: n.id,
+    studentId: n.student.id,
+    studentName: n.student.displayName,
+    institutionId: n.institution.id,
+    from: n.fromDate,
+    to: n.toDate ?? null,
+    reason: n.reason,
+    note: n.note ?? null,
+    status: n.status,
+    justification: n.justification ?? null,
+    createdBy: { id: n.createdBy.id, displayName: n.createdBy.displayName },
+    createdAt: n.createdAt,
+    updatedAt: n.updatedAt,
+  };
+}

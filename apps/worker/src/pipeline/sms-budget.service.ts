@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager, raw } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Counter } from 'prom-client';
+import type { InstitutionSettings } from '@app/directory/entities';
+import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
+import { cheapestText, smsSize } from '@app/notifications/sms/segments';
+import { rememberOptOut, TWILIO_UNSUBSCRIBED } from '@app/notifications/sms/sms-opt-out.entity';
+import { AppConfig } from '@app/platform/config/app-config';
+import { Metrics } from '@app/platform/observability/metrics';
+import { rigaDate } from '@app/platform/time/riga-time';
+import { Clock } from '@app/platform/time/clock';
+import { JobRunner } from '../jobs/job-runner.service';
+import { type OutgoingSms, SendFailure } from '../senders/sender.ports';
+import { ALERT_CATEGORIES, withDefaults } from './institution-settings';
+import { SmsRate } from './sms-rate.service';
+
+/** An SMS cleared to go: its final text and the segments reserved for it in its institution's month. */
+export interface SmsTicket {
+  delivery: Pick<NotificationDelivery, 'id' | 'eventId' | 'userId' | 'category' | 'institutionId'>;
+  to: string;
+  body: string;
+  reserved: { institutionId: string; month: string; segments: number } | null;
+}
+
+/**
+ * SMS cost control around the provider call, kept out of the sender's hot path: the opt-out memory,
+ * transliteration, the per-sender rate and the institution's monthly segment budget before the
+ * call; reconciling the count, releasing the reservation and remembering STOP after it.
+ */
+@Injectable()
+export class SmsCostControl {
+  private readonly logger = new Logger('SmsCostControl');
+  private readonly refused: Counter<'reason'>;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly rate: SmsRate,
+    private readonly jobs: JobRunner,
+    private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
+    metrics: Metrics,
+  ) {
+    this.refused = new Counter({
+      name: 'notification_sms_refused_total',
+      help: 'SMS not sent for cost control: over the monthly segment budget, or the number opted out',
+      labelNames: ['reason'],
+      registers: [metrics.registry],
+    });
+  }
+
+  /**
+   * Clears a claimed SMS delivery to go, or settles it and says how: suppressed (`opted-out`,
+   * `budget`; an alert then goes by e-mail) or `retry` (the sender's rate is used up: the claim and
+   * the attempt are given back, the row waits a moment). A password SMS is counted against the
+   * budget but never refused by it, and never transliterated.
+   */
+  async admit(delivery: NotificationDelivery, sms: Pick<OutgoingSms, 'to' | 'body'>): Promise<SmsTicket | 'suppressed' | 'retry'> {
+    const em = this.em.fork();
+    // One round trip for both: this runs once per SMS.
+    const [row] = await em
+      .getConnection()
+      .execute<{ opted_out: number | string; settings: Partial<InstitutionSettings> | string | null }[]>(
+        'select (select count(*) from sms_opt_out where phone = ?) as opted_out, (select settings from institution where id = ?) as settings',
+        [sms.to, delivery.institutionId ?? null],
+      );
+    if (Number(row?.opted_out)) return this.suppress(delivery, 'opted-out');
+    const settings = row?.settings ? withDefaults(row.settings) : undefined;
+    const password = delivery.category === 'password';
+    const body = settings?.smsTransliterate && !password ? cheapestText(sms.body) : sms.body;
+    const segments = smsSize(body).segments;
+
+    const wait = await this.rate.acquire(segments);
+    if (wait > 0) {
+      await em.nativeUpdate(
+        NotificationDelivery,
+        { id: delivery.id, status: 'sending' },
+        // Waiting for our own rate is not the delivery's failure: the attempt is given back.
+        { status: 'pending', attempts: raw('attempts - 1'), availableAt: new Date(this.clock.now().getTime() + wait), claimedAt: null, reason: 'rate', updatedAt: this.clock.now() },
+      );
+      return 'retry';
+    }
+
+    let reserved: SmsTicket['reserved'] = null;
+    if (delivery.institutionId) {
+      const month = rigaDate(this.clock.now()).slice(0, 7);
+      const budget = password ? null : (settings?.smsMonthlySegmentBudget ?? null);
+      if (!(await this.reserve(delivery.institutionId, month, segments, budget))) return this.suppress(delivery, 'budget');
+      reserved = { institutionId: delivery.institutionId, month, segments };
+    }
+    return { delivery, to: sms.to, body, reserved };
+  }
+
+  /**
+   * The provider took the SMS: its own segment count replaces the reserved one. Never throws: the
+   * SMS is sent, and a failure here must not make the sender try it again.
+   */
+  async accepted(ticket: SmsTicket, segments: number): Promise<void> {
+    const r = ticket.reserved;
+    if (!r || !Number.isInteger(segments) || segments === r.segments) return;
+    await this.adjust(r, segments - r.segments).catch((err: unknown) => this.logger.warn({ err, deliveryId: ticket.delivery.id }, 'segment count not reconciled'));
+  }
+
+  /**
+   * The provider refused the SMS, so nothing was sent: the reservation is released (not for an
+   * unknown outcome, which may have been billed). STOP is remembered and an alert goes by e-mail.
+   * Never throws: the sender must still record the failure.
+   */
+  async failed(ticket: SmsTicket, err: unknown): Promise<void> {
+    if (!(err instanceof SendFailure) || err.kind === 'unknown') return;
+    try {
+      if (ticket.reserved) await this.adjust(ticket.reserved, -ticket.reserved.segments);
+      if (err.code === TWILIO_UNSUBSCRIBED) await this.rememberOptOut(ticket);
+    } catch (e) {
+      this.logger.warn({ err: e, deliveryId: ticket.delivery.id }, 'SMS refusal not fully recorded');
+    }
+  }
+
+  private async rememberOptOut(ticket: SmsTicket): Promise<void> {
+    const fallback = await this.em.fork().transactional(async (tx) => {
+      await rememberOptOut(tx, ticket.to, this.clock.now());
+      return this.emailInstead(tx, ticket.delivery);
+    });
+    this.refused.inc({ reason: 'opted-out' });
+    await this.queue(fallback);
+  }
+
+  /**
+   * Adds `n` to the month's usage in one statement, only while it stays within `budget` (null: no
+   * limit). The row is locked by the upsert, so parallel reservations cannot together exceed it.
+   */
+  async reserve(institutionId: string, month: string, n: number, budget: number | null): Promise<boolean> {
+    if (budget !== null && n > budget) return false;
+    const rows = await this.em.fork().getConnection().execute<{ segments_used: number }[]>(
+      `insert into sms_budget_usage (institution_id, month, segments_used) values (?, ?, ?)
+        on conflict (institution_id, month) do update set segments_used = sms_budget_usage.segments_used + excluded.segments_used
+        ${budget === null ? '' : 'where sms_budget_usage.segments_used + excluded.segments_used <= ?'}
+        returning segments_used`,
+      budget === null ? [institutionId, month, n] : [institutionId, month, n, budget],
+    );
+    return rows.length > 0;
+  }
+
+  private async adjust(r: NonNullable<SmsTicket['reserved']>, difference: number): Promise<void> {
+    const greatest = this.config.databaseKind === 'postgresql' ? 'greatest' : 'max';
+    await this.em
+      .fork()
+      .getConnection()
+      .execute(`update sms_budget_usage set segments_used = ${greatest}(segments_used + ?, 0) where institution_id = ? and month = ?`, [difference, r.institutionId, r.month]);
+  }
+
+  /** Suppressed, and an alert's e-mail written in the same transaction, so a crash cannot lose the fallback. */
+  private async suppress(delivery: NotificationDelivery, reason: 'budget' | 'opted-out'): Promise<'suppressed'> {
+    const now = this.clock.now();
+    const fallback = await this.em.fork().transactional(async (tx) => {
+      await tx.nativeUpdate(NotificationDelivery, { id: delivery.id, status: 'sending' }, { status: 'suppressed', reason, settledAt: now, updatedAt: now });
+      return this.emailInstead(tx, delivery);
+    });
+    this.refused.inc({ reason });
+    await this.queue(fallback);
+    return 'suppressed';
+  }
+
+  /**
+   * An alert whose SMS cannot go is sent by e-mail instead, when the person has an address and the
+   * event has no e-mail for them yet (the unique (event, user, channel) keeps it to one). Returns
+   * the new delivery's id, to be queued once committed.
+   */
+  private async emailInstead(em: EntityManager, delivery: SmsTicket['delivery']): Promise<string | null> {
+    if (!ALERT_CATEGORIES.includes(delivery.category)) return null;
+    const [user] = await em
+      .getConnection()
+      .execute<{ email: string | null }[]>('select email from app_user where id = ? and active = true', [delivery.userId], 'all', em.getTransactionContext());
+    if (!user?.email) return null;
+    const now = this.clock.now();
+    const id = randomUUID();
+    const result = await (em as SqlEntityManager)
+      .createQueryBuilder(NotificationDelivery)
+      .insert({ id, eventId: delivery.eventId, userId: delivery.userId, channel: 'email', category: delivery.category, institutionId: delivery.institutionId ?? null, reason: 'sms-fallback', availableAt: now, attempts: 0, createdAt: now, updatedAt: now })
+      .onConflict(['eventId', 'userId', 'channel'])
+      .ignore()
+      .execute('run');
+    return result.affectedRows ? id : null;
+  }
+
+  private async queue(deliveryId: string | null): Promise<void> {
+    if (!deliveryId) return;
+    await this.jobs.enqueue('delivery.send', [{ key: deliveryId, payload: { deliveryId } }]).catch((err: unknown) => {
+      this.logger.warn({ err }, 'e-mail fallback written but not queued; the sweep will queue it');
+    });
+  }
+}
