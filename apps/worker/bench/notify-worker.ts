@@ -9,8 +9,9 @@ import { loadConfig } from '@app/platform/config/load-config';
 import { SystemClock } from '@app/platform/time/clock';
 import { WorkerAppModule } from '../src/worker-app.module';
 
-export type WorkerToBench = { type: 'ready' } | { type: 'memory'; rssMb: number; cpuMs: number };
-export type BenchToWorker = { type: 'memory' };
+export type WorkerToBench = { type: 'ready' } | { type: 'memory'; rssMb: number; heapMb: number; cpuMs: number };
+/** `settled`: collect garbage first, so the reading is what the worker keeps, not what it has yet to free. */
+export type BenchToWorker = { type: 'memory'; settled?: boolean };
 
 async function main(): Promise<void> {
   const app = await NestFactory.create(WorkerAppModule.forRoot({ config: loadConfig(process.env), clock: new SystemClock() }), {
@@ -22,8 +23,10 @@ async function main(): Promise<void> {
   const send = (m: WorkerToBench) => process.send?.(m);
   process.on('message', (m: BenchToWorker) => {
     if (m.type === 'memory') {
+      if (m.settled) (globalThis as { gc?: () => void }).gc?.();
       const cpu = process.cpuUsage();
-      send({ type: 'memory', rssMb: process.memoryUsage().rss / 2 ** 20, cpuMs: (cpu.user + cpu.system) / 1000 });
+      const memory = process.memoryUsage();
+      send({ type: 'memory', rssMb: memory.rss / 2 ** 20, heapMb: memory.heapUsed / 2 ** 20, cpuMs: (cpu.user + cpu.system) / 1000 });
     }
   });
   process.once('disconnect', () => {

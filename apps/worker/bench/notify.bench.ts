@@ -9,7 +9,8 @@
  *
  * The worker is the worker app in its own process (through @swc-node/register, production
  * settings); the servers, the seeding and the clock that times acceptance live in this process.
- * All intents are written in one statement (a burst): latency is from that write (the outbox
+ * All intents are written in one statement (a burst), then the worker is woken over Redis as the
+ * post wakes it after a commit (OutboxWake); latency is from that write (the outbox
  * row's createdAt) to the server accepting the e-mail or SMS, so it includes waiting in line
  * behind the rest of the burst. Fails (exit 1) if anything is lost or accepted twice.
  * The last line of output is a single JSON object; everything before it is for humans.
@@ -19,7 +20,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Redis from 'ioredis';
 import { Client } from 'pg';
+import { outboxWakeChannel } from '@app/notifications/outbox/outbox-wake';
 import { createDatabase, dropDatabase } from '@app/persistence/postgres-admin';
 import { percentile, purgeRedis, round1, runBench, sleep } from '../../mail/bench/bench-server';
 import { migrate } from '../../../test/support/global-setup.impl';
@@ -47,6 +50,8 @@ runBench(async (onCleanup) => {
     await purgeRedis(redisUrl, redisPrefix);
   });
   migrate(databaseUrl, dataDir);
+  const wake = new Redis(redisUrl);
+  onCleanup(() => void wake.disconnect());
   const pg = new Client({ connectionString: databaseUrl });
   await pg.connect();
   onCleanup(() => pg.end());
@@ -89,7 +94,8 @@ runBench(async (onCleanup) => {
     SMS_RATE_PER_SECOND: '0',
   };
   // BENCH_WORKER_NODE_ARGS e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` profiles the worker.
-  const execArgv = ['-r', '@swc-node/register', ...(process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
+  // --expose-gc: the start and end readings collect garbage first (see BenchToWorker), so they compare what the worker keeps.
+  const execArgv = ['--expose-gc', '-r', '@swc-node/register', ...(process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const worker = fork(join(__dirname, 'notify-worker.ts'), [], { execArgv, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   onCleanup(async () => {
     if (worker.exitCode !== null) return;
@@ -103,20 +109,20 @@ runBench(async (onCleanup) => {
     worker.once('exit', (code) => reject(new Error(`worker exited with ${code} before it was ready`)));
     worker.on('message', (m: WorkerToBench) => m.type === 'ready' && resolve());
   });
-  const usage = () =>
-    new Promise<{ rssMb: number; cpuMs: number }>((resolve) => {
+  const usage = (settled = false) =>
+    new Promise<{ rssMb: number; heapMb: number; cpuMs: number }>((resolve) => {
       const onMessage = (m: WorkerToBench) => {
         if (m.type !== 'memory') return;
         worker.off('message', onMessage);
         resolve(m);
       };
       worker.on('message', onMessage);
-      worker.send({ type: 'memory' } satisfies BenchToWorker);
+      worker.send({ type: 'memory', settled } satisfies BenchToWorker);
     });
   // Settle start-up (first sweep, pools) before the start reading.
   await sleep(1000);
   const rss = async () => (await usage()).rssMb;
-  const { rssMb: rssStart, cpuMs: cpuStart } = await usage();
+  const { rssMb: rssStart, heapMb: heapStart, cpuMs: cpuStart } = await usage(true);
   console.log(`worker ready (own process, NODE_ENV=production); RSS ${round1(rssStart)} MB`);
 
   const t0 = Date.now();
@@ -126,6 +132,8 @@ runBench(async (onCleanup) => {
        from message`,
     [new Date(t0)],
   );
+  // As the post does after committing due intents (OutboxWake): the worker relays now, not at its next sweep.
+  await wake.publish(outboxWakeChannel(redisPrefix), '1');
   console.log(`wrote ${MESSAGES} urgent message-alert intents in ${Date.now() - t0} ms; waiting for ${TOTAL} deliveries ...`);
 
   let peakRss = rssStart;
@@ -141,7 +149,7 @@ runBench(async (onCleanup) => {
     }
     if (Date.now() - lastChange > 30_000 || Date.now() - t0 > TIMEOUT_MS) break;
   }
-  const { rssMb: rssEnd, cpuMs: cpuEnd } = await usage();
+  const { rssMb: rssEnd, heapMb: heapEnd, cpuMs: cpuEnd } = await usage(true);
   const latencies = [...acceptedAt.values()].map((at) => at - t0);
   const elapsed = (Math.max(...latencies) - 0) / 1000;
   const perS = Math.round(acceptedAt.size / elapsed);
@@ -152,7 +160,7 @@ runBench(async (onCleanup) => {
   console.log(`throughput ${perS} notifications/s (from the intents' write to the last acceptance; sender rate limit: none exists yet)`);
   console.log(`latency outbox write → provider acceptance: p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms, max ${Math.max(...latencies)} ms (one burst of ${TOTAL})`);
   console.log(`worker CPU: ${round1((cpuEnd - cpuStart) / 1000)} s, ${round1((cpuEnd - cpuStart) / acceptedAt.size)} ms per notification (wall ${round1(elapsed)} s; load average ${loadavg().map(round1).join(' ')} on ${cpus().length} cores)`);
-  console.log(`worker RSS: start ${round1(rssStart)} MB, end ${round1(rssEnd)} MB, peak ${round1(peakRss)} MB`);
+  console.log(`worker RSS (after a full GC at start and end): start ${round1(rssStart)} MB, end ${round1(rssEnd)} MB, peak ${round1(peakRss)} MB; JS heap in use: start ${round1(heapStart)} MB, end ${round1(heapEnd)} MB`);
   console.log(
     JSON.stringify({
       bench: 'notify',

@@ -5,6 +5,12 @@ import { AppConfig } from '@app/platform/config/app-config';
 import { QueueRegistry } from '../queues/queue-registry.service';
 
 const ENQUEUE_SLICE = 500;
+/**
+ * Jobs one worker runs at once. Delivery jobs mostly wait (PostgreSQL, the provider), and the
+ * sender serves concurrent jobs with shared statements, so many in flight make big batches; the
+ * providers' own limits (SMTP pool connections, Twilio sockets) bound the calls that go out.
+ */
+const CONCURRENCY = 200;
 
 type Handler<K extends JobName> = (payload: JobPayloads[K], job: Job) => Promise<void>;
 
@@ -63,7 +69,7 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
       const worker = new Worker(queue, (job) => this.dispatch(job), {
         connection,
         prefix: `${this.config.env.REDIS_PREFIX}:bull`,
-        concurrency: 16,
+        concurrency: CONCURRENCY,
       });
       worker.on('error', (err) => this.logger.warn({ err }, 'worker connection error'));
       this.workers.push(worker);

@@ -6,6 +6,7 @@ import { Clock } from '@app/platform/time/clock';
 import { MailSender, type OutgoingMail, type OutgoingSms, SendFailure, SmsSender } from '../senders/sender.ports';
 import { ChannelPause } from './channel-pause.service';
 import { DeliveryMetrics } from './delivery-metrics';
+import { Batcher } from './batcher';
 import { retryDelayMs } from './quiet-hours';
 import { SmsCostControl, type SmsTicket } from './sms-budget.service';
 
@@ -18,6 +19,13 @@ export type Composed =
 /** Builds what a delivery says, in its recipient's language, from the rows it refers to. */
 export abstract class DeliveryComposer {
   abstract compose(delivery: NotificationDelivery): Promise<Composed>;
+}
+
+/** What the provider accepted, to record with `sent`. */
+interface SentMark {
+  id: string;
+  providerId: string;
+  segments: number | null;
 }
 
 export type SendOutcome = 'sent' | 'suppressed' | 'retry' | 'failed' | 'unknown' | 'paused' | 'not-claimed';
@@ -43,8 +51,13 @@ export class DeliverySender {
     private readonly smsCost: SmsCostControl,
   ) {}
 
+  /** Concurrent sends share their claim and their `sent` update: one statement per batch each. */
+  private readonly claims = new Batcher<string, NotificationDelivery | null>((ids) => this.claimAll(ids));
+  // Recording `sent` may wait a moment for company: the provider has the message already.
+  private readonly sentMarks = new Batcher<SentMark, void>((marks) => this.markSentAll(marks), { lingerMs: 20 });
+
   async send(deliveryId: string): Promise<SendOutcome> {
-    const delivery = await this.claim(deliveryId);
+    const delivery = await this.claims.call(deliveryId);
     if (!delivery) return 'not-claimed';
     const outcome = await this.deliver(delivery);
     this.metrics.recorded(delivery.channel, outcome);
@@ -52,21 +65,28 @@ export class DeliverySender {
   }
 
   /**
-   * Claims the row if it is pending, due and its channel is not paused, and returns it as claimed:
+   * Claims the rows that are pending, due and not on a paused channel, and returns them as claimed:
    * one statement, so the hot path reads nothing before it (a paused channel's rows stay pending
-   * for the sweep to queue once the pause ends).
+   * for the sweep to queue once the pause ends). An id asked for twice in one batch (a duplicate
+   * job) is handed to the first caller only; the other finds it claimed, as it would a moment later.
    */
-  private async claim(deliveryId: string): Promise<NotificationDelivery | null> {
+  private async claimAll(ids: string[]): Promise<(NotificationDelivery | null)[]> {
+    const unique = [...new Set(ids)];
     const em = this.em.fork();
     const now = em.getPlatform().processDateProperty(this.clock.now());
     const paused = this.pause.pausedChannels();
     const rows = await em.getConnection().execute<Record<string, unknown>[]>(
       `update notification_delivery set status = 'sending', claimed_at = ?, attempts = attempts + 1, updated_at = ?
-        where id = ? and status = 'pending' and available_at <= ?${paused.length ? ` and channel not in (${paused.map(() => '?').join(', ')})` : ''}
+        where id in (${placeholders(unique)}) and status = 'pending' and available_at <= ?${paused.length ? ` and channel not in (${placeholders(paused)})` : ''}
         returning *`,
-      [now, now, deliveryId, now, ...paused],
+      [now, now, ...unique, now, ...paused],
     );
-    return rows[0] ? em.map(NotificationDelivery, rows[0]) : null;
+    const claimed = new Map(rows.map((row: Record<string, unknown>) => [String(row.id), row]));
+    return ids.map((id) => {
+      const row = claimed.get(id);
+      claimed.delete(id);
+      return row ? em.map(NotificationDelivery, row) : null;
+    });
   }
 
   private async deliver(delivery: NotificationDelivery): Promise<SendOutcome> {
@@ -88,27 +108,12 @@ export class DeliverySender {
     }
 
     const answered = this.metrics.providerCall(delivery.channel);
+    let accepted: { providerId: string; segments: number | null };
     try {
-      const accepted =
+      accepted =
         'mail' in composed
           ? { ...(await this.mail.send({ deliveryId, ...composed.mail }).finally(answered)), segments: null }
           : await this.sms.send({ deliveryId, ...composed.sms, body: ticket!.body }).finally(answered);
-      const after = 'sms' in composed ? composed.after : undefined;
-      const markSent = (em: EntityManager) =>
-        em.nativeUpdate(
-          NotificationDelivery,
-          { id: deliveryId, status: 'sending' },
-          { status: 'sent', providerId: accepted.providerId, segments: accepted.segments, sentAt: this.clock.now(), reason: null, updatedAt: this.clock.now() },
-        );
-      // A transaction (three round trips) only when something must change with the row.
-      if (after)
-        await this.em.fork().transactional(async (tx) => {
-          await markSent(tx);
-          await after(tx);
-        });
-      else await markSent(this.em.fork());
-      if (ticket && accepted.segments !== null) await this.smsCost.accepted(ticket, accepted.segments);
-      return 'sent';
     } catch (err) {
       if (ticket) await this.smsCost.failed(ticket, err);
       if (!(err instanceof SendFailure)) {
@@ -117,6 +122,39 @@ export class DeliverySender {
       }
       return this.failed(deliveryId, delivery.channel, attempt, err);
     }
+    // The provider has it now. Should recording that fail, the row stays claimed: the sweep sends
+    // a stale e-mail claim again under the same Message-ID and never an SMS (it waits for its status).
+    const sent: SentMark = { id: deliveryId, providerId: accepted.providerId, segments: accepted.segments };
+    const after = 'sms' in composed ? composed.after : undefined;
+    // A transaction only when something must change with the row; plain marks share one statement.
+    if (after)
+      await this.em.fork().transactional(async (tx) => {
+        await this.markSentAll([sent], tx);
+        await after(tx);
+      });
+    else await this.sentMarks.call(sent);
+    if (ticket && accepted.segments !== null) await this.smsCost.accepted(ticket, accepted.segments);
+    return 'sent';
+  }
+
+  /** `sending → sent` with each row's provider id and segments, in one statement. */
+  private async markSentAll(marks: SentMark[], em: EntityManager = this.em.fork()): Promise<void[]> {
+    const now = em.getPlatform().processDateProperty(this.clock.now());
+    const cases = (value: (m: SentMark) => unknown, cast = '?') => ({
+      sql: `case id ${marks.map(() => `when ? then ${cast}`).join(' ')} end`,
+      params: marks.flatMap((m) => [m.id, value(m)]),
+    });
+    const providerIds = cases((m) => m.providerId);
+    const segments = cases((m) => m.segments, 'cast(? as integer)');
+    await em.getConnection().execute(
+      `update notification_delivery set status = 'sent', provider_id = ${providerIds.sql}, segments = ${segments.sql},
+              sent_at = ?, reason = null, updated_at = ?
+        where id in (${placeholders(marks)}) and status = 'sending'`,
+      [...providerIds.params, ...segments.params, now, now, ...marks.map((m) => m.id)],
+      'run',
+      em.getTransactionContext(),
+    );
+    return marks.map(() => undefined);
   }
 
   private async failed(deliveryId: string, channel: Channel, attempt: number, err: SendFailure): Promise<SendOutcome> {
@@ -158,3 +196,5 @@ export class DeliverySender {
     return status;
   }
 }
+
+const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');

@@ -1,4 +1,4 @@
-import { EntityManager } from '@mikro-orm/core';
+import { type EntityClass, EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { AbsenceNotice } from '@app/attendance/entities';
 import { DirectoryQueries } from '@app/directory/directory.queries';
@@ -20,6 +20,7 @@ import { Message, MessageRecipient, stillOwing } from '@app/post';
 import { twilioStatusCallbackUrl } from '../delivery-status/twilio-status.service';
 import { DigestComposer } from '../digests/digest-composer';
 import { type RenderedEmail, Templates } from '../templates/templates';
+import { Batcher, byIdBatcher } from './batcher';
 import { type Composed, DeliveryComposer } from './delivery-sender.service';
 
 /** SMS-pumping fraud (OWASP API6): at most this many password SMS to one person per hour. */
@@ -44,20 +45,36 @@ export class TemplateComposer extends DeliveryComposer {
     super();
   }
 
+  /**
+   * Concurrent compositions share their reads: one query per kind of row per batch, not six round
+   * trips per delivery. Nothing is cached beyond a batch, so each delivery sees the rows as they are
+   * when it goes out.
+   */
+  private readonly events = byIdBatcher((ids) => this.load(OutboxMessage, ids));
+  private readonly users = byIdBatcher((ids) => this.load(User, ids));
+  private readonly messages = byIdBatcher((ids) => this.load(Message, ids, ['sender', 'institution']));
+  private readonly institutions = byIdBatcher((ids) => this.load(Institution, ids));
+  private readonly copies = new Batcher<{ messageId: string; userId: string }, MessageRecipient | null>((keys) => this.loadCopies(keys));
+  private readonly names = new Batcher<readonly string[], Map<string, string>>(async (lists) => {
+    const names = await this.directory.displayNames(lists.flat());
+    return lists.map(() => names);
+  });
+  private readonly acks = byIdBatcher(async (ids) => new Map(await Promise.all(ids.map(async (id) => [id, await this.ackState(id)] as const))));
+
   async compose(d: NotificationDelivery): Promise<Composed> {
-    const em = this.em.fork();
-    const [event, user] = await Promise.all([em.findOne(OutboxMessage, d.eventId), em.findOne(User, d.userId)]);
+    const [event, user] = await Promise.all([this.events.call(d.eventId), this.users.call(d.userId)]);
     // A digest's delivery has no outbox event: its event is the digest row.
     if (!event) return (await this.digests.compose(d)) ?? { suppress: 'inactive' };
     if (!user?.active) return { suppress: 'inactive' };
     const to = d.channel === 'email' ? user.email : user.phone;
     if (!to) return { suppress: 'no-contact' };
     const language = user.language;
-    const institution = async (id: string | null | undefined) => (id ? ((await em.findOne(Institution, id))?.name ?? '') : '');
+    const institution = async (id: string | null | undefined) => (id ? ((await this.institutions.call(id))?.name ?? '') : '');
 
     switch (event.kind) {
       case 'password-sms': {
         const payload = event.payload as unknown as PasswordSmsPayload;
+        const em = this.em.fork();
         const refusal = await this.passwordRefusal(em, event, d);
         if (refusal) return { suppress: refusal };
         const body = this.templates.render('password-sms', language, {
@@ -71,18 +88,15 @@ export class TemplateComposer extends DeliveryComposer {
       }
       case 'message-alert': {
         const payload = event.payload as unknown as MessageAlertPayload;
-        const [message, copy] = await Promise.all([
-          em.findOne(Message, payload.messageId, { populate: ['sender'] }),
-          em.findOne(MessageRecipient, { message: payload.messageId, user: d.userId }),
-        ]);
+        const [message, copy] = await Promise.all([this.messages.call(payload.messageId), this.copies.call({ messageId: payload.messageId, userId: d.userId })]);
         if (!message || !copy?.deliveredAt) return { suppress: 'withdrawn' };
         if (copy.readAt) return { suppress: 'read' };
-        const children = await this.directory.displayNames(copy.studentIds);
+        const children = await this.names.call(copy.studentIds);
         const rendered = this.templates.render(payload.priority === 'urgent' ? 'urgent-alert' : 'message-alert', language, {
           sender: message.sender.displayName,
           subject: message.subject,
           messageId: message.id,
-          institution: await institution(message.institution.id),
+          institution: message.institution.name,
           children: copy.studentIds.map((id) => children.get(id) ?? '').filter(Boolean),
         });
         return this.onChannel(d, to, rendered);
@@ -94,7 +108,7 @@ export class TemplateComposer extends DeliveryComposer {
       }
       case 'absence-confirmation': {
         const payload = event.payload as unknown as AbsenceConfirmationPayload;
-        const notice = await em.findOne(AbsenceNotice, payload.noticeId, { populate: ['student'] });
+        const notice = await this.em.fork().findOne(AbsenceNotice, payload.noticeId, { populate: ['student'] });
         if (!notice || notice.status !== 'active') return { suppress: 'withdrawn' };
         const rendered = this.templates.render('absence-confirmation', language, {
           name: user.givenName,
@@ -106,7 +120,7 @@ export class TemplateComposer extends DeliveryComposer {
         return this.onChannel(d, to, rendered);
       }
       case 'ack-reminder': {
-        const ack = await this.ackState(em, (event.payload as unknown as AckReminderPayload).messageId);
+        const ack = await this.acks.call((event.payload as unknown as AckReminderPayload).messageId);
         if (!ack?.delivered.some((c) => c.userId === d.userId)) return { suppress: 'withdrawn' };
         if (!ack.owing.some((c) => c.userId === d.userId)) return { suppress: 'confirmed' };
         if (ack.deadline <= this.clock.now()) return { suppress: 'deadline-passed' };
@@ -119,11 +133,11 @@ export class TemplateComposer extends DeliveryComposer {
         return this.onChannel(d, to, rendered);
       }
       case 'ack-overdue': {
-        const ack = await this.ackState(em, (event.payload as unknown as AckOverduePayload).messageId);
+        const ack = await this.acks.call((event.payload as unknown as AckOverduePayload).messageId);
         if (!ack || ack.message.sender.id !== d.userId) return { suppress: 'withdrawn' };
         if (!ack.owing.length) return { suppress: 'confirmed' };
         // Display names of the sender's own recipients only: no contacts, no children.
-        const names = await this.directory.displayNames(ack.owing.map((c) => c.userId));
+        const names = await this.names.call(ack.owing.map((c) => c.userId));
         const unconfirmed = ack.owing.map((c) => names.get(c.userId) ?? '').sort((a, b) => a.localeCompare(b, 'lv'));
         const rendered = this.templates.render('ack-overdue', language, {
           subject: ack.message.subject,
@@ -136,12 +150,30 @@ export class TemplateComposer extends DeliveryComposer {
     }
   }
 
+  /** Entities by id, in a fork of their own (read, never flushed). */
+  private async load<T extends { id: string }>(entity: EntityClass<T>, ids: string[], populate?: string[]): Promise<Map<string, T>> {
+    const rows = await this.em.fork().find(entity, { id: { $in: ids } } as unknown as FilterQuery<T>, populate ? { populate: populate as never } : {});
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /** Recipients' copies of messages, one query for the batch. */
+  private async loadCopies(keys: { messageId: string; userId: string }[]): Promise<(MessageRecipient | null)[]> {
+    const usersByMessage = new Map<string, Set<string>>();
+    for (const { messageId, userId } of keys) usersByMessage.set(messageId, (usersByMessage.get(messageId) ?? new Set()).add(userId));
+    const copies = await this.em.fork().find(MessageRecipient, {
+      $or: [...usersByMessage].map(([messageId, users]) => ({ message: messageId, user: { $in: [...users] } })),
+    });
+    const byKey = new Map(copies.map((c) => [`${c.message.id}|${c.user.id}`, c]));
+    return keys.map((k) => byKey.get(`${k.messageId}|${k.userId}`) ?? null);
+  }
+
   private onChannel(d: NotificationDelivery, to: string, rendered: { email: RenderedEmail; sms: string }): Composed {
     return d.channel === 'email' ? { mail: { to, ...rendered.email } } : { sms: { to, body: rendered.sms, statusCallback: twilioStatusCallbackUrl(this.config, d.id) } };
   }
 
   /** A message asking for confirmation as it stands now: its delivered copies and who of them still owes one. */
-  private async ackState(em: EntityManager, messageId: string) {
+  private async ackState(messageId: string) {
+    const em = this.em.fork();
     const message = await em.findOne(Message, messageId);
     if (!message?.requiresAck || !message.ackDeadline) return null;
     const copies = await em.find(MessageRecipient, { message: messageId, deliveredAt: { $ne: null } });

@@ -77,7 +77,9 @@ export class SmtpMailSender extends MailSender {
     this.transport = createTransport({
       url,
       pool: true,
-      maxConnections: 3,
+      // SMTP sends one message at a time per connection, so the connections bound the e-mail rate;
+      // ten is what common providers allow one client at once.
+      maxConnections: 10,
       maxMessages: 100,
       maxRequeues: 0,
       connectionTimeout: 10_000,

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { Agent } from 'node:http';
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient';
 import { smsSize } from '@app/notifications/sms/segments';
@@ -22,6 +23,8 @@ export function twilioSettings(config: AppConfig): TwilioSettings | null {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+/** Concurrent requests to Twilio: the package's own default for its https agent. */
+const TWILIO_MAX_SOCKETS = 20;
 
 /** Sent, then refused: nothing left Twilio, so nothing is lost by trying again or giving up. */
 const PERMANENT_CODES = new Set([21211, 21612, 21614, 21610]);
@@ -40,6 +43,9 @@ class RetargetedRequestClient extends twilio.RequestClient {
     opts: RequestClient.RequestClientOptions,
   ) {
     super(opts);
+    // The package sets a keep-alive agent for https only; a plain-http API base (a local server)
+    // would otherwise go through the global agent, without its socket limit.
+    this.axios.defaults.httpAgent = new Agent({ keepAlive: true, maxSockets: opts.maxSockets ?? TWILIO_MAX_SOCKETS });
   }
 
   override async request<TData>(opts: RequestClient.RequestOptions<TData>) {

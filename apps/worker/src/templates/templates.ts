@@ -53,6 +53,8 @@ type Values = Record<string, string | number>;
  */
 export class Templates {
   private readonly compiled = new Map<string, IntlMessageFormat>();
+  /** Built once per language: an Intl formatter costs more to build than every render that uses it. */
+  private readonly contexts = new Map<TemplateLanguage, PrepareContext>();
   private readonly publicUrl: string;
   private readonly appName: string;
 
@@ -60,6 +62,7 @@ export class Templates {
     this.publicUrl = config.env.PUBLIC_URL.replace(/\/+$/, '');
     this.appName = config.env.APP_NAME;
     for (const language of LANGUAGES) {
+      this.contexts.set(language, this.context(language));
       const catalogue = CATALOGUES[language];
       for (const [name, message] of Object.entries(catalogue.layout)) this.compile(language, `layout.${name}`, message);
       for (const [key, parts] of Object.entries(catalogue.messages)) {
@@ -75,7 +78,7 @@ export class Templates {
 
   render<K extends TemplateKey>(key: K, language: TemplateLanguage, params: TemplateParams<K>): Rendered<K> {
     const definition = TEMPLATES[key] as unknown as AnyDefinition;
-    const prepared = definition.prepare(params, this.context(language));
+    const prepared = definition.prepare(params, this.contexts.get(language) ?? this.context(language));
     const rendered: { email?: RenderedEmail; sms?: string } = {};
     if (definition.channels.includes('sms')) rendered.sms = this.format(language, `${key}.sms`, { ...prepared.args, link: prepared.link });
     if (definition.channels.includes('email')) rendered.email = this.email(key, language, prepared);
