@@ -1,11 +1,9 @@
 import { EntityManager } from '@mikro-orm/core';
-import Redis from 'ioredis';
 import { DigestBuilder } from '../../apps/worker/src/digests/digest-builder.service';
 import { JobRunner } from '../../apps/worker/src/jobs/job-runner.service';
 import { ChannelPause } from '../../apps/worker/src/pipeline/channel-pause.service';
 import { DeliverySweep } from '../../apps/worker/src/pipeline/delivery-sweep.service';
 import { OutboxRelay } from '../../apps/worker/src/pipeline/outbox-relay.service';
-import { QueueRegistry } from '../../apps/worker/src/queues/queue-registry.service';
 import { NotificationDelivery } from '../../libs/notifications/src/delivery/notification-delivery.entity';
 import { NotificationDigest } from '../../libs/notifications/src/digest/notification-digest.entity';
 import { User } from '../../libs/directory/src/entities';
@@ -173,24 +171,14 @@ describe('daily digests', () => {
     clock.set('2026-10-16T06:00:00Z'); // Friday 09:00 in Riga
     const guardian = await family('lv', true);
     const id = await send({ users: [guardian.id] }, `Piektdiena ${f.tag}`);
-    const jobs = t.app.get(JobRunner);
-    const redis = new Redis(process.env.REDIS_URL!);
-    // Build and queue while the workers stand still, then wipe this app's queues (what FLUSHALL does to it).
-    await jobs.pauseWorkers();
-    try {
+    // Build and queue while the workers stand still, then lose the queued jobs (what FLUSHALL does to this app).
+    const lost = await rig.loseQueuedJobs(async () => {
       clock.set('2026-10-16T15:00:30Z');
       await rig.sweep();
       const [digest] = await digestsOf(guardian.id);
       expect(digest.messageIds).toEqual([id]);
-      const queue = t.app.get(QueueRegistry).queue('delivery');
-      expect(await queue.getWaitingCount()).toBeGreaterThanOrEqual(1);
-      const keys = await redis.keys(`${t.app.get(AppConfig).env.REDIS_PREFIX}:bull:*`);
-      await redis.del(...keys);
-      expect(await queue.getWaitingCount()).toBe(0);
-    } finally {
-      jobs.resumeWorkers();
-      redis.disconnect();
-    }
+    });
+    expect(lost).toBeGreaterThanOrEqual(1);
     const { deliveries } = await settledDigest(guardian.id, '2026-10-16');
     expect(deliveries.map((d) => d.status)).toEqual(['sent']);
     expect(await digestsOf(guardian.id)).toHaveLength(1);

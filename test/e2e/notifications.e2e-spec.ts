@@ -1,11 +1,8 @@
 import Redis from 'ioredis';
-import { JobRunner } from '../../apps/worker/src/jobs/job-runner.service';
-import { QueueRegistry } from '../../apps/worker/src/queues/queue-registry.service';
 import { NotificationDelivery } from '../../libs/notifications/src/delivery/notification-delivery.entity';
 import { OutboxMessage } from '../../libs/notifications/src/outbox/outbox-message.entity';
 import { AuditEntry } from '../../libs/audit/src/audit-entry.entity';
 import { User } from '../../libs/directory/src/entities';
-import { AppConfig } from '../../libs/platform/src/config/app-config';
 import { FixedClock } from '../../libs/platform/src/time/clock';
 import { Fixtures, bearer, login, type Person } from '../support/fixtures';
 import { startNotificationRig, type NotificationRig } from '../support/notification-rig';
@@ -258,26 +255,13 @@ describe('notifications', () => {
 
   it('after Redis loses every job, everything committed is still sent, once', async () => {
     const guardians = await Promise.all([1, 2, 3, 4, 5].map(() => family('lv', { email: `f${++n}.${f.tag}@example.lv` })));
-    const redis = new Redis(process.env.REDIS_URL!);
     const sent = await t.http
       .post('/messages')
       .set(bearer(teacher))
       .send({ institutionId: inst, subject: `Flush ${f.tag}`, body: 'Vienreiz.', to: { users: guardians.map((g) => g.id) }, priority: 'urgent' })
       .expect(201);
-    // Relay and queue while the workers stand still, then wipe this app's queues (what FLUSHALL does to it).
-    const jobs = t.app.get(JobRunner);
-    await jobs.pauseWorkers();
-    try {
-      await sweep();
-      const queue = t.app.get(QueueRegistry).queue('delivery');
-      expect(await queue.getWaitingCount()).toBeGreaterThanOrEqual(5);
-      const keys = await redis.keys(`${t.app.get(AppConfig).env.REDIS_PREFIX}:bull:*`);
-      await redis.del(...keys);
-      expect(await queue.getWaitingCount()).toBe(0);
-    } finally {
-      jobs.resumeWorkers();
-      redis.disconnect();
-    }
+    // Relay and queue while the workers stand still, then lose the queued jobs (what FLUSHALL does to this app).
+    expect(await rig.loseQueuedJobs(sweep)).toBeGreaterThanOrEqual(5);
     const rows = await settled(await eventOf(`message-alert:${sent.body.id}`));
     expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent', 'sent', 'sent']);
     for (const g of guardians) expect(smtp.received.filter((m) => m.envelope.rcptTo.includes(g.email!))).toHaveLength(1);

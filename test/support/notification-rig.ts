@@ -1,7 +1,11 @@
 import { MikroORM } from '@mikro-orm/core';
+import Redis from 'ioredis';
+import { JobRunner } from '../../apps/worker/src/jobs/job-runner.service';
 import { DeliverySweep } from '../../apps/worker/src/pipeline/delivery-sweep.service';
+import { QueueRegistry } from '../../apps/worker/src/queues/queue-registry.service';
 import { NotificationDelivery } from '../../libs/notifications/src/delivery/notification-delivery.entity';
 import { OutboxMessage } from '../../libs/notifications/src/outbox/outbox-message.entity';
+import { AppConfig } from '../../libs/platform/src/config/app-config';
 import type { FixedClock } from '../../libs/platform/src/time/clock';
 import { TestSmtpServer } from './smtp-server';
 import { createTestApp, type TestApp } from './test-app';
@@ -22,6 +26,12 @@ export interface NotificationRig {
   settled(eventId: string, timeoutMs?: number): Promise<NotificationDelivery[]>;
   /** The outbox event with this dedupe key (e.g. `message-alert:<messageId>`). */
   eventOf(dedupeKey: string): Promise<OutboxMessage>;
+  /**
+   * Runs `queue` with the app's workers paused, then deletes every BullMQ key of this app (what
+   * FLUSHALL does to it, without touching other tests' keys) and resumes the workers. Answers how
+   * many jobs were waiting when they were lost.
+   */
+  loseQueuedJobs(queue: () => Promise<void>): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -72,6 +82,23 @@ export async function startNotificationRig(clock: FixedClock, env: Record<string
       }
     },
     eventOf: (dedupeKey) => em().findOneOrFail(OutboxMessage, { dedupeKey }),
+    async loseQueuedJobs(queue) {
+      const jobs = t.app.get(JobRunner);
+      const redis = new Redis(process.env.REDIS_URL!);
+      await jobs.pauseWorkers();
+      try {
+        await queue();
+        const delivery = t.app.get(QueueRegistry).queue('delivery');
+        const waiting = await delivery.getWaitingCount();
+        const keys = await redis.keys(`${t.app.get(AppConfig).env.REDIS_PREFIX}:bull:*`);
+        if (keys.length) await redis.del(...keys);
+        if ((await delivery.getWaitingCount()) !== 0) throw new Error('queued jobs survived the wipe');
+        return waiting;
+      } finally {
+        jobs.resumeWorkers();
+        redis.disconnect();
+      }
+    },
     async close() {
       await t.close();
       await Promise.all([smtp.close(), sms.close()]);
