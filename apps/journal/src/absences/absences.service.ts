@@ -103,10 +103,7 @@ export class AbsencesService {
     this.assertWithinReach(null, to);
     const meals = await this.mealCalendar(notice.institution.id);
     return this.em.fork().transactional(async (em) => {
-      const locked = await em.findOneOrFail(AbsenceNotice, noticeId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (locked.status !== 'active') throw absenceError.withdrawn();
-      const now = this.calendar.now();
-      const periods = await em.find(AbsencePeriod, { notice: noticeId }, { orderBy: { validFrom: 'asc', id: 'asc' } });
+      const { locked, periods, now } = await this.lockActive(em, noticeId);
       if (locked.toDate !== to) {
         const current = periods.find((p) => p.validTo === null)!;
         current.validTo = now;
@@ -137,10 +134,7 @@ export class AbsencesService {
     await this.requireReporter(actor, notice.student.id, absenceError.notFound);
     const meals = await this.mealCalendar(notice.institution.id);
     return this.em.fork().transactional(async (em) => {
-      const locked = await em.findOneOrFail(AbsenceNotice, noticeId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (locked.status !== 'active') throw absenceError.withdrawn();
-      const now = this.calendar.now();
-      const periods = await em.find(AbsencePeriod, { notice: noticeId }, { orderBy: { validFrom: 'asc', id: 'asc' } });
+      const { locked, periods, now } = await this.lockActive(em, noticeId);
       for (const p of periods) if (p.validTo === null) p.validTo = now;
       locked.status = 'withdrawn';
       locked.updatedAt = now;
@@ -153,6 +147,14 @@ export class AbsencesService {
       });
       return { id: locked.id, ...noticeOutcome(meals, periods.map(versionOf), now) };
     });
+  }
+
+  /** The notice locked for a change, with its period history; a withdrawn notice changes no more. */
+  private async lockActive(em: EntityManager, noticeId: string): Promise<{ locked: AbsenceNotice; periods: AbsencePeriod[]; now: Date }> {
+    const locked = await em.findOneOrFail(AbsenceNotice, noticeId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (locked.status !== 'active') throw absenceError.withdrawn();
+    const periods = await em.find(AbsencePeriod, { notice: noticeId }, { orderBy: { validFrom: 'asc', id: 'asc' } });
+    return { locked, periods, now: this.calendar.now() };
   }
 
   /** `?studentId`: that child's notices. `?groupId[&date]`: notices covering the date for the group's children that day. */
