@@ -13,6 +13,7 @@ import { rigaDate } from '@app/platform/time/riga-time';
 import { Clock } from '@app/platform/time/clock';
 import { JobRunner } from '../jobs/job-runner.service';
 import { type OutgoingSms, SendFailure } from '../senders/sender.ports';
+import { byIdBatcher } from './batcher';
 import { ALERT_CATEGORIES, withDefaults } from './institution-settings';
 import { SmsRate } from './sms-rate.service';
 
@@ -33,6 +34,17 @@ export interface SmsTicket {
 export class SmsCostControl {
   private readonly logger = new Logger('SmsCostControl');
   private readonly refused: Counter<'reason'>;
+  private readonly optOuts = byIdBatcher(async (phones) => {
+    const rows = await this.rows<{ phone: string }>(`select phone from sms_opt_out where phone in (${phones.map(() => '?').join(', ')})`, phones);
+    return new Map(rows.map((r) => [r.phone, true as const]));
+  });
+  private readonly settings = byIdBatcher(async (ids) => {
+    const rows = await this.rows<{ id: string; settings: Partial<InstitutionSettings> | string | null }>(
+      `select id, settings from institution where id in (${ids.map(() => '?').join(', ')})`,
+      ids,
+    );
+    return new Map(rows.flatMap((r) => (r.settings ? [[r.id, r.settings] as const] : [])));
+  });
 
   constructor(
     private readonly em: EntityManager,
@@ -58,15 +70,10 @@ export class SmsCostControl {
    */
   async admit(delivery: NotificationDelivery, sms: Pick<OutgoingSms, 'to' | 'body'>): Promise<SmsTicket | 'suppressed' | 'retry'> {
     const em = this.em.fork();
-    // One round trip for both: this runs once per SMS.
-    const [row] = await em
-      .getConnection()
-      .execute<{ opted_out: number | string; settings: Partial<InstitutionSettings> | string | null }[]>(
-        'select (select count(*) from sms_opt_out where phone = ?) as opted_out, (select settings from institution where id = ?) as settings',
-        [sms.to, delivery.institutionId ?? null],
-      );
-    if (Number(row?.opted_out)) return this.suppress(delivery, 'opted-out');
-    const settings = row?.settings ? withDefaults(row.settings) : undefined;
+    // Batched across the SMS being sent at once: one statement per kind of lookup, not one per SMS.
+    const [optedOut, stored] = await Promise.all([this.optOuts.call(sms.to), delivery.institutionId ? this.settings.call(delivery.institutionId) : null]);
+    if (optedOut) return this.suppress(delivery, 'opted-out');
+    const settings = stored ? withDefaults(stored) : undefined;
     const password = delivery.category === 'password';
     const body = settings?.smsTransliterate && !password ? cheapestText(sms.body) : sms.body;
     const segments = smsSize(body).segments;
@@ -90,6 +97,10 @@ export class SmsCostControl {
       reserved = { institutionId: delivery.institutionId, month, segments };
     }
     return { delivery, to: sms.to, body, reserved };
+  }
+
+  private rows<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return this.em.fork().getConnection().execute<T[]>(sql, params);
   }
 
   /**
