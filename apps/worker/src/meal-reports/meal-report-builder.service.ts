@@ -21,9 +21,6 @@ interface Task extends DueReport {
   calendar: MealCalendar;
 }
 
-/** At most this many institutions are looked at per sweep pass; the next passes take the rest. */
-const BATCH = 200;
-
 /**
  * Builds the kitchens' meal reports once their time has come, on the sweep's timer (a Redis flush
  * loses nothing: the state is the `meal_report` table; a worker started late builds today's missed
@@ -83,6 +80,8 @@ export class MealReportBuilder {
   /**
    * Active institutions that may still owe a report today: no final correction for today yet, or no
    * order made today (a `next-day` report's counts are as of an order cut-off on the day it is built).
+   * No limit: a page of institutions closed today would otherwise hold back the ones after it, and
+   * reading an id and a settings column per institution is cheap next to counting.
    */
   private async candidates(today: string): Promise<Candidate[]> {
     const at = (d: Date) => this.em.getPlatform().processDateProperty(d);
@@ -91,7 +90,7 @@ export class MealReportBuilder {
         where i.active = true
           and (not exists (select 1 from meal_report r where r.institution_id = i.id and r.kind = 'same-day-final' and r.date = ?)
             or not exists (select 1 from meal_report r where r.institution_id = i.id and r.kind = 'next-day' and r.computed_at >= ?))
-        order by i.id limit ${BATCH}`,
+        order by i.id`,
       [today, at(rigaDateTime(today, '00:00'))],
     )) as Candidate[];
   }
