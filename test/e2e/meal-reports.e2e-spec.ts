@@ -1,4 +1,8 @@
 import { EntityManager } from '@mikro-orm/core';
+import Redis from 'ioredis';
+import { JobRunner } from '../../apps/worker/src/jobs/job-runner.service';
+import { QueueRegistry } from '../../apps/worker/src/queues/queue-registry.service';
+import { AppConfig } from '../../libs/platform/src/config/app-config';
 import { MealReportBuilder } from '../../apps/worker/src/meal-reports/meal-report-builder.service';
 import { InstitutionRules, MealCounts, MealReport } from '../../libs/attendance/src';
 import { GroupMeals, StudentDiet } from '../../libs/attendance/src/entities';
@@ -159,5 +163,32 @@ describe('kitchen meal reports', () => {
     expect((await t.http.get('/meals/reports').query({ ...q, to: '2026-10-18' }).set(await as(kitchen)).expect(400)).body.error.code).toBe('INVALID_DATE_RANGE');
     expect((await t.http.get('/meals/reports').query({ ...q, from: '2026-02-30' }).set(await as(kitchen)).expect(400)).body.error.code).toBe('INVALID_DATE');
     await t.http.get('/meals/reports').query({ ...q, from: '2025-01-01' }).set(await as(kitchen)).expect(400);
+  });
+
+  it('a Redis flush after the report was built loses nothing and doubles nothing: one row, one e-mail, one SMS', async () => {
+    const redis = new Redis(process.env.REDIS_URL!);
+    const jobs = t.app.get(JobRunner);
+    clock.set('2026-10-20T05:50:30Z'); // Tuesday 08:50 in Riga, and the settle margin
+    await jobs.pauseWorkers();
+    try {
+      await rig.sweep(); // builds Tuesday's final and queues its deliveries while no worker runs
+      expect(await t.app.get(QueueRegistry).queue('delivery').getWaitingCount()).toBeGreaterThanOrEqual(2);
+      const keys = await redis.keys(`${t.app.get(AppConfig).env.REDIS_PREFIX}:bull:*`);
+      await redis.del(...keys);
+    } finally {
+      jobs.resumeWorkers();
+      redis.disconnect();
+    }
+    const finals = (await reportsOf('2026-10-20')).filter((r) => r.kind === 'same-day-final');
+    expect(finals).toHaveLength(1);
+    const rows = await rig.settled(finals[0].id);
+    expect(rows.map((r) => [r.channel, r.status]).sort()).toEqual([
+      ['email', 'sent'],
+      ['sms', 'sent'],
+    ]);
+    await rig.sweep();
+    expect((await reportsOf('2026-10-20')).filter((r) => r.kind === 'same-day-final')).toHaveLength(1);
+    expect(mailsFor('2026-10-20').filter((m) => m.subject?.startsWith('Final meal numbers'))).toHaveLength(1);
+    expect(rig.sms.accepted.filter((s) => s.to === kitchen.phone && s.body.includes('2026-10-20 final'))).toHaveLength(1);
   });
 });
