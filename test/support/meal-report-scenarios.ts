@@ -7,6 +7,7 @@ import { InstitutionRules, MealCounts, MealReport } from '../../libs/attendance/
 import { GroupMeals, StudentDiet } from '../../libs/attendance/src/entities';
 import { Enrolment, User } from '../../libs/directory/src/entities';
 import { NotificationDelivery } from '../../libs/notifications/src/delivery/notification-delivery.entity';
+import { PreferencesReader } from '../../libs/notifications/src/preferences/preferences.reader';
 import { AppConfig } from '../../libs/platform/src/config/app-config';
 import { CalendarService } from '../../libs/platform/src/time/calendar.service';
 import { FixedClock } from '../../libs/platform/src/time/clock';
@@ -76,7 +77,7 @@ export function mealReportScenarios(start: (clock: FixedClock) => Promise<Notifi
 
     // A second worker's builder over the same database, and sweeps side by side.
     const app = t.app;
-    const second = new MealReportBuilder(app.get(EntityManager), clock, app.get(CalendarService), app.get(InstitutionRules), app.get(MealCounts));
+    const second = new MealReportBuilder(app.get(EntityManager), clock, app.get(CalendarService), app.get(InstitutionRules), app.get(MealCounts), app.get(PreferencesReader));
     clock.set('2026-10-16T06:30:30Z'); // 09:30 and the settle margin
     await Promise.all([app.get(MealReportBuilder).buildDue(), second.buildDue(), rig.sweep(), second.buildDue()]);
     await rig.sweep();
@@ -191,5 +192,29 @@ export function mealReportScenarios(start: (clock: FixedClock) => Promise<Notifi
     expect((await reportsOf('2026-10-20')).filter((r) => r.kind === 'same-day-final')).toHaveLength(1);
     expect(mailsFor('2026-10-20').filter((m) => m.subject?.startsWith('Final meal numbers'))).toHaveLength(1);
     expect(rig.sms.accepted.filter((s) => s.to === kitchen.phone && s.body.includes('2026-10-20 final'))).toHaveLength(1);
+  });
+
+  it('each kitchen user’s meal-report choice decides the order’s channels: one who chose SMS only gets no e-mail', async () => {
+    clock.set('2026-10-20T06:00:00Z'); // Tuesday 09:00 in Riga
+    const phone = `+3712${String(8_000_000 + Math.floor(Math.random() * 999_999)).slice(-7)}`;
+    const cook = await f.person([{ institutionId: inst, role: 'kitchen' }], { phone });
+    const email = `virtuve2.${f.tag}@example.lv`;
+    await em().nativeUpdate(User, { id: cook.id }, { email, language: 'lv' });
+    await t.http
+      .put('/me/notification-preferences')
+      .set(await as(cook))
+      .send({ categories: { 'meal-report': { inApp: false, email: false, sms: true } }, digest: false })
+      .expect(200);
+
+    clock.set('2026-10-20T06:30:30Z'); // 09:30: Wednesday's order
+    await rig.sweep();
+    const [order] = await reportsOf('2026-10-21');
+    const rows = await rig.settled(order.id);
+    expect(rows.map((r) => [r.userId === cook.id ? 'sms-only' : 'default', r.channel, r.status]).sort()).toEqual([
+      ['default', 'email', 'sent'],
+      ['sms-only', 'sms', 'sent'],
+    ]);
+    expect(rig.smtp.received.filter((m) => m.envelope.rcptTo.includes(email))).toEqual([]);
+    expect(rig.sms.accepted.filter((m) => m.to === phone).map((m) => m.body)).toEqual([`PII Virtuve ${f.tag} 2026-10-21: breakfast 3, lunch 3`]);
   });
 }

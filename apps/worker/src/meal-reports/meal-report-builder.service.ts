@@ -4,6 +4,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InstitutionRules, MEALS, type MealCalendar, MealCalendar as Calendar, MealCounts, type MealCountsView, type MealReportCounts, settingsOf } from '@app/attendance';
 import type { InstitutionSettings } from '@app/directory/entities';
 import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
+import { channelsFor } from '@app/notifications/preferences/preferences';
+import { PreferencesReader } from '@app/notifications/preferences/preferences.reader';
 import { CalendarService } from '@app/platform/time/calendar.service';
 import { Clock } from '@app/platform/time/clock';
 import { rigaDate, rigaDateTime } from '@app/platform/time/riga-time';
@@ -41,6 +43,7 @@ export class MealReportBuilder {
     private readonly calendar: CalendarService,
     private readonly rules: InstitutionRules,
     private readonly counts: MealCounts,
+    private readonly preferences: PreferencesReader,
   ) {}
 
   /** Builds the reports due now and not built yet; returns how many this call built. */
@@ -115,9 +118,13 @@ export class MealReportBuilder {
       );
       const deliver = (userId: string, channel: 'email' | 'sms') =>
         tx.create(NotificationDelivery, { eventId: inserted[0].id, userId, channel, category: 'meal-report', institutionId: task.institutionId, availableAt: now, createdAt: now, updatedAt: now });
+      // Each person's `meal-report` choice (by default e-mail only); the morning's final goes by SMS
+      // as well to whoever has a phone, since a change at 08:50 is needed in the kitchen at once.
+      const preferences = await this.preferences.forUsers(kitchen.map((p) => p.id), tx);
       for (const person of kitchen) {
-        if (person.email) deliver(person.id, 'email');
-        if (person.phone && task.kind === 'same-day-final') deliver(person.id, 'sms');
+        const channels = channelsFor('meal-report', preferences.get(person.id)!, { email: person.email, phone: person.phone });
+        if (channels.includes('email')) deliver(person.id, 'email');
+        if (person.phone && (channels.includes('sms') || task.kind === 'same-day-final')) deliver(person.id, 'sms');
       }
       return true;
     });
