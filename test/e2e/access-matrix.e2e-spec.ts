@@ -121,6 +121,11 @@ describe('access matrix', () => {
     { name: 'GET /absences?studentId=otherInst', call: get(() => `/absences?studentId=${children.otherInst}`), expect: { adminOfB: 200, endedGuardian: 200, kitchen: 403, default: 404 } },
     { name: 'GET /absences?groupId=own', call: get(() => `/absences?groupId=${groups.own}&date=2026-10-20`), expect: { ...wide(200), teacher: 200, kitchen: 403, default: 404 } },
     { name: 'GET /meals/counts?A', call: get(() => `/meals/counts?institutionId=${A}&date=2026-10-20`), expect: { ...wide(200), teacher: 200, speech_therapist: 200, kitchen: 200, default: 403 } },
+    {
+      name: 'GET /meals/reports?A',
+      call: get(() => `/meals/reports?institutionId=${A}&from=2026-10-19&to=2026-10-23`),
+      expect: { ...wide(200), teacher: 200, speech_therapist: 200, kitchen: 200, default: 403 },
+    },
     // The post: a message sent to group own's guardians before A ended the father's role.
     { name: 'GET /messages/:earlier', call: get(() => `/messages/${earlier}`), expect: { teacher: 200, guardian: 200, default: 404 } },
     { name: 'GET /messages/:earlier/receipts', call: get(() => `/messages/${earlier}/receipts`), expect: { teacher: 200, head: 200, deputy_head: 200, admin: 200, guardian: 403, default: 404 } },

@@ -13,6 +13,8 @@ export interface ReceivedMail {
   headers: Record<string, string>;
   /** Addresses of the To header. */
   to: string[];
+  /** Attached files, their content decoded as UTF-8 text. */
+  attachments: { filename: string | undefined; contentType: string; content: string }[];
 }
 
 /** 451 is temporary (the client should try again later), 550 permanent. */
@@ -152,6 +154,7 @@ export class TestSmtpServer {
           html: parsed.html === false ? undefined : parsed.html,
           headers,
           to: toField.flatMap((group) => group.value.map((a) => a.address ?? '')),
+          attachments: parsed.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content.toString('utf8') })),
         };
         this.received.push(mail);
         this.options.onAccepted?.(mail);

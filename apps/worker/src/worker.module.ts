@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { AttendanceModule } from '@app/attendance/attendance.module';
 import { AppConfig } from '@app/platform/config/app-config';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { DeliveriesService } from './deliveries/deliveries.service';
@@ -7,6 +8,8 @@ import { DeliveryStatusModule } from './delivery-status/delivery-status.module';
 import { DigestBuilder } from './digests/digest-builder.service';
 import { DigestComposer } from './digests/digest-composer';
 import { JobRunner } from './jobs/job-runner.service';
+import { MealReportBuilder } from './meal-reports/meal-report-builder.service';
+import { MealReportComposer } from './meal-reports/meal-report-composer';
 import { ChannelPause } from './pipeline/channel-pause.service';
 import { DeliveryMetrics } from './pipeline/delivery-metrics';
 import { DeliveryComposer, DeliverySender } from './pipeline/delivery-sender.service';
@@ -31,7 +34,7 @@ import { Templates } from './templates/templates';
  * look at.
  */
 @Module({
-  imports: [TerminusModule, SendersModule, DeliveryStatusModule],
+  imports: [TerminusModule, SendersModule, DeliveryStatusModule, AttendanceModule],
   controllers: [DeliveriesController, QueueDashboardController],
   providers: [
     QueueRegistry,
@@ -51,6 +54,8 @@ import { Templates } from './templates/templates';
     { provide: QueueDashboardHandler, useClass: BullBoardDashboard },
     DigestBuilder,
     DigestComposer,
+    MealReportBuilder,
+    MealReportComposer,
     { provide: Templates, inject: [AppConfig], useFactory: (config: AppConfig) => new Templates(config) },
     { provide: DeliveryComposer, useClass: TemplateComposer },
   ],

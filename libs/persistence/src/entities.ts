@@ -1,4 +1,4 @@
-import { AbsenceNotice, AbsencePeriod, GroupMeals, StudentDiet } from '@app/attendance/entities';
+import { AbsenceNotice, AbsencePeriod, GroupMeals, MealReport, StudentDiet } from '@app/attendance/entities';
 import { AuditEntry } from '@app/audit/audit-entry.entity';
 import { AuthSession } from '@app/auth/entities/auth-session.entity';
 import { PasswordHistory } from '@app/auth/entities/password-history.entity';
@@ -45,4 +45,5 @@ export const ENTITIES = [
   AbsencePeriod,
   GroupMeals,
   StudentDiet,
+  MealReport,
 ];

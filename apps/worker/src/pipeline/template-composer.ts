@@ -19,6 +19,7 @@ import { Clock } from '@app/platform/time/clock';
 import { Message, MessageRecipient, stillOwing } from '@app/post';
 import { twilioStatusCallbackUrl } from '../delivery-status/twilio-status.service';
 import { DigestComposer } from '../digests/digest-composer';
+import { MealReportComposer } from '../meal-reports/meal-report-composer';
 import { type RenderedEmail, Templates } from '../templates/templates';
 import { Batcher, byIdBatcher } from './batcher';
 import { type Composed, DeliveryComposer } from './delivery-sender.service';
@@ -40,6 +41,7 @@ export class TemplateComposer extends DeliveryComposer {
     private readonly secrets: SecretBox,
     private readonly clock: Clock,
     private readonly digests: DigestComposer,
+    private readonly mealReports: MealReportComposer,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {
     super();
@@ -63,8 +65,8 @@ export class TemplateComposer extends DeliveryComposer {
 
   async compose(d: NotificationDelivery): Promise<Composed> {
     const [event, user] = await Promise.all([this.events.call(d.eventId), this.users.call(d.userId)]);
-    // A digest's delivery has no outbox event: its event is the digest row.
-    if (!event) return (await this.digests.compose(d)) ?? { suppress: 'inactive' };
+    // A digest's or a meal report's delivery has no outbox event: its event is the digest or report row.
+    if (!event) return (await this.digests.compose(d)) ?? (await this.mealReports.compose(d)) ?? { suppress: 'inactive' };
     if (!user?.active) return { suppress: 'inactive' };
     const to = d.channel === 'email' ? user.email : user.phone;
     if (!to) return { suppress: 'no-contact' };

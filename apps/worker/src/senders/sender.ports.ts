@@ -37,6 +37,14 @@ export interface OutgoingMail {
   html: string;
   /** Extra headers, e.g. List-Unsubscribe. */
   headers?: Record<string, string>;
+  /** Files carried as data (the kitchen's CSV), never paths or URLs. */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
 }
 
 export interface MailAccepted {

@@ -17,6 +17,7 @@ export function composeMail(mail: OutgoingMail, mailFrom: string, now: Date): Ma
     text: mail.text,
     html: mail.html,
     headers: mail.headers,
+    attachments: mail.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
     messageId: messageIdFor(mail.deliveryId, mailFrom),
     date: now,
     // The content is data, never a reference for nodemailer to open.

@@ -8,6 +8,7 @@ export interface EmailLayoutData {
   heading: string;
   paragraphs: string[];
   items: { text: string; link?: string }[];
+  table?: { head: string[]; rows: string[][] };
   action: string;
   link: string;
   footer: string;
@@ -26,6 +27,10 @@ const HTML_LAYOUT = `<!doctype html>
 <% }) %><% if (it.items.length > 0) { %><ul style="margin:0 0 16px;padding-left:20px;line-height:1.5">
 <% it.items.forEach(function (item) { %><li><% if (item.link) { %><a href="<%= item.link %>" style="color:#1d4ed8"><%= item.text %></a><% } else { %><%= item.text %><% } %></li>
 <% }) %></ul>
+<% } %><% if (it.table) { %><table style="border-collapse:collapse;margin:0 0 16px;font-size:13px">
+<tr><% it.table.head.forEach(function (cell) { %><th style="border:1px solid #d1d5db;padding:4px 8px;text-align:left"><%= cell %></th><% }) %></tr>
+<% it.table.rows.forEach(function (row) { %><tr><% row.forEach(function (cell) { %><td style="border:1px solid #d1d5db;padding:4px 8px"><%= cell %></td><% }) %></tr>
+<% }) %></table>
 <% } %><p style="margin:20px 0 0"><a href="<%= it.link %>" style="display:inline-block;padding:10px 18px;background:#1d4ed8;color:#ffffff;text-decoration:none;border-radius:4px"><%= it.action %></a></p>
 </div>
 <p style="max-width:560px;margin:16px auto 0;font-size:12px;line-height:1.5;color:#6b7280"><%= it.footer %> <a href="<%= it.preferencesUrl %>" style="color:#6b7280"><%= it.preferencesLabel %></a></p>
@@ -44,6 +49,7 @@ export function emailHtml(data: EmailLayoutData): string {
 export function emailText(data: EmailLayoutData): string {
   const blocks = [data.heading, ...data.paragraphs];
   if (data.items.length > 0) blocks.push(data.items.map((item) => `- ${item.text}${item.link ? `\n  ${item.link}` : ''}`).join('\n'));
+  if (data.table) blocks.push([data.table.head, ...data.table.rows].map((row) => row.join(' | ')).join('\n'));
   blocks.push(`${data.action}: ${data.link}`);
   blocks.push(`-- \n${data.footer}\n${data.preferencesLabel}: ${data.preferencesUrl}`);
   return `${blocks.join('\n\n')}\n`;

@@ -33,6 +33,13 @@ export interface Prepared<A extends string, I extends string> {
   link: string;
   /** The e-mail's list, each entry rendered with the key's `item` message (and linked, if it has a link). */
   items?: { args: Record<I, ArgValue>; link?: string }[];
+  /** A table of figures under the text (plain strings; the HTML layout escapes them). */
+  table?: EmailTable;
+}
+
+export interface EmailTable {
+  head: string[];
+  rows: string[][];
 }
 
 export interface TemplateDefinition<P, A extends string, I extends string, C extends ChannelName> {
@@ -167,6 +174,29 @@ export const TEMPLATES = {
       link: ctx.publicUrl,
     }),
     sample: { name: 'Ilze', child: 'Marta Bērziņa', institution: 'Daugavpils 12. PII', from: '2026-10-16', to: '2026-10-20' },
+  }),
+
+  /**
+   * The kitchen's meal report for a day: the order (`next-day`) or the morning's final correction
+   * (`final`, with the change per meal since the order). Counts only: no names, no notices.
+   */
+  'meal-report': define({
+    channels: ['email', 'sms'],
+    args: ['institution', 'date', 'kind', 'totals', 'change'],
+    itemArgs: [],
+    prepare: (p: { institution: string; date: string; final: boolean; totals: string; change: string | null; table: EmailTable }, ctx) => ({
+      args: { institution: p.institution, date: p.date, kind: p.final ? 'final' : 'order', totals: p.totals, change: p.change ?? 'none' },
+      link: `${ctx.publicUrl}/meals`,
+      table: p.table,
+    }),
+    sample: {
+      institution: 'Daugavpils 12. PII',
+      date: '2026-10-19',
+      final: true,
+      totals: 'breakfast 18, lunch 20',
+      change: 'lunch -1',
+      table: { head: ['group', 'meal', 'standard', 'total'], rows: [['<Zīles>', 'lunch', '20', '20']] },
+    },
   }),
 
   /** Someone who already had an account was added by an institution: a wrong link does not go unnoticed. */

@@ -95,6 +95,7 @@ export class Templates {
       heading: typeof institution === 'string' ? institution : this.appName,
       paragraphs: message('body').split(/\n{2,}/),
       items: (prepared.items ?? []).map((item) => ({ text: message('item', item.args), link: item.link })),
+      table: prepared.table,
       action: message('action'),
       link: prepared.link,
       footer: this.format(language, 'layout.footer', { app: this.appName }),

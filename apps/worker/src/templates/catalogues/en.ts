@@ -48,6 +48,12 @@ export const en: Catalogue = {
       action: 'Open the journal',
       sms: '{institution}: absence of {child} {until, select, open {from {from}} other {{from}–{until}}} received. {link}',
     },
+    'meal-report': {
+      subject: '{kind, select, final {Final meal numbers} other {Meal order}} {date}: {institution}',
+      body: '{kind, select, final {The final numbers for {date} after the morning corrections.} other {The meal order for {date}.}} Totals: {totals}.{change, select, none {} other {\n\nChange since the order: {change}.}}\n\nThe table is attached as CSV as well.',
+      action: 'Open the meal counts',
+      sms: '{institution} {date}{kind, select, final { final} other {}}: {totals}{change, select, none {} other { (change: {change})}}',
+    },
     'person-linked': {
       subject: '{institution} added you as a guardian',
       body: 'Hello {name}! {institution} added you as a guardian in the school mail.\n\nIf you do not know why, please contact the institution.',

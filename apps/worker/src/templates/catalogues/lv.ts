@@ -50,6 +50,12 @@ export const lv: Catalogue = {
       action: 'Atvērt žurnālu',
       sms: '{institution}: kavējuma pieteikums par {child} {until, select, open {no {from}} other {{from}–{until}}} saņemts. {link}',
     },
+    'meal-report': {
+      subject: '{kind, select, final {Galīgais ēdināšanas skaits} other {Ēdināšanas pasūtījums}} {date}: {institution}',
+      body: '{kind, select, final {Galīgie skaitļi {date} pēc rīta labojumiem.} other {Ēdināšanas pasūtījums {date}.}} Kopā: {totals}.{change, select, none {} other {\n\nIzmaiņas kopš pasūtījuma: {change}.}}\n\nTabula pievienota arī CSV failā.',
+      action: 'Atvērt ēdināšanas skaitu',
+      sms: '{institution} {date}{kind, select, final { galīgais} other {}}: {totals}{change, select, none {} other { (izmaiņas: {change})}}',
+    },
     'person-linked': {
       subject: '{institution} jūs pievienoja kā aizbildni',
       body: 'Labdien, {name}! {institution} jūs pievienoja skolas pastā kā bērna aizbildni.\n\nJa nezināt, kāpēc, lūdzu, sazinieties ar iestādi.',

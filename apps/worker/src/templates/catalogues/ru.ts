@@ -51,6 +51,12 @@ export const ru: Catalogue = {
       action: 'Открыть журнал',
       sms: '{institution}: сообщение об отсутствии {child} {until, select, open {с {from}} other {{from}–{until}}} получено. {link}',
     },
+    'meal-report': {
+      subject: '{kind, select, final {Окончательное число порций} other {Заказ питания}} {date}: {institution}',
+      body: '{kind, select, final {Окончательные числа на {date} после утренних исправлений.} other {Заказ питания на {date}.}} Итого: {totals}.{change, select, none {} other {\n\nИзменение после заказа: {change}.}}\n\nТаблица также приложена в формате CSV.',
+      action: 'Открыть число порций',
+      sms: '{institution} {date}{kind, select, final { итог} other {}}: {totals}{change, select, none {} other { (изменение: {change})}}',
+    },
     'person-linked': {
       subject: '{institution} добавило вас как законного представителя',
       body: 'Здравствуйте, {name}! {institution} добавило вас в школьной почте как законного представителя ребёнка.\n\nЕсли вы не знаете почему, пожалуйста, свяжитесь с учреждением.',

@@ -1,0 +1,28 @@
+import type { MealReportCounts } from '@app/attendance';
+import { changeLine, reportTable, toCsv, totalsLine } from './meal-report-composer';
+
+const c = (standard: number, vegetarian = 0) => ({ standard, vegetarian, lactose_free: 0, gluten_free: 0, other: 0, total: standard + vegetarian });
+const counts: MealReportCounts = {
+  groups: [{ groupId: 'g', name: '=SUM("A1")', meals: { lunch: c(3, 1) } }],
+  totals: { lunch: c(3, 1) },
+  difference: { lunch: -1 },
+};
+
+describe('meal report text and CSV', () => {
+  it('one row per group and meal, then totals; a formula-looking group name is defused and quotes doubled', () => {
+    expect(toCsv(reportTable(counts)).split('\r\n')).toEqual([
+      '"group","meal","standard","vegetarian","lactose_free","gluten_free","other","total"',
+      `"'=SUM(""A1"")","lunch","3","1","0","0","0","4"`,
+      '"total","lunch","3","1","0","0","0","4"',
+      '',
+    ]);
+  });
+
+  it('totals and the change since the order, signed; no change line without an order or a change', () => {
+    expect(totalsLine(counts)).toBe('lunch 4');
+    expect(changeLine(counts)).toBe('lunch -1');
+    expect(changeLine({ ...counts, difference: { lunch: 2 } })).toBe('lunch +2');
+    expect(changeLine({ ...counts, difference: { lunch: 0 } })).toBeNull();
+    expect(changeLine({ ...counts, difference: undefined })).toBeNull();
+  });
+});
