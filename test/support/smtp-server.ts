@@ -54,6 +54,9 @@ export class TestSmtpServer {
     private readonly options: TestSmtpServerOptions,
   ) {}
 
+  /** Errors of client connections (resets by a killed client), in order. */
+  readonly connectionErrors: Error[] = [];
+
   static async start(options: TestSmtpServerOptions = {}): Promise<TestSmtpServer> {
     let self: TestSmtpServer | undefined;
     const server = new SMTPServer({
@@ -72,6 +75,9 @@ export class TestSmtpServer {
       });
     });
     self.port = (server.server.address() as AddressInfo).port;
+    // A client killed mid-session (the SIGKILL test) resets its connection; smtp-server reports that as
+    // an 'error' event, which unheard would crash the test process. It is kept for tests to inspect.
+    server.on('error', (err: Error) => self!.connectionErrors.push(err));
     return self;
   }
 

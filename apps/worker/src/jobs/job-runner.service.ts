@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { type Job, Worker } from 'bullmq';
 import { JOBS, type JobName, type JobPayloads, jobIdFor, QUEUES, type QueueName } from '@app/notifications/jobs/job-catalogue';
 import { AppConfig } from '@app/platform/config/app-config';
-import { QueueRegistry } from '../queues/queue-registry.service';
+import { closeWhenSettled, QueueRegistry } from '../queues/queue-registry.service';
 
 const ENQUEUE_SLICE = 500;
 /**
@@ -98,6 +98,6 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.close()));
+    await Promise.all(this.workers.map((w) => closeWhenSettled(w)));
   }
 }

@@ -66,17 +66,17 @@ export class QueueRegistry implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((q) => closeQueue(q)));
+    await Promise.all([...this.queues.values()].map((q) => closeWhenSettled(q)));
   }
 }
 
 /**
- * Closes a queue once its connection has settled. BullMQ closing a queue that is still connecting
+ * Closes a BullMQ queue or worker once its connection has settled. BullMQ closing one that is still connecting
  * drops its listeners first, then its pending connect fails with "Connection is closed" and is
  * re-emitted as an `error` nobody listens to: an unhandled rejection in the middle of shutdown.
  * With Redis unreachable the wait is bounded so shutdown cannot hang; the process is stopping then anyway.
  */
-async function closeQueue(queue: Queue): Promise<void> {
+export async function closeWhenSettled(queue: Pick<Queue, 'waitUntilReady' | 'close'>): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([
     queue.waitUntilReady().catch(() => undefined),
