@@ -2,6 +2,7 @@ import { S_CYRL } from './chars';
 import { NEGATION, detectLatinContext, isAddressed, reportedSpeech, type LatinContext } from './context';
 import { BUILTIN_LEXICONS, compileEntries, type CompiledEntry, type LexiconEntrySource, type LexiconFile } from './lexicon';
 import { LexiconMatcher, type LexiconHit } from './matcher';
+import { BUILTIN_FRAMES, FrameMatcher, type FrameHit } from './frames';
 import { BUILTIN_PHRASES, PhraseMatcher, type PhraseFile, type PhraseHit, type PhrasePatternSource } from './phrases';
 import { decide, maxDecision, minDecision, resolvePolicy } from './policy';
 import { F_ALLCAPS, F_CAPITALIZED, F_LV_MARK, F_MASKED, F_NUMERIC, tokenize, type Token } from './tokenizer';
@@ -16,9 +17,6 @@ import {
   type Severity,
 } from './types';
 
-/** Categories where quoting (not only reporting) softens a block to a review. */
-const SOFT: ReadonlySet<Category> = new Set<Category>(['profanity', 'insult', 'sexual']);
-
 /** Above this many runs a token is not a word; highlight only the matched root, not the whole blob. */
 const MAX_WORD_RUNS = 48;
 
@@ -32,6 +30,7 @@ interface Found extends ModerationMatch {
 export class Moderator {
   private readonly lexicon: LexiconMatcher;
   private readonly phrases: PhraseMatcher;
+  private readonly frames: FrameMatcher;
   private readonly policy: ModerationPolicy;
   private readonly allowed: Set<string>;
 
@@ -39,6 +38,7 @@ export class Moderator {
     const { lexFile, phraseFile } = customTerms(options.blockedTerms ?? []);
     this.lexicon = new LexiconMatcher(compileEntries(lexFile ? [...BUILTIN_LEXICONS, lexFile] : BUILTIN_LEXICONS));
     this.phrases = new PhraseMatcher(phraseFile ? [BUILTIN_PHRASES, phraseFile] : [BUILTIN_PHRASES]);
+    this.frames = sharedFrames();
     this.policy = resolvePolicy(options.policy);
     this.allowed = new Set<string>();
     for (const w of options.allowedTerms ?? []) {
@@ -98,6 +98,24 @@ export class Moderator {
       });
     }
 
+    const frameHits: FrameHit[] = [];
+    this.frames.match(tokens, NEGATION, frameHits);
+    for (const fh of frameHits) {
+      const first = tokens[fh.first];
+      const last = tokens[fh.last];
+      found.push({
+        start: first.start,
+        end: last.end,
+        category: fh.frame.cat,
+        severity: fh.frame.sev,
+        term: fh.frame.term,
+        lang: fh.frame.lang,
+        masked: false,
+        quoted: first.quoted && last.quoted,
+        reported: reported[fh.first],
+      });
+    }
+
     return this.summarise(found);
   }
 
@@ -109,12 +127,9 @@ export class Moderator {
       let d = decide(this.policy, f.category, f.severity);
       // Hidden letters are a guess; a human should look before anything is bounced.
       if (f.masked) d = minDecision(d, 'review');
-      if (SOFT.has(f.category)) {
-        if (f.quoted || f.reported) d = minDecision(d, 'review');
-      } else if (f.reported) {
-        // A parent quoting a threat to the school must reach a human, not bounce.
-        d = minDecision(d, 'review');
-      }
+      // Quoted or reported words are more often cited than meant: a parent quoting a threat to the
+      // school must reach a human, not bounce.
+      if (f.quoted || f.reported) d = minDecision(d, 'review');
       if (d === 'allow') continue;
       decision = maxDecision(decision, d);
       cats.add(f.category);
@@ -187,6 +202,13 @@ function customTerms(terms: ReadonlyArray<string | { term: string; category?: Ca
   };
 }
 
+
+const frameCache = { instance: null as FrameMatcher | null };
+
+/** Frames do not depend on institution options, so every moderator shares one compiled set. */
+function sharedFrames(): FrameMatcher {
+  return (frameCache.instance ??= new FrameMatcher(BUILTIN_FRAMES));
+}
 
 const defaultModerator = { instance: null as Moderator | null };
 const byObject = new WeakMap<ModerationOptions, Moderator>();

@@ -1,0 +1,204 @@
+import framesJson from '../../data/frames.json';
+import { CATEGORIES, type Category, type MatchLang, type Severity } from './types';
+import { normalizeWord, type Token } from './tokenizer';
+
+/**
+ * Frames: rules over word features rather than over fixed strings. A feature is a class of words
+ * (exact forms, `stem*` for every inflection of a stem, `*ending` for a grammatical ending such as
+ * the Latvian first-person future `-šu`); a frame element is one or more features that must hold on
+ * the same token (`violent-lv&fut1-lv`: a violent verb in the first-person future); a frame fires
+ * when all its elements occur, in any order, within `window` tokens of one sentence. This captures
+ * "actor/intention × act × target" whatever the word order and inflection, in time linear in the
+ * text: each token touches only the frame elements its own features belong to.
+ */
+export interface FrameFile {
+  features: Record<string, string[]>;
+  frames: FrameSource[];
+}
+
+export interface FrameSource {
+  lang: MatchLang;
+  cat: Category;
+  sev: Severity;
+  term: string;
+  all: string[];
+  window?: number;
+  /** Cancel when a negation word stands inside the match or just before it. */
+  neg?: boolean;
+  /** Features that cancel the frame when present anywhere in the window (reflexive "sevi" in a threat...). */
+  none?: string[];
+  /** Elements must occur in the listed order (English word order carries who does what to whom). */
+  order?: boolean;
+}
+
+export interface CompiledFrame {
+  id: number;
+  lang: MatchLang;
+  cat: Category;
+  sev: Severity;
+  term: string;
+  elements: number[][];
+  window: number;
+  neg: boolean;
+  none: number[];
+  order: boolean;
+}
+
+export interface FrameHit {
+  frame: CompiledFrame;
+  first: number;
+  last: number;
+}
+
+const MAX_WINDOW = 12;
+/** Negations that are ordinary words in another of the languages (Latvian "no" = from, "ni"). */
+const AMBIGUOUS_NEGATION = new Set(['no', 'ni']);
+const DEFAULT_WINDOW = 6;
+
+export const BUILTIN_FRAMES = framesJson as FrameFile;
+
+export class FrameMatcher {
+  readonly frames: CompiledFrame[] = [];
+  private readonly featureIds = new Map<string, number>();
+  private readonly exact = new Map<string, number[]>();
+  private readonly prefixes = new Map<number, Map<string, number[]>>();
+  private readonly suffixes = new Map<number, Map<string, number[]>>();
+  /** feature id → (frame, element index) pairs whose element mentions that feature. */
+  private readonly byFeature: Array<Array<{ frame: CompiledFrame; el: number }>> = [];
+
+  constructor(file: FrameFile) {
+    for (const [name, words] of Object.entries(file.features)) {
+      const id = this.featureIds.size;
+      this.featureIds.set(name, id);
+      this.byFeature.push([]);
+      for (const raw of words) {
+        if (raw.startsWith('*')) add(this.suffixes, normalizeWord(raw.slice(1)).key, id);
+        else if (raw.endsWith('*')) add(this.prefixes, normalizeWord(raw.slice(0, -1)).key, id);
+        else push(this.exact, normalizeWord(raw).key, id);
+      }
+    }
+    file.frames.forEach((src, idx) => {
+      const where = `frame #${idx} (${src.term})`;
+      if (!CATEGORIES.includes(src.cat)) throw new Error(`${where}: unknown category ${String(src.cat)}`);
+      if (src.sev !== 1 && src.sev !== 2 && src.sev !== 3) throw new Error(`${where}: sev must be 1..3`);
+      const window = src.window ?? DEFAULT_WINDOW;
+      if (window < 1 || window > MAX_WINDOW) throw new Error(`${where}: window must be 1..${MAX_WINDOW}`);
+      if (src.all.length === 0) throw new Error(`${where}: needs at least one element`);
+      const feature = (n: string): number => {
+        const f = this.featureIds.get(n);
+        if (f === undefined) throw new Error(`${where}: unknown feature ${n}`);
+        return f;
+      };
+      const frame: CompiledFrame = {
+        id: idx,
+        lang: src.lang,
+        cat: src.cat,
+        sev: src.sev,
+        term: src.term,
+        elements: src.all.map((el) => el.split('&').map(feature)),
+        window,
+        neg: src.neg === true,
+        none: (src.none ?? []).map(feature),
+        order: src.order === true,
+      };
+      this.frames.push(frame);
+      frame.elements.forEach((el, k) => {
+        for (const f of new Set(el)) this.byFeature[f].push({ frame, el: k });
+      });
+    });
+  }
+
+  /** Feature ids of one token: one exact lookup plus one per distinct prefix and suffix length. */
+  featuresOf(key: string): Set<number> {
+    const out = new Set<number>();
+    const ex = this.exact.get(key);
+    if (ex) for (const f of ex) out.add(f);
+    for (const [len, map] of this.prefixes) {
+      if (key.length < len) continue;
+      const ids = map.get(key.slice(0, len));
+      if (ids) for (const f of ids) out.add(f);
+    }
+    for (const [len, map] of this.suffixes) {
+      // An ending must leave a stem: "šu" alone is not a future verb.
+      if (key.length < len + 2) continue;
+      const ids = map.get(key.slice(key.length - len));
+      if (ids) for (const f of ids) out.add(f);
+    }
+    return out;
+  }
+
+  match(tokens: Token[], negation: Set<string>, out: FrameHit[]): void {
+    const feats: Array<Set<number>> = tokens.map((t) => this.featuresOf(t.key));
+    // Last token index at which each element of each frame held, per sentence.
+    const last = new Map<number, Int32Array>();
+    const sentenceOf = new Map<number, number>();
+    const fired = new Set<string>();
+    for (let i = 0; i < tokens.length; i++) {
+      const fs = feats[i];
+      if (fs.size === 0) continue;
+      const touched = new Set<CompiledFrame>();
+      for (const f of fs) {
+        for (const { frame, el } of this.byFeature[f]) {
+          if (!frame.elements[el].every((g) => fs.has(g))) continue;
+          let arr = last.get(frame.id);
+          if (!arr || sentenceOf.get(frame.id) !== tokens[i].sentence) {
+            arr = new Int32Array(frame.elements.length).fill(-1);
+            last.set(frame.id, arr);
+            sentenceOf.set(frame.id, tokens[i].sentence);
+          }
+          arr[el] = i;
+          touched.add(frame);
+        }
+      }
+      for (const frame of touched) {
+        const arr = last.get(frame.id) as Int32Array;
+        let first = i;
+        let ok = true;
+        for (const p of arr) {
+          if (p < 0 || i - p >= frame.window) ok = false;
+          else if (p < first) first = p;
+        }
+        if (!ok) continue;
+        if (frame.order && !increasing(arr)) continue;
+        const key = `${frame.id}:${tokens[i].sentence}`;
+        if (fired.has(key)) continue;
+        if (frame.neg && negated(tokens, first, i, negation)) continue;
+        if (frame.none.length > 0 && anyFeature(feats, tokens, first, i, frame.none)) continue;
+        fired.add(key);
+        out.push({ frame, first, last: i });
+      }
+    }
+  }
+}
+
+function increasing(arr: Int32Array): boolean {
+  for (let k = 1; k < arr.length; k++) if (arr[k] <= arr[k - 1]) return false;
+  return true;
+}
+
+function negated(tokens: Token[], first: number, last: number, negation: Set<string>): boolean {
+  const s = tokens[last].sentence;
+  for (let k = Math.max(0, first - 1); k <= last; k++) if (tokens[k].sentence === s && negation.has(tokens[k].key) && !AMBIGUOUS_NEGATION.has(tokens[k].key)) return true;
+  return false;
+}
+
+function anyFeature(feats: Array<Set<number>>, tokens: Token[], first: number, last: number, none: number[]): boolean {
+  const s = tokens[last].sentence;
+  for (let k = Math.max(0, first - 2); k <= Math.min(tokens.length - 1, last + 2); k++) {
+    if (tokens[k].sentence !== s) continue;
+    for (const f of none) if (feats[k].has(f)) return true;
+  }
+  return false;
+}
+
+function add(m: Map<number, Map<string, number[]>>, key: string, id: number): void {
+  let inner = m.get(key.length);
+  if (!inner) m.set(key.length, (inner = new Map()));
+  push(inner, key, id);
+}
+
+function push(m: Map<string, number[]>, k: string, v: number): void {
+  const list = m.get(k);
+  if (!list) m.set(k, [v]);
+  else if (!list.includes(v)) list.push(v);
+}
