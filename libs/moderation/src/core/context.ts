@@ -24,6 +24,10 @@ function keySet(groups: Record<string, string[]>): Set<string> {
 export const ADDRESSEE = keySet(ctx.addressee);
 export const REPORTING = keySet(ctx.reporting);
 export const NEGATION = keySet(ctx.negation);
+/** Negations that are also ordinary words in another of the languages (Latvian "no" = from). */
+const AMBIGUOUS_NEGATION = new Set(['no', 'ni']);
+/** Negations that cancel a frame or an insult: the unambiguous ones only. */
+export const STRICT_NEGATION = new Set([...NEGATION].filter((w) => !AMBIGUOUS_NEGATION.has(w)));
 const FUNCTION_WORDS: Record<'lv' | 'en' | 'ru-latn', Set<string>> = {
   lv: keySet({ lv: ctx.functionWords.lv }),
   en: keySet({ en: ctx.functionWords.en }),

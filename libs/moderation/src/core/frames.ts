@@ -51,8 +51,7 @@ export interface FrameHit {
 }
 
 const MAX_WINDOW = 12;
-/** Negations that are ordinary words in another of the languages (Latvian "no" = from, "ni"). */
-const AMBIGUOUS_NEGATION = new Set(['no', 'ni']);
+
 const DEFAULT_WINDOW = 6;
 
 export const BUILTIN_FRAMES = framesJson as FrameFile;
@@ -178,7 +177,7 @@ function increasing(arr: Int32Array): boolean {
 
 function negated(tokens: Token[], first: number, last: number, negation: Set<string>): boolean {
   const s = tokens[last].sentence;
-  for (let k = Math.max(0, first - 1); k <= last; k++) if (tokens[k].sentence === s && negation.has(tokens[k].key) && !AMBIGUOUS_NEGATION.has(tokens[k].key)) return true;
+  for (let k = Math.max(0, first - 1); k <= last; k++) if (tokens[k].sentence === s && negation.has(tokens[k].key)) return true;
   return false;
 }
 

@@ -1,5 +1,5 @@
 import { S_CYRL } from './chars';
-import { NEGATION, detectLatinContext, isAddressed, reportedSpeech, type LatinContext } from './context';
+import { NEGATION, STRICT_NEGATION, detectLatinContext, isAddressed, reportedSpeech, type LatinContext } from './context';
 import { BUILTIN_LEXICONS, compileEntries, type CompiledEntry, type LexiconEntrySource, type LexiconFile } from './lexicon';
 import { LexiconMatcher, type LexiconHit } from './matcher';
 import { BUILTIN_FRAMES, FrameMatcher, type FrameHit } from './frames';
@@ -62,6 +62,8 @@ export class Moderator {
       for (const h of hits) {
         const e = h.entry;
         if (!contextAllows(e, tok, tokens, latin)) continue;
+        // "you're not stupid", "tu neesi muļķis": a denied insult is reassurance.
+        if (e.cat === 'insult' && negatedBefore(tokens, tok.index)) continue;
         let severity = e.sev;
         // "ты дебил", "you bitch": an insult aimed at the reader is worse than the word on its own.
         if (e.cat === 'insult' && !e.directed && severity < 3 && isAddressed(tokens, tok.index)) severity = (severity + 1) as Severity;
@@ -99,7 +101,7 @@ export class Moderator {
     }
 
     const frameHits: FrameHit[] = [];
-    this.frames.match(tokens, NEGATION, frameHits);
+    this.frames.match(tokens, STRICT_NEGATION, frameHits);
     for (const fh of frameHits) {
       const first = tokens[fh.first];
       const last = tokens[fh.last];
@@ -158,6 +160,12 @@ function contextAllows(e: CompiledEntry, tok: Token, tokens: Token[], latin: Lat
   if (e.notAfter && prev && prev.sentence === tok.sentence && e.notAfter.has(prev.key)) return false;
   if (e.notBefore && next && next.sentence === tok.sentence && e.notBefore.has(next.key)) return false;
   return true;
+}
+
+function negatedBefore(tokens: Token[], index: number): boolean {
+  const s = tokens[index].sentence;
+  for (let k = Math.max(0, index - 2); k < index; k++) if (tokens[k].sentence === s && STRICT_NEGATION.has(tokens[k].key)) return true;
+  return false;
 }
 
 /**

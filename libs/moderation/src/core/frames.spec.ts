@@ -1,0 +1,100 @@
+import { moderate } from './moderate';
+import { BUILTIN_FRAMES, FrameMatcher } from './frames';
+
+const decision = (t: string): [string, string] => [t, moderate(t).decision];
+const cats = (t: string): string[] => moderate(t).categories;
+
+describe('frames: threats made of ordinary words', () => {
+  it.each([
+    // Latvian: first-person futures, debitives and wishes of any violent verb, any word order
+    'Es tevi nosistu, bet rīt es tevi tiešām piekaušu.',
+    'Tavu brāli mēs sadursim ar nazi.',
+    'Man būs jāpiekauj tevi pēc stundām.',
+    'Tev būs beigas.',
+    'Es nodedzināšu jūsu māju.',
+    'Mēs atnesīsim pistoli uz skolu.',
+    // Russian: perfective futures, any order, body as the target
+    'Я тебя закопаю за гаражами.',
+    'Мы вам головы оторвём.',
+    'Порежу твою сестру.',
+    'Ты пожалеешь об этом.',
+    'Тебе конец, понял?',
+    // English: intention × act × target, consequences, weapons
+    "We're gonna stab you tomorrow.",
+    "I'm going to burn your house down.",
+    "You'll regret this.",
+    "I'll bring a gun to school on Monday.",
+    'I know where you live.',
+  ])('%s', (t) => {
+    expect(decision(t)).toEqual([t, 'block']);
+    expect(cats(t)).toContain('threat');
+  });
+
+  it.each([
+    'Es tev neko nedarīšu, nomierinies.',
+    'Es nekad tevi nesitīšu.',
+    'Šahā es viņam nositu dāmu jau desmitajā gājienā.',
+    'Mēs nogalinājām laiku, gaidot autobusu.',
+    'Я тебя не трону, не бойся.',
+    'Мы убили время в очереди.',
+    'В 1812 году солдаты убили его на дуэли.',
+    "I'll shoot you a message later.",
+    "I won't hurt you, I promise.",
+    'That new phone is a killer app machine.',
+    'You killed it at the concert!',
+    'Как тебе конец фильма?',
+  ])('stays clean: %s', (t) => {
+    expect(decision(t)).toEqual([t, 'allow']);
+  });
+
+  it('a threat reported by a parent goes to review, never to block', () => {
+    expect(decision('Viņš man rakstīja: "es tevi piekaušu".')[1]).toBe('review');
+    expect(decision('He wrote that "I will stab you" under my photo.')[1]).toBe('review');
+    expect(decision('Сын сказал, что одноклассник написал «я тебя зарежу».')[1]).toBe('review');
+  });
+});
+
+describe('frames: addressed insults, harassment, self-harm, hate', () => {
+  it.each([
+    ['Tu esi īsta cūka.', 'insult'],
+    ['Ты тупое животное.', 'insult'],
+    ['You are worthless trash.', 'insult'],
+    ['Go kill yourself.', 'self-harm'],
+    ['Nogalini sevi.', 'self-harm'],
+    ['Убей себя.', 'self-harm'],
+    ['Izlec pa logu.', 'self-harm'],
+    ['Atsūti kailbildi.', 'sexual'],
+    ['Tava mamma ir alkoholiķe.', 'harassment'],
+    ['Ты жирная корова.', 'harassment'],
+    ['Visi imigranti ir parazīti.', 'hate'],
+    ['Все цыгане — воры.', 'hate'],
+    ['Muslims should be deported.', 'hate'],
+  ])('%s → %s', (t, cat) => {
+    expect(decision(t)[1]).not.toBe('allow');
+    expect(cats(t)).toContain(cat);
+  });
+
+  it.each([
+    'Cūka guļ kūtī, un sivēni ēd.',
+    'Свинья лежит в грязи.',
+    'The pig is in the barn.',
+    'Tu neesi muļķis, tu vienkārši noguris.',
+    "You're not stupid, you just need sleep.",
+    'Nacisti uzskatīja ebrejus par parazītiem — tā bija propaganda.',
+    'Dzīvnieki ir daļa no dabas.',
+    'Labāk nolec no soliņa uzmanīgi.',
+  ])('stays clean: %s', (t) => {
+    expect(decision(t)).toEqual([t, 'allow']);
+  });
+
+  it('marks the span of the whole frame', () => {
+    const t = 'Rīt es tevi piekaušu.';
+    const m = moderate(t).matches.find((x) => x.category === 'threat');
+    expect(m && t.slice(m.start, m.end)).toBe('tevi piekaušu');
+  });
+
+  it('rejects unknown features at start-up', () => {
+    expect(() => new FrameMatcher({ features: {}, frames: [{ lang: 'en', cat: 'threat', sev: 3, term: 'x', all: ['nope'] }] })).toThrow(/unknown feature/);
+    expect(new FrameMatcher(BUILTIN_FRAMES).frames.length).toBeGreaterThan(40);
+  });
+});
