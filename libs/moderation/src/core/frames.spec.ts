@@ -43,8 +43,22 @@ describe('frames: threats made of ordinary words', () => {
     'That new phone is a killer app machine.',
     'You killed it at the concert!',
     'Как тебе конец фильма?',
+    // games and sports, encouragement
+    'I will beat you at chess tomorrow!',
+    'We are going to destroy you in the football match lol',
+    'Es tev iesitīšu bumbu vārtos.',
+    'Bring your gun for the water fight!',
+    'Jump off the bridge in Minecraft to get to the water.',
+    'You will regret not coming to the party, it will be fun!',
+    'Tu nožēlosi, ja neiesi uz teātri — izrāde ir lieliska!',
+    'Ja ar tevi kaut kas notiks, uzreiz zvani man.',
+    'The teacher is hot today, the classroom heating is broken.',
   ])('stays clean: %s', (t) => {
     expect(decision(t)).toEqual([t, 'allow']);
+  });
+
+  it('a veiled warning reaches a human but is not bounced', () => {
+    expect(decision('Только попробуй завтра прийти.')[1]).toBe('review');
   });
 
   it('a threat reported by a parent goes to review, never to block', () => {

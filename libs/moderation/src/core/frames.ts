@@ -25,8 +25,13 @@ export interface FrameSource {
   window?: number;
   /** Cancel when a negation word stands inside the match or just before it. */
   neg?: boolean;
-  /** Features that cancel the frame when present anywhere in the window (reflexive "sevi" in a threat...). */
+  /**
+   * Features (or `a&b` conjunctions) that cancel the frame when present within two words before or
+   * four after it: a reflexive "sevi" in a threat, a game in "I'll destroy you at chess".
+   */
   none?: string[];
+  /** Highest decision the frame may cause alone: veiled warnings reach a human but never bounce. */
+  cap?: 'review';
   /** Elements must occur in the listed order (English word order carries who does what to whom). */
   order?: boolean;
 }
@@ -40,8 +45,9 @@ export interface CompiledFrame {
   elements: number[][];
   window: number;
   neg: boolean;
-  none: number[];
+  none: number[][];
   order: boolean;
+  cap: 'review' | null;
 }
 
 export interface FrameHit {
@@ -81,6 +87,7 @@ export class FrameMatcher {
       if (!CATEGORIES.includes(src.cat)) throw new Error(`${where}: unknown category ${String(src.cat)}`);
       if (src.sev !== 1 && src.sev !== 2 && src.sev !== 3) throw new Error(`${where}: sev must be 1..3`);
       const window = src.window ?? DEFAULT_WINDOW;
+      if (src.cap !== undefined && src.cap !== 'review') throw new Error(`${where}: cap must be "review"`);
       if (window < 1 || window > MAX_WINDOW) throw new Error(`${where}: window must be 1..${MAX_WINDOW}`);
       if (src.all.length === 0) throw new Error(`${where}: needs at least one element`);
       const feature = (n: string): number => {
@@ -97,8 +104,9 @@ export class FrameMatcher {
         elements: src.all.map((el) => el.split('&').map(feature)),
         window,
         neg: src.neg === true,
-        none: (src.none ?? []).map(feature),
+        none: (src.none ?? []).map((el) => el.split('&').map(feature)),
         order: src.order === true,
+        cap: src.cap === 'review' ? 'review' : null,
       };
       this.frames.push(frame);
       frame.elements.forEach((el, k) => {
@@ -181,11 +189,11 @@ function negated(tokens: Token[], first: number, last: number, negation: Set<str
   return false;
 }
 
-function anyFeature(feats: Array<Set<number>>, tokens: Token[], first: number, last: number, none: number[]): boolean {
+function anyFeature(feats: Array<Set<number>>, tokens: Token[], first: number, last: number, none: number[][]): boolean {
   const s = tokens[last].sentence;
-  for (let k = Math.max(0, first - 2); k <= Math.min(tokens.length - 1, last + 2); k++) {
+  for (let k = Math.max(0, first - 2); k <= Math.min(tokens.length - 1, last + 4); k++) {
     if (tokens[k].sentence !== s) continue;
-    for (const f of none) if (feats[k].has(f)) return true;
+    for (const el of none) if (el.every((f) => feats[k].has(f))) return true;
   }
   return false;
 }

@@ -25,6 +25,8 @@ interface Found extends ModerationMatch {
   masked: boolean;
   quoted: boolean;
   reported: boolean;
+  /** The strongest decision this match may cause on its own. */
+  cap?: Decision;
 }
 
 export class Moderator {
@@ -115,6 +117,7 @@ export class Moderator {
         masked: false,
         quoted: first.quoted && last.quoted,
         reported: reported[fh.first],
+        cap: fh.frame.cap ?? undefined,
       });
     }
 
@@ -132,6 +135,7 @@ export class Moderator {
       // Quoted or reported words are more often cited than meant: a parent quoting a threat to the
       // school must reach a human, not bounce.
       if (f.quoted || f.reported) d = minDecision(d, 'review');
+      if (f.cap) d = minDecision(d, f.cap);
       if (d === 'allow') continue;
       decision = maxDecision(decision, d);
       cats.add(f.category);
