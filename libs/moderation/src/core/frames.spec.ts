@@ -25,6 +25,12 @@ describe('frames: threats made of ordinary words', () => {
     "You'll regret this.",
     "I'll bring a gun to school on Monday.",
     'I know where you live.',
+    // third-person futures and passives aimed at the reader
+    'Tevi piekaus pēc stundām.',
+    "You're gonna get hurt.",
+    "I'll make you pay for this.",
+    'Tu dabūsi pa muti.',
+    'Получишь по морде.',
   ])('%s', (t) => {
     expect(decision(t)).toEqual([t, 'block']);
     expect(cats(t)).toContain('threat');
@@ -52,6 +58,10 @@ describe('frames: threats made of ordinary words', () => {
     'You will regret not coming to the party, it will be fun!',
     'Tu nožēlosi, ja neiesi uz teātri — izrāde ir lieliska!',
     'Ja ar tevi kaut kas notiks, uzreiz zvani man.',
+    'Tavs vectēvs tika nogalināts karā.',
+    'Tu dabūsi pa e-pastu apstiprinājumu.',
+    'Ты получишь пятёрку.',
+    'Make sure you pay for the trip by Friday.',
     'The teacher is hot today, the classroom heating is broken.',
   ])('stays clean: %s', (t) => {
     expect(decision(t)).toEqual([t, 'allow']);
