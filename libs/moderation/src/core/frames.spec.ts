@@ -107,6 +107,8 @@ describe('frames: addressed insults, harassment, self-harm, hate', () => {
     'Nacisti uzskatīja ebrejus par parazītiem — tā bija propaganda.',
     'Dzīvnieki ir daļa no dabas.',
     'Labāk nolec no soliņa uzmanīgi.',
+    'You can use this tool for fractions.',
+    'Did you see the rat in the lab?',
   ])('stays clean: %s', (t) => {
     expect(decision(t)).toEqual([t, 'allow']);
   });
