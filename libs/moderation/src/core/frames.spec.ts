@@ -113,6 +113,15 @@ describe('frames: addressed insults, harassment, self-harm, hate', () => {
     expect(decision(t)).toEqual([t, 'allow']);
   });
 
+  it('recognises a vocative set off by commas, not a list or a subject', () => {
+    expect(cats('Заика, скажи хоть слово без запинки.')).toContain('harassment');
+    expect(cats('Иди отсюда, ничтожество.')).toContain('insult');
+    expect(cats('Get lost, loser.')).toContain('insult');
+    for (const t of ['Mēs pētījām dzīvniekus: lapsa, cūka, govs un zirgs.', 'Klibais, aklais un kurlais devās ceļā.', 'Cūka, kas guļ kūtī, ir resna.']) {
+      expect(decision(t)).toEqual([t, 'allow']);
+    }
+  });
+
   it('marks the span of the whole frame', () => {
     const t = 'Rīt es tevi piekaušu.';
     const m = moderate(t).matches.find((x) => x.category === 'threat');

@@ -73,6 +73,7 @@ export class FrameMatcher {
 
   constructor(file: FrameFile) {
     for (const [name, words] of Object.entries(file.features)) {
+      if (name === VOCATIVE && words.length > 0) throw new Error(`feature ${VOCATIVE} is computed from punctuation; list no words`);
       const id = this.featureIds.size;
       this.featureIds.set(name, id);
       this.byFeature.push([]);
@@ -134,8 +135,13 @@ export class FrameMatcher {
     return out;
   }
 
-  match(tokens: Token[], negation: Set<string>, out: FrameHit[]): void {
+  match(tokens: Token[], text: string, negation: Set<string>, out: FrameHit[]): void {
     const feats: Array<Set<number>> = tokens.map((t) => this.featuresOf(t.key));
+    const vocative = this.featureIds.get(VOCATIVE);
+    const relative = this.featureIds.get(RELATIVE);
+    if (vocative !== undefined) {
+      for (let i = 0; i < tokens.length; i++) if (isVocative(tokens, text, i, feats, relative)) feats[i].add(vocative);
+    }
     // Last token index at which each element of each frame held, per sentence.
     const last = new Map<number, Int32Array>();
     const sentenceOf = new Map<number, number>();
@@ -176,6 +182,30 @@ export class FrameMatcher {
       }
     }
   }
+}
+
+/**
+ * `$vocative`: a word set off by commas from the rest of its sentence, or standing at its edge after
+ * or before a comma ("Заика, скажи...", "Ej prom, mēsls.") — how a name or an insult addresses the
+ * reader. A relative pronoun after the comma ("Cūka, kas guļ kūtī") makes it a subject instead.
+ */
+const VOCATIVE = '$vocative';
+const RELATIVE = 'relative';
+
+function commaBetween(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text[k] === ',') return true;
+  return false;
+}
+
+function isVocative(tokens: Token[], text: string, i: number, feats: Array<Set<number>>, relative: number | undefined): boolean {
+  const t = tokens[i];
+  const prev = i > 0 && tokens[i - 1].sentence === t.sentence ? tokens[i - 1] : null;
+  const next = i + 1 < tokens.length && tokens[i + 1].sentence === t.sentence ? tokens[i + 1] : null;
+  if (prev === null && next === null) return false;
+  const before = prev === null || commaBetween(text, prev.end, t.start);
+  const after = next === null || commaBetween(text, t.end, next.start);
+  if (!before || !after) return false;
+  return !(next !== null && relative !== undefined && feats[i + 1].has(relative));
 }
 
 function increasing(arr: Int32Array): boolean {

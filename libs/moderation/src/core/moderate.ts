@@ -103,7 +103,7 @@ export class Moderator {
     }
 
     const frameHits: FrameHit[] = [];
-    this.frames.match(tokens, STRICT_NEGATION, frameHits);
+    this.frames.match(tokens, text, STRICT_NEGATION, frameHits);
     for (const fh of frameHits) {
       const first = tokens[fh.first];
       const last = tokens[fh.last];
