@@ -57,6 +57,7 @@ export interface FrameHit {
 }
 
 const MAX_WINDOW = 12;
+const NO_FEATURES: number[] = [];
 
 const DEFAULT_WINDOW = 6;
 
@@ -117,54 +118,68 @@ export class FrameMatcher {
   }
 
   /** Feature ids of one token: one exact lookup plus one per distinct prefix and suffix length. */
-  featuresOf(key: string): Set<number> {
-    const out = new Set<number>();
+  featuresOf(key: string): number[] {
+    let out: number[] = NO_FEATURES;
+    const add = (ids: number[]): void => {
+      if (out === NO_FEATURES) out = [];
+      for (const f of ids) if (!out.includes(f)) out.push(f);
+    };
     const ex = this.exact.get(key);
-    if (ex) for (const f of ex) out.add(f);
+    if (ex) add(ex);
     for (const [len, map] of this.prefixes) {
       if (key.length < len) continue;
       const ids = map.get(key.slice(0, len));
-      if (ids) for (const f of ids) out.add(f);
+      if (ids) add(ids);
     }
     for (const [len, map] of this.suffixes) {
       // An ending must leave a stem: "šu" alone is not a future verb.
       if (key.length < len + 2) continue;
       const ids = map.get(key.slice(key.length - len));
-      if (ids) for (const f of ids) out.add(f);
+      if (ids) add(ids);
     }
     return out;
   }
 
   match(tokens: Token[], text: string, negation: Set<string>, out: FrameHit[]): void {
-    const feats: Array<Set<number>> = tokens.map((t) => this.featuresOf(t.key));
+    const feats: number[][] = tokens.map((t) => this.featuresOf(t.key));
     const vocative = this.featureIds.get(VOCATIVE);
     const relative = this.featureIds.get(RELATIVE);
     if (vocative !== undefined) {
-      for (let i = 0; i < tokens.length; i++) if (isVocative(tokens, text, i, feats, relative)) feats[i].add(vocative);
+      for (let i = 0; i < tokens.length; i++) {
+        if (isVocative(tokens, text, i, feats, relative)) feats[i] = [...feats[i], vocative];
+      }
     }
-    // Last token index at which each element of each frame held, per sentence.
-    const last = new Map<number, Int32Array>();
-    const sentenceOf = new Map<number, number>();
-    const fired = new Set<string>();
+    // Per frame: the sentence being tracked, the last token at which each element held in it, the
+    // last token that touched the frame (to visit it once per token) and the last sentence it fired in.
+    const n = this.frames.length;
+    const sentenceOf = new Int32Array(n).fill(-1);
+    const touchedAt = new Int32Array(n).fill(-1);
+    const firedIn = new Int32Array(n).fill(-1);
+    const last: Int32Array[] = this.frames.map((f) => new Int32Array(f.elements.length));
+    const touched: CompiledFrame[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const fs = feats[i];
-      if (fs.size === 0) continue;
-      const touched = new Set<CompiledFrame>();
+      if (fs.length === 0) continue;
+      const sentence = tokens[i].sentence;
+      touched.length = 0;
       for (const f of fs) {
         for (const { frame, el } of this.byFeature[f]) {
-          if (!frame.elements[el].every((g) => fs.has(g))) continue;
-          let arr = last.get(frame.id);
-          if (!arr || sentenceOf.get(frame.id) !== tokens[i].sentence) {
-            arr = new Int32Array(frame.elements.length).fill(-1);
-            last.set(frame.id, arr);
-            sentenceOf.set(frame.id, tokens[i].sentence);
+          if (!frame.elements[el].every((g) => fs.includes(g))) continue;
+          const arr = last[frame.id];
+          if (sentenceOf[frame.id] !== sentence) {
+            arr.fill(-1);
+            sentenceOf[frame.id] = sentence;
           }
           arr[el] = i;
-          touched.add(frame);
+          if (touchedAt[frame.id] !== i) {
+            touchedAt[frame.id] = i;
+            touched.push(frame);
+          }
         }
       }
       for (const frame of touched) {
-        const arr = last.get(frame.id) as Int32Array;
+        if (firedIn[frame.id] === sentence) continue;
+        const arr = last[frame.id];
         let first = i;
         let ok = true;
         for (const p of arr) {
@@ -173,11 +188,9 @@ export class FrameMatcher {
         }
         if (!ok) continue;
         if (frame.order && !increasing(arr)) continue;
-        const key = `${frame.id}:${tokens[i].sentence}`;
-        if (fired.has(key)) continue;
         if (frame.neg && negated(tokens, first, i, negation)) continue;
         if (frame.none.length > 0 && anyFeature(feats, tokens, first, i, frame.none)) continue;
-        fired.add(key);
+        firedIn[frame.id] = sentence;
         out.push({ frame, first, last: i });
       }
     }
@@ -197,7 +210,7 @@ function commaBetween(text: string, from: number, to: number): boolean {
   return false;
 }
 
-function isVocative(tokens: Token[], text: string, i: number, feats: Array<Set<number>>, relative: number | undefined): boolean {
+function isVocative(tokens: Token[], text: string, i: number, feats: number[][], relative: number | undefined): boolean {
   const t = tokens[i];
   const prev = i > 0 && tokens[i - 1].sentence === t.sentence ? tokens[i - 1] : null;
   const next = i + 1 < tokens.length && tokens[i + 1].sentence === t.sentence ? tokens[i + 1] : null;
@@ -205,7 +218,7 @@ function isVocative(tokens: Token[], text: string, i: number, feats: Array<Set<n
   const before = prev === null || commaBetween(text, prev.end, t.start);
   const after = next === null || commaBetween(text, t.end, next.start);
   if (!before || !after) return false;
-  return !(next !== null && relative !== undefined && feats[i + 1].has(relative));
+  return !(next !== null && relative !== undefined && feats[i + 1].includes(relative));
 }
 
 function increasing(arr: Int32Array): boolean {
@@ -219,11 +232,11 @@ function negated(tokens: Token[], first: number, last: number, negation: Set<str
   return false;
 }
 
-function anyFeature(feats: Array<Set<number>>, tokens: Token[], first: number, last: number, none: number[][]): boolean {
+function anyFeature(feats: number[][], tokens: Token[], first: number, last: number, none: number[][]): boolean {
   const s = tokens[last].sentence;
   for (let k = Math.max(0, first - 2); k <= Math.min(tokens.length - 1, last + 4); k++) {
     if (tokens[k].sentence !== s) continue;
-    for (const el of none) if (el.every((f) => feats[k].has(f))) return true;
+    for (const el of none) if (el.every((f) => feats[k].includes(f))) return true;
   }
   return false;
 }
