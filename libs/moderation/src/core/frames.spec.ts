@@ -63,6 +63,12 @@ describe('frames: threats made of ordinary words', () => {
     'Ты получишь пятёрку.',
     'Make sure you pay for the trip by Friday.',
     'The teacher is hot today, the classroom heating is broken.',
+    // medicine, encouragement, a term's end
+    'Ārsts teica, ka viņam jāsalauž un jāsaliek kauls no jauna.',
+    'The surgeon will cut your skin carefully, says the nurse.',
+    'You will regret nothing, the trip is great.',
+    'Tu nožēlosi, ka neņēmi lietussargu!',
+    'Тебе конец четверти понравился?',
   ])('stays clean: %s', (t) => {
     expect(decision(t)).toEqual([t, 'allow']);
   });

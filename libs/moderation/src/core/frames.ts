@@ -26,8 +26,8 @@ export interface FrameSource {
   /** Cancel when a negation word stands inside the match or just before it. */
   neg?: boolean;
   /**
-   * Features (or `a&b` conjunctions) that cancel the frame when present within two words before or
-   * four after it: a reflexive "sevi" in a threat, a game in "I'll destroy you at chess".
+   * Features (or `a&b` conjunctions) that cancel the frame when present within eight words before or
+   * six after it: a reflexive "sevi" in a threat, a game in "I'll destroy you at chess", a surgeon.
    */
   none?: string[];
   /** Highest decision the frame may cause alone: veiled warnings reach a human but never bounce. */
@@ -234,7 +234,7 @@ function negated(tokens: Token[], first: number, last: number, negation: Set<str
 
 function anyFeature(feats: number[][], tokens: Token[], first: number, last: number, none: number[][]): boolean {
   const s = tokens[last].sentence;
-  for (let k = Math.max(0, first - 2); k <= Math.min(tokens.length - 1, last + 4); k++) {
+  for (let k = Math.max(0, first - 8); k <= Math.min(tokens.length - 1, last + 6); k++) {
     if (tokens[k].sentence !== s) continue;
     for (const el of none) if (el.every((f) => feats[k].includes(f))) return true;
   }
