@@ -10,6 +10,7 @@ interface ContextFile {
   addressee: Record<string, string[]>;
   reporting: Record<string, string[]>;
   negation: Record<string, string[]>;
+  ultimatum: string[];
   functionWords: Record<'lv' | 'en' | 'ru-latn', string[]>;
 }
 
@@ -24,6 +25,11 @@ function keySet(groups: Record<string, string[]>): Set<string> {
 export const ADDRESSEE = keySet(ctx.addressee);
 export const REPORTING = keySet(ctx.reporting);
 export const NEGATION = keySet(ctx.negation);
+const ULTIMATUM = keySet({ all: ctx.ultimatum });
+/** Negations that are also ordinary words in another of the languages (Latvian "no" = from). */
+const AMBIGUOUS_NEGATION = new Set(['no', 'ni']);
+/** Negations that cancel a frame or an insult: the unambiguous ones only. */
+export const STRICT_NEGATION = new Set([...NEGATION].filter((w) => !AMBIGUOUS_NEGATION.has(w)));
 const FUNCTION_WORDS: Record<'lv' | 'en' | 'ru-latn', Set<string>> = {
   lv: keySet({ lv: ctx.functionWords.lv }),
   en: keySet({ en: ctx.functionWords.en }),
@@ -71,7 +77,8 @@ export function reportedSpeech(tokens: Token[]): boolean[] {
       seen = false;
     }
     out[k] = seen;
-    if (REPORTING.has(tokens[k].key)) seen = true;
+    // "one more word and...", "ещё слово —": an ultimatum, not a report of what someone said.
+    if (REPORTING.has(tokens[k].key) && !(k > 0 && tokens[k - 1].sentence === sentence && ULTIMATUM.has(tokens[k - 1].key))) seen = true;
   }
   return out;
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILTIN_LEXICONS, compileEntries } from './lexicon';
 import { BUILTIN_PHRASES, PhraseMatcher } from './phrases';
+import { BUILTIN_FRAMES } from './frames';
 
 const readme = readFileSync(join(__dirname, '../../data/README.md'), 'utf8');
 
@@ -16,6 +17,7 @@ describe('data files', () => {
     const fields = new Set<string>();
     for (const f of BUILTIN_LEXICONS) for (const e of f.entries) for (const k of Object.keys(e)) fields.add(k);
     for (const p of BUILTIN_PHRASES.patterns) for (const k of Object.keys(p)) fields.add(k);
+    for (const f of BUILTIN_FRAMES.frames) for (const k of Object.keys(f)) fields.add(k);
     for (const k of fields) expect([k, readme.includes(`\`${k}\``)]).toEqual([k, true]);
   });
 

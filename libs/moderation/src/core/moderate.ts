@@ -1,7 +1,8 @@
 import { S_CYRL } from './chars';
-import { NEGATION, detectLatinContext, isAddressed, reportedSpeech, type LatinContext } from './context';
+import { NEGATION, STRICT_NEGATION, detectLatinContext, isAddressed, reportedSpeech, type LatinContext } from './context';
 import { BUILTIN_LEXICONS, compileEntries, type CompiledEntry, type LexiconEntrySource, type LexiconFile } from './lexicon';
 import { LexiconMatcher, type LexiconHit } from './matcher';
+import { BUILTIN_FRAMES, FrameMatcher, type FrameHit } from './frames';
 import { BUILTIN_PHRASES, PhraseMatcher, type PhraseFile, type PhraseHit, type PhrasePatternSource } from './phrases';
 import { decide, maxDecision, minDecision, resolvePolicy } from './policy';
 import { F_ALLCAPS, F_CAPITALIZED, F_LV_MARK, F_MASKED, F_NUMERIC, tokenize, type Token } from './tokenizer';
@@ -16,9 +17,6 @@ import {
   type Severity,
 } from './types';
 
-/** Categories where quoting (not only reporting) softens a block to a review. */
-const SOFT: ReadonlySet<Category> = new Set<Category>(['profanity', 'insult', 'sexual']);
-
 /** Above this many runs a token is not a word; highlight only the matched root, not the whole blob. */
 const MAX_WORD_RUNS = 48;
 
@@ -27,11 +25,14 @@ interface Found extends ModerationMatch {
   masked: boolean;
   quoted: boolean;
   reported: boolean;
+  /** The strongest decision this match may cause on its own. */
+  cap?: Decision;
 }
 
 export class Moderator {
   private readonly lexicon: LexiconMatcher;
   private readonly phrases: PhraseMatcher;
+  private readonly frames: FrameMatcher;
   private readonly policy: ModerationPolicy;
   private readonly allowed: Set<string>;
 
@@ -39,6 +40,7 @@ export class Moderator {
     const { lexFile, phraseFile } = customTerms(options.blockedTerms ?? []);
     this.lexicon = new LexiconMatcher(compileEntries(lexFile ? [...BUILTIN_LEXICONS, lexFile] : BUILTIN_LEXICONS));
     this.phrases = new PhraseMatcher(phraseFile ? [BUILTIN_PHRASES, phraseFile] : [BUILTIN_PHRASES]);
+    this.frames = sharedFrames();
     this.policy = resolvePolicy(options.policy);
     this.allowed = new Set<string>();
     for (const w of options.allowedTerms ?? []) {
@@ -62,6 +64,8 @@ export class Moderator {
       for (const h of hits) {
         const e = h.entry;
         if (!contextAllows(e, tok, tokens, latin)) continue;
+        // "you're not stupid", "tu neesi muļķis": a denied insult is reassurance.
+        if (e.cat === 'insult' && negatedBefore(tokens, tok.index)) continue;
         let severity = e.sev;
         // "ты дебил", "you bitch": an insult aimed at the reader is worse than the word on its own.
         if (e.cat === 'insult' && !e.directed && severity < 3 && isAddressed(tokens, tok.index)) severity = (severity + 1) as Severity;
@@ -98,6 +102,25 @@ export class Moderator {
       });
     }
 
+    const frameHits: FrameHit[] = [];
+    this.frames.match(tokens, text, STRICT_NEGATION, frameHits);
+    for (const fh of frameHits) {
+      const first = tokens[fh.first];
+      const last = tokens[fh.last];
+      found.push({
+        start: first.start,
+        end: last.end,
+        category: fh.frame.cat,
+        severity: fh.frame.sev,
+        term: fh.frame.term,
+        lang: fh.frame.lang,
+        masked: false,
+        quoted: first.quoted && last.quoted,
+        reported: reported[fh.first],
+        cap: fh.frame.cap ?? undefined,
+      });
+    }
+
     return this.summarise(found);
   }
 
@@ -109,12 +132,10 @@ export class Moderator {
       let d = decide(this.policy, f.category, f.severity);
       // Hidden letters are a guess; a human should look before anything is bounced.
       if (f.masked) d = minDecision(d, 'review');
-      if (SOFT.has(f.category)) {
-        if (f.quoted || f.reported) d = minDecision(d, 'review');
-      } else if (f.reported) {
-        // A parent quoting a threat to the school must reach a human, not bounce.
-        d = minDecision(d, 'review');
-      }
+      // Quoted or reported words are more often cited than meant: a parent quoting a threat to the
+      // school must reach a human, not bounce.
+      if (f.quoted || f.reported) d = minDecision(d, 'review');
+      if (f.cap) d = minDecision(d, f.cap);
       if (d === 'allow') continue;
       decision = maxDecision(decision, d);
       cats.add(f.category);
@@ -143,6 +164,12 @@ function contextAllows(e: CompiledEntry, tok: Token, tokens: Token[], latin: Lat
   if (e.notAfter && prev && prev.sentence === tok.sentence && e.notAfter.has(prev.key)) return false;
   if (e.notBefore && next && next.sentence === tok.sentence && e.notBefore.has(next.key)) return false;
   return true;
+}
+
+function negatedBefore(tokens: Token[], index: number): boolean {
+  const s = tokens[index].sentence;
+  for (let k = Math.max(0, index - 2); k < index; k++) if (tokens[k].sentence === s && STRICT_NEGATION.has(tokens[k].key)) return true;
+  return false;
 }
 
 /**
@@ -187,6 +214,13 @@ function customTerms(terms: ReadonlyArray<string | { term: string; category?: Ca
   };
 }
 
+
+const frameCache = { instance: null as FrameMatcher | null };
+
+/** Frames do not depend on institution options, so every moderator shares one compiled set. */
+function sharedFrames(): FrameMatcher {
+  return (frameCache.instance ??= new FrameMatcher(BUILTIN_FRAMES));
+}
 
 const defaultModerator = { instance: null as Moderator | null };
 const byObject = new WeakMap<ModerationOptions, Moderator>();

@@ -8,9 +8,11 @@ import { CATEGORIES } from './types';
 export const DEFAULT_POLICY: Readonly<ModerationPolicy> = Object.freeze({
   profanity: { 1: 'review', 2: 'review', 3: 'block' },
   insult: { 1: 'review', 2: 'review', 3: 'block' },
+  harassment: { 1: 'review', 2: 'review', 3: 'block' },
   sexual: { 1: 'review', 2: 'review', 3: 'block' },
   threat: { 1: 'block', 2: 'block', 3: 'block' },
   hate: { 1: 'block', 2: 'block', 3: 'block' },
+  'self-harm': { 1: 'review', 2: 'block', 3: 'block' },
 });
 
 const RANK: Record<Decision, number> = { allow: 0, review: 1, block: 2 };

@@ -55,6 +55,26 @@ describe('properties', () => {
     fc.assert(fc.property(words, (ws) => expect(moderate(ws.join(' ')).decision).toBe('allow')), SEEDED);
   });
 
+  it('a threat frame is found inside any clean text, in its own sentence', () => {
+    const clean = fc.array(fc.constantFrom('Labdien', 'rīt', 'skolā', 'ekskursija', 'Здравствуйте', 'урок', 'the', 'homework', 'is', 'due'), { maxLength: 20 });
+    const threat = fc.constantFrom('Es tevi piekaušu.', 'Я тебя зарежу.', "I'm going to stab you.", 'Tev būs beigas.');
+    fc.assert(
+      fc.property(clean, threat, clean, (a, t, b) => {
+        const r = moderate(`${a.join(' ')}. ${t} ${b.join(' ')}`);
+        expect(r.decision).toBe('block');
+        expect(r.categories).toContain('threat');
+      }),
+      SEEDED,
+    );
+  });
+
+  it('one endless sentence of frame words is handled in bounded time', () => {
+    const words = 'es tevi tev nogalināšu you will kill your я тебя убью visi imigranti ir parazīti send nudes '.repeat(10_000);
+    const started = Date.now();
+    expect(moderate(words).decision).toBe('block');
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   it('handles 1 MB input and 100 KB of separators', () => {
     const big = 'Labdien, vecāki! Rīt ekskursija. Здравствуйте! fuck 👨‍👩‍👧 '.repeat(20_000).slice(0, 1_000_000);
     const r = moderate(big);

@@ -1,4 +1,4 @@
-export const CATEGORIES = ['profanity', 'insult', 'sexual', 'threat', 'hate'] as const;
+export const CATEGORIES = ['profanity', 'insult', 'harassment', 'sexual', 'threat', 'hate', 'self-harm'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 export type Decision = 'allow' | 'review' | 'block';

@@ -1,0 +1,254 @@
+import framesJson from '../../data/frames.json';
+import { CATEGORIES, type Category, type MatchLang, type Severity } from './types';
+import { normalizeWord, type Token } from './tokenizer';
+
+/**
+ * Frames: rules over word features rather than over fixed strings. A feature is a class of words
+ * (exact forms, `stem*` for every inflection of a stem, `*ending` for a grammatical ending such as
+ * the Latvian first-person future `-šu`); a frame element is one or more features that must hold on
+ * the same token (`violent-lv&fut1-lv`: a violent verb in the first-person future); a frame fires
+ * when all its elements occur, in any order, within `window` tokens of one sentence. This captures
+ * "actor/intention × act × target" whatever the word order and inflection, in time linear in the
+ * text: each token touches only the frame elements its own features belong to.
+ */
+export interface FrameFile {
+  features: Record<string, string[]>;
+  frames: FrameSource[];
+}
+
+export interface FrameSource {
+  lang: MatchLang;
+  cat: Category;
+  sev: Severity;
+  term: string;
+  all: string[];
+  window?: number;
+  /** Cancel when a negation word stands inside the match or just before it. */
+  neg?: boolean;
+  /**
+   * Features (or `a&b` conjunctions) that cancel the frame when present within eight words before or
+   * six after it: a reflexive "sevi" in a threat, a game in "I'll destroy you at chess", a surgeon.
+   */
+  none?: string[];
+  /** Highest decision the frame may cause alone: veiled warnings reach a human but never bounce. */
+  cap?: 'review';
+  /** Elements must occur in the listed order (English word order carries who does what to whom). */
+  order?: boolean;
+}
+
+export interface CompiledFrame {
+  id: number;
+  lang: MatchLang;
+  cat: Category;
+  sev: Severity;
+  term: string;
+  elements: number[][];
+  window: number;
+  neg: boolean;
+  none: number[][];
+  order: boolean;
+  cap: 'review' | null;
+}
+
+export interface FrameHit {
+  frame: CompiledFrame;
+  first: number;
+  last: number;
+}
+
+const MAX_WINDOW = 12;
+const NO_FEATURES: number[] = [];
+
+const DEFAULT_WINDOW = 6;
+
+export const BUILTIN_FRAMES = framesJson as FrameFile;
+
+export class FrameMatcher {
+  readonly frames: CompiledFrame[] = [];
+  private readonly featureIds = new Map<string, number>();
+  private readonly exact = new Map<string, number[]>();
+  private readonly prefixes = new Map<number, Map<string, number[]>>();
+  private readonly suffixes = new Map<number, Map<string, number[]>>();
+  /** feature id → (frame, element index) pairs whose element mentions that feature. */
+  private readonly byFeature: Array<Array<{ frame: CompiledFrame; el: number }>> = [];
+
+  constructor(file: FrameFile) {
+    for (const [name, words] of Object.entries(file.features)) {
+      if (name === VOCATIVE && words.length > 0) throw new Error(`feature ${VOCATIVE} is computed from punctuation; list no words`);
+      const id = this.featureIds.size;
+      this.featureIds.set(name, id);
+      this.byFeature.push([]);
+      for (const raw of words) {
+        if (raw.startsWith('*')) add(this.suffixes, normalizeWord(raw.slice(1)).key, id);
+        else if (raw.endsWith('*')) add(this.prefixes, normalizeWord(raw.slice(0, -1)).key, id);
+        else push(this.exact, normalizeWord(raw).key, id);
+      }
+    }
+    file.frames.forEach((src, idx) => {
+      const where = `frame #${idx} (${src.term})`;
+      if (!CATEGORIES.includes(src.cat)) throw new Error(`${where}: unknown category ${String(src.cat)}`);
+      if (src.sev !== 1 && src.sev !== 2 && src.sev !== 3) throw new Error(`${where}: sev must be 1..3`);
+      const window = src.window ?? DEFAULT_WINDOW;
+      if (src.cap !== undefined && src.cap !== 'review') throw new Error(`${where}: cap must be "review"`);
+      if (window < 1 || window > MAX_WINDOW) throw new Error(`${where}: window must be 1..${MAX_WINDOW}`);
+      if (src.all.length === 0) throw new Error(`${where}: needs at least one element`);
+      const feature = (n: string): number => {
+        const f = this.featureIds.get(n);
+        if (f === undefined) throw new Error(`${where}: unknown feature ${n}`);
+        return f;
+      };
+      const frame: CompiledFrame = {
+        id: idx,
+        lang: src.lang,
+        cat: src.cat,
+        sev: src.sev,
+        term: src.term,
+        elements: src.all.map((el) => el.split('&').map(feature)),
+        window,
+        neg: src.neg === true,
+        none: (src.none ?? []).map((el) => el.split('&').map(feature)),
+        order: src.order === true,
+        cap: src.cap === 'review' ? 'review' : null,
+      };
+      this.frames.push(frame);
+      frame.elements.forEach((el, k) => {
+        for (const f of new Set(el)) this.byFeature[f].push({ frame, el: k });
+      });
+    });
+  }
+
+  /** Feature ids of one token: one exact lookup plus one per distinct prefix and suffix length. */
+  featuresOf(key: string): number[] {
+    let out: number[] = NO_FEATURES;
+    const add = (ids: number[]): void => {
+      if (out === NO_FEATURES) out = [];
+      for (const f of ids) if (!out.includes(f)) out.push(f);
+    };
+    const ex = this.exact.get(key);
+    if (ex) add(ex);
+    for (const [len, map] of this.prefixes) {
+      if (key.length < len) continue;
+      const ids = map.get(key.slice(0, len));
+      if (ids) add(ids);
+    }
+    for (const [len, map] of this.suffixes) {
+      // An ending must leave a stem: "šu" alone is not a future verb.
+      if (key.length < len + 2) continue;
+      const ids = map.get(key.slice(key.length - len));
+      if (ids) add(ids);
+    }
+    return out;
+  }
+
+  match(tokens: Token[], text: string, negation: Set<string>, out: FrameHit[]): void {
+    const feats: number[][] = tokens.map((t) => this.featuresOf(t.key));
+    const vocative = this.featureIds.get(VOCATIVE);
+    const relative = this.featureIds.get(RELATIVE);
+    if (vocative !== undefined) {
+      for (let i = 0; i < tokens.length; i++) {
+        if (isVocative(tokens, text, i, feats, relative)) feats[i] = [...feats[i], vocative];
+      }
+    }
+    // Per frame: the sentence being tracked, the last token at which each element held in it, the
+    // last token that touched the frame (to visit it once per token) and the last sentence it fired in.
+    const n = this.frames.length;
+    const sentenceOf = new Int32Array(n).fill(-1);
+    const touchedAt = new Int32Array(n).fill(-1);
+    const firedIn = new Int32Array(n).fill(-1);
+    const last: Int32Array[] = this.frames.map((f) => new Int32Array(f.elements.length));
+    const touched: CompiledFrame[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const fs = feats[i];
+      if (fs.length === 0) continue;
+      const sentence = tokens[i].sentence;
+      touched.length = 0;
+      for (const f of fs) {
+        for (const { frame, el } of this.byFeature[f]) {
+          if (!frame.elements[el].every((g) => fs.includes(g))) continue;
+          const arr = last[frame.id];
+          if (sentenceOf[frame.id] !== sentence) {
+            arr.fill(-1);
+            sentenceOf[frame.id] = sentence;
+          }
+          arr[el] = i;
+          if (touchedAt[frame.id] !== i) {
+            touchedAt[frame.id] = i;
+            touched.push(frame);
+          }
+        }
+      }
+      for (const frame of touched) {
+        if (firedIn[frame.id] === sentence) continue;
+        const arr = last[frame.id];
+        let first = i;
+        let ok = true;
+        for (const p of arr) {
+          if (p < 0 || i - p >= frame.window) ok = false;
+          else if (p < first) first = p;
+        }
+        if (!ok) continue;
+        if (frame.order && !increasing(arr)) continue;
+        if (frame.neg && negated(tokens, first, i, negation)) continue;
+        if (frame.none.length > 0 && anyFeature(feats, tokens, first, i, frame.none)) continue;
+        firedIn[frame.id] = sentence;
+        out.push({ frame, first, last: i });
+      }
+    }
+  }
+}
+
+/**
+ * `$vocative`: a word set off by commas from the rest of its sentence, or standing at its edge after
+ * or before a comma ("Заика, скажи...", "Ej prom, mēsls.") — how a name or an insult addresses the
+ * reader. A relative pronoun after the comma ("Cūka, kas guļ kūtī") makes it a subject instead.
+ */
+const VOCATIVE = '$vocative';
+const RELATIVE = 'relative';
+
+function commaBetween(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text[k] === ',') return true;
+  return false;
+}
+
+function isVocative(tokens: Token[], text: string, i: number, feats: number[][], relative: number | undefined): boolean {
+  const t = tokens[i];
+  const prev = i > 0 && tokens[i - 1].sentence === t.sentence ? tokens[i - 1] : null;
+  const next = i + 1 < tokens.length && tokens[i + 1].sentence === t.sentence ? tokens[i + 1] : null;
+  if (prev === null && next === null) return false;
+  const before = prev === null || commaBetween(text, prev.end, t.start);
+  const after = next === null || commaBetween(text, t.end, next.start);
+  if (!before || !after) return false;
+  return !(next !== null && relative !== undefined && feats[i + 1].includes(relative));
+}
+
+function increasing(arr: Int32Array): boolean {
+  for (let k = 1; k < arr.length; k++) if (arr[k] <= arr[k - 1]) return false;
+  return true;
+}
+
+function negated(tokens: Token[], first: number, last: number, negation: Set<string>): boolean {
+  const s = tokens[last].sentence;
+  for (let k = Math.max(0, first - 1); k <= last; k++) if (tokens[k].sentence === s && negation.has(tokens[k].key)) return true;
+  return false;
+}
+
+function anyFeature(feats: number[][], tokens: Token[], first: number, last: number, none: number[][]): boolean {
+  const s = tokens[last].sentence;
+  for (let k = Math.max(0, first - 8); k <= Math.min(tokens.length - 1, last + 6); k++) {
+    if (tokens[k].sentence !== s) continue;
+    for (const el of none) if (el.every((f) => feats[k].includes(f))) return true;
+  }
+  return false;
+}
+
+function add(m: Map<number, Map<string, number[]>>, key: string, id: number): void {
+  let inner = m.get(key.length);
+  if (!inner) m.set(key.length, (inner = new Map()));
+  push(inner, key, id);
+}
+
+function push(m: Map<string, number[]>, k: string, v: number): void {
+  const list = m.get(k);
+  if (!list) m.set(k, [v]);
+  else if (!list.includes(v)) list.push(v);
+}
