@@ -23,6 +23,7 @@ interface Row {
   status: string;
   email: string | null;
   phone: string | null;
+  handed_at: Date | null;
 }
 
 /**
@@ -144,6 +145,8 @@ describe('worker killed with SIGKILL mid-batch', () => {
     // Only claims the dead worker held can be unknown; none of them went out twice.
     expect(counts.sms.unknown).toBeLessThanOrEqual(atKill.sending);
     expect(counts.sms.unknownReceived + counts.sms.unknownNotReceived).toBe(counts.sms.unknown);
+    // An SMS claimed but never handed to Twilio is sent again instead of being left unknown.
+    expect(smsUnknown.every((r) => r.handed_at !== null)).toBe(true);
     // A raw repeat is only possible for an e-mail the dead worker had claimed (same Message-ID).
     expect(counts.email.rawDuplicates).toBeLessThanOrEqual(atKill.sending);
   }, 240_000);
@@ -195,7 +198,7 @@ async function seedUrgentMessage(pg: Client): Promise<string> {
 
 async function deliveryRows(pg: Client, messageId: string): Promise<Row[]> {
   const res = await pg.query<Row>(
-    `select d.id, d.channel, d.status, u.email, u.phone
+    `select d.id, d.channel, d.status, d.handed_at, u.email, u.phone
        from notification_delivery d
        join outbox_message o on o.id = d.event_id
        join app_user u on u.id = d.user_id

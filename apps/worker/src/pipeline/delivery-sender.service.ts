@@ -55,6 +55,8 @@ export class DeliverySender {
   private readonly claims = new Batcher<string, NotificationDelivery | null>((ids) => this.claimAll(ids));
   // Recording `sent` may wait a moment for company: the provider has the message already.
   private readonly sentMarks = new Batcher<SentMark, void>((marks) => this.markSentAll(marks), { lingerMs: 20 });
+  // Committed before the SMS leaves, so a worker killed earlier leaves a claim known to be unsent.
+  private readonly handOvers = new Batcher<string, void>((ids) => this.markHandedAll(ids));
 
   async send(deliveryId: string): Promise<SendOutcome> {
     const delivery = await this.claims.call(deliveryId);
@@ -70,13 +72,20 @@ export class DeliverySender {
    * for the sweep to queue once the pause ends). An id asked for twice in one batch (a duplicate
    * job) is handed to the first caller only; the other finds it claimed, as it would a moment later.
    */
+  private async markHandedAll(ids: string[]): Promise<void[]> {
+    const em = this.em.fork();
+    const now = em.getPlatform().processDateProperty(this.clock.now());
+    await em.getConnection().execute(`update notification_delivery set handed_at = ? where id in (${placeholders(ids)}) and status = 'sending'`, [now, ...ids], 'run');
+    return ids.map(() => undefined);
+  }
+
   private async claimAll(ids: string[]): Promise<(NotificationDelivery | null)[]> {
     const unique = [...new Set(ids)];
     const em = this.em.fork();
     const now = em.getPlatform().processDateProperty(this.clock.now());
     const paused = this.pause.pausedChannels();
     const rows = await em.getConnection().execute<Record<string, unknown>[]>(
-      `update notification_delivery set status = 'sending', claimed_at = ?, attempts = attempts + 1, updated_at = ?
+      `update notification_delivery set status = 'sending', claimed_at = ?, handed_at = null, attempts = attempts + 1, updated_at = ?
         where id in (${placeholders(unique)}) and status = 'pending' and available_at <= ?${paused.length ? ` and channel not in (${placeholders(paused)})` : ''}
         returning *`,
       [now, now, ...unique, now, ...paused],
@@ -105,6 +114,13 @@ export class DeliverySender {
       if (!admitted) return this.retry(deliveryId, attempt, 'error', 0);
       if (typeof admitted === 'string') return admitted;
       ticket = admitted;
+      try {
+        await this.handOvers.call(deliveryId);
+      } catch (err) {
+        await this.smsCost.failed(ticket, new SendFailure('temporary', 'hand-over-not-recorded', 'the hand-over could not be recorded'));
+        this.logger.warn({ err, deliveryId }, 'SMS hand-over not recorded; not sent');
+        return this.retry(deliveryId, attempt, 'error', 0);
+      }
     }
 
     const answered = this.metrics.providerCall(delivery.channel);

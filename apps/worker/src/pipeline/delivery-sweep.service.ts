@@ -65,11 +65,13 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
     const em = this.em.fork();
     // A claim is stale only when no live worker still holds its job (a send in flight must not be
     // doubled, however long it takes). Then an e-mail goes again with the same Message-ID, so receivers
-    // see one message; an SMS that may have left is not sent twice: it waits for Twilio's status callback.
-    const claims = await em.find(NotificationDelivery, { status: 'sending', claimedAt: { $lt: stale } }, { fields: ['id', 'channel'], limit: 500 });
+    // see one message, and so does an SMS that never left (no hand-over recorded); an SMS that may have
+    // left is not sent twice: it waits for Twilio's status callback.
+    const claims = await em.find(NotificationDelivery, { status: 'sending', claimedAt: { $lt: stale } }, { fields: ['id', 'channel', 'handedAt'], limit: 500 });
     for (const claim of claims) {
       if (await this.jobs.isRunning('delivery.send', claim.id)) continue;
-      const [status, reset] = claim.channel === 'email' ? (['pending', { claimedAt: null }] as const) : (['unknown', {}] as const);
+      const mayHaveLeft = claim.channel === 'sms' && claim.handedAt;
+      const [status, reset] = mayHaveLeft ? (['unknown', {}] as const) : (['pending', { claimedAt: null }] as const);
       await em.nativeUpdate(NotificationDelivery, { id: claim.id, status: 'sending' }, { status, ...reset, reason: 'stale claim', updatedAt: now });
     }
     const paused = this.pause.pausedChannels();

@@ -88,6 +88,13 @@ export class NotificationDelivery {
   @Property({ type: 'datetime', nullable: true })
   claimedAt?: Date | null;
 
+  /**
+   * When the request left for the SMS provider. A stale SMS claim without it never reached Twilio
+   * (the worker died between claim and call) and is safe to send again; with it, it is `unknown`.
+   */
+  @Property({ type: 'datetime', nullable: true })
+  handedAt?: Date | null;
+
   @Property({ type: 'datetime', nullable: true })
   sentAt?: Date | null;
 
