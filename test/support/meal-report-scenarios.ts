@@ -99,7 +99,7 @@ export function mealReportScenarios(start: (clock: FixedClock) => Promise<Notifi
     const [csv] = mails[0].attachments;
     expect(csv).toMatchObject({ filename: 'meals-2026-10-19-next-day.csv', contentType: 'text/csv' });
     expect(csv.content.split('\r\n')).toEqual([
-      '"group","meal","standard","vegetarian","lactose_free","gluten_free","other","total"',
+      '"group","meal","standard","vegetarian","lactose-free","gluten-free","other","total"',
       '"Zīles","breakfast","1","1","0","0","0","2"',
       '"Zīles","lunch","1","1","0","0","0","2"',
       '"total","breakfast","1","1","0","0","0","2"',
@@ -215,6 +215,6 @@ export function mealReportScenarios(start: (clock: FixedClock) => Promise<Notifi
       ['sms-only', 'sms', 'sent'],
     ]);
     expect(rig.smtp.received.filter((m) => m.envelope.rcptTo.includes(email))).toEqual([]);
-    expect(rig.sms.accepted.filter((m) => m.to === phone).map((m) => m.body)).toEqual([`PII Virtuve ${f.tag} 2026-10-21: breakfast 3, lunch 3`]);
+    expect(rig.sms.accepted.filter((m) => m.to === phone).map((m) => m.body)).toEqual([`PII Virtuve ${f.tag} 2026-10-21: brokastis 3, pusdienas 3`]);
   });
 }

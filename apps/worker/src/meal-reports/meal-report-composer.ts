@@ -8,8 +8,7 @@ import { twilioStatusCallbackUrl } from '../delivery-status/twilio-status.servic
 import type { Composed } from '../pipeline/delivery-sender.service';
 import type { EmailTable } from '../templates/template-definitions';
 import { Templates } from '../templates/templates';
-
-const HEAD = ['group', 'meal', ...DIETS, 'total'];
+import { type MealLabel, mealLabels } from './meal-labels';
 
 /**
  * A kitchen report's e-mail (text, a table, and the same table as a CSV attachment) or SMS (totals
@@ -38,13 +37,14 @@ export class MealReportComposer {
     const to = d.channel === 'email' ? user.email : user.phone;
     if (!to) return { suppress: 'no-contact' };
     const counts = report.counts;
-    const table = reportTable(counts);
+    const label = mealLabels(user.language);
+    const table = reportTable(counts, label);
     const rendered = this.templates.render('meal-report', user.language, {
       institution: institution?.name ?? '',
       date: report.date,
       final: report.kind === 'same-day-final',
-      totals: totalsLine(counts),
-      change: changeLine(counts),
+      totals: totalsLine(counts, label),
+      change: changeLine(counts, label),
       table,
     });
     if (d.channel === 'sms') return { sms: { to, body: rendered.sms, statusCallback: twilioStatusCallbackUrl(this.config, d.id) } };
@@ -54,12 +54,12 @@ export class MealReportComposer {
 }
 
 /** One row per group and meal served, the diets across, then the totals per meal. */
-export function reportTable(counts: MealReportCounts): EmailTable {
+export function reportTable(counts: MealReportCounts, label: MealLabel): EmailTable {
   const rows: string[][] = [];
-  const line = (label: string, meal: string, c: Record<string, number>) => [label, meal, ...DIETS.map((d) => String(c[d] ?? 0)), String(c.total ?? 0)];
+  const line = (name: string, meal: (typeof MEALS)[number], c: Record<string, number>) => [name, label(meal), ...DIETS.map((d) => String(c[d] ?? 0)), String(c.total ?? 0)];
   for (const g of counts.groups) for (const meal of MEALS) if (g.meals[meal]) rows.push(line(g.name, meal, g.meals[meal]));
-  for (const meal of MEALS) if (counts.totals[meal]) rows.push(line('total', meal, counts.totals[meal]));
-  return { head: HEAD, rows };
+  for (const meal of MEALS) if (counts.totals[meal]) rows.push(line(label('total'), meal, counts.totals[meal]));
+  return { head: [label('group'), label('meal'), ...DIETS.map(label), label('total')], rows };
 }
 
 /** RFC 4180: every field quoted, quotes doubled, CRLF line ends; a formula-looking field is defused for spreadsheets. */
@@ -68,13 +68,13 @@ export function toCsv(table: EmailTable): string {
   return [table.head, ...table.rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
 }
 
-export function totalsLine(counts: MealReportCounts): string {
-  return MEALS.filter((m) => counts.totals[m]).map((m) => `${m} ${counts.totals[m]!.total}`).join(', ');
+export function totalsLine(counts: MealReportCounts, label: MealLabel): string {
+  return MEALS.filter((m) => counts.totals[m]).map((m) => `${label(m)} ${counts.totals[m]!.total}`).join(', ');
 }
 
 /** `lunch -1, snack +2`; null without an earlier order to compare with or when nothing changed. */
-export function changeLine(counts: MealReportCounts): string | null {
+export function changeLine(counts: MealReportCounts, label: MealLabel): string | null {
   if (!counts.difference) return null;
   const changed = MEALS.filter((m) => counts.difference![m]);
-  return changed.length ? changed.map((m) => `${m} ${counts.difference![m]! > 0 ? '+' : ''}${counts.difference![m]}`).join(', ') : null;
+  return changed.length ? changed.map((m) => `${label(m)} ${counts.difference![m]! > 0 ? '+' : ''}${counts.difference![m]}`).join(', ') : null;
 }
