@@ -2,7 +2,7 @@ import { S_CYRL } from './chars';
 import { NEGATION, STRICT_NEGATION, detectLatinContext, isAddressed, reportedSpeech, type LatinContext } from './context';
 import { BUILTIN_LEXICONS, compileEntries, type CompiledEntry, type LexiconEntrySource, type LexiconFile } from './lexicon';
 import { LexiconMatcher, type LexiconHit } from './matcher';
-import { BUILTIN_FRAMES, FrameMatcher, type FrameHit } from './frames';
+import { BUILTIN_FRAMES, type CompiledFrame, FrameMatcher, type FrameHit } from './frames';
 import { BUILTIN_PHRASES, PhraseMatcher, type PhraseFile, type PhraseHit, type PhrasePatternSource } from './phrases';
 import { decide, maxDecision, minDecision, resolvePolicy } from './policy';
 import { F_ALLCAPS, F_CAPITALIZED, F_LV_MARK, F_MASKED, F_NUMERIC, tokenize, type Token } from './tokenizer';
@@ -84,42 +84,25 @@ export class Moderator {
       }
     }
 
+    // Phrases and frames both match a run of tokens; either hit becomes one match over that run.
+    const span = (first: number, last: number, rule: Pick<CompiledFrame, 'cat' | 'sev' | 'term' | 'lang'> & { cap?: 'review' | null }): Found => ({
+      start: tokens[first].start,
+      end: tokens[last].end,
+      category: rule.cat,
+      severity: rule.sev,
+      term: rule.term,
+      lang: rule.lang,
+      masked: false,
+      quoted: tokens[first].quoted && tokens[last].quoted,
+      reported: reported[first],
+      cap: rule.cap ?? undefined,
+    });
     const phraseHits: PhraseHit[] = [];
     this.phrases.match(tokens, NEGATION, phraseHits);
-    for (const ph of phraseHits) {
-      const first = tokens[ph.first];
-      const last = tokens[ph.last];
-      found.push({
-        start: first.start,
-        end: last.end,
-        category: ph.pattern.cat,
-        severity: ph.pattern.sev,
-        term: ph.pattern.term,
-        lang: ph.pattern.lang,
-        masked: false,
-        quoted: first.quoted && last.quoted,
-        reported: reported[ph.first],
-      });
-    }
-
+    for (const ph of phraseHits) found.push(span(ph.first, ph.last, ph.pattern));
     const frameHits: FrameHit[] = [];
     this.frames.match(tokens, text, STRICT_NEGATION, frameHits);
-    for (const fh of frameHits) {
-      const first = tokens[fh.first];
-      const last = tokens[fh.last];
-      found.push({
-        start: first.start,
-        end: last.end,
-        category: fh.frame.cat,
-        severity: fh.frame.sev,
-        term: fh.frame.term,
-        lang: fh.frame.lang,
-        masked: false,
-        quoted: first.quoted && last.quoted,
-        reported: reported[fh.first],
-        cap: fh.frame.cap ?? undefined,
-      });
-    }
+    for (const fh of frameHits) found.push(span(fh.first, fh.last, fh.frame));
 
     return this.summarise(found);
   }
