@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { createDatabase, dropDatabase } from '../../libs/persistence/src/postgres-admin';
 import { purgeRedis } from '../../apps/mail/bench/bench-server';
 import { TestSmtpServer } from '../support/smtp-server';
+import { providerEnv } from '../support/provider-env';
 import { TwilioServer } from '../support/twilio-server';
 import { startWorkerProcess, type WorkerChild } from '../support/worker-child';
 
@@ -75,13 +76,7 @@ describe('worker killed with SIGKILL mid-batch', () => {
       DELIVERY_SWEEP_INTERVAL: '500ms',
       // The second worker must not wait the production 2 minutes; BullMQ's lock still guards live sends.
       DELIVERY_STALE_CLAIM: '3s',
-      SMTP_URL: smtp.url,
-      MAIL_FROM: 'Skolas pasts <pasts@skola.example.lv>',
-      TWILIO_ACCOUNT_SID: SID,
-      TWILIO_AUTH_TOKEN: TOKEN,
-      TWILIO_FROM: 'SkolasPasts',
-      TWILIO_API_URL: twilio.url,
-      PUBLIC_URL: 'https://pasts.example.lv',
+      ...providerEnv(smtp, twilio, { accountSid: SID, authToken: TOKEN }),
       QUIET_HOURS: 'off',
     };
 

@@ -8,12 +8,13 @@ import { OutboxMessage } from '../../libs/notifications/src/outbox/outbox-messag
 import { AppConfig } from '../../libs/platform/src/config/app-config';
 import type { FixedClock } from '../../libs/platform/src/time/clock';
 import { TestSmtpServer } from './smtp-server';
+import { PUBLIC_URL, providerEnv } from './provider-env';
 import { createTestApp, type TestApp } from './test-app';
 import { TwilioServer } from './twilio-server';
 
 export const TWILIO_SID = `AC${'0123456789abcdef'.repeat(2)}`;
 export const TWILIO_TOKEN = 'test-auth-token-0123456789';
-export const PUBLIC_URL = 'https://pasts.example.lv';
+export { PUBLIC_URL };
 
 export interface NotificationRig {
   t: TestApp;
@@ -47,13 +48,7 @@ export async function startNotificationRig(clock: FixedClock, env: Record<string
     clock,
     notifications: true,
     env: {
-      SMTP_URL: smtp.url,
-      MAIL_FROM: 'Skolas pasts <pasts@skola.example.lv>',
-      TWILIO_ACCOUNT_SID: TWILIO_SID,
-      TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
-      TWILIO_FROM: 'SkolasPasts',
-      TWILIO_API_URL: sms.url,
-      PUBLIC_URL,
+      ...providerEnv(smtp, sms, { accountSid: TWILIO_SID, authToken: TWILIO_TOKEN }),
       QUIET_HOURS: '21:00-07:00',
       ...env,
     },

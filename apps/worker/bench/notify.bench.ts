@@ -26,6 +26,7 @@ import { outboxWakeChannel } from '@app/notifications/outbox/outbox-wake';
 import { createDatabase, dropDatabase } from '@app/persistence/postgres-admin';
 import { percentile, purgeRedis, round1, runBench, sleep } from '../../mail/bench/bench-server';
 import { migrate } from '../../../test/support/global-setup.impl';
+import { providerEnv } from '../../../test/support/provider-env';
 import { TestSmtpServer } from '../../../test/support/smtp-server';
 import { TwilioServer } from '../../../test/support/twilio-server';
 import type { BenchToWorker, WorkerToBench } from './notify-worker';
@@ -81,13 +82,7 @@ runBench(async (onCleanup) => {
     JWT_SECRET: randomBytes(32).toString('hex'),
     SECRETS_KEY: randomBytes(32).toString('hex'),
     NOTIFICATIONS_WORKER: 'true',
-    SMTP_URL: smtp.url,
-    MAIL_FROM: 'Skolas pasts <pasts@skola.example.lv>',
-    TWILIO_ACCOUNT_SID: SID,
-    TWILIO_AUTH_TOKEN: TOKEN,
-    TWILIO_FROM: 'SkolasPasts',
-    TWILIO_API_URL: twilio.url,
-    PUBLIC_URL: 'https://pasts.example.lv',
+    ...providerEnv(smtp, twilio, { accountSid: SID, authToken: TOKEN }),
     QUIET_HOURS: 'off',
     ALERT_DELAY_SECONDS: '0',
     // The benchmark measures the pipeline, not the carrier's rate.
