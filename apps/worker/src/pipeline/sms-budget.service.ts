@@ -3,7 +3,6 @@ import { EntityManager, raw } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Counter } from 'prom-client';
-import type { InstitutionSettings } from '@app/directory/entities';
 import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
 import { cheapestText, smsSize } from '@app/notifications/sms/segments';
 import { rememberOptOut, TWILIO_UNSUBSCRIBED } from '@app/notifications/sms/sms-opt-out.entity';
@@ -14,7 +13,7 @@ import { Clock } from '@app/platform/time/clock';
 import { JobRunner } from '../jobs/job-runner.service';
 import { type OutgoingSms, SendFailure } from '../senders/sender.ports';
 import { byIdBatcher } from './batcher';
-import { ALERT_CATEGORIES, withDefaults } from './institution-settings';
+import { ALERT_CATEGORIES, notificationSettings } from './institution-settings';
 import { SmsRate } from './sms-rate.service';
 
 /** An SMS cleared to go: its final text and the segments reserved for it in its institution's month. */
@@ -38,13 +37,7 @@ export class SmsCostControl {
     const rows = await this.rows<{ phone: string }>(`select phone from sms_opt_out where phone in (${phones.map(() => '?').join(', ')})`, phones);
     return new Map(rows.map((r) => [r.phone, true as const]));
   });
-  private readonly settings = byIdBatcher(async (ids) => {
-    const rows = await this.rows<{ id: string; settings: Partial<InstitutionSettings> | string | null }>(
-      `select id, settings from institution where id in (${ids.map(() => '?').join(', ')})`,
-      ids,
-    );
-    return new Map(rows.flatMap((r) => (r.settings ? [[r.id, r.settings] as const] : [])));
-  });
+  private readonly settings = byIdBatcher((ids) => notificationSettings(this.em.fork(), ids));
 
   constructor(
     private readonly em: EntityManager,
@@ -71,9 +64,8 @@ export class SmsCostControl {
   async admit(delivery: NotificationDelivery, sms: Pick<OutgoingSms, 'to' | 'body'>): Promise<SmsTicket | 'suppressed' | 'retry'> {
     const em = this.em.fork();
     // Batched across the SMS being sent at once: one statement per kind of lookup, not one per SMS.
-    const [optedOut, stored] = await Promise.all([this.optOuts.call(sms.to), delivery.institutionId ? this.settings.call(delivery.institutionId) : null]);
+    const [optedOut, settings] = await Promise.all([this.optOuts.call(sms.to), delivery.institutionId ? this.settings.call(delivery.institutionId) : null]);
     if (optedOut) return this.suppress(delivery, 'opted-out');
-    const settings = stored ? withDefaults(stored) : undefined;
     const password = delivery.category === 'password';
     const body = settings?.smsTransliterate && !password ? cheapestText(sms.body) : sms.body;
     const segments = smsSize(body).segments;
