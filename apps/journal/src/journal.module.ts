@@ -14,15 +14,16 @@ import { GuardianshipsController } from './guardianships/guardianships.controlle
 import { GuardianshipsService } from './guardianships/guardianships.service';
 import { InstitutionsController } from './institutions/institutions.controller';
 import { InstitutionsService } from './institutions/institutions.service';
+import { GradebookModule } from './marks/gradebook.module';
 import { MealsModule } from './meals/meals.module';
 import { NotificationPreferencesModule } from './notification-preferences/notification-preferences.module';
 import { CredentialsService } from './people/credentials.service';
 import { PeopleController } from './people/people.controller';
 import { PeopleService } from './people/people.service';
 
-/** The core journal: accounts, the directory and (later) absences, meals and marks. */
+/** The core journal: accounts, the directory, absences, meals, lessons and marks. */
 @Module({
-  imports: [NotificationPreferencesModule, AbsencesModule, MealsModule],
+  imports: [NotificationPreferencesModule, AbsencesModule, MealsModule, GradebookModule],
   controllers: [
     AuthController,
     InstitutionsController,

@@ -3,7 +3,7 @@ import type { Actor } from '@app/auth/actor';
 import type { Role } from '@app/directory/entities/role-assignment.entity';
 import { ACCESS_RULES, Permission } from './access.table';
 import { AccessRepository } from './access.repository';
-import { INSTITUTION_WIDE_ROLES, TEACHING_ROLES } from './roles';
+import { INSTITUTION_WIDE_ROLES, MANAGEMENT_ROLES, TEACHING_ROLES } from './roles';
 
 /** What the policy needs to know about a message (the caller loaded it already). */
 export interface MessageFacts {
@@ -11,6 +11,13 @@ export interface MessageFacts {
   institutionId: string;
   /** The caller holds a delivered copy. */
   delivered: boolean;
+}
+
+/** What the policy needs to know about a lesson (the caller loaded it already). */
+export interface LessonFacts {
+  institutionId: string;
+  groupId: string;
+  teacherId: string;
 }
 
 /**
@@ -89,6 +96,43 @@ export class AccessPolicy {
 
   async requireStudent(actor: Actor, studentId: string, today: string): Promise<void> {
     if (!(await this.studentsVisible(actor, [studentId], today)).has(studentId)) throw this.refusal(Permission.StudentRead);
+  }
+
+  /** Which of these children's marks the caller may read on `today`: the student, their guardians, their group's teachers, management (not the nurse). */
+  async studentsWithMarks(actor: Actor, studentIds: readonly string[], today: string): Promise<Set<string>> {
+    const found = await this.repo.studentsVisible(
+      actor.userId,
+      studentIds.filter((id) => id !== actor.userId),
+      today,
+      { wide: this.where(actor, MANAGEMENT_ROLES), guarding: this.where(actor, ['guardian']), teaching: this.where(actor, TEACHING_ROLES) },
+    );
+    return new Set([...studentIds.filter((id) => id === actor.userId), ...found]);
+  }
+
+  /** Which of these students the caller may mark on `date`: teachers of their group that day, management. */
+  studentsMarkable(actor: Actor, studentIds: readonly string[], date: string): Promise<Set<string>> {
+    return this.repo.studentsVisible(actor.userId, studentIds, date, { wide: this.where(actor, MANAGEMENT_ROLES), guarding: [], teaching: this.where(actor, TEACHING_ROLES) });
+  }
+
+  /** Which of these groups the caller records lessons in: teachers assigned to it, management. */
+  groupsTaught(actor: Actor, groupIds: readonly string[]): Promise<Set<string>> {
+    return this.repo.groupsWithRoster(actor.userId, groupIds, { wide: this.where(actor, MANAGEMENT_ROLES), teaching: this.where(actor, TEACHING_ROLES) });
+  }
+
+  /** Who taught the lesson (a substitute too) while still a teacher there, its group's teachers, management. */
+  async mayEditLesson(actor: Actor, lesson: LessonFacts): Promise<boolean> {
+    if (lesson.teacherId === actor.userId && this.can(actor, Permission.LessonSubstitute, lesson.institutionId)) return true;
+    return (await this.groupsTaught(actor, [lesson.groupId])).has(lesson.groupId);
+  }
+
+  /** Which of these people teach the group (an active assignment as a teacher there): whom a substitute may stand in for. */
+  teachersOfGroup(groupId: string, userIds: readonly string[]): Promise<Set<string>> {
+    return this.repo.teachersOfGroup(groupId, userIds);
+  }
+
+  /** Which of these students are enrolled in the group on `date` (a substitute marks the lesson's group only). */
+  studentsInGroup(groupId: string, studentIds: readonly string[], date: string): Promise<Set<string>> {
+    return this.repo.studentsInGroup(groupId, studentIds, date);
   }
 
   /** Which of these groups' rosters the caller may read. */

@@ -78,6 +78,26 @@ export class AccessRepository {
     );
   }
 
+  /** Of `userIds`: teachers and speech therapists actively assigned to the group (not assistants). */
+  teachersOfGroup(groupId: string, userIds: readonly string[]): Promise<Set<string>> {
+    if (!userIds.length) return Promise.resolve(new Set());
+    return this.ids(
+      `select distinct a.staff_id as id from staff_assignment a
+        where a.group_id = ? and a.active = true and a.kind in ('class_teacher', 'teacher', 'speech_therapist') and a.staff_id in (${list(userIds)})`,
+      [groupId, ...userIds],
+    );
+  }
+
+  /** Of `studentIds`: those enrolled in the (active) group on `date`. */
+  studentsInGroup(groupId: string, studentIds: readonly string[], date: string): Promise<Set<string>> {
+    if (!studentIds.length) return Promise.resolve(new Set());
+    return this.ids(
+      `select e.student_id as id from enrolment e join school_group g on g.id = e.group_id and g.active = true
+        where e.group_id = ? and e.student_id in (${list(studentIds)}) and e.from_date <= ? and (e.to_date is null or e.to_date >= ?)`,
+      [groupId, ...studentIds, date, date],
+    );
+  }
+
   /** Of `personIds`: people holding or having held any role in the institution. */
   peopleOf(institutionId: string, personIds: readonly string[]): Promise<Set<string>> {
     if (!personIds.length) return Promise.resolve(new Set());

@@ -39,6 +39,16 @@ export enum Permission {
   AbsenceCorrect = 'absence.correct',
   /** Read an institution's meal counts (numbers only, no names). */
   MealCounts = 'meal.counts',
+  /** Record a lesson of a group (subject, date, topic, homework), or read a group's lessons. */
+  LessonRecord = 'lesson.record',
+  /** Record a lesson in another teacher's group as their substitute (seeds 000 §4.11, 002 §15). */
+  LessonSubstitute = 'lesson.substitute',
+  /** Change a lesson's topic or homework. */
+  LessonEdit = 'lesson.edit',
+  /** Enter or correct a student's mark. */
+  MarkWrite = 'mark.write',
+  /** Read a student's marks. */
+  MarkRead = 'mark.read',
 }
 
 export interface AccessRule {
@@ -149,5 +159,35 @@ export const ACCESS_RULES: Readonly<Record<Permission, AccessRule>> = {
     scope: 'institution',
     roles: [...INSTITUTION_WIDE_ROLES, ...TEACHING_ROLES, 'kitchen'],
     refusal: forbidden('FORBIDDEN', 'Only staff of this institution see its meal counts'),
+  },
+  [Permission.LessonRecord]: {
+    who: 'teachers and speech therapists assigned to the group; management of the group’s institution',
+    scope: 'object',
+    refusal: notFound('GROUP_NOT_FOUND', 'Group'),
+  },
+  [Permission.LessonSubstitute]: {
+    who: 'teachers and speech therapists of the institution, naming a teacher of the group they stand in for',
+    scope: 'institution',
+    roles: TEACHING_ROLES,
+    refusal: notFound('GROUP_NOT_FOUND', 'Group'),
+  },
+  [Permission.LessonEdit]: {
+    who: 'who taught the lesson (a substitute included) while a teacher there; teachers assigned to the group; management of the institution',
+    scope: 'object',
+    refusal: notFound('LESSON_NOT_FOUND', 'Lesson'),
+  },
+  [Permission.MarkWrite]: {
+    who:
+      'teachers and speech therapists assigned to the student’s group on the mark’s date; the substitute who taught the ' +
+      'lesson the mark belongs to; management of the student’s institution (others who see the student are told 403)',
+    scope: 'object',
+    refusal: notFound('STUDENT_NOT_FOUND', 'Student'),
+  },
+  [Permission.MarkRead]: {
+    who:
+      'the student; a guardian with an active link and an active guardian role where the child is a student; teachers ' +
+      'and speech therapists assigned to the student’s current group; management of the student’s institution',
+    scope: 'object',
+    refusal: notFound('STUDENT_NOT_FOUND', 'Student'),
   },
 };

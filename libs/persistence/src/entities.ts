@@ -1,4 +1,5 @@
 import { AbsenceNotice, AbsencePeriod, GroupMeals, MealReport, StudentDiet } from '@app/attendance/entities';
+import { Lesson, Mark } from '@app/gradebook/entities';
 import { AuditEntry } from '@app/audit/audit-entry.entity';
 import { AuthSession } from '@app/auth/entities/auth-session.entity';
 import { PasswordHistory } from '@app/auth/entities/password-history.entity';
@@ -46,4 +47,6 @@ export const ENTITIES = [
   GroupMeals,
   StudentDiet,
   MealReport,
+  Lesson,
+  Mark,
 ];

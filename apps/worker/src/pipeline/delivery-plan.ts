@@ -50,6 +50,8 @@ export function categoryOf(kind: OutboxKind, payload: Record<string, unknown>): 
       return 'ack-reminder';
     case 'absence-confirmation':
       return 'absence-confirmation';
+    case 'mark-alert':
+      return 'journal';
   }
 }
 
@@ -62,6 +64,7 @@ export const CHANNELS_OF: Readonly<Record<OutboxKind, readonly Channel[]>> = {
   'ack-reminder': ['email', 'sms'],
   'ack-overdue': ['email'],
   'absence-confirmation': ['email', 'sms'],
+  'mark-alert': ['email', 'sms'],
 };
 
 /**

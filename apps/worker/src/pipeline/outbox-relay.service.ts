@@ -139,6 +139,16 @@ export class OutboxRelay {
         const owing = message?.requires_ack ? stillOwing(message.ack_scope, copies.map(ackCopy)) : [];
         people = event.kind === 'ack-reminder' ? owing.map((c) => ({ user_id: c.userId, read_at: null })) : owing.length ? [{ user_id: message!.sender_id, read_at: null }] : [];
       }
+    } else if (event.kind === 'mark-alert') {
+      // The student and their guardians with an active link who are guardians where the marks were given.
+      people = await exec<{ user_id: string; read_at: null }>(
+        `select l.guardian_id as user_id, null as read_at from guardianship l
+           join role_assignment r on r.user_id = l.guardian_id and r.role = 'guardian' and r.active = true and r.institution_id = ?
+          where l.student_id = ? and l.active = true
+         union
+         select r.user_id, null as read_at from role_assignment r where r.user_id = ? and r.role = 'student' and r.active = true and r.institution_id = ?`,
+        [institutionId, event.payload.studentId, event.payload.studentId, institutionId],
+      );
     } else {
       people = [{ user_id: event.payload.userId as string, read_at: null }];
     }

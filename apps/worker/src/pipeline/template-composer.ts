@@ -3,12 +3,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AbsenceNotice } from '@app/attendance/entities';
 import { DirectoryQueries } from '@app/directory/directory.queries';
 import { Institution, User } from '@app/directory/entities';
+import { Mark } from '@app/gradebook/entities';
 import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
 import { OutboxMessage } from '@app/notifications/outbox/outbox-message.entity';
 import type {
   AbsenceConfirmationPayload,
   AckOverduePayload,
   AckReminderPayload,
+  MarkAlertPayload,
   MessageAlertPayload,
   PasswordSmsPayload,
   PersonLinkedPayload,
@@ -118,6 +120,24 @@ export class TemplateComposer extends DeliveryComposer {
           institution: await institution(payload.institutionId),
           from: notice.fromDate,
           to: notice.toDate ?? null,
+        });
+        return this.onChannel(d, to, rendered);
+      }
+      case 'mark-alert': {
+        const payload = event.payload as unknown as MarkAlertPayload;
+        // The marks as they stand now (a correction within the alert delay shows its new value), this student's only.
+        const [student, marks] = await Promise.all([
+          this.users.call(payload.studentId),
+          this.em.fork().find(Mark, { id: { $in: payload.markIds }, student: payload.studentId }, { orderBy: { date: 'asc', createdAt: 'asc' } }),
+        ]);
+        if (!student || !marks.length) return { suppress: 'withdrawn' };
+        const rendered = this.templates.render('mark-alert', language, {
+          child: student.displayName,
+          institution: await institution(payload.institutionId),
+          subject: marks[0].subject,
+          self: d.userId === payload.studentId,
+          studentId: payload.studentId,
+          marks: marks.map((m) => ({ date: m.date, kind: m.kind, value: m.value })),
         });
         return this.onChannel(d, to, rendered);
       }

@@ -199,6 +199,36 @@ export const TEMPLATES = {
     },
   }),
 
+  /**
+   * New or corrected marks of one student in one subject, to their guardians (`self: false`) and the
+   * student (`self: true`). Names that student only: never a classmate, never another child of the family.
+   */
+  'mark-alert': define({
+    channels: ['email', 'sms'],
+    args: ['child', 'institution', 'subject', 'count', 'self'],
+    itemArgs: ['date', 'kind', 'value'],
+    prepare: (
+      p: { child: string; institution: string; subject: string; self: boolean; studentId: string; marks: readonly { date: string; kind: string; value: string | null }[] },
+      ctx,
+    ) => ({
+      args: { child: p.child, institution: p.institution, subject: p.subject, count: p.marks.length, self: p.self ? 'yes' : 'no' },
+      link: `${ctx.publicUrl}/students/${p.studentId}/marks`,
+      items: p.marks.map((m) => ({ args: { date: m.date, kind: m.kind, value: m.value ?? 'none' } })),
+    }),
+    sample: {
+      child: 'Marta <b>Bērziņa</b>',
+      institution: 'Daugavpils Valsts ģimnāzija',
+      subject: 'Matemātika & "fizika"',
+      self: false,
+      studentId: SAMPLE_MESSAGE_ID,
+      marks: [
+        { date: '2026-10-14', kind: 'test', value: '8' },
+        { date: '2026-10-14', kind: 'lesson', value: 'pass' },
+        { date: '2026-10-15', kind: 'semester', value: null },
+      ],
+    },
+  }),
+
   /** Someone who already had an account was added by an institution: a wrong link does not go unnoticed. */
   'person-linked': define({
     channels: ['email', 'sms'],

@@ -3,7 +3,7 @@
  * Payloads carry ids; anything secret is sealed with `SecretBox` (AES-256-GCM, SECRETS_KEY)
  * and is useless to whoever reads the database or Redis without the key.
  */
-export const OUTBOX_KINDS = ['password-sms', 'message-alert', 'person-linked', 'ack-reminder', 'ack-overdue', 'absence-confirmation'] as const;
+export const OUTBOX_KINDS = ['password-sms', 'message-alert', 'person-linked', 'ack-reminder', 'ack-overdue', 'absence-confirmation', 'mark-alert'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 export interface PasswordSmsPayload {
@@ -64,6 +64,20 @@ export interface AbsenceConfirmationPayload {
   institutionId: string;
 }
 
+/**
+ * New or corrected marks of one student in one subject: the student's guardians (and the student) hear
+ * of them (category `journal`). One pending row per student × subject: a mark or correction while the
+ * row still waits for the alert delay adds to it and moves it on, so a quick correction replaces the
+ * alert instead of sending a second. The worker reads the marks as they stand at send time.
+ */
+export interface MarkAlertPayload {
+  studentId: string;
+  institutionId: string;
+  subject: string;
+  /** The marks this alert is about, oldest first. */
+  markIds: string[];
+}
+
 export interface OutboxPayloads {
   'password-sms': PasswordSmsPayload;
   'message-alert': MessageAlertPayload;
@@ -71,4 +85,5 @@ export interface OutboxPayloads {
   'ack-reminder': AckReminderPayload;
   'ack-overdue': AckOverduePayload;
   'absence-confirmation': AbsenceConfirmationPayload;
+  'mark-alert': MarkAlertPayload;
 }

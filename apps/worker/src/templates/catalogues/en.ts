@@ -54,6 +54,13 @@ export const en: Catalogue = {
       action: 'Open the meal counts',
       sms: '{institution} {date}{kind, select, final { final} other {}}: {totals}{change, select, none {} other { (change: {change})}}',
     },
+    'mark-alert': {
+      subject: '{self, select, yes {New mark} other {New mark for {child}}} in {subject}',
+      body: '{self, select, yes {You have} other {{child} has}} {count, plural, one {a new or corrected mark} other {# new or corrected marks}} in {subject} ({institution}):',
+      item: '{date}{kind, select, test { (test)} semester { (semester mark)} year { (year mark)} other {}}: {value, select, none {not assessed} pass {passed} fail {not passed} other {{value}}}',
+      action: 'Open the marks',
+      sms: '{institution}: {self, select, yes {you have} other {{child} has}} {count, plural, one {a new mark} other {# new marks}} in {subject}. {link}',
+    },
     'person-linked': {
       subject: '{institution} added you as a guardian',
       body: 'Hello {name}! {institution} added you as a guardian in the school mail.\n\nIf you do not know why, please contact the institution.',

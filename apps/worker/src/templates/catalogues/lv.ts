@@ -56,6 +56,13 @@ export const lv: Catalogue = {
       action: 'Atvērt ēdināšanas skaitu',
       sms: '{institution} {date}{kind, select, final { galīgais} other {}}: {totals}{change, select, none {} other { (izmaiņas: {change})}}',
     },
+    'mark-alert': {
+      subject: '{self, select, yes {Jauns vērtējums} other {Jauns vērtējums: {child}}} – {subject}',
+      body: '{self, select, yes {Jums ir} other {{child} ir}} {count, plural, zero {# jauni vai laboti vērtējumi} one {# jauns vai labots vērtējums} other {# jauni vai laboti vērtējumi}} mācību priekšmetā {subject} ({institution}):',
+      item: '{date}{kind, select, test { (pārbaudes darbs)} semester { (semestra vērtējums)} year { (gada vērtējums)} other {}}: {value, select, none {nav vērtēts} pass {ieskaitīts} fail {neieskaitīts} other {{value}}}',
+      action: 'Atvērt vērtējumus',
+      sms: '{institution}: {self, select, yes {jums} other {{child}}} {count, plural, zero {# jauni vērtējumi} one {# jauns vērtējums} other {# jauni vērtējumi}} – {subject}. {link}',
+    },
     'person-linked': {
       subject: '{institution} jūs pievienoja kā aizbildni',
       body: 'Labdien, {name}! {institution} jūs pievienoja skolas pastā kā bērna aizbildni.\n\nJa nezināt, kāpēc, lūdzu, sazinieties ar iestādi.',

@@ -57,6 +57,13 @@ export const ru: Catalogue = {
       action: 'Открыть число порций',
       sms: '{institution} {date}{kind, select, final { итог} other {}}: {totals}{change, select, none {} other { (изменение: {change})}}',
     },
+    'mark-alert': {
+      subject: '{self, select, yes {Новая оценка} other {Новая оценка: {child}}} – {subject}',
+      body: '{self, select, yes {Вам:} other {{child}:}} {count, plural, one {# новая или исправленная оценка} few {# новые или исправленные оценки} many {# новых или исправленных оценок} other {# новой или исправленной оценки}} по предмету {subject} ({institution}):',
+      item: '{date}{kind, select, test { (контрольная работа)} semester { (оценка за семестр)} year { (годовая оценка)} other {}}: {value, select, none {не оценено} pass {зачтено} fail {не зачтено} other {{value}}}',
+      action: 'Открыть оценки',
+      sms: '{institution}: {self, select, yes {вам:} other {{child}:}} {count, plural, one {# новая оценка} few {# новые оценки} many {# новых оценок} other {# новой оценки}} – {subject}. {link}',
+    },
     'person-linked': {
       subject: '{institution} добавило вас как законного представителя',
       body: 'Здравствуйте, {name}! {institution} добавило вас в школьной почте как законного представителя ребёнка.\n\nЕсли вы не знаете почему, пожалуйста, свяжитесь с учреждением.',

@@ -1,0 +1,2 @@
+export * from './lesson.entity';
+export * from './mark.entity';

@@ -1,0 +1,3 @@
+export * from './mark-scales';
+export * from './entities';
+export * from './journal-days';
