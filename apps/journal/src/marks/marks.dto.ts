@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Allow, IsDefined, IsIn, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Allow, IsDefined, IsIn, IsOptional, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { MARK_KINDS, MARK_SCALES, type MarkKind, type MarkScale } from '@app/gradebook';
 import { SafeLine } from '@app/platform/validation';
 import { LOCAL_DATE_PATTERN } from '../institutions/dates';
@@ -27,6 +27,7 @@ export class CreateMarkDto {
 
   // Checked against the scale by the service (422 MARK_OUT_OF_SCALE), whatever its JSON type.
   @ApiProperty({ description: VALUE_DESCRIPTION, example: '8', nullable: true, type: String })
+  @ValidateIf((o: { value?: unknown }) => o.value === undefined)
   @IsDefined({ message: 'value is required (null: not assessed)' })
   @Allow()
   value!: unknown;
@@ -44,6 +45,7 @@ export class CreateMarkDto {
 
 export class UpdateMarkDto {
   @ApiProperty({ description: VALUE_DESCRIPTION, example: '9', nullable: true, type: String })
+  @ValidateIf((o: { value?: unknown }) => o.value === undefined)
   @IsDefined({ message: 'value is required (null: not assessed)' })
   @Allow()
   value!: unknown;
