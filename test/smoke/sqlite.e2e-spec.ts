@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
+import { simpleParser } from 'mailparser';
 import { GroupMeals } from '../../libs/attendance/src/entities';
 import { DeliverySweep } from '../../apps/worker/src/pipeline/delivery-sweep.service';
 import { SmsCostControl } from '../../apps/worker/src/pipeline/sms-budget.service';
@@ -137,5 +138,39 @@ describe('smoke on SQLite', () => {
     expect(ended.body.mealsResumeOn).toBe('2026-10-19');
     const listed = await t.http.get('/absences').query({ groupId: s.groupA, date: '2026-10-16' }).set(bearer(s.teacherA.token)).expect(200);
     expect(listed.body.items.map((n: { id: string }) => n.id)).toEqual([made.body.id]);
+  });
+
+  it('a teacher enters and corrects a mark; the guardian reads it and gets one alert as an .eml file', async () => {
+    t.clock.set('2026-10-14T15:00:30Z');
+    const s = await buildSchool(t);
+    const em = t.app.get(MikroORM).em.fork();
+    await em.nativeUpdate(User, { id: s.parent3.id }, { email: 'vecaks3@example.lv' });
+    const lesson = await t.http.post(`/groups/${s.groupA}/lessons`).set(bearer(s.teacherA.token)).send({ date: '2026-10-14', subject: 'Matemātika', topic: 'Daļas' }).expect(201);
+    const mark = await t.http
+      .post('/marks')
+      .set(bearer(s.teacherA.token))
+      .send({ studentId: s.child3.id, subject: 'Matemātika', date: '2026-10-14', scale: '1-10', value: '6', lessonId: lesson.body.id })
+      .expect(201);
+    await t.http.patch(`/marks/${mark.body.id}`).set(bearer(s.teacherA.token)).send({ value: '7' }).expect(200);
+    const read = await t.http.get(`/students/${s.child3.id}/marks`).set(bearer(s.parent3.token)).expect(200);
+    expect(read.body.items).toEqual([expect.objectContaining({ id: mark.body.id, value: '7', lessonId: lesson.body.id })]);
+    await t.http.get(`/students/${s.child3.id}/marks`).set(bearer(s.mother.token)).expect(404);
+
+    t.clock.set('2026-10-14T15:11:00Z'); // after the ten-minute alert delay
+    const sweep = t.app.get(DeliverySweep);
+    const until = Date.now() + 15_000;
+    let deliveries: NotificationDelivery[] = [];
+    while (Date.now() < until && !(deliveries.length && deliveries.every((d) => d.status === 'sent'))) {
+      await sweep.runOnce();
+      deliveries = await em.fork().find(NotificationDelivery, { userId: s.parent3.id, category: 'journal' });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(deliveries.map((d) => [d.channel, d.status])).toEqual([['email', 'sent']]);
+    const files = readdirSync(join(outbox, 'mail')).filter((name) => name.includes(deliveries[0].id));
+    expect(files).toHaveLength(1);
+    const eml = await simpleParser(readFileSync(join(outbox, 'mail', files[0])));
+    expect(eml.subject).toContain('Matemātika');
+    expect(eml.text).toContain('2026-10-14: 7');
+    expect(eml.text).not.toContain(': 6');
   });
 });
