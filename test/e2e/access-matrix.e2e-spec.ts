@@ -82,6 +82,7 @@ describe('access matrix', () => {
   const wide = (status: number, extra: Partial<Record<Who, number>> = {}): Partial<Record<Who, number>> => ({
     head: status, deputy_head: status, admin: status, nurse: status, ...extra,
   });
+  const managementOnly = (status: number): Partial<Record<Who, number>> => Object.fromEntries(management.map((m) => [m, status]));
   // Paths are functions: the ids exist only once beforeAll has run.
   const get = (url: () => string) => (tk: string) => t.http.get(url()).set(bearer(tk));
 
@@ -126,6 +127,22 @@ describe('access matrix', () => {
       call: get(() => `/meals/reports?institutionId=${A}&from=2026-10-19&to=2026-10-23`),
       expect: { ...wide(200), teacher: 200, speech_therapist: 200, kitchen: 200, default: 403 },
     },
+    // The journal: marks are read by the student, their guardians, their teachers and management (not the nurse or the
+    // kitchen); written by the group's teachers and management (a guardian who sees them is told 403).
+    { name: 'GET /students/:own/marks', call: get(() => `/students/${children.own}/marks`), expect: { ...managementOnly(200), teacher: 200, guardian: 200, default: 404 } },
+    { name: 'GET /students/:otherFamily/marks', call: get(() => `/students/${children.otherFamily}/marks`), expect: { ...managementOnly(200), teacher: 200, default: 404 } },
+    { name: 'GET /students/:otherGroup/marks', call: get(() => `/students/${children.otherGroup}/marks`), expect: { ...managementOnly(200), default: 404 } },
+    { name: 'GET /students/:otherInst/marks', call: get(() => `/students/${children.otherInst}/marks`), expect: { adminOfB: 200, endedGuardian: 200, default: 404 } },
+    {
+      name: 'POST /marks for own child',
+      call: (tk) => t.http.post('/marks').set(bearer(tk)).send({ studentId: children.own, subject: 'Matemātika', date: '2026-10-14', scale: '1-10', value: '8' }),
+      expect: { ...managementOnly(201), teacher: 201, guardian: 403, default: 404 },
+    },
+    {
+      name: 'POST /groups/:own/lessons',
+      call: (tk) => t.http.post(`/groups/${groups.own}/lessons`).set(bearer(tk)).send({ date: '2026-10-14', subject: 'Matemātika' }),
+      expect: { ...managementOnly(201), teacher: 201, default: 404 },
+    },
     // The post: a message sent to group own's guardians before A ended the father's role.
     { name: 'GET /messages/:earlier', call: get(() => `/messages/${earlier}`), expect: { teacher: 200, guardian: 200, default: 404 } },
     { name: 'GET /messages/:earlier/receipts', call: get(() => `/messages/${earlier}/receipts`), expect: { teacher: 200, head: 200, deputy_head: 200, admin: 200, guardian: 403, default: 404 } },
@@ -154,7 +171,7 @@ describe('access matrix', () => {
           const res = await row.call(tokens[w], w);
           expect({ status: res.status, code: res.body?.error?.code }).toMatchObject({ status: expected });
           if (expected === 404) expect(res.body.error.code).toMatch(/_NOT_FOUND$/);
-          if (expected === 403) expect(res.body.error.code).toMatch(/^(NOT_MANAGEMENT|FORBIDDEN|NOT_IN_INSTITUTION|RECIPIENT_NOT_ALLOWED|RECEIPTS_NOT_ALLOWED|NOT_MODERATOR|NO_PERSONAL_DATA)$/);
+          if (expected === 403) expect(res.body.error.code).toMatch(/^(NOT_MANAGEMENT|FORBIDDEN|NOT_IN_INSTITUTION|RECIPIENT_NOT_ALLOWED|RECEIPTS_NOT_ALLOWED|NOT_MODERATOR|NO_PERSONAL_DATA|MARK_NOT_ALLOWED)$/);
         });
       }
     });
