@@ -16,6 +16,7 @@ import {
   User,
 } from '@app/directory/entities';
 import { loadConfig } from '@app/platform/config/load-config';
+import { Lesson, Mark } from '@app/gradebook/entities';
 import { Message, MessageRecipient } from '@app/post';
 import { ormOptions } from '@app/persistence/orm-config';
 import { SURNAMES, demoPassword, schoolYearOf, seedDemoData, type DemoAccount } from './demo-data';
@@ -266,6 +267,17 @@ describe('seedDemoData', () => {
     // The pre-school demo guardian has children in Zvaniņš and 9.a, so both of those messages.
     const guardian = await user('demo.pii.guardian');
     expect(await em.count(MessageRecipient, { user: guardian })).toBe(2);
+  });
+
+  it('gives 9.a a Latvian lesson by the demo teacher on the last working day, with a 1–10 mark for each child', async () => {
+    const em = orm.em.fork();
+    const [lesson, ...more] = await em.find(Lesson, {}, { populate: ['teacher', 'group'] });
+    expect(more).toHaveLength(0);
+    expect([lesson.teacher.username, lesson.group.name, lesson.subject, lesson.date]).toEqual(['demo.gym.teacher', '9.a', 'Latviešu valoda', '2026-10-14']);
+    const marks = await em.find(Mark, { lesson });
+    const enrolled = (await em.find(Enrolment, { group: lesson.group })).map((e) => e.student.id);
+    expect(marks.map((m) => m.student.id).sort()).toEqual(enrolled.sort());
+    for (const m of marks) expect(Number(m.value)).toBeGreaterThanOrEqual(5);
   });
 
   it('returns null and writes nothing when the database is not empty', async () => {

@@ -2,6 +2,9 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { PasswordService } from '@app/auth/passwords/password.service';
 import { usernameBase } from '@app/directory/contacts';
 import { GroupMeals, StudentDiet, type Diet } from '@app/attendance/entities';
+import { Lesson, Mark } from '@app/gradebook/entities';
+import { CalendarService } from '@app/platform/time/calendar.service';
+import { FixedClock } from '@app/platform/time/clock';
 import { Message, MessageRecipient } from '@app/post';
 import {
   Enrolment,
@@ -237,7 +240,7 @@ class DemoBuilder {
   private readonly guardiansOf = new Map<User, User[]>();
 
   constructor(
-    today: string,
+    private readonly today: string,
     private readonly now: Date,
   ) {
     this.schoolYear = schoolYearOf(today);
@@ -344,6 +347,10 @@ class DemoBuilder {
     for (const [student, groups] of this.studentGroups) {
       if (groups.some((g) => g.institution === pii || g.institution === gym)) this.diet(student);
     }
+
+    // --- The journal: 9.a's last lesson of Latvian with the demo teacher, marked for everyone ------
+    // (the demo teacher enters today's marks for the demo families' children themselves: README)
+    this.lessonWithMarks(gymTeacher, c9, 'Latviešu valoda', 'Divdabja teiciens un tā atdalīšana', '56. lpp., 4. vingrinājums');
 
     // --- The post: something in the demo logins' inboxes and sent folders ---------------------
     this.message(piiTeacher, zvanins, 'Rīt pastaiga uz Stropu ezeru', [
@@ -629,6 +636,32 @@ class DemoBuilder {
       const r = new MessageRecipient();
       Object.assign(r, { message: m, user: guardian, studentIds, deliveredAt: this.now });
       this.entities.push(r);
+    }
+  }
+
+  /** A lesson on the last working day before today, with a 1–10 mark for every child of the group; history, so no alerts. */
+  private lessonWithMarks(teacher: User, group: Group, subject: string, topic: string, homework: string): void {
+    const date = new CalendarService(new FixedClock(this.now)).previousWorkingDay(this.today);
+    const lesson = new Lesson();
+    Object.assign(lesson, { institution: group.institution, group, subject, date, topic, homework, teacher, createdAt: this.now, updatedAt: this.now });
+    this.entities.push(lesson);
+    for (const [student, groups] of this.studentGroups) {
+      if (!groups.includes(group)) continue;
+      const mark = new Mark();
+      Object.assign(mark, {
+        student,
+        institution: group.institution,
+        group,
+        subject,
+        date,
+        scale: '1-10',
+        value: String(5 + this.rng.int(6)),
+        lesson,
+        teacher,
+        createdAt: this.now,
+        updatedAt: this.now,
+      });
+      this.entities.push(mark);
     }
   }
 
