@@ -1,8 +1,13 @@
+import { EntityManager } from '@mikro-orm/core';
+import { LessonReminderBuilder } from '../../apps/worker/src/lesson-reminders/lesson-reminder-builder.service';
 import { AuditEntry } from '../../libs/audit/src/audit-entry.entity';
 import { User } from '../../libs/directory/src/entities';
-import { Lesson, Mark } from '../../libs/gradebook/src/entities';
+import { Lesson, LessonReminder, Mark } from '../../libs/gradebook/src/entities';
 import { NotificationDelivery } from '../../libs/notifications/src/delivery/notification-delivery.entity';
 import { OutboxMessage } from '../../libs/notifications/src/outbox/outbox-message.entity';
+import { PreferencesReader } from '../../libs/notifications/src/preferences/preferences.reader';
+import { AppConfig } from '../../libs/platform/src/config/app-config';
+import { CalendarService } from '../../libs/platform/src/time/calendar.service';
 import { FixedClock } from '../../libs/platform/src/time/clock';
 import { signInAt, type Person } from '../support/fixtures';
 import { startNotificationRig, type NotificationRig } from '../support/notification-rig';
@@ -199,5 +204,46 @@ describe('lessons and marks', () => {
     // A correction after the alert went out is news of its own: a new alert.
     await rig.t.http.patch(`/marks/${first.body.id}`).set(await as(s.teacherA)).send({ value: '8' }).expect(200);
     expect((await alertsOf(s.child1.id)).filter((e) => (e.payload.markIds as string[]).includes(first.body.id))).toHaveLength(2);
+  });
+
+  it('at 17:00 on a working day each teacher gets one reminder of today’s lessons without a topic, even with two workers', async () => {
+    clock.set('2026-10-16T07:00:00Z'); // Friday 10:00 Riga
+    const em = rig.em();
+    await em.nativeUpdate(User, { id: s.teacherA.id }, { language: 'lv', email: email(s.teacherA) });
+    await em.nativeUpdate(User, { id: s.teacherB.id }, { language: 'en', email: email(s.teacherB) });
+    const record = async (who: Person, group: string, body: Record<string, unknown>) =>
+      (await rig.t.http.post(`/groups/${group}/lessons`).set(await as(who)).send(body).expect(201)).body.id as string;
+    await record(s.teacherA, s.groupA, { date: '2026-10-16', subject: 'Fizika' });
+    await record(s.teacherA, s.groupA, { date: '2026-10-16', subject: 'Mūzika', topic: 'Ritms' });
+    const chemistry = await record(s.teacherB, s.groupB, { date: '2026-10-16', subject: 'Ķīmija' });
+    await rig.t.http.patch(`/lessons/${chemistry}`).set(await as(s.teacherB)).send({ topic: 'Skābes' }).expect(200); // filled in time
+
+    const app = rig.t.app;
+    const first = app.get(LessonReminderBuilder);
+    const second = new LessonReminderBuilder(app.get(EntityManager), clock, app.get(CalendarService), app.get(PreferencesReader), app.get(AppConfig));
+    clock.set('2026-10-16T13:59:00Z'); // 16:59 Riga
+    expect(await Promise.all([first.buildDue(), second.buildDue()])).toEqual([0, 0]);
+
+    clock.set('2026-10-16T14:00:31Z'); // 17:00:31 Riga
+    await Promise.all([first.buildDue(), second.buildDue(), rig.sweep(), second.buildDue()]);
+    const reminders = await rig.em().find(LessonReminder, { day: '2026-10-16' });
+    expect(reminders.map((r) => r.teacherId)).toEqual([s.teacherA.id]);
+    const [delivery] = await rig.settled(reminders[0].id);
+    expect(delivery).toMatchObject({ userId: s.teacherA.id, channel: 'email', category: 'journal', status: 'sent' });
+    const mail = await rig.smtp.waitFor((m) => m.to.includes(email(s.teacherA)) && !!m.subject?.includes('2026-10-16'));
+    expect(mail.subject).toContain('nav ierakstīta tēma');
+    expect(mail.text).toContain('1.a: Fizika');
+    expect(mail.text).not.toContain('Mūzika');
+    expect(await Promise.all([first.buildDue(), second.buildDue()])).toEqual([0, 0]);
+    await rig.sweep();
+    expect(rig.smtp.received.filter((m) => m.to.includes(email(s.teacherA)) && m.subject?.includes('2026-10-16'))).toHaveLength(1);
+    expect(rig.smtp.received.filter((m) => m.to.includes(email(s.teacherB)))).toHaveLength(0);
+
+    // Saturday: interest education may record a lesson, but nobody is reminded on a day off.
+    clock.set('2026-10-17T07:00:00Z');
+    await record(s.teacherA, s.groupA, { date: '2026-10-17', subject: 'Robotika' });
+    clock.set('2026-10-17T14:00:31Z');
+    expect(await Promise.all([first.buildDue(), second.buildDue()])).toEqual([0, 0]);
+    expect(await rig.em().count(LessonReminder, { day: '2026-10-17' })).toBe(0);
   });
 });

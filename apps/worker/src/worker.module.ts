@@ -8,6 +8,8 @@ import { DeliveryStatusModule } from './delivery-status/delivery-status.module';
 import { DigestBuilder } from './digests/digest-builder.service';
 import { DigestComposer } from './digests/digest-composer';
 import { JobRunner } from './jobs/job-runner.service';
+import { LessonReminderBuilder } from './lesson-reminders/lesson-reminder-builder.service';
+import { LessonReminderComposer } from './lesson-reminders/lesson-reminder-composer';
 import { MealReportBuilder } from './meal-reports/meal-report-builder.service';
 import { MealReportComposer } from './meal-reports/meal-report-composer';
 import { ChannelPause } from './pipeline/channel-pause.service';
@@ -56,6 +58,8 @@ import { Templates } from './templates/templates';
     DigestComposer,
     MealReportBuilder,
     MealReportComposer,
+    LessonReminderBuilder,
+    LessonReminderComposer,
     { provide: Templates, inject: [AppConfig], useFactory: (config: AppConfig) => new Templates(config) },
     { provide: DeliveryComposer, useClass: TemplateComposer },
   ],

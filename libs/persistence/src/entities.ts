@@ -1,5 +1,5 @@
 import { AbsenceNotice, AbsencePeriod, GroupMeals, MealReport, StudentDiet } from '@app/attendance/entities';
-import { Lesson, Mark } from '@app/gradebook/entities';
+import { Lesson, LessonReminder, Mark } from '@app/gradebook/entities';
 import { AuditEntry } from '@app/audit/audit-entry.entity';
 import { AuthSession } from '@app/auth/entities/auth-session.entity';
 import { PasswordHistory } from '@app/auth/entities/password-history.entity';
@@ -49,4 +49,5 @@ export const ENTITIES = [
   MealReport,
   Lesson,
   Mark,
+  LessonReminder,
 ];

@@ -4,6 +4,7 @@ import { NotificationDelivery } from '@app/notifications/delivery/notification-d
 import { AppConfig } from '@app/platform/config/app-config';
 import { Clock } from '@app/platform/time/clock';
 import { DigestBuilder } from '../digests/digest-builder.service';
+import { LessonReminderBuilder } from '../lesson-reminders/lesson-reminder-builder.service';
 import { JobRunner } from '../jobs/job-runner.service';
 import { MealReportBuilder } from '../meal-reports/meal-report-builder.service';
 import { ChannelPause } from './channel-pause.service';
@@ -13,7 +14,7 @@ const QUEUE_PER_SWEEP = 2000;
 
 /**
  * Recovery on a plain timer in the worker, not a BullMQ scheduler (a Redis FLUSHALL would wipe the
- * scheduler with the jobs): relays outbox rows, builds the day's digests and the kitchens' meal reports once their time has come,
+ * scheduler with the jobs): relays outbox rows, builds the day’s digests, the kitchens’ meal reports and the teachers’ lesson reminders once their time has come,
  * returns stale claims, and queues every due pending delivery. PostgreSQL is the source of truth,
  * so after a Redis flush or a worker killed with SIGKILL everything committed is sent, once.
  */
@@ -30,6 +31,7 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
     private readonly pause: ChannelPause,
     private readonly digests: DigestBuilder,
     private readonly mealReports: MealReportBuilder,
+    private readonly lessonReminders: LessonReminderBuilder,
     private readonly clock: Clock,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
@@ -60,6 +62,7 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
     // Before the due rows are read, so a digest built now is queued in this same pass.
     await this.digests.buildDue().catch((err: unknown) => this.logger.warn({ err }, 'digests not built; the next sweep retries'));
     await this.mealReports.buildDue().catch((err: unknown) => this.logger.warn({ err }, 'meal reports not built; the next sweep retries'));
+    await this.lessonReminders.buildDue().catch((err: unknown) => this.logger.warn({ err }, 'lesson reminders not built; the next sweep retries'));
     const now = this.clock.now();
     const stale = new Date(now.getTime() - this.config.env.DELIVERY_STALE_CLAIM);
     const em = this.em.fork();

@@ -21,6 +21,7 @@ import { Clock } from '@app/platform/time/clock';
 import { Message, MessageRecipient, stillOwing } from '@app/post';
 import { twilioStatusCallbackUrl } from '../delivery-status/twilio-status.service';
 import { DigestComposer } from '../digests/digest-composer';
+import { LessonReminderComposer } from '../lesson-reminders/lesson-reminder-composer';
 import { MealReportComposer } from '../meal-reports/meal-report-composer';
 import { type RenderedEmail, Templates } from '../templates/templates';
 import { Batcher, byIdBatcher } from './batcher';
@@ -44,6 +45,7 @@ export class TemplateComposer extends DeliveryComposer {
     private readonly clock: Clock,
     private readonly digests: DigestComposer,
     private readonly mealReports: MealReportComposer,
+    private readonly lessonReminders: LessonReminderComposer,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {
     super();
@@ -67,8 +69,8 @@ export class TemplateComposer extends DeliveryComposer {
 
   async compose(d: NotificationDelivery): Promise<Composed> {
     const [event, user] = await Promise.all([this.events.call(d.eventId), this.users.call(d.userId)]);
-    // A digest's or a meal report's delivery has no outbox event: its event is the digest or report row.
-    if (!event) return (await this.digests.compose(d)) ?? (await this.mealReports.compose(d)) ?? { suppress: 'inactive' };
+    // A digest's, meal report's or lesson reminder's delivery has no outbox event: its event is that row.
+    if (!event) return (await this.digests.compose(d)) ?? (await this.mealReports.compose(d)) ?? (await this.lessonReminders.compose(d)) ?? { suppress: 'inactive' };
     if (!user?.active) return { suppress: 'inactive' };
     const to = d.channel === 'email' ? user.email : user.phone;
     if (!to) return { suppress: 'no-contact' };

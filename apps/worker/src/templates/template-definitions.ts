@@ -229,6 +229,25 @@ export const TEMPLATES = {
     },
   }),
 
+  /** To a teacher at LESSON_REMINDER_TIME on a working day: their lessons of the day still without a topic. */
+  'lesson-reminder': define({
+    channels: ['email'],
+    args: ['day', 'count'],
+    itemArgs: ['group', 'subject'],
+    prepare: (p: { day: string; lessons: readonly { group: string; groupId: string; subject: string }[] }, ctx) => ({
+      args: { day: p.day, count: p.lessons.length },
+      link: ctx.publicUrl,
+      items: p.lessons.map((l) => ({ args: { group: l.group, subject: l.subject }, link: `${ctx.publicUrl}/groups/${l.groupId}/lessons?from=${p.day}` })),
+    }),
+    sample: {
+      day: '2026-10-14',
+      lessons: [
+        { group: '9.a', groupId: SAMPLE_MESSAGE_ID, subject: 'Matemātika <b>&</b>' },
+        { group: '10.a', groupId: SAMPLE_MESSAGE_ID, subject: 'Fizika' },
+      ],
+    },
+  }),
+
   /** Someone who already had an account was added by an institution: a wrong link does not go unnoticed. */
   'person-linked': define({
     channels: ['email', 'sms'],

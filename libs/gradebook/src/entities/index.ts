@@ -1,2 +1,3 @@
 export * from './lesson.entity';
 export * from './mark.entity';
+export * from './lesson-reminder.entity';

@@ -93,6 +93,14 @@ export const envSchema = z.object({
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected HH:mm (Riga time)' })
     .default('18:00'),
   /**
+   * Riga-local time (`HH:mm`) of the teachers' daily reminder on working days: today's lessons still
+   * without a topic, before the 18:00 deadline of seed 001 §4.1.
+   */
+  LESSON_REMINDER_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected HH:mm (Riga time)' })
+    .default('17:00'),
+  /**
    * Run the notifications worker (outbox relay, recovery sweep, BullMQ processors) in this process.
    * Off for app instances that only serve HTTP next to separate workers.
    */

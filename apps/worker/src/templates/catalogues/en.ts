@@ -61,6 +61,12 @@ export const en: Catalogue = {
       action: 'Open the marks',
       sms: '{institution}: {self, select, yes {you have} other {{child} has}} {count, plural, one {a new mark} other {# new marks}} in {subject}. {link}',
     },
+    'lesson-reminder': {
+      subject: '{count, plural, one {# lesson} other {# lessons}} of {day} without a topic',
+      body: 'Please enter the topic by 18:00. {count, plural, one {This lesson of {day} has no topic yet:} other {These # lessons of {day} have no topic yet:}}',
+      item: '{group}: {subject}',
+      action: 'Open the journal',
+    },
     'person-linked': {
       subject: '{institution} added you as a guardian',
       body: 'Hello {name}! {institution} added you as a guardian in the school mail.\n\nIf you do not know why, please contact the institution.',

@@ -63,6 +63,12 @@ export const lv: Catalogue = {
       action: 'Atvērt vērtējumus',
       sms: '{institution}: {self, select, yes {jums} other {{child}}} {count, plural, zero {# jauni vērtējumi} one {# jauns vērtējums} other {# jauni vērtējumi}} – {subject}. {link}',
     },
+    'lesson-reminder': {
+      subject: '{day}: {count, plural, zero {# stundām} one {# stundai} other {# stundām}} nav ierakstīta tēma',
+      body: 'Lūdzu, ierakstiet tēmu līdz plkst. 18:00. {count, plural, zero {Šīm # {day} stundām vēl nav tēmas:} one {Šai {day} stundai vēl nav tēmas:} other {Šīm # {day} stundām vēl nav tēmas:}}',
+      item: '{group}: {subject}',
+      action: 'Atvērt žurnālu',
+    },
     'person-linked': {
       subject: '{institution} jūs pievienoja kā aizbildni',
       body: 'Labdien, {name}! {institution} jūs pievienoja skolas pastā kā bērna aizbildni.\n\nJa nezināt, kāpēc, lūdzu, sazinieties ar iestādi.',

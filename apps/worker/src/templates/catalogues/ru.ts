@@ -64,6 +64,12 @@ export const ru: Catalogue = {
       action: 'Открыть оценки',
       sms: '{institution}: {self, select, yes {вам:} other {{child}:}} {count, plural, one {# новая оценка} few {# новые оценки} many {# новых оценок} other {# новой оценки}} – {subject}. {link}',
     },
+    'lesson-reminder': {
+      subject: '{day}: {count, plural, one {# урок} few {# урока} many {# уроков} other {# урока}} без темы',
+      body: 'Пожалуйста, внесите тему до 18:00. {count, plural, one {У этого урока {day} ещё нет темы:} few {У этих # уроков {day} ещё нет темы:} many {У этих # уроков {day} ещё нет темы:} other {У этих # урока {day} ещё нет темы:}}',
+      item: '{group}: {subject}',
+      action: 'Открыть журнал',
+    },
     'person-linked': {
       subject: '{institution} добавило вас как законного представителя',
       body: 'Здравствуйте, {name}! {institution} добавило вас в школьной почте как законного представителя ребёнка.\n\nЕсли вы не знаете почему, пожалуйста, свяжитесь с учреждением.',
