@@ -206,6 +206,30 @@ describe('lessons and marks', () => {
     expect((await alertsOf(s.child1.id)).filter((e) => (e.payload.markIds as string[]).includes(first.body.id))).toHaveLength(2);
   });
 
+  it('a correction while the alert waits for quiet hours to end changes that alert instead of adding one', async () => {
+    clock.set('2026-10-15T17:50:00Z'); // 20:50 Riga; due 21:00, inside quiet hours (21:00-07:00)
+    const subject = 'Ķīmija';
+    const made = await post(await as(s.teacherA), { studentId: s.child2.id, subject, date: '2026-10-15', scale: 'pass-fail', value: 'fail' }).expect(201);
+    clock.set('2026-10-15T18:01:00Z');
+    await rig.sweep();
+    const [alert] = (await alertsOf(s.child2.id)).filter((e) => e.payload.subject === subject);
+    expect(alert.relayedAt).toBeTruthy();
+    const held = await rig.em().find(NotificationDelivery, { eventId: alert.id });
+    expect(held.map((d) => [d.userId, d.status, d.availableAt.toISOString()])).toEqual([[s.mother.id, 'pending', '2026-10-16T04:00:00.000Z']]);
+
+    clock.set('2026-10-15T18:30:00Z');
+    await rig.t.http.patch(`/marks/${made.body.id}`).set(await as(s.teacherA)).send({ value: 'pass' }).expect(200);
+    expect((await alertsOf(s.child2.id)).filter((e) => e.payload.subject === subject)).toHaveLength(1);
+
+    clock.set('2026-10-16T04:00:30Z'); // 07:00:30 Riga
+    await rig.settled(alert.id);
+    const mine = (m: { to: string[]; subject?: string }) => m.to.includes(email(s.mother)) && !!m.subject?.includes(subject);
+    const mail = await rig.smtp.waitFor(mine);
+    expect(mail.text).toContain('2026-10-15: зачтено');
+    expect(mail.text).not.toContain('не зачтено');
+    expect(rig.smtp.received.filter(mine)).toHaveLength(1);
+  });
+
   it('at 17:00 on a working day each teacher gets one reminder of today’s lessons without a topic, even with two workers', async () => {
     clock.set('2026-10-16T07:00:00Z'); // Friday 10:00 Riga
     const em = rig.em();

@@ -163,21 +163,23 @@ export class MarksService {
    * row (not yet relayed: the relay skips a row locked here, and a row the relay holds is seen relayed
    * once it commits), adds the mark and moves the row's due time on — a debounce — so a correction
    * within the delay replaces the alert instead of sending a second. The worker reads the marks when
-   * it sends, so the text shows the values as corrected. After the row was relayed a change starts a
-   * new one (a correction of a mark already announced is news of its own).
+   * it sends, so the text shows the values as corrected. A relayed row whose deliveries all still wait
+   * (quiet hours) takes the change too; once any of them has gone, a change starts a new row (a
+   * correction of a mark already announced is news of its own).
    */
   private async alert(em: EntityManager, mark: Mark, now: Date, delayMs: number): Promise<void> {
     const prefix = `mark-alert:${mark.student.id}:${subjectKey(mark.subject)}:`;
     const due = new Date(now.getTime() + delayMs);
-    const pending = await em.findOne(
+    const waiting = await em.findOne(
       OutboxMessage,
       { kind: 'mark-alert', relayedAt: null, dedupeKey: { $like: `${prefix}%` } },
       { lockMode: LockMode.PESSIMISTIC_WRITE },
     );
+    const pending = waiting ?? (await this.heldAlert(em, prefix));
     if (pending) {
       const payload = pending.payload as unknown as MarkAlertPayload;
       if (!payload.markIds.includes(mark.id)) pending.payload = { ...payload, markIds: [...payload.markIds, mark.id] };
-      pending.availableAt = due;
+      if (waiting) pending.availableAt = due;
       return;
     }
     this.outbox.add(
@@ -186,6 +188,25 @@ export class MarksService {
       { studentId: mark.student.id, institutionId: mark.institution.id, subject: mark.subject, markIds: [mark.id] },
       { at: now, availableAt: due, dedupeKey: `${prefix}${mark.id}:${now.getTime()}` },
     );
+  }
+
+  /**
+   * The latest relayed alert of this student × subject whose deliveries all still wait (quiet hours):
+   * it is composed when it goes, so it can carry the change instead of a second alert. Its delivery
+   * rows are locked, so a sender's claim (pending → sending) waits for this transaction and then
+   * composes the new values; once one of them has gone, a change is news of its own.
+   */
+  private async heldAlert(em: EntityManager, prefix: string): Promise<OutboxMessage | null> {
+    const exec = <T>(sql: string, params: unknown[]) => em.getConnection().execute(sql, params, 'all', em.getTransactionContext()) as Promise<T[]>;
+    const [latest] = await exec<{ id: string }>(
+      `select id from outbox_message where kind = 'mark-alert' and dedupe_key like ? and relayed_at is not null order by created_at desc limit 1`,
+      [`${prefix}%`],
+    );
+    if (!latest) return null;
+    const lock = this.config.databaseKind === 'postgresql' ? ' for update' : '';
+    const deliveries = await exec<{ status: string }>(`select status from notification_delivery where event_id = ?${lock}`, [latest.id]);
+    if (!deliveries.length || deliveries.some((d) => d.status !== 'pending')) return null;
+    return em.findOne(OutboxMessage, latest.id);
   }
 }
 
