@@ -8,6 +8,7 @@ import { GroupMeals, StudentDiet } from '../../libs/attendance/src/entities';
 import { Enrolment, User } from '../../libs/directory/src/entities';
 import { NotificationDelivery } from '../../libs/notifications/src/delivery/notification-delivery.entity';
 import { PreferencesReader } from '../../libs/notifications/src/preferences/preferences.reader';
+import { RealtimeBridge } from '../../libs/notifications/src/realtime/realtime-bridge';
 import { AppConfig } from '../../libs/platform/src/config/app-config';
 import { CalendarService } from '../../libs/platform/src/time/calendar.service';
 import { FixedClock } from '../../libs/platform/src/time/clock';
@@ -77,7 +78,7 @@ export function mealReportScenarios(start: (clock: FixedClock) => Promise<Notifi
 
     // A second worker's builder over the same database, and sweeps side by side.
     const app = t.app;
-    const second = new MealReportBuilder(app.get(EntityManager), clock, app.get(CalendarService), app.get(InstitutionRules), app.get(MealCounts), app.get(PreferencesReader));
+    const second = new MealReportBuilder(app.get(EntityManager), clock, app.get(CalendarService), app.get(InstitutionRules), app.get(MealCounts), app.get(PreferencesReader), app.get(RealtimeBridge));
     clock.set('2026-10-16T06:30:30Z'); // 09:30 and the settle margin
     await Promise.all([app.get(MealReportBuilder).buildDue(), second.buildDue(), rig.sweep(), second.buildDue()]);
     await rig.sweep();

@@ -2,7 +2,11 @@ import { Global, Module } from '@nestjs/common';
 import { OutboxWake } from './outbox/outbox-wake';
 import { OutboxWriter } from './outbox/outbox.writer';
 import { PreferencesReader } from './preferences/preferences.reader';
+import { RealtimeBridge } from './realtime/realtime-bridge';
 
 @Global()
-@Module({ providers: [OutboxWriter, OutboxWake, PreferencesReader], exports: [OutboxWriter, OutboxWake, PreferencesReader] })
+@Module({
+  providers: [OutboxWriter, OutboxWake, PreferencesReader, RealtimeBridge],
+  exports: [OutboxWriter, OutboxWake, PreferencesReader, RealtimeBridge],
+})
 export class NotificationsModule {}

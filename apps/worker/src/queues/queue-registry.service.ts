@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { Queue } from 'bullmq';
 import { Gauge } from 'prom-client';
-import { QUEUES, QueueName } from '@app/notifications/jobs/job-catalogue';
+import { bullOptions, QUEUES, QueueName } from '@app/notifications/jobs/job-catalogue';
 import { AppConfig } from '@app/platform/config/app-config';
 import { HealthChecks, withTimeout } from '@app/platform/observability/health';
 import { Metrics } from '@app/platform/observability/metrics';
@@ -48,9 +48,8 @@ export class QueueRegistry implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
-    const connection = { url: this.config.env.REDIS_URL, maxRetriesPerRequest: null };
     for (const name of Object.values(QUEUES)) {
-      const queue = new Queue(name, { connection, prefix: `${this.config.env.REDIS_PREFIX}:bull` });
+      const queue = new Queue(name, bullOptions(this.config.env));
       queue.on('error', () => undefined);
       this.queues.set(name, queue);
     }
