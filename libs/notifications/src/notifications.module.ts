@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { JobProducer } from './jobs/job-producer';
 import { OutboxWake } from './outbox/outbox-wake';
 import { OutboxWriter } from './outbox/outbox.writer';
 import { PreferencesReader } from './preferences/preferences.reader';
@@ -6,7 +7,7 @@ import { RealtimeBridge } from './realtime/realtime-bridge';
 
 @Global()
 @Module({
-  providers: [OutboxWriter, OutboxWake, PreferencesReader, RealtimeBridge],
-  exports: [OutboxWriter, OutboxWake, PreferencesReader, RealtimeBridge],
+  providers: [OutboxWriter, OutboxWake, PreferencesReader, RealtimeBridge, JobProducer],
+  exports: [OutboxWriter, OutboxWake, PreferencesReader, RealtimeBridge, JobProducer],
 })
 export class NotificationsModule {}

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Server } from 'socket.io';
 import { AccessPolicy } from '@app/access';
 import type { Actor } from '@app/auth/actor';
@@ -16,6 +16,9 @@ import { userRoom } from './realtime.contract';
 @Injectable()
 export class BridgeRelay {
   readonly channel: string;
+  private readonly logger = new Logger('BridgeRelay');
+  /** Relays run one after another: sockets get bridged events in the order they were published. */
+  private tail: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly access: AccessPolicy,
@@ -24,11 +27,16 @@ export class BridgeRelay {
     this.channel = bridge.channel;
   }
 
-  async relay(server: Server, raw: string): Promise<void> {
+  relay(server: Server, raw: string): Promise<void> {
     const message = RealtimeBridge.parse(raw);
-    if (!message) return;
-    const rooms = await this.roomsOf(server, message);
-    if (rooms.length) server.local.to(rooms).emit(message.event, message.payload);
+    if (!message) return this.tail;
+    this.tail = this.tail
+      .then(async () => {
+        const rooms = await this.roomsOf(server, message);
+        if (rooms.length) server.local.to(rooms).emit(message.event, message.payload);
+      })
+      .catch((err: unknown) => this.logger.warn({ err, event: message.event }, 'bridged event not relayed'));
+    return this.tail;
   }
 
   private async roomsOf(server: Server, { audience }: BridgedMessage): Promise<string[]> {

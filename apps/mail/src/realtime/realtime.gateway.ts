@@ -98,7 +98,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnAp
     this.publisher.attach(server);
     void this.subscriber.subscribe(this.sessions.channel, this.bridge.channel);
     this.subscriber.on('message', (channel: string, raw: string) => {
-      if (channel === this.bridge.channel) void this.bridge.relay(server, raw).catch((err: unknown) => this.logger.warn({ err }, 'bridged event not relayed'));
+      if (channel === this.bridge.channel) void this.bridge.relay(server, raw);
       else this.onAccessChanged(raw);
     });
   }
