@@ -5,7 +5,7 @@ import { QueueRegistry } from '../../apps/worker/src/queues/queue-registry.servi
 import { MealReport } from '../../libs/attendance/src';
 import { GroupMeals, StudentDiet } from '../../libs/attendance/src/entities';
 import { DEFAULT_INSTITUTION_SETTINGS, Enrolment, Institution, User } from '../../libs/directory/src/entities';
-import { bullOptions } from '../../libs/notifications/src/jobs/job-catalogue';
+import { bullOptions } from '../../libs/notifications/src/jobs/bull-connection';
 import { type MealUpdateEvent, RealtimeBridge } from '../../libs/notifications/src/realtime/realtime-bridge';
 import { AppConfig } from '../../libs/platform/src/config/app-config';
 import { FixedClock } from '../../libs/platform/src/time/clock';

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { type Job, Worker } from 'bullmq';
-import { bullOptions, JOBS, type JobName, type JobPayloads, jobIdFor, QUEUES, type QueueName } from '@app/notifications/jobs/job-catalogue';
+import { bullOptions, closeWhenSettled } from '@app/notifications/jobs/bull-connection';
+import { JOBS, type JobName, type JobPayloads, jobIdFor, QUEUES, type QueueName } from '@app/notifications/jobs/job-catalogue';
 import { AppConfig } from '@app/platform/config/app-config';
-import { closeWhenSettled, QueueRegistry } from '../queues/queue-registry.service';
+import { QueueRegistry } from '../queues/queue-registry.service';
 
 const ENQUEUE_SLICE = 500;
 /**

@@ -32,11 +32,6 @@ export const JOBS: Readonly<Record<JobName, { queue: QueueName; description: str
   'meals.update': { queue: QUEUES.meals, description: "push a reported day's changed meal counts to its kitchen" },
 };
 
-/** Where every queue, worker and producer of the catalogue connects (one prefix per deployment). */
-export function bullOptions(env: { REDIS_URL: string; REDIS_PREFIX: string }) {
-  return { connection: { url: env.REDIS_URL, maxRetriesPerRequest: null }, prefix: `${env.REDIS_PREFIX}:bull` };
-}
-
 /**
  * A job id derived from the business key. BullMQ refuses `:` in custom ids and treats an id as taken
  * only while its job exists, so this dedupes concurrent adds; the database row is what prevents a

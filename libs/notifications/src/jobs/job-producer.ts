@@ -1,7 +1,8 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AppConfig } from '@app/platform/config/app-config';
-import { bullOptions, JOBS, type JobName, type JobPayloads, jobIdFor, type QueueName } from './job-catalogue';
+import { bullOptions, closeWhenSettled } from './bull-connection';
+import { JOBS, type JobName, type JobPayloads, jobIdFor, type QueueName } from './job-catalogue';
 
 /**
  * Adds jobs of the catalogue from any app (the journal asks the worker for work this way); queues
@@ -38,6 +39,6 @@ export class JobProducer implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
+    await Promise.all([...this.queues.values()].map((q) => closeWhenSettled(q)));
   }
 }
