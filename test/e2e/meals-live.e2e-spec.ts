@@ -3,13 +3,13 @@ import type { Socket } from 'socket.io-client';
 import { MealReportSchedulers, mealReportSchedulerId } from '../../apps/worker/src/meal-reports/meal-report-schedulers';
 import { QueueRegistry } from '../../apps/worker/src/queues/queue-registry.service';
 import { MealReport } from '../../libs/attendance/src';
-import { GroupMeals, StudentDiet } from '../../libs/attendance/src/entities';
-import { DEFAULT_INSTITUTION_SETTINGS, Enrolment, Institution, User } from '../../libs/directory/src/entities';
+import { DEFAULT_INSTITUTION_SETTINGS, Institution } from '../../libs/directory/src/entities';
 import { bullOptions } from '../../libs/notifications/src/jobs/bull-connection';
 import { type MealUpdateEvent, RealtimeBridge } from '../../libs/notifications/src/realtime/realtime-bridge';
 import { AppConfig } from '../../libs/platform/src/config/app-config';
 import { FixedClock } from '../../libs/platform/src/time/clock';
 import { Fixtures, signInAt, type Person } from '../support/fixtures';
+import { type KitchenScene, kitchenScene } from '../support/meal-report-scenarios';
 import { type NotificationRig, startNotificationRig } from '../support/notification-rig';
 import { connectSocket, expectFenceAlone, recordEvents, waitForEvent } from '../support/sockets';
 
@@ -25,10 +25,10 @@ describe('live meal counts and meal report schedulers', () => {
   let as: ReturnType<typeof signInAt>;
   let inst: string;
   let group: string;
-  let kitchen: Person & { email: string };
+  let kitchen: KitchenScene['kitchen'];
   let otherKitchen: Person;
   let guardian: Person;
-  const kids: Person[] = [];
+  let kids: Person[];
   const sockets: Socket[] = [];
   const clock = new FixedClock('2026-10-16T05:00:00Z'); // Friday 08:00 in Riga
   const em = () => rig.em();
@@ -37,25 +37,7 @@ describe('live meal counts and meal report schedulers', () => {
     rig = await startNotificationRig(clock);
     f = new Fixtures(rig.t.app);
     as = signInAt(rig.t.http, clock);
-    inst = (await f.institution('preschool', `PII Tiešraide ${f.tag}`)).id;
-    const other = (await f.institution('preschool', `Cita PII ${f.tag}`)).id;
-    group = (await f.group(inst, 'Bites')).id;
-    const cook = await f.person([{ institutionId: inst, role: 'kitchen' }]);
-    const email = `tiesraide.${f.tag}@example.lv`;
-    await em().nativeUpdate(User, { id: cook.id }, { email, language: 'en' });
-    kitchen = { ...cook, email };
-    otherKitchen = await f.person([{ institutionId: other, role: 'kitchen' }]);
-    guardian = await f.person([{ institutionId: inst, role: 'guardian' }]);
-    const e = em();
-    e.create(GroupMeals, { group, breakfast: true, lunch: true, snack: false });
-    for (let i = 0; i < 3; i++) {
-      const child = await f.person([{ institutionId: inst, role: 'student' }], { password: null });
-      await f.guard(guardian.id, child.id);
-      e.create(Enrolment, { student: child.id, group, fromDate: '2026-09-01', toDate: null });
-      kids.push(child);
-    }
-    e.create(StudentDiet, { student: kids[2].id, diet: 'vegetarian', note: null });
-    await e.flush();
+    ({ inst, group, kitchen, otherKitchen, guardian, kids } = await kitchenScene(f, em, 'Tiesraide', 'Bites'));
   });
   afterAll(async () => {
     for (const socket of sockets) socket.close();
@@ -161,7 +143,10 @@ describe('live meal counts and meal report schedulers', () => {
     expect(finals[0].computedAt).toEqual(new Date('2026-10-19T04:00:00Z'));
     expect(finals[0].counts.difference).toEqual({ breakfast: -3, lunch: -3 });
     const rows = await rig.settled(finals[0].id);
-    expect(rows.map((r) => [r.userId, r.channel, r.status])).toEqual([[kitchen.id, 'email', 'sent']]);
+    expect(rows.map((r) => [r.userId, r.channel, r.status]).sort()).toEqual([
+      [kitchen.id, 'email', 'sent'],
+      [kitchen.id, 'sms', 'sent'],
+    ]);
     await rig.sweep();
     expect(rig.smtp.received.filter((m) => m.envelope.rcptTo.includes(kitchen.email) && m.subject?.startsWith('Final meal numbers') && m.subject.includes('2026-10-19'))).toHaveLength(1);
   });
