@@ -2,10 +2,13 @@ import { EntityManager } from '@mikro-orm/core';
 import { Injectable, Logger } from '@nestjs/common';
 import { MealReport } from '@app/attendance';
 import { JobProducer } from '@app/notifications/jobs/job-producer';
+import { withTimeout } from '@app/platform/observability/health';
 import { CalendarService } from '@app/platform/time/calendar.service';
 
 /** How long the kitchen's live update waits for more changes to the same day, so a burst is one update. */
 export const MEAL_UPDATE_DEBOUNCE_MS = 2000;
+/** BullMQ waits for Redis to come back; a guardian's answer must not. */
+const ADD_TIMEOUT_MS = 1000;
 
 /**
  * Asks the worker for a `meals:update` when a committed change of a notice touches a day whose
@@ -33,7 +36,8 @@ export class MealChanges {
       const reported = await this.em
         .fork()
         .find(MealReport, { institutionId, kind: 'next-day', date: to === null ? { $gte: start } : { $gte: start, $lte: to } }, { fields: ['date'] });
-      for (const { date } of reported) await this.jobs.debounced('meals.update', `${institutionId}-${date}`, { institutionId, date }, MEAL_UPDATE_DEBOUNCE_MS);
+      const adds = reported.map(({ date }) => this.jobs.debounced('meals.update', `${institutionId}-${date}`, { institutionId, date }, MEAL_UPDATE_DEBOUNCE_MS));
+      await withTimeout(Promise.all(adds), ADD_TIMEOUT_MS);
     } catch (err) {
       this.logger.warn({ err, institutionId }, 'meal update not requested; the next report carries the change');
     }
