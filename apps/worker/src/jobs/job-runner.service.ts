@@ -68,6 +68,9 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     for (const queue of Object.values(QUEUES) as QueueName[]) {
       const worker = new Worker(queue, (job) => this.dispatch(job), { ...bullOptions(this.config.env), concurrency: CONCURRENCY });
       worker.on('error', (err) => this.logger.warn({ err }, 'worker connection error'));
+      // Handlers keep their state in PostgreSQL and are not retried by BullMQ (attempts: 1), so a
+      // throw is a bug or an outage to see, not a step of the work.
+      worker.on('failed', (job, err) => this.logger.error({ err, job: job?.name, jobId: job?.id }, 'job failed'));
       this.workers.push(worker);
     }
   }

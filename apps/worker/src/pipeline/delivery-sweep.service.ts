@@ -8,6 +8,7 @@ import { JobRunner } from '../jobs/job-runner.service';
 import { MealReportBuilder } from '../meal-reports/meal-report-builder.service';
 import { MealReportSchedulers } from '../meal-reports/meal-report-schedulers';
 import { ChannelPause } from './channel-pause.service';
+import { releaseClaims } from './delivery-sender.service';
 import { OutboxRelay } from './outbox-relay.service';
 
 const QUEUE_PER_SWEEP = 2000;
@@ -72,13 +73,10 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
     // doubled, however long it takes). Then an e-mail goes again with the same Message-ID, so receivers
     // see one message, and so does an SMS that never left (no hand-over recorded); an SMS that may have
     // left is not sent twice: it waits for Twilio's status callback.
-    const claims = await em.find(NotificationDelivery, { status: 'sending', claimedAt: { $lt: stale } }, { fields: ['id', 'channel', 'handedAt'], limit: 500 });
-    for (const claim of claims) {
-      if (await this.jobs.isRunning('delivery.send', claim.id)) continue;
-      const mayHaveLeft = claim.channel === 'sms' && claim.handedAt;
-      const [status, reset] = mayHaveLeft ? (['unknown', {}] as const) : (['pending', { claimedAt: null }] as const);
-      await em.nativeUpdate(NotificationDelivery, { id: claim.id, status: 'sending' }, { status, ...reset, reason: 'stale claim', updatedAt: now });
-    }
+    const claims = await em.find(NotificationDelivery, { status: 'sending', claimedAt: { $lt: stale } }, { fields: ['id'], limit: 500 });
+    const abandoned: string[] = [];
+    for (const claim of claims) if (!(await this.jobs.isRunning('delivery.send', claim.id))) abandoned.push(claim.id);
+    await releaseClaims(em, abandoned, 'stale claim', now);
     const paused = this.pause.pausedChannels();
     const due = await em.find(
       NotificationDelivery,
