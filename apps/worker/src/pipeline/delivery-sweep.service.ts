@@ -6,6 +6,7 @@ import { Clock } from '@app/platform/time/clock';
 import { DigestBuilder } from '../digests/digest-builder.service';
 import { JobRunner } from '../jobs/job-runner.service';
 import { MealReportBuilder } from '../meal-reports/meal-report-builder.service';
+import { MealReportSchedulers } from '../meal-reports/meal-report-schedulers';
 import { ChannelPause } from './channel-pause.service';
 import { releaseClaims } from './delivery-sender.service';
 import { OutboxRelay } from './outbox-relay.service';
@@ -14,7 +15,8 @@ const QUEUE_PER_SWEEP = 2000;
 
 /**
  * Recovery on a plain timer in the worker, not a BullMQ scheduler (a Redis FLUSHALL would wipe the
- * scheduler with the jobs): relays outbox rows, builds the day's digests and the kitchens' meal reports once their time has come,
+ * scheduler with the jobs): relays outbox rows, puts back the kitchens' meal report schedulers (see
+ * MealReportSchedulers), builds the day's digests and the meal reports once their time has come,
  * returns stale claims, and queues every due pending delivery. PostgreSQL is the source of truth,
  * so after a Redis flush or a worker killed with SIGKILL everything committed is sent, once.
  */
@@ -31,6 +33,7 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
     private readonly pause: ChannelPause,
     private readonly digests: DigestBuilder,
     private readonly mealReports: MealReportBuilder,
+    private readonly mealSchedulers: MealReportSchedulers,
     private readonly clock: Clock,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
@@ -60,6 +63,8 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
     await this.relay.drain();
     // Before the due rows are read, so a digest built now is queued in this same pass.
     await this.digests.buildDue().catch((err: unknown) => this.logger.warn({ err }, 'digests not built; the next sweep retries'));
+    // The schedulers build reports on time; this catch-up builds whatever a lost scheduler missed.
+    await this.mealSchedulers.sync().catch((err: unknown) => this.logger.warn({ err }, 'meal report schedulers not synced; the next sweep retries'));
     await this.mealReports.buildDue().catch((err: unknown) => this.logger.warn({ err }, 'meal reports not built; the next sweep retries'));
     const now = this.clock.now();
     const stale = new Date(now.getTime() - this.config.env.DELIVERY_STALE_CLAIM);
