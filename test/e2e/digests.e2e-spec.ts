@@ -3,6 +3,7 @@ import { DigestBuilder } from '../../apps/worker/src/digests/digest-builder.serv
 import { JobRunner } from '../../apps/worker/src/jobs/job-runner.service';
 import { LessonReminderBuilder } from '../../apps/worker/src/lesson-reminders/lesson-reminder-builder.service';
 import { MealReportBuilder } from '../../apps/worker/src/meal-reports/meal-report-builder.service';
+import { MealReportSchedulers } from '../../apps/worker/src/meal-reports/meal-report-schedulers';
 import { ChannelPause } from '../../apps/worker/src/pipeline/channel-pause.service';
 import { DeliverySweep } from '../../apps/worker/src/pipeline/delivery-sweep.service';
 import { OutboxRelay } from '../../apps/worker/src/pipeline/outbox-relay.service';
@@ -148,7 +149,7 @@ describe('daily digests', () => {
     // A second worker: its own sweep and digest builder over the same database and queues.
     const app = t.app;
     const secondBuilder = new DigestBuilder(app.get(EntityManager), clock, app.get(AppConfig));
-    const secondSweep = new DeliverySweep(app.get(EntityManager), app.get(OutboxRelay), app.get(JobRunner), app.get(ChannelPause), secondBuilder, app.get(MealReportBuilder), app.get(LessonReminderBuilder), clock, app.get(AppConfig));
+    const secondSweep = new DeliverySweep(app.get(EntityManager), app.get(OutboxRelay), app.get(JobRunner), app.get(ChannelPause), secondBuilder, app.get(MealReportBuilder), app.get(MealReportSchedulers), app.get(LessonReminderBuilder), clock, app.get(AppConfig));
     const firstBuilder = app.get(DigestBuilder);
     clock.set('2026-10-15T15:00:30Z');
     await Promise.all([firstBuilder.buildDue(), secondBuilder.buildDue(), rig.sweep(), secondSweep.runOnce(), secondBuilder.buildDue()]);

@@ -12,6 +12,9 @@ import { LessonReminderBuilder } from './lesson-reminders/lesson-reminder-builde
 import { LessonReminderComposer } from './lesson-reminders/lesson-reminder-composer';
 import { MealReportBuilder } from './meal-reports/meal-report-builder.service';
 import { MealReportComposer } from './meal-reports/meal-report-composer';
+import { MealReportSchedulers } from './meal-reports/meal-report-schedulers';
+import { MealReportsProcessor } from './meal-reports/meal-reports.processor';
+import { MealUpdates } from './meal-reports/meal-updates.service';
 import { ChannelPause } from './pipeline/channel-pause.service';
 import { DeliveryMetrics } from './pipeline/delivery-metrics';
 import { DeliveryComposer, DeliverySender } from './pipeline/delivery-sender.service';
@@ -58,6 +61,9 @@ import { Templates } from './templates/templates';
     DigestComposer,
     MealReportBuilder,
     MealReportComposer,
+    MealReportSchedulers,
+    MealUpdates,
+    MealReportsProcessor,
     LessonReminderBuilder,
     LessonReminderComposer,
     { provide: Templates, inject: [AppConfig], useFactory: (config: AppConfig) => new Templates(config) },

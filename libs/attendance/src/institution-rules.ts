@@ -9,6 +9,11 @@ export function settingsOf(institution: Pick<Institution, 'settings'>): Institut
   return { ...DEFAULT_INSTITUTION_SETTINGS, ...(institution.settings ?? {}) };
 }
 
+/** {@link settingsOf} for the column of a raw row: jsonb on PostgreSQL, text on SQLite. */
+export function settingsOfColumn(column: Partial<InstitutionSettings> | string | null): InstitutionSettings {
+  return settingsOf({ settings: (typeof column === 'string' ? JSON.parse(column) : column) as InstitutionSettings });
+}
+
 /**
  * Reads an institution's own rules (settings, closures) for the journal and the worker alike, and
  * builds its {@link MealCalendar}. Reads only; the journal's institution endpoints change them.

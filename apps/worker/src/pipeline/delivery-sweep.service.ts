@@ -7,14 +7,18 @@ import { DigestBuilder } from '../digests/digest-builder.service';
 import { LessonReminderBuilder } from '../lesson-reminders/lesson-reminder-builder.service';
 import { JobRunner } from '../jobs/job-runner.service';
 import { MealReportBuilder } from '../meal-reports/meal-report-builder.service';
+import { MealReportSchedulers } from '../meal-reports/meal-report-schedulers';
 import { ChannelPause } from './channel-pause.service';
+import { releaseClaims } from './delivery-sender.service';
 import { OutboxRelay } from './outbox-relay.service';
 
 const QUEUE_PER_SWEEP = 2000;
 
 /**
  * Recovery on a plain timer in the worker, not a BullMQ scheduler (a Redis FLUSHALL would wipe the
- * scheduler with the jobs): relays outbox rows, builds the day’s digests, the kitchens’ meal reports and the teachers’ lesson reminders once their time has come,
+ * scheduler with the jobs): relays outbox rows, puts back the kitchens' meal report schedulers (see
+ * MealReportSchedulers), builds the day's digests, the meal reports and the teachers' lesson reminders
+ * once their time has come,
  * returns stale claims, and queues every due pending delivery. PostgreSQL is the source of truth,
  * so after a Redis flush or a worker killed with SIGKILL everything committed is sent, once.
  */
@@ -31,6 +35,7 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
     private readonly pause: ChannelPause,
     private readonly digests: DigestBuilder,
     private readonly mealReports: MealReportBuilder,
+    private readonly mealSchedulers: MealReportSchedulers,
     private readonly lessonReminders: LessonReminderBuilder,
     private readonly clock: Clock,
     @Inject(AppConfig) private readonly config: AppConfig,
@@ -61,6 +66,8 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
     await this.relay.drain();
     // Before the due rows are read, so a digest built now is queued in this same pass.
     await this.digests.buildDue().catch((err: unknown) => this.logger.warn({ err }, 'digests not built; the next sweep retries'));
+    // The schedulers build reports on time; this catch-up builds whatever a lost scheduler missed.
+    await this.mealSchedulers.sync().catch((err: unknown) => this.logger.warn({ err }, 'meal report schedulers not synced; the next sweep retries'));
     await this.mealReports.buildDue().catch((err: unknown) => this.logger.warn({ err }, 'meal reports not built; the next sweep retries'));
     await this.lessonReminders.buildDue().catch((err: unknown) => this.logger.warn({ err }, 'lesson reminders not built; the next sweep retries'));
     const now = this.clock.now();
@@ -70,13 +77,10 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
     // doubled, however long it takes). Then an e-mail goes again with the same Message-ID, so receivers
     // see one message, and so does an SMS that never left (no hand-over recorded); an SMS that may have
     // left is not sent twice: it waits for Twilio's status callback.
-    const claims = await em.find(NotificationDelivery, { status: 'sending', claimedAt: { $lt: stale } }, { fields: ['id', 'channel', 'handedAt'], limit: 500 });
-    for (const claim of claims) {
-      if (await this.jobs.isRunning('delivery.send', claim.id)) continue;
-      const mayHaveLeft = claim.channel === 'sms' && claim.handedAt;
-      const [status, reset] = mayHaveLeft ? (['unknown', {}] as const) : (['pending', { claimedAt: null }] as const);
-      await em.nativeUpdate(NotificationDelivery, { id: claim.id, status: 'sending' }, { status, ...reset, reason: 'stale claim', updatedAt: now });
-    }
+    const claims = await em.find(NotificationDelivery, { status: 'sending', claimedAt: { $lt: stale } }, { fields: ['id'], limit: 500 });
+    const abandoned: string[] = [];
+    for (const claim of claims) if (!(await this.jobs.isRunning('delivery.send', claim.id))) abandoned.push(claim.id);
+    await releaseClaims(em, abandoned, 'stale claim', now);
     const paused = this.pause.pausedChannels();
     const due = await em.find(
       NotificationDelivery,
