@@ -5,6 +5,7 @@ import { MealReportBuilder } from '../../apps/worker/src/meal-reports/meal-repor
 import { ChannelPause } from '../../apps/worker/src/pipeline/channel-pause.service';
 import { DeliverySweep } from '../../apps/worker/src/pipeline/delivery-sweep.service';
 import { OutboxRelay } from '../../apps/worker/src/pipeline/outbox-relay.service';
+import { SmsReconciler } from '../../apps/worker/src/pipeline/sms-reconciler.service';
 import { NotificationDelivery } from '../../libs/notifications/src/delivery/notification-delivery.entity';
 import { NotificationDigest } from '../../libs/notifications/src/digest/notification-digest.entity';
 import { User } from '../../libs/directory/src/entities';
@@ -147,7 +148,7 @@ describe('daily digests', () => {
     // A second worker: its own sweep and digest builder over the same database and queues.
     const app = t.app;
     const secondBuilder = new DigestBuilder(app.get(EntityManager), clock, app.get(AppConfig));
-    const secondSweep = new DeliverySweep(app.get(EntityManager), app.get(OutboxRelay), app.get(JobRunner), app.get(ChannelPause), secondBuilder, app.get(MealReportBuilder), clock, app.get(AppConfig));
+    const secondSweep = new DeliverySweep(app.get(EntityManager), app.get(OutboxRelay), app.get(JobRunner), app.get(ChannelPause), secondBuilder, app.get(MealReportBuilder), clock, app.get(AppConfig), app.get(SmsReconciler));
     const firstBuilder = app.get(DigestBuilder);
     clock.set('2026-10-15T15:00:30Z');
     await Promise.all([firstBuilder.buildDue(), secondBuilder.buildDue(), rig.sweep(), secondSweep.runOnce(), secondBuilder.buildDue()]);

@@ -8,13 +8,14 @@ import { JobRunner } from '../jobs/job-runner.service';
 import { MealReportBuilder } from '../meal-reports/meal-report-builder.service';
 import { ChannelPause } from './channel-pause.service';
 import { OutboxRelay } from './outbox-relay.service';
+import { SmsReconciler } from './sms-reconciler.service';
 
 const QUEUE_PER_SWEEP = 2000;
 
 /**
  * Recovery on a plain timer in the worker, not a BullMQ scheduler (a Redis FLUSHALL would wipe the
  * scheduler with the jobs): relays outbox rows, builds the day's digests and the kitchens' meal reports once their time has come,
- * returns stale claims, and queues every due pending delivery. PostgreSQL is the source of truth,
+ * returns stale claims, looks up SMS whose outcome is unknown, and queues every due pending delivery. PostgreSQL is the source of truth,
  * so after a Redis flush or a worker killed with SIGKILL everything committed is sent, once.
  */
 @Injectable()
@@ -32,6 +33,7 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
     private readonly mealReports: MealReportBuilder,
     private readonly clock: Clock,
     @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly smsReconciler: SmsReconciler,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -66,7 +68,7 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
     // A claim is stale only when no live worker still holds its job (a send in flight must not be
     // doubled, however long it takes). Then an e-mail goes again with the same Message-ID, so receivers
     // see one message, and so does an SMS that never left (no hand-over recorded); an SMS that may have
-    // left is not sent twice: it waits for Twilio's status callback.
+    // left is not sent blindly: it becomes unknown, for a status callback or the lookup below to settle.
     const claims = await em.find(NotificationDelivery, { status: 'sending', claimedAt: { $lt: stale } }, { fields: ['id', 'channel', 'handedAt'], limit: 500 });
     for (const claim of claims) {
       if (await this.jobs.isRunning('delivery.send', claim.id)) continue;
@@ -74,6 +76,8 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
       const [status, reset] = mayHaveLeft ? (['unknown', {}] as const) : (['pending', { claimedAt: null }] as const);
       await em.nativeUpdate(NotificationDelivery, { id: claim.id, status: 'sending' }, { status, ...reset, reason: 'stale claim', updatedAt: now });
     }
+    // Before the due rows are read, so an SMS found never to have left is queued in this same pass.
+    await this.smsReconciler.reconcileDue().catch((err: unknown) => this.logger.warn({ err }, 'unknown SMS not looked up; the next sweep retries'));
     const paused = this.pause.pausedChannels();
     const due = await em.find(
       NotificationDelivery,

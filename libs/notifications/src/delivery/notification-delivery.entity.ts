@@ -8,7 +8,7 @@ export type Channel = (typeof CHANNELS)[number];
  * `pending → sending → sent → delivered`, or `failed` (permanent, or retries spent), `undelivered`
  * (the carrier gave up after accepting), `suppressed` (not sent on purpose: read in the app,
  * preference off, budget, opted out) or `unknown` (a timeout after the request left: never re-sent
- * automatically; the provider's status callback settles it).
+ * blindly; the provider's status callback, or the sweep's lookup in the provider's list, settles it).
  */
 export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'delivered', 'failed', 'undelivered', 'suppressed', 'unknown'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
@@ -94,6 +94,17 @@ export class NotificationDelivery {
    */
   @Property({ type: 'datetime', nullable: true })
   handedAt?: Date | null;
+
+  /** The number an SMS was handed over for, kept with `handed_at` to look the SMS up at Twilio when its outcome is unknown. */
+  @Property({ type: 'string', length: 32, nullable: true })
+  smsTo?: string | null;
+
+  /**
+   * A 32-bit keyed hash of the text handed over (see `smsFingerprint`): enough to pick our message out
+   * of the few sent to one number, never the text (a password SMS's password is kept nowhere).
+   */
+  @Property({ type: 'string', length: 16, nullable: true })
+  smsFingerprint?: string | null;
 
   @Property({ type: 'datetime', nullable: true })
   sentAt?: Date | null;
