@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable, Logger } from '@nestjs/common';
-import { InstitutionRules, MEALS, type MealCalendar, MealCalendar as Calendar, MealCounts, type MealCountsView, type MealReportCounts, settingsOf } from '@app/attendance';
-import type { InstitutionSettings } from '@app/directory/entities';
+import { InstitutionRules, MEALS, type MealCalendar, MealCalendar as Calendar, MealCounts, type MealCountsView, type MealReportCounts } from '@app/attendance';
+import { institutionSettings, type InstitutionSettings } from '@app/directory/entities';
 import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
 import { channelsFor } from '@app/notifications/preferences/preferences';
 import { PreferencesReader } from '@app/notifications/preferences/preferences.reader';
@@ -52,7 +52,7 @@ export class MealReportBuilder {
     const today = rigaDate(now);
     const tasks: Task[] = [];
     for (const c of await this.candidates(today)) {
-      const settings = settingsOf({ settings: typeof c.settings === 'string' ? (JSON.parse(c.settings) as InstitutionSettings) : (c.settings as InstitutionSettings) });
+      const settings = institutionSettings(c.settings);
       // Weekends, holidays and times not reached yet are told without reading the closures.
       if (!dueReports(new Calendar(this.calendar, settings), today, now, SETTLE_MS).length) continue;
       const calendar = new Calendar(this.calendar, settings, await this.rules.closureSet(c.id));
