@@ -5,6 +5,7 @@ import { NotificationDelivery } from '@app/notifications/delivery/notification-d
 import { Clock } from '@app/platform/time/clock';
 import { TwilioStatusService } from '../delivery-status/twilio-status.service';
 import { SmsSender } from '../senders/sender.ports';
+import { SmsCostControl } from './sms-budget.service';
 
 /** An unknown SMS is first left to its status callback, which usually comes within seconds. */
 export const LOOKUP_AFTER_MS = 60_000;
@@ -37,7 +38,8 @@ export function smsFingerprint(deliveryId: string, body: string): string {
  * does not reach us. So, a minute on, the sweep asks the provider's message list:
  * - found (same number, sender and text, created around the hand-over, its sid on no other
  *   delivery) → the sid and the provider's status are recorded, as a callback would;
- * - absent, and `NOT_SENT_AFTER_MS` past the hand-over → it never left: back to `pending`, sent again;
+ * - absent, and `NOT_SENT_AFTER_MS` past the hand-over → it never left: back to `pending`, sent again
+ *   (its segments stay counted on the row, so the second try is not counted twice);
  * - absent sooner, unsure, or the lookup failed → left `unknown`, looked up again a minute later
  *   (for a day; then it is left to a person).
  * Residual risk of a second SMS: the provider creating the message more than `NOT_SENT_AFTER_MS`
@@ -52,6 +54,7 @@ export class SmsReconciler {
     private readonly em: EntityManager,
     private readonly sms: SmsSender,
     private readonly status: TwilioStatusService,
+    private readonly smsCost: SmsCostControl,
     private readonly clock: Clock,
   ) {}
 
@@ -68,14 +71,14 @@ export class SmsReconciler {
         handedAt: { $lte: new Date(now.getTime() - LOOKUP_AFTER_MS), $gte: new Date(now.getTime() - GIVE_UP_AFTER_MS) },
         availableAt: { $lte: now },
       },
-      { fields: ['id', 'smsTo', 'smsFingerprint', 'handedAt'], orderBy: { availableAt: 'asc' }, limit: LOOKUPS_PER_SWEEP },
+      { fields: ['id', 'smsTo', 'smsFingerprint', 'handedAt', 'institutionId', 'smsReservedSegments', 'smsReservedMonth'], orderBy: { availableAt: 'asc' }, limit: LOOKUPS_PER_SWEEP },
     );
     for (const row of rows) {
       await this.reconcile(row, now).catch((err: unknown) => this.logger.warn({ err, deliveryId: row.id }, 'unknown SMS not reconciled; the next sweep retries'));
     }
   }
 
-  private async reconcile(row: Pick<NotificationDelivery, 'id' | 'smsTo' | 'smsFingerprint' | 'handedAt'>, now: Date): Promise<void> {
+  private async reconcile(row: Pick<NotificationDelivery, 'id' | 'smsTo' | 'smsFingerprint' | 'handedAt' | 'institutionId' | 'smsReservedSegments' | 'smsReservedMonth'>, now: Date): Promise<void> {
     const handedAt = row.handedAt!;
     let result;
     try {
@@ -91,6 +94,9 @@ export class SmsReconciler {
         const applied = await this.status.apply({ sid: found.providerId, status: found.status, errorCode: found.errorCode, to: row.smsTo, deliveryId: row.id, segments: found.segments });
         if (!applied) return this.later(row.id, now); // a status that settles nothing yet (e.g. receiving)
         this.logger.log({ deliveryId: row.id, sid: found.providerId, status: found.status }, 'unknown SMS found at the provider');
+        const { institutionId, smsReservedSegments: segments, smsReservedMonth: month } = row;
+        // Counted at hand-over by our own reckoning; the provider's count is what is billed.
+        if (found.segments && institutionId && segments != null && month) await this.smsCost.recount(row.id, { institutionId, month, segments }, found.segments);
         return;
       }
       // Only other deliveries' messages matched, so whether the list covered the window is not known.

@@ -77,6 +77,17 @@ export class NotificationDelivery {
   @Property({ type: 'integer', nullable: true })
   segments?: number | null;
 
+  /**
+   * Segments counted for this SMS in its institution's monthly usage, and that month (`YYYY-MM`):
+   * set with the count in one transaction, so an SMS sent again after a stale claim, a retry or a
+   * lookup that found it never arrived is counted once; cleared when Twilio refused it (released).
+   */
+  @Property({ type: 'integer', nullable: true })
+  smsReservedSegments?: number | null;
+
+  @Property({ type: 'string', length: 7, nullable: true })
+  smsReservedMonth?: string | null;
+
   @Property({ type: 'integer' })
   attempts: number = 0;
 
