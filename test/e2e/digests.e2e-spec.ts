@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { DigestBuilder } from '../../apps/worker/src/digests/digest-builder.service';
 import { JobRunner } from '../../apps/worker/src/jobs/job-runner.service';
 import { MealReportBuilder } from '../../apps/worker/src/meal-reports/meal-report-builder.service';
+import { MealReportSchedulers } from '../../apps/worker/src/meal-reports/meal-report-schedulers';
 import { ChannelPause } from '../../apps/worker/src/pipeline/channel-pause.service';
 import { DeliverySweep } from '../../apps/worker/src/pipeline/delivery-sweep.service';
 import { OutboxRelay } from '../../apps/worker/src/pipeline/outbox-relay.service';
@@ -148,7 +149,7 @@ describe('daily digests', () => {
     // A second worker: its own sweep and digest builder over the same database and queues.
     const app = t.app;
     const secondBuilder = new DigestBuilder(app.get(EntityManager), clock, app.get(AppConfig));
-    const secondSweep = new DeliverySweep(app.get(EntityManager), app.get(OutboxRelay), app.get(JobRunner), app.get(ChannelPause), secondBuilder, app.get(MealReportBuilder), clock, app.get(AppConfig), app.get(SmsReconciler));
+    const secondSweep = new DeliverySweep(app.get(EntityManager), app.get(OutboxRelay), app.get(JobRunner), app.get(ChannelPause), secondBuilder, app.get(MealReportBuilder), app.get(MealReportSchedulers), clock, app.get(AppConfig), app.get(SmsReconciler));
     const firstBuilder = app.get(DigestBuilder);
     clock.set('2026-10-15T15:00:30Z');
     await Promise.all([firstBuilder.buildDue(), secondBuilder.buildDue(), rig.sweep(), secondSweep.runOnce(), secondBuilder.buildDue()]);

@@ -8,6 +8,7 @@ import { GroupMeals, StudentDiet } from '../../libs/attendance/src/entities';
 import { Enrolment, User } from '../../libs/directory/src/entities';
 import { NotificationDelivery } from '../../libs/notifications/src/delivery/notification-delivery.entity';
 import { PreferencesReader } from '../../libs/notifications/src/preferences/preferences.reader';
+import { RealtimeBridge } from '../../libs/notifications/src/realtime/realtime-bridge';
 import { AppConfig } from '../../libs/platform/src/config/app-config';
 import { CalendarService } from '../../libs/platform/src/time/calendar.service';
 import { FixedClock } from '../../libs/platform/src/time/clock';
@@ -29,10 +30,10 @@ export function mealReportScenarios(start: (clock: FixedClock) => Promise<Notifi
   let f: Fixtures;
   let as: ReturnType<typeof signInAt>;
   let inst: string;
-  let kitchen: Person & { email: string; phone: string };
+  let kitchen: KitchenScene['kitchen'];
   let guardian: Person;
   let otherKitchen: Person;
-  const kids: Person[] = [];
+  let kids: Person[];
   const clock = new FixedClock('2026-10-16T05:00:00Z'); // Friday 08:00 in Riga
   const em = () => rig.em();
 
@@ -41,26 +42,7 @@ export function mealReportScenarios(start: (clock: FixedClock) => Promise<Notifi
     t = rig.t;
     f = new Fixtures(t.app);
     as = signInAt(t.http, clock);
-    inst = (await f.institution('preschool', `PII Virtuve ${f.tag}`)).id;
-    const other = (await f.institution('preschool', `Cita PII ${f.tag}`)).id;
-    const group = (await f.group(inst, 'Zīles')).id;
-    const phone = `+3712${String(7_000_000 + Math.floor(Math.random() * 999_999)).slice(-7)}`;
-    const cook = await f.person([{ institutionId: inst, role: 'kitchen' }], { phone });
-    const email = `virtuve.${f.tag}@example.lv`;
-    await em().nativeUpdate(User, { id: cook.id }, { email, language: 'en' });
-    kitchen = { ...cook, email, phone };
-    otherKitchen = await f.person([{ institutionId: other, role: 'kitchen' }]);
-    guardian = await f.person([{ institutionId: inst, role: 'guardian' }]);
-    const e = em();
-    e.create(GroupMeals, { group, breakfast: true, lunch: true, snack: false });
-    for (let i = 0; i < 3; i++) {
-      const child = await f.person([{ institutionId: inst, role: 'student' }], { password: null });
-      await f.guard(guardian.id, child.id);
-      e.create(Enrolment, { student: child.id, group, fromDate: '2026-09-01', toDate: null });
-      kids.push(child);
-    }
-    e.create(StudentDiet, { student: kids[2].id, diet: 'vegetarian', note: null });
-    await e.flush();
+    ({ inst, kitchen, otherKitchen, guardian, kids } = await kitchenScene(f, em, 'Virtuve', 'Zīles'));
   });
   afterAll(() => rig?.close());
 
@@ -77,7 +59,7 @@ export function mealReportScenarios(start: (clock: FixedClock) => Promise<Notifi
 
     // A second worker's builder over the same database, and sweeps side by side.
     const app = t.app;
-    const second = new MealReportBuilder(app.get(EntityManager), clock, app.get(CalendarService), app.get(InstitutionRules), app.get(MealCounts), app.get(PreferencesReader));
+    const second = new MealReportBuilder(app.get(EntityManager), clock, app.get(CalendarService), app.get(InstitutionRules), app.get(MealCounts), app.get(PreferencesReader), app.get(RealtimeBridge));
     clock.set('2026-10-16T06:30:30Z'); // 09:30 and the settle margin
     await Promise.all([app.get(MealReportBuilder).buildDue(), second.buildDue(), rig.sweep(), second.buildDue()]);
     await rig.sweep();
@@ -217,4 +199,39 @@ export function mealReportScenarios(start: (clock: FixedClock) => Promise<Notifi
     expect(rig.smtp.received.filter((m) => m.envelope.rcptTo.includes(email))).toEqual([]);
     expect(rig.sms.accepted.filter((m) => m.to === phone).map((m) => m.body)).toEqual([`PII Virtuve ${f.tag} 2026-10-21: brokastis 3, pusdienas 3`]);
   });
+}
+
+export interface KitchenScene {
+  inst: string;
+  group: string;
+  kitchen: Person & { email: string; phone: string };
+  otherKitchen: Person;
+  guardian: Person;
+  /** Three children of `guardian` in `group` (breakfast and lunch), the last one vegetarian. */
+  kids: Person[];
+}
+
+/** A pre-school with one group, its kitchen (English, e-mail and phone), a guardian of three children, and another pre-school's kitchen. */
+export async function kitchenScene(f: Fixtures, em: () => EntityManager, name: string, groupName: string): Promise<KitchenScene> {
+  const inst = (await f.institution('preschool', `PII ${name} ${f.tag}`)).id;
+  const other = (await f.institution('preschool', `Cita PII ${f.tag}`)).id;
+  const group = (await f.group(inst, groupName)).id;
+  const phone = `+3712${String(7_000_000 + Math.floor(Math.random() * 999_999)).slice(-7)}`;
+  const cook = await f.person([{ institutionId: inst, role: 'kitchen' }], { phone });
+  const email = `${name.toLowerCase()}.${f.tag}@example.lv`;
+  await em().nativeUpdate(User, { id: cook.id }, { email, language: 'en' });
+  const otherKitchen = await f.person([{ institutionId: other, role: 'kitchen' }]);
+  const guardian = await f.person([{ institutionId: inst, role: 'guardian' }]);
+  const e = em();
+  e.create(GroupMeals, { group, breakfast: true, lunch: true, snack: false });
+  const kids: Person[] = [];
+  for (let i = 0; i < 3; i++) {
+    const child = await f.person([{ institutionId: inst, role: 'student' }], { password: null });
+    await f.guard(guardian.id, child.id);
+    e.create(Enrolment, { student: child.id, group, fromDate: '2026-09-01', toDate: null });
+    kids.push(child);
+  }
+  e.create(StudentDiet, { student: kids[2].id, diet: 'vegetarian', note: null });
+  await e.flush();
+  return { inst, group, kitchen: { ...cook, email, phone }, otherKitchen, guardian, kids };
 }

@@ -6,7 +6,7 @@ import { QueueRegistry } from '../../apps/worker/src/queues/queue-registry.servi
 import { NotificationDelivery } from '../../libs/notifications/src/delivery/notification-delivery.entity';
 import { OutboxMessage } from '../../libs/notifications/src/outbox/outbox-message.entity';
 import { AppConfig } from '../../libs/platform/src/config/app-config';
-import type { FixedClock } from '../../libs/platform/src/time/clock';
+import { Clock, type FixedClock } from '../../libs/platform/src/time/clock';
 import { TestSmtpServer } from './smtp-server';
 import { PUBLIC_URL, providerEnv } from './provider-env';
 import { createTestApp, type TestApp } from './test-app';
@@ -72,7 +72,10 @@ export async function startNotificationRig(clock: FixedClock, env: Record<string
         await sweep();
         const rows = await em().find(NotificationDelivery, { eventId });
         if (rows.length && rows.every((r) => !['pending', 'sending'].includes(r.status))) return rows;
-        if (Date.now() > until) throw new Error(`deliveries of ${eventId} still ${rows.map((r) => r.status).join(',') || 'missing'}`);
+        if (Date.now() > until) {
+          const states = rows.map((r) => `${r.channel} ${r.status} (${r.reason ?? 'no reason'}, attempts ${r.attempts}, claimed ${r.claimedAt?.toISOString() ?? '-'}, handed ${r.handedAt?.toISOString() ?? '-'})`);
+          throw new Error(`deliveries of ${eventId} still ${states.join('; ') || 'missing'} at ${t.app.get(Clock).now().toISOString()}`);
+        }
         await new Promise((r) => setTimeout(r, 50));
       }
     },

@@ -10,6 +10,7 @@ import { SendRateLimit } from './messages/send-rate-limit';
 import { ModerationController } from './moderation/moderation.controller';
 import { ModerationQueueService } from './moderation/moderation-queue.service';
 import { ReceiptsService } from './receipts/receipts.service';
+import { BridgeRelay } from './realtime/bridge-relay';
 import { RealtimePublisher } from './realtime/realtime.contract';
 import { RealtimeGateway } from './realtime/realtime.gateway';
 import { SocketPublisher } from './realtime/socket.publisher';
@@ -32,6 +33,7 @@ import { SocketPublisher } from './realtime/socket.publisher';
     InboxEvents,
     SocketPublisher,
     { provide: RealtimePublisher, useExisting: SocketPublisher },
+    BridgeRelay,
     RealtimeGateway,
   ],
 })

@@ -10,6 +10,9 @@ import { DigestComposer } from './digests/digest-composer';
 import { JobRunner } from './jobs/job-runner.service';
 import { MealReportBuilder } from './meal-reports/meal-report-builder.service';
 import { MealReportComposer } from './meal-reports/meal-report-composer';
+import { MealReportSchedulers } from './meal-reports/meal-report-schedulers';
+import { MealReportsProcessor } from './meal-reports/meal-reports.processor';
+import { MealUpdates } from './meal-reports/meal-updates.service';
 import { ChannelPause } from './pipeline/channel-pause.service';
 import { DeliveryMetrics } from './pipeline/delivery-metrics';
 import { DeliveryComposer, DeliverySender } from './pipeline/delivery-sender.service';
@@ -58,6 +61,9 @@ import { Templates } from './templates/templates';
     DigestComposer,
     MealReportBuilder,
     MealReportComposer,
+    MealReportSchedulers,
+    MealUpdates,
+    MealReportsProcessor,
     { provide: Templates, inject: [AppConfig], useFactory: (config: AppConfig) => new Templates(config) },
     { provide: DeliveryComposer, useClass: TemplateComposer },
   ],

@@ -12,6 +12,8 @@ interface Line {
   kind: string;
   category: string;
   expected: 'allow' | 'review' | 'block';
+  /** Set by writers who mark severity themselves (blind-3 on); otherwise threats and hate are severe. */
+  severe?: boolean;
 }
 
 const SEVERE = new Set(['threat', 'hate']);
@@ -19,7 +21,7 @@ const INNOCENT = new Set(['clean', 'hard-negative']);
 
 function score(lines: readonly (Line & { decision: string })[]) {
   const abusive = lines.filter((l) => !INNOCENT.has(l.kind) && l.kind !== 'report' && l.expected !== 'allow');
-  const severe = lines.filter((l) => SEVERE.has(l.kind) && l.expected === 'block');
+  const severe = lines.filter((l) => (l.severe ?? SEVERE.has(l.kind)) && l.expected === 'block');
   const clean = lines.filter((l) => INNOCENT.has(l.kind));
   const reports = lines.filter((l) => l.kind === 'report');
   const ratio = (n: number, d: number) => (d ? Number((n / d).toFixed(3)) : null);

@@ -14,6 +14,7 @@ import { groupNotFound } from '../groups/groups.service';
 import { requireDateRange, requireLocalDate } from '../institutions/dates';
 import { absenceError } from './absence-errors';
 import type { AbsencesQuery, CreateAbsenceDto, ReviewAbsenceDto, UpdateAbsenceDto } from './absences.dto';
+import { MealChanges } from './meal-changes';
 
 /** How far back a notice may start (illness is reported "as soon as possible", sometimes days late). */
 export const MAX_DAYS_BACK = 31;
@@ -53,6 +54,7 @@ export class AbsencesService {
     private readonly access: AccessPolicy,
     private readonly rules: InstitutionRules,
     private readonly outbox: OutboxWriter,
+    private readonly mealChanges: MealChanges,
   ) {}
 
   async create(actor: Actor, dto: CreateAbsenceDto): Promise<AbsenceAnswer> {
@@ -66,7 +68,7 @@ export class AbsencesService {
     if (!enrolment) throw absenceError.notEnrolled();
     const institutionId = enrolment.group.institution.id;
     const meals = await this.mealCalendar(institutionId);
-    return this.em.fork().transactional(async (em) => {
+    const answer = await this.em.fork().transactional(async (em) => {
       const now = this.calendar.now();
       const student = em.getReference(User, dto.studentId);
       const notice = em.create(AbsenceNotice, {
@@ -91,6 +93,8 @@ export class AbsencesService {
       if (by === 'guardian') this.confirm(em, actor, notice, period, now);
       return { id: notice.id, ...noticeOutcome(meals, [versionOf(period)], now) };
     });
+    await this.mealChanges.changed(institutionId, dto.from, to);
+    return answer;
   }
 
   /** End early or extend (`to`), or make open-ended (`null`). The same cut-offs decide from when meals are ordered again. */
@@ -102,8 +106,10 @@ export class AbsencesService {
     requireDateRange(notice.fromDate, to, { from: 'from', to: 'to' });
     this.assertWithinReach(null, to);
     const meals = await this.mealCalendar(notice.institution.id);
-    return this.em.fork().transactional(async (em) => {
+    let before: string | null = to;
+    const answer = await this.em.fork().transactional(async (em) => {
       const { locked, periods, now } = await this.lockActive(em, noticeId);
+      before = locked.toDate ?? null;
       if (locked.toDate !== to) {
         const current = periods.find((p) => p.validTo === null)!;
         current.validTo = now;
@@ -122,6 +128,9 @@ export class AbsencesService {
       }
       return { id: locked.id, ...noticeOutcome(meals, periods.map(versionOf), now) };
     });
+    // The days between the old and the new last day changed; an open end reaches every later day.
+    if (before !== to) await this.mealChanges.changed(notice.institution.id, notice.fromDate, before === null || to === null ? null : before > to ? before : to);
+    return answer;
   }
 
   /**
@@ -133,7 +142,7 @@ export class AbsencesService {
     if (!notice) throw absenceError.notFound();
     await this.requireReporter(actor, notice.student.id, absenceError.notFound);
     const meals = await this.mealCalendar(notice.institution.id);
-    return this.em.fork().transactional(async (em) => {
+    const answer = await this.em.fork().transactional(async (em) => {
       const { locked, periods, now } = await this.lockActive(em, noticeId);
       for (const p of periods) if (p.validTo === null) p.validTo = now;
       locked.status = 'withdrawn';
@@ -147,6 +156,8 @@ export class AbsencesService {
       });
       return { id: locked.id, ...noticeOutcome(meals, periods.map(versionOf), now) };
     });
+    await this.mealChanges.changed(notice.institution.id, notice.fromDate, notice.toDate ?? null);
+    return answer;
   }
 
   /** The notice locked for a change, with its period history; a withdrawn notice changes no more. */

@@ -1,3 +1,5 @@
+import type { BridgedEvents } from '@app/notifications/realtime/realtime-bridge';
+
 /**
  * What the post pushes to connected clients. Services publish through `RealtimePublisher` and never
  * touch socket.io; the gateway delivers to `user:<id>` rooms on whichever instance holds the socket.
@@ -18,6 +20,9 @@ export interface ServerEvents {
   'message:acknowledged': { messageId: string; userId: string; ackedAt: string };
   'message:updated': { id: string; status: 'sent' | 'held' | 'rejected'; reason?: string };
   'unread:count': { count: number };
+  /** From the worker over the realtime bridge (bridge-relay.ts), to the institution's kitchen. */
+  'meals:report': BridgedEvents['meals:report'];
+  'meals:update': BridgedEvents['meals:update'];
 }
 
 export type ServerEventName = keyof ServerEvents;

@@ -21,6 +21,7 @@ import { DomainError } from '@app/platform/errors';
 import { toErrorResponse } from '@app/platform/http/error.filter';
 import { InboxEvents } from '../inbox-events/inbox-events.service';
 import { ReceiptsService } from '../receipts/receipts.service';
+import { BridgeRelay } from './bridge-relay';
 import { bindRecoveryToOwner } from './owner-bound-recovery';
 import { userRoom } from './realtime.contract';
 import { SocketPublisher } from './socket.publisher';
@@ -39,7 +40,8 @@ const sessionRoom = (sessionId: string) => `session:${sessionId}`;
  *
  * A socket lives only as long as its sign-in session: every incoming event re-checks the session
  * first, and `SessionEvents` (logout, password change or reset, refresh-token reuse, deactivation)
- * disconnect the affected sockets at once on every instance.
+ * disconnect the affected sockets at once on every instance. Events from other apps and the worker
+ * (the kitchen's `meals:*`) come over the realtime bridge's pub/sub channel ({@link BridgeRelay}).
  */
 @WebSocketGateway({
   // Sockets authenticate with a bearer token in the handshake, never with cookies, so a foreign origin
@@ -61,6 +63,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnAp
     private readonly inboxEvents: InboxEvents,
     private readonly publisher: SocketPublisher,
     private readonly sessions: SessionEvents,
+    private readonly bridge: BridgeRelay,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {
     // Dedicated connections: the adapter blocks on XREAD and the subscriber is in subscribe mode.
@@ -93,8 +96,11 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnAp
     });
     bindRecoveryToOwner(server.of('/'), (auth) => this.admit(auth));
     this.publisher.attach(server);
-    void this.subscriber.subscribe(this.sessions.channel);
-    this.subscriber.on('message', (_channel: string, raw: string) => this.onAccessChanged(raw));
+    void this.subscriber.subscribe(this.sessions.channel, this.bridge.channel);
+    this.subscriber.on('message', (channel: string, raw: string) => {
+      if (channel === this.bridge.channel) void this.bridge.relay(server, raw);
+      else this.onAccessChanged(raw);
+    });
   }
 
   async handleConnection(socket: Socket): Promise<void> {

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { type Job, Worker } from 'bullmq';
+import { bullOptions, closeWhenSettled } from '@app/notifications/jobs/bull-connection';
 import { JOBS, type JobName, type JobPayloads, jobIdFor, QUEUES, type QueueName } from '@app/notifications/jobs/job-catalogue';
 import { AppConfig } from '@app/platform/config/app-config';
-import { closeWhenSettled, QueueRegistry } from '../queues/queue-registry.service';
+import { QueueRegistry } from '../queues/queue-registry.service';
 
 const ENQUEUE_SLICE = 500;
 /**
@@ -64,14 +65,12 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   onApplicationBootstrap(): void {
     this.verify();
     if (!this.config.env.NOTIFICATIONS_WORKER) return;
-    const connection = { url: this.config.env.REDIS_URL, maxRetriesPerRequest: null };
     for (const queue of Object.values(QUEUES) as QueueName[]) {
-      const worker = new Worker(queue, (job) => this.dispatch(job), {
-        connection,
-        prefix: `${this.config.env.REDIS_PREFIX}:bull`,
-        concurrency: CONCURRENCY,
-      });
+      const worker = new Worker(queue, (job) => this.dispatch(job), { ...bullOptions(this.config.env), concurrency: CONCURRENCY });
       worker.on('error', (err) => this.logger.warn({ err }, 'worker connection error'));
+      // Handlers keep their state in PostgreSQL and are not retried by BullMQ (attempts: 1), so a
+      // throw is a bug or an outage to see, not a step of the work.
+      worker.on('failed', (job, err) => this.logger.error({ err, job: job?.name, jobId: job?.id }, 'job failed'));
       this.workers.push(worker);
     }
   }

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable, Logger } from '@nestjs/common';
+import { Permission } from '@app/access/access.table';
 import { InstitutionRules, MEALS, type MealCalendar, MealCalendar as Calendar, MealCounts, type MealCountsView, type MealReportCounts } from '@app/attendance';
 import { institutionSettings, type InstitutionSettings } from '@app/directory/entities';
 import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
 import { channelsFor } from '@app/notifications/preferences/preferences';
 import { PreferencesReader } from '@app/notifications/preferences/preferences.reader';
+import { RealtimeBridge } from '@app/notifications/realtime/realtime-bridge';
 import { CalendarService } from '@app/platform/time/calendar.service';
 import { Clock } from '@app/platform/time/clock';
 import { rigaDate, rigaDateTime } from '@app/platform/time/riga-time';
@@ -24,9 +26,10 @@ interface Task extends DueReport {
 }
 
 /**
- * Builds the kitchens' meal reports once their time has come, on the sweep's timer (a Redis flush
- * loses nothing: the state is the `meal_report` table; a worker started late builds today's missed
- * reports on its first pass). Counts are computed set-based for all institutions due at the same
+ * Builds the kitchens' meal reports once their time has come: run by each institution's BullMQ job
+ * schedulers at its cut-offs (meal-report-schedulers.ts) and by the sweep's timer as the safety net
+ * (a Redis flush loses nothing: the state is the `meal_report` table; a worker started late builds
+ * today's missed reports on its first pass). Counts are computed set-based for all institutions due at the same
  * cut-off, as of that cut-off instant, so a late or repeated build tells the same numbers. Each
  * report is one transaction whose conditional insert, unique on (institution, date, kind), is the
  * guard: a second pass or a second worker inserts nothing and creates no deliveries. The kitchen's
@@ -44,14 +47,18 @@ export class MealReportBuilder {
     private readonly rules: InstitutionRules,
     private readonly counts: MealCounts,
     private readonly preferences: PreferencesReader,
+    private readonly realtime: RealtimeBridge,
   ) {}
 
-  /** Builds the reports due now and not built yet; returns how many this call built. */
-  async buildDue(): Promise<number> {
+  /**
+   * Builds the reports due now and not built yet (of one institution: its job scheduler's run);
+   * returns how many this call built.
+   */
+  async buildDue(institutionId?: string): Promise<number> {
     const now = this.clock.now();
     const today = rigaDate(now);
     const tasks: Task[] = [];
-    for (const c of await this.candidates(today)) {
+    for (const c of await this.candidates(today, institutionId)) {
       const settings = institutionSettings(c.settings);
       // Weekends, holidays and times not reached yet are told without reading the closures.
       if (!dueReports(new Calendar(this.calendar, settings), today, now, SETTLE_MS).length) continue;
@@ -70,11 +77,21 @@ export class MealReportBuilder {
       const views = await this.counts.forInstitutions(date, group, countsAt);
       for (const [i, task] of group.entries()) {
         // One institution's failure must not hold up the others: the next pass retries it.
-        const done = await this.build(task, views[i], now).catch((err: unknown) => {
+        const counts = await this.build(task, views[i], now).catch((err: unknown) => {
           this.logger.warn({ err, institutionId: task.institutionId, kind: task.kind }, 'meal report not built; the next sweep retries');
-          return false;
+          return undefined;
         });
-        if (done) built += 1;
+        if (!counts) continue;
+        built += 1;
+        // After the commit, and only by the builder whose insert won: one event per report.
+        await this.realtime.publish({ institutionId: task.institutionId, permission: Permission.MealCounts }, 'meals:report', {
+          institutionId: task.institutionId,
+          date: task.date,
+          kind: task.kind,
+          version: views[i].version,
+          countsAt: task.countsAt.toISOString(),
+          ...counts,
+        });
       }
     }
     return built;
@@ -86,20 +103,20 @@ export class MealReportBuilder {
    * No limit: a page of institutions closed today would otherwise hold back the ones after it, and
    * reading an id and a settings column per institution is cheap next to counting.
    */
-  private async candidates(today: string): Promise<Candidate[]> {
+  private async candidates(today: string, institutionId?: string): Promise<Candidate[]> {
     const at = (d: Date) => this.em.getPlatform().processDateProperty(d);
     return (await this.em.getConnection().execute(
       `select i.id, i.settings from institution i
-        where i.active = true
+        where i.active = true${institutionId ? ' and i.id = ?' : ''}
           and (not exists (select 1 from meal_report r where r.institution_id = i.id and r.kind = 'same-day-final' and r.date = ?)
             or not exists (select 1 from meal_report r where r.institution_id = i.id and r.kind = 'next-day' and r.computed_at >= ?))
         order by i.id`,
-      [today, at(rigaDateTime(today, '00:00'))],
+      [...(institutionId ? [institutionId] : []), today, at(rigaDateTime(today, '00:00'))],
     )) as Candidate[];
   }
 
-  /** One report: the row and its deliveries, or false when it exists already. */
-  private async build(task: Task, view: MealCountsView, now: Date): Promise<boolean> {
+  /** One report: the row and its deliveries; its counts, or undefined when it exists already. */
+  private async build(task: Task, view: MealCountsView, now: Date): Promise<MealReportCounts | undefined> {
     return this.em.fork().transactional(async (tx) => {
       const at = (d: Date) => tx.getPlatform().processDateProperty(d);
       const exec = <T>(sql: string, params: unknown[]) => tx.getConnection().execute(sql, params, 'all', tx.getTransactionContext()) as Promise<T[]>;
@@ -110,7 +127,7 @@ export class MealReportBuilder {
           on conflict (institution_id, date, kind) do nothing returning id`,
         [randomUUID(), task.institutionId, task.date, task.kind, view.version, JSON.stringify(counts), at(task.countsAt), at(now)],
       );
-      if (!inserted.length) return false;
+      if (!inserted.length) return undefined;
       const kitchen = await exec<{ id: string; email: string | null; phone: string | null }>(
         `select u.id, u.email, u.phone from role_assignment ra join app_user u on u.id = ra.user_id
           where ra.institution_id = ? and ra.role = 'kitchen' and ra.active = true and u.active = true order by u.id`,
@@ -126,7 +143,7 @@ export class MealReportBuilder {
         if (channels.includes('email')) deliver(person.id, 'email');
         if (person.phone && (channels.includes('sms') || task.kind === 'same-day-final')) deliver(person.id, 'sms');
       }
-      return true;
+      return counts;
     });
   }
 

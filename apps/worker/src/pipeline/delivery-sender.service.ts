@@ -69,7 +69,13 @@ export class DeliverySender {
   async send(deliveryId: string): Promise<SendOutcome> {
     const delivery = await this.claims.call(deliveryId);
     if (!delivery) return 'not-claimed';
-    const outcome = await this.deliver(delivery);
+    const outcome = await this.deliver(delivery).catch(async (err: unknown): Promise<SendOutcome> => {
+      // Left as it is, the claim would wait for the sweep's stale-claim period; given back now, it
+      // goes again at once (an e-mail under the same Message-ID; an SMS that may have left waits).
+      this.logger.error({ err, deliveryId }, 'delivery failed unexpectedly; its claim is given back');
+      await releaseClaims(this.em.fork(), [deliveryId], 'error', this.clock.now());
+      return 'retry';
+    });
     this.metrics.recorded(delivery.channel, outcome);
     return outcome;
   }
@@ -231,4 +237,24 @@ const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(
 /** A `case id when … then … end` giving each row of a batch its own value, with its parameters. */
 function cases<T extends { id: string }>(rows: readonly T[], value: (row: T) => unknown, cast = '?') {
   return { sql: `case id ${rows.map(() => `when ? then ${cast}`).join(' ')} end`, params: rows.flatMap((r) => [r.id, value(r)]) };
+}
+
+/**
+ * Returns claims whose sender is gone (stale, or ended by an unexpected error) to `pending`, except
+ * an SMS whose hand-over was recorded: it may have left, so it becomes `unknown` and is not sent
+ * again blindly (a status callback or the sweep's lookup at the provider settles it). Only rows
+ * still `sending` change, so a send that finished meanwhile stays.
+ */
+export async function releaseClaims(em: EntityManager, ids: readonly string[], reason: string, now: Date): Promise<void> {
+  if (!ids.length) return;
+  const mayHaveLeft = `channel = 'sms' and handed_at is not null`;
+  await em.getConnection().execute(
+    `update notification_delivery
+        set status = case when ${mayHaveLeft} then 'unknown' else 'pending' end,
+            claimed_at = case when ${mayHaveLeft} then claimed_at else null end,
+            reason = ?, updated_at = ?
+      where id in (${placeholders(ids)}) and status = 'sending'`,
+    [reason, em.getPlatform().processDateProperty(now), ...ids],
+    'run',
+  );
 }

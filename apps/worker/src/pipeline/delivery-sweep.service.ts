@@ -6,7 +6,9 @@ import { Clock } from '@app/platform/time/clock';
 import { DigestBuilder } from '../digests/digest-builder.service';
 import { JobRunner } from '../jobs/job-runner.service';
 import { MealReportBuilder } from '../meal-reports/meal-report-builder.service';
+import { MealReportSchedulers } from '../meal-reports/meal-report-schedulers';
 import { ChannelPause } from './channel-pause.service';
+import { releaseClaims } from './delivery-sender.service';
 import { OutboxRelay } from './outbox-relay.service';
 import { SmsReconciler } from './sms-reconciler.service';
 
@@ -14,9 +16,11 @@ const QUEUE_PER_SWEEP = 2000;
 
 /**
  * Recovery on a plain timer in the worker, not a BullMQ scheduler (a Redis FLUSHALL would wipe the
- * scheduler with the jobs): relays outbox rows, builds the day's digests and the kitchens' meal reports once their time has come,
- * returns stale claims, looks up SMS whose outcome is unknown, and queues every due pending delivery. PostgreSQL is the source of truth,
- * so after a Redis flush or a worker killed with SIGKILL everything committed is sent, once.
+ * scheduler with the jobs): relays outbox rows, puts back the kitchens' meal report schedulers (see
+ * MealReportSchedulers), builds the day's digests and the meal reports once their time has come,
+ * returns stale claims, looks up SMS whose outcome is unknown, and queues every due pending delivery.
+ * PostgreSQL is the source of truth, so after a Redis flush or a worker killed with SIGKILL
+ * everything committed is sent, once.
  */
 @Injectable()
 export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -31,6 +35,7 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
     private readonly pause: ChannelPause,
     private readonly digests: DigestBuilder,
     private readonly mealReports: MealReportBuilder,
+    private readonly mealSchedulers: MealReportSchedulers,
     private readonly clock: Clock,
     @Inject(AppConfig) private readonly config: AppConfig,
     private readonly smsReconciler: SmsReconciler,
@@ -61,6 +66,8 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
     await this.relay.drain();
     // Before the due rows are read, so a digest built now is queued in this same pass.
     await this.digests.buildDue().catch((err: unknown) => this.logger.warn({ err }, 'digests not built; the next sweep retries'));
+    // The schedulers build reports on time; this catch-up builds whatever a lost scheduler missed.
+    await this.mealSchedulers.sync().catch((err: unknown) => this.logger.warn({ err }, 'meal report schedulers not synced; the next sweep retries'));
     await this.mealReports.buildDue().catch((err: unknown) => this.logger.warn({ err }, 'meal reports not built; the next sweep retries'));
     const now = this.clock.now();
     const stale = new Date(now.getTime() - this.config.env.DELIVERY_STALE_CLAIM);
@@ -69,13 +76,10 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
     // doubled, however long it takes). Then an e-mail goes again with the same Message-ID, so receivers
     // see one message, and so does an SMS that never left (no hand-over recorded); an SMS that may have
     // left is not sent blindly: it becomes unknown, for a status callback or the lookup below to settle.
-    const claims = await em.find(NotificationDelivery, { status: 'sending', claimedAt: { $lt: stale } }, { fields: ['id', 'channel', 'handedAt'], limit: 500 });
-    for (const claim of claims) {
-      if (await this.jobs.isRunning('delivery.send', claim.id)) continue;
-      const mayHaveLeft = claim.channel === 'sms' && claim.handedAt;
-      const [status, reset] = mayHaveLeft ? (['unknown', {}] as const) : (['pending', { claimedAt: null }] as const);
-      await em.nativeUpdate(NotificationDelivery, { id: claim.id, status: 'sending' }, { status, ...reset, reason: 'stale claim', updatedAt: now });
-    }
+    const claims = await em.find(NotificationDelivery, { status: 'sending', claimedAt: { $lt: stale } }, { fields: ['id'], limit: 500 });
+    const abandoned: string[] = [];
+    for (const claim of claims) if (!(await this.jobs.isRunning('delivery.send', claim.id))) abandoned.push(claim.id);
+    await releaseClaims(em, abandoned, 'stale claim', now);
     // Before the due rows are read, so an SMS found never to have left is queued in this same pass.
     await this.smsReconciler.reconcileDue().catch((err: unknown) => this.logger.warn({ err }, 'unknown SMS not looked up; the next sweep retries'));
     const paused = this.pause.pausedChannels();

@@ -2,14 +2,13 @@ import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { Queue } from 'bullmq';
 import { Gauge } from 'prom-client';
+import { bullOptions, closeWhenSettled } from '@app/notifications/jobs/bull-connection';
 import { QUEUES, QueueName } from '@app/notifications/jobs/job-catalogue';
 import { AppConfig } from '@app/platform/config/app-config';
 import { HealthChecks, withTimeout } from '@app/platform/observability/health';
 import { Metrics } from '@app/platform/observability/metrics';
 
 const STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;
-/** How long shutdown waits for a queue still connecting before it closes the queue anyway. */
-const CONNECT_GRACE_MS = 2000;
 
 /**
  * Opens the BullMQ queues of the catalogue, reports them in /health and their depths in
@@ -48,9 +47,8 @@ export class QueueRegistry implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
-    const connection = { url: this.config.env.REDIS_URL, maxRetriesPerRequest: null };
     for (const name of Object.values(QUEUES)) {
-      const queue = new Queue(name, { connection, prefix: `${this.config.env.REDIS_PREFIX}:bull` });
+      const queue = new Queue(name, bullOptions(this.config.env));
       queue.on('error', () => undefined);
       this.queues.set(name, queue);
     }
@@ -68,20 +66,4 @@ export class QueueRegistry implements OnModuleInit, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => closeWhenSettled(q)));
   }
-}
-
-/**
- * Closes a BullMQ queue or worker once its connection has settled. BullMQ closing one that is still connecting
- * drops its listeners first, then its pending connect fails with "Connection is closed" and is
- * re-emitted as an `error` nobody listens to: an unhandled rejection in the middle of shutdown.
- * With Redis unreachable the wait is bounded so shutdown cannot hang; the process is stopping then anyway.
- */
-export async function closeWhenSettled(queue: Pick<Queue, 'waitUntilReady' | 'close'>): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    queue.waitUntilReady().catch(() => undefined),
-    new Promise((resolve) => (timer = setTimeout(resolve, CONNECT_GRACE_MS))),
-  ]);
-  clearTimeout(timer);
-  await queue.close();
 }

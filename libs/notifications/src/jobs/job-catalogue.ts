@@ -9,6 +9,8 @@
 export const QUEUES = {
   /** E-mail and SMS sends, one job per delivery row. */
   delivery: 'delivery',
+  /** The kitchens' meal reports (one job scheduler per institution × report kind) and live count updates. */
+  meals: 'meals',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -16,12 +18,18 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export interface JobPayloads {
   /** Send one delivery row (claimed by a conditional update first). */
   'delivery.send': { deliveryId: string };
+  /** Build the institution's meal reports that are due (its job schedulers fire at its cut-offs). */
+  'meals.report': { institutionId: string };
+  /** Tell the kitchen how a reported day's counts changed since it was last told (debounced per institution × date). */
+  'meals.update': { institutionId: string; date: string };
 }
 
 export type JobName = keyof JobPayloads;
 
 export const JOBS: Readonly<Record<JobName, { queue: QueueName; description: string }>> = {
   'delivery.send': { queue: QUEUES.delivery, description: 'send one e-mail or SMS delivery row' },
+  'meals.report': { queue: QUEUES.meals, description: "build an institution's due meal reports (run by its job schedulers)" },
+  'meals.update': { queue: QUEUES.meals, description: "push a reported day's changed meal counts to its kitchen" },
 };
 
 /**
