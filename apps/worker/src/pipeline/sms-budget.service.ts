@@ -16,12 +16,19 @@ import { byIdBatcher } from './batcher';
 import { ALERT_CATEGORIES, notificationSettings } from './institution-settings';
 import { SmsRate } from './sms-rate.service';
 
+/** Segments counted for one SMS in its institution's monthly usage. */
+export interface Reservation {
+  institutionId: string;
+  month: string;
+  segments: number;
+}
+
 /** An SMS cleared to go: its final text and the segments reserved for it in its institution's month. */
 export interface SmsTicket {
   delivery: Pick<NotificationDelivery, 'id' | 'eventId' | 'userId' | 'category' | 'institutionId'>;
   to: string;
   body: string;
-  reserved: { institutionId: string; month: string; segments: number } | null;
+  reserved: Reservation | null;
 }
 
 /**
@@ -81,14 +88,35 @@ export class SmsCostControl {
       return 'retry';
     }
 
-    let reserved: SmsTicket['reserved'] = null;
-    if (delivery.institutionId) {
-      const month = rigaDate(this.clock.now()).slice(0, 7);
+    let reserved: Reservation | null = null;
+    if (delivery.institutionId && delivery.smsReservedSegments != null && delivery.smsReservedMonth) {
+      // Counted by an earlier attempt that may have left (a stale claim, an unknown send found never
+      // to have arrived): the budget admitted it then; only a changed text changes the count.
+      reserved = { institutionId: delivery.institutionId, month: delivery.smsReservedMonth, segments: delivery.smsReservedSegments };
+      if (segments !== reserved.segments) {
+        await this.recount(delivery.id, reserved, segments);
+        reserved = { ...reserved, segments };
+      }
+    } else if (delivery.institutionId) {
+      reserved = { institutionId: delivery.institutionId, month: rigaDate(this.clock.now()).slice(0, 7), segments };
       const budget = password ? null : (settings?.smsMonthlySegmentBudget ?? null);
-      if (!(await this.reserve(delivery.institutionId, month, segments, budget))) return this.suppress(delivery, 'budget');
-      reserved = { institutionId: delivery.institutionId, month, segments };
+      if (!(await this.reserveFor(delivery.id, reserved, budget))) return this.suppress(delivery, 'budget');
     }
     return { delivery, to: sms.to, body, reserved };
+  }
+
+  /**
+   * Counts the SMS in its institution's month and records that on its row, in one transaction, so a
+   * later attempt at the same delivery finds it counted. The row first, the shared usage row last:
+   * the usage row's lock is held only until the commit.
+   */
+  private async reserveFor(deliveryId: string, r: Reservation, budget: number | null): Promise<boolean> {
+    return this.em.fork().transactional(async (tx) => {
+      await tx.nativeUpdate(NotificationDelivery, { id: deliveryId }, { smsReservedSegments: r.segments, smsReservedMonth: r.month });
+      if (await this.reserve(r.institutionId, r.month, r.segments, budget, tx)) return true;
+      await tx.nativeUpdate(NotificationDelivery, { id: deliveryId }, { smsReservedSegments: null, smsReservedMonth: null });
+      return false;
+    });
   }
 
   private rows<T>(sql: string, params: unknown[]): Promise<T[]> {
@@ -100,9 +128,18 @@ export class SmsCostControl {
    * SMS is sent, and a failure here must not make the sender try it again.
    */
   async accepted(ticket: SmsTicket, segments: number): Promise<void> {
-    const r = ticket.reserved;
+    await this.recount(ticket.delivery.id, ticket.reserved, segments).catch((err: unknown) =>
+      this.logger.warn({ err, deliveryId: ticket.delivery.id }, 'segment count not reconciled'),
+    );
+  }
+
+  /** Replaces the segments counted for a delivery with `segments` (the provider's count), once. */
+  async recount(deliveryId: string, r: Reservation | null, segments: number): Promise<void> {
     if (!r || !Number.isInteger(segments) || segments === r.segments) return;
-    await this.adjust(r, segments - r.segments).catch((err: unknown) => this.logger.warn({ err, deliveryId: ticket.delivery.id }, 'segment count not reconciled'));
+    await this.em.fork().transactional(async (tx) => {
+      const changed = await tx.nativeUpdate(NotificationDelivery, { id: deliveryId, smsReservedSegments: r.segments }, { smsReservedSegments: segments });
+      if (changed) await this.adjust(r, segments - r.segments, tx);
+    });
   }
 
   /**
@@ -113,11 +150,19 @@ export class SmsCostControl {
   async failed(ticket: SmsTicket, err: unknown): Promise<void> {
     if (!(err instanceof SendFailure) || err.kind === 'unknown') return;
     try {
-      if (ticket.reserved) await this.adjust(ticket.reserved, -ticket.reserved.segments);
+      if (ticket.reserved) await this.release(ticket.delivery.id, ticket.reserved);
       if (err.code === TWILIO_UNSUBSCRIBED) await this.rememberOptOut(ticket);
     } catch (e) {
       this.logger.warn({ err: e, deliveryId: ticket.delivery.id }, 'SMS refusal not fully recorded');
     }
+  }
+
+  /** Gives the delivery's segments back, once: the row's record and the count go together. */
+  private async release(deliveryId: string, r: Reservation): Promise<void> {
+    await this.em.fork().transactional(async (tx) => {
+      const released = await tx.nativeUpdate(NotificationDelivery, { id: deliveryId, smsReservedSegments: { $ne: null } }, { smsReservedSegments: null, smsReservedMonth: null });
+      if (released) await this.adjust(r, -r.segments, tx);
+    });
   }
 
   private async rememberOptOut(ticket: SmsTicket): Promise<void> {
@@ -133,24 +178,30 @@ export class SmsCostControl {
    * Adds `n` to the month's usage in one statement, only while it stays within `budget` (null: no
    * limit). The row is locked by the upsert, so parallel reservations cannot together exceed it.
    */
-  async reserve(institutionId: string, month: string, n: number, budget: number | null): Promise<boolean> {
+  async reserve(institutionId: string, month: string, n: number, budget: number | null, em: EntityManager = this.em.fork()): Promise<boolean> {
     if (budget !== null && n > budget) return false;
-    const rows = await this.em.fork().getConnection().execute<{ segments_used: number }[]>(
+    const rows = await em.getConnection().execute<{ segments_used: number }[]>(
       `insert into sms_budget_usage (institution_id, month, segments_used) values (?, ?, ?)
         on conflict (institution_id, month) do update set segments_used = sms_budget_usage.segments_used + excluded.segments_used
         ${budget === null ? '' : 'where sms_budget_usage.segments_used + excluded.segments_used <= ?'}
         returning segments_used`,
       budget === null ? [institutionId, month, n] : [institutionId, month, n, budget],
+      'all',
+      em.getTransactionContext(),
     );
     return rows.length > 0;
   }
 
-  private async adjust(r: NonNullable<SmsTicket['reserved']>, difference: number): Promise<void> {
+  private async adjust(r: Reservation, difference: number, em: EntityManager): Promise<void> {
     const greatest = this.config.databaseKind === 'postgresql' ? 'greatest' : 'max';
-    await this.em
-      .fork()
+    await em
       .getConnection()
-      .execute(`update sms_budget_usage set segments_used = ${greatest}(segments_used + ?, 0) where institution_id = ? and month = ?`, [difference, r.institutionId, r.month]);
+      .execute(
+        `update sms_budget_usage set segments_used = ${greatest}(segments_used + ?, 0) where institution_id = ? and month = ?`,
+        [difference, r.institutionId, r.month],
+        'run',
+        em.getTransactionContext(),
+      );
   }
 
   /** Suppressed, and an alert's e-mail written in the same transaction, so a crash cannot lose the fallback. */
