@@ -141,7 +141,14 @@ export class FrameMatcher {
   }
 
   match(tokens: Token[], text: string, negation: Set<string>, out: FrameHit[]): void {
-    const feats: number[][] = tokens.map((t) => this.featuresOf(t.key));
+    const feats: number[][] = tokens.map((t) => {
+      const own = this.featuresOf(t.key);
+      if (t.alts === null) return own;
+      // Another reading of a disguised word (su4ka = сучка) carries its features too.
+      const all = [...own];
+      for (const alt of t.alts) for (const f of this.featuresOf(alt.key)) if (!all.includes(f)) all.push(f);
+      return all;
+    });
     const vocative = this.featureIds.get(VOCATIVE);
     const relative = this.featureIds.get(RELATIVE);
     if (vocative !== undefined) {
