@@ -139,7 +139,8 @@ export class FrameMatcher {
     for (const [len, map] of this.inflected) {
       if (key.length < len) continue;
       const ids = map.get(key.slice(0, len));
-      if (ids && isEnding(key.slice(len))) add(ids);
+      // Repeats are collapsed, so евре+ев arrives as "еврев": the ending may share the stem's last letter.
+      if (ids && (isEnding(key.slice(len)) || isEnding(key[len - 1] + key.slice(len)))) add(ids);
     }
     for (const [len, map] of this.suffixes) {
       // An ending must leave a stem: "šu" alone is not a future verb.
@@ -172,7 +173,9 @@ export class FrameMatcher {
       const sameNext = next !== null && next.sentence === t.sentence ? next : null;
       const gapAfter = text.slice(t.end, next === null ? text.length : next.start);
       if (vocative !== undefined && isVocative(tokens, text, i, feats, relative)) feats[i] = [...feats[i], vocative];
-      if (clauseEnd !== undefined && (sameNext === null || gapAfter.includes(','))) feats[i] = [...feats[i], clauseEnd];
+      // "tu dabūsi, tici man" ends a clause; "tu dabūsi, ko gribēji" goes on into an object clause.
+      const clauseGoesOn = sameNext !== null && (!gapAfter.includes(',') || (relative !== undefined && feats[i + 1].includes(relative)));
+      if (clauseEnd !== undefined && !clauseGoesOn) feats[i] = [...feats[i], clauseEnd];
       if (laughed !== undefined && MOCKING_EMOJI.test(gapAfter)) feats[i] = [...feats[i], laughed];
       if (name !== undefined && (t.flags & (F_CAPITALIZED | F_ALLCAPS)) === F_CAPITALIZED) feats[i] = [...feats[i], name];
       if (menacing !== undefined && MENACING_EMOJI.test(gapAfter)) feats[i] = [...feats[i], menacing];
