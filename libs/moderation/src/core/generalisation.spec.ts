@@ -59,6 +59,12 @@ describe('obfuscation', () => {
   });
 });
 
+describe('minced oaths reach a human', () => {
+  it.each(['Bļāc, es atkal aizmirsu maiņas apavus', 'пипец, сколько задали по химии', 'Nu jopcik, cik daudz uzdots'])('%s', (t) => {
+    expect(decision(t)).toBe('review');
+  });
+});
+
 describe('frame features', () => {
   const file: FrameFile = {
     features: { group: ['ebrej+', 'евре+', 'jew+'], say: ['dabūsi'], $end: [], $laughed: [], $dash: [], $name: [], $menacing: [] },
@@ -107,6 +113,10 @@ describe('veiled threats', () => {
     'Надо бы тебе ноги переломать, чтобы не бегал жаловаться.',
     'Мы сожжём твою хату, понял?',
     'Отметелим его всей толпой после физры.',
+    // a weapon and the will to use it; your body will feel it; may someone beat you up
+    'Man ir nazis, un es nebaidos to izmantot, sapratīsi?',
+    'Tev būs jāatbild par to, un tavi zobi to sajutīs.',
+    'Lai tevi kāds pa ceļam uz mājām satiek un kārtīgi izmāca.',
   ])('%s', (t) => {
     expect([t, decision(t)]).toEqual([t, 'block']);
     expect(moderate(t).categories).toContain('threat');
@@ -172,6 +182,10 @@ describe('hard negatives stay clean', () => {
     'Latvieši un krievi kopā svinēja skolas jubileju.',
     'Sveiki! Ja jūtat, ka gribat sev kaut ko nodarīt, zvaniet uzticības tālrunim 116111.',
     'ветка с сучком упала на дорожку',
+    'Mans tēvs ir alkoholiķis, ko man darīt?',
+    'Virtuvē izmantot nazi var tikai ar skolotāju, man ir jautājums.',
+    'Tavi zobi sajutīs aukstumu pēc plombes.',
+    'Black Friday: blacklist, blackboard.',
   ])('%s', (t) => {
     expect([t, moderate(t).matches.map((m) => m.term)]).toEqual([t, []]);
   });
