@@ -1,5 +1,7 @@
 import framesJson from '../../data/frames.json';
 import { AFFIX_CLASSES } from './lexicon';
+import { S_LATN } from './chars';
+import { cyrillicReadings } from './translit';
 import { CATEGORIES, type Category, type MatchLang, type Severity } from './types';
 import { F_ALLCAPS, F_CAPITALIZED, normalizeWord, type Token } from './tokenizer';
 
@@ -151,13 +153,22 @@ export class FrameMatcher {
     return out;
   }
 
-  match(tokens: Token[], text: string, negation: Set<string>, out: FrameHit[]): void {
+  /**
+   * `readAsRussian`: the Latin words of the message are Russian typed in Latin letters; their Cyrillic
+   * readings (ya tebya ubyu = я тебя убью) carry features too.
+   */
+  match(tokens: Token[], text: string, negation: Set<string>, out: FrameHit[], readAsRussian = false): void {
     const feats: number[][] = tokens.map((t) => {
       const own = this.featuresOf(t.key);
-      if (t.alts === null) return own;
+      const readings = readAsRussian && t.script === S_LATN ? cyrillicReadings(t.key) : [];
+      if (t.alts === null && readings.length === 0) return own;
       // Another reading of a disguised word (su4ka = сучка) carries its features too.
       const all = [...own];
-      for (const alt of t.alts) for (const f of this.featuresOf(alt.key)) if (!all.includes(f)) all.push(f);
+      const addAll = (key: string): void => {
+        for (const f of this.featuresOf(key)) if (!all.includes(f)) all.push(f);
+      };
+      for (const alt of t.alts ?? []) addAll(alt.key);
+      for (const r of readings) addAll(r);
       return all;
     });
     const vocative = this.featureIds.get(VOCATIVE);

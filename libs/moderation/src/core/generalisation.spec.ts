@@ -1,6 +1,7 @@
 import { moderate } from './moderate';
 import { FrameMatcher, type FrameFile } from './frames';
 import { tokenize } from './tokenizer';
+import { cyrillicReadings } from './translit';
 
 const decision = (t: string): string => moderate(t).decision;
 const flagged = (t: string): boolean => moderate(t).decision !== 'allow';
@@ -51,6 +52,21 @@ describe('obfuscation', () => {
     expect(flagged('Skolotāja ir stu.lba ku.ce, kas neprot paskaidrot.')).toBe(true);
     expect(flagged('tu esi ku_ce')).toBe(true);
     expect(decision('Informācija: skola.lv un e.klase.lv, sk. 5.b klasi.')).toBe('allow');
+  });
+
+  it('reads Latin-typed Russian back into Cyrillic, offering the soft sign Latin spelling drops', () => {
+    expect(cyrillicReadings('tebya')).toEqual(['тебя', 'тебья']);
+    expect(cyrillicReadings('ubyu')).toEqual(['убю', 'убью']);
+    expect(cyrillicReadings('poluchish')).toEqual(['получиш', 'получишь']);
+    expect(cyrillicReadings('sozhzhem')).toEqual(['сожем']);
+    expect(cyrillicReadings('tvoy')).toEqual(['твой']);
+    expect(cyrillicReadings('schast')).toContain('щасть');
+  });
+
+  it('applies the Russian frames to Russian typed in Latin letters', () => {
+    expect(decision('ty u menya poluchish, ponyal')).toBe('block');
+    expect(decision('vsekh migrantov nado vygnat')).toBe('block');
+    expect(decision('privet, kak dela? zavtra kontrolnaya, ya tebya zhdu u shkoly')).toBe('allow');
   });
 
   it('reads common Russian threats typed in Latin letters', () => {
@@ -117,6 +133,9 @@ describe('veiled threats', () => {
     'Man ir nazis, un es nebaidos to izmantot, sapratīsi?',
     'Tev būs jāatbild par to, un tavi zobi to sajutīs.',
     'Lai tevi kāds pa ceļam uz mājām satiek un kārtīgi izmāca.',
+    'Es tev iedošu pa purnu.',
+    'Я тебе дам по морде.',
+    'It would be a shame if something happened to your phone.',
   ])('%s', (t) => {
     expect([t, decision(t)]).toEqual([t, 'block']);
     expect(moderate(t).categories).toContain('threat');

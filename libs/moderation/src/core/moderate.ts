@@ -130,7 +130,7 @@ export class Moderator {
     this.phrases.match(tokens, NEGATION, phraseHits);
     for (const ph of phraseHits) found.push(span(ph.first, ph.last, ph.pattern));
     const frameHits: FrameHit[] = [];
-    this.frames.match(tokens, text, STRICT_NEGATION, frameHits);
+    this.frames.match(tokens, text, STRICT_NEGATION, frameHits, latin === 'ru-latn' || latin === 'unknown');
     for (const fh of frameHits) found.push(span(fh.first, fh.last, fh.frame));
 
     return this.summarise(found);
