@@ -136,6 +136,7 @@ describe('veiled threats', () => {
     'Es tev iedošu pa purnu.',
     'Я тебе дам по морде.',
     'It would be a shame if something happened to your phone.',
+    'Es tev sadošu tā, ka neaizmirsīsi.',
   ])('%s', (t) => {
     expect([t, decision(t)]).toEqual([t, 'block']);
     expect(moderate(t).categories).toContain('threat');
@@ -173,6 +174,15 @@ describe('hate, insults and harassment from ordinary words', () => {
     ['Laura, tev ir labākās krūtis klasē, vai es varu pataustīt?', 'sexual'],
     ['Tu izskatījies so hot in those shorts, send me pics', 'sexual'],
     ['Labāk nolecat no jumta, tad visiem būs vieglāk.', 'self-harm'],
+    ['Tev vajadzētu vienkārši nomirt.', 'self-harm'],
+    ['Лучше бы ты умер.', 'self-harm'],
+    ['I hope you die', 'self-harm'],
+    ['Visi tevi ienīst, labāk pazūdi.', 'harassment'],
+    ['Nobody likes you, just leave the school already.', 'harassment'],
+    ['Tava mamma ir resna kā vaļa', 'harassment'],
+    ['Ebrejiem nav vietas mūsu skolā.', 'hate'],
+    ['Таких нельзя подпускать к детям, геи это зло', 'hate'],
+    ['Pēc skolas tev būs problēmas.', 'threat'],
   ])('%s', (t, cat) => {
     expect(moderate(t).categories).toContain(cat);
   });
@@ -205,6 +215,14 @@ describe('hard negatives stay clean', () => {
     'Virtuvē izmantot nazi var tikai ar skolotāju, man ir jautājums.',
     'Tavi zobi sajutīs aukstumu pēc plombes.',
     'Black Friday: blacklist, blackboard.',
+    'Visi tevi mīl, tu esi lieliska!',
+    'Nobody likes Mondays, you know.',
+    'Everyone hates homework, you are not alone.',
+    'Ja nemācīsies, tev būs problēmas ar eksāmenu.',
+    'Tev būs problēmas ar internetu, ja nepārstartēsi datoru.',
+    'Ukraiņu bērniem nav vietas autobusā.',
+    'My mom is fat and I love her',
+    'You should not dye your hair before the photo',
   ])('%s', (t) => {
     expect([t, moderate(t).matches.map((m) => m.term)]).toEqual([t, []]);
   });
