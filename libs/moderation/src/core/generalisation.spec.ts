@@ -111,6 +111,7 @@ describe('veiled threats', () => {
     'Es tavā vietā rīt uz skolu nenāktu.',
     'Ja es būtu tu, es rīt skolā nerādītos.',
     'Вам, учительница, лучше по вечерам одной не ходить.',
+    'Лучше бы тебе переехать в другой город.',
     // it will go badly for you; your home may burn; something could happen to your family
     'Ja skola neko nedarīs, viņam tur izies ļoti slikti.',
     'Kādu nakti jūsu mājai var sākt degt, padomājiet par to.',
@@ -223,6 +224,17 @@ describe('hard negatives stay clean', () => {
     'Ukraiņu bērniem nav vietas autobusā.',
     'My mom is fat and I love her',
     'You should not dye your hair before the photo',
+    'Our team will destroy them in the final!',
+    'Только попробуй этот торт, он очень вкусный!',
+    'Labāk uzmanies uz ledus, ir slidens.',
+    'Лучше тебе переехать поближе к школе, будет удобнее.',
+    'Вам лучше приходить к восьми.',
+    'Мы с классом сожжём чучело на Масленицу!',
+    'Ты получишь свою оценку завтра.',
+    'Šis mājasdarbs mani nogalinās',
+    'Psiholoģe: ja kāds runā par pašnāvību vai vēlas sev nodarīt pāri, nekavējoties zvaniet 113.',
+    'If your child mentions wanting to die or hurt themselves, please contact the school counsellor.',
+    'На уроке истории обсуждали, как фашисты расстреливали евреев.',
   ])('%s', (t) => {
     expect([t, moderate(t).matches.map((m) => m.term)]).toEqual([t, []]);
   });
