@@ -75,6 +75,17 @@ describe('obfuscation', () => {
   });
 });
 
+describe('names and titles', () => {
+  it('a quoted or multi-word capitalised title inside a sentence is a name unless aimed at someone', () => {
+    expect(decision('Māra lellei deva vārdu "Kuce Pūce", jo tas skan smieklīgi.')).toBe('allow');
+    expect(decision('Mēs skatījāmies izrādi Kuce Pūce un Lācis.')).toBe('allow');
+    // a single capitalised word may be a surname: the institution's allow-list decides
+    expect(decision('Sveiki, Dirsa kungs!')).not.toBe('allow');
+    expect(flagged('tu esi Kuce, visi to zina')).toBe(true);
+    expect(flagged('Kuce, ej prom!')).toBe(true);
+  });
+});
+
 describe('minced oaths reach a human', () => {
   it.each(['Bļāc, es atkal aizmirsu maiņas apavus', 'пипец, сколько задали по химии', 'Nu jopcik, cik daudz uzdots'])('%s', (t) => {
     expect(decision(t)).toBe('review');

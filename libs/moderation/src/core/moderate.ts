@@ -185,6 +185,10 @@ export class Moderator {
 function contextAllows(e: CompiledEntry, tok: Token, tokens: Token[], latin: LatinContext): boolean {
   if (e.name === 'always' && (tok.flags & F_CAPITALIZED) !== 0 && (tok.flags & F_ALLCAPS) === 0) return false;
   if (e.name === 'likely' && looksLikeName(tok, tokens)) return false;
+  // A capitalised word inside a sentence that is quoted or followed by another capitalised word is a
+  // name or a title (lelle "Kuce Pūce"); below the worst severity it counts only when a second-person
+  // word aims it at someone. A single capitalised word (Dirsa kungs) is left to the allow-list.
+  if (e.name === false && e.sev < 3 && titleInside(tok, tokens) && !isAddressed(tokens, tok.index)) return false;
   if ((e.notIn !== null || e.onlyIn !== null) && tok.script !== S_CYRL) {
     const lang = (tok.flags & F_LV_MARK) !== 0 ? 'lv' : latin;
     if (e.notIn !== null && e.notIn.has(lang)) return false;
@@ -202,6 +206,15 @@ function negatedBefore(tokens: Token[], index: number): boolean {
   const s = tokens[index].sentence;
   for (let k = Math.max(0, index - 2); k < index; k++) if (tokens[k].sentence === s && STRICT_NEGATION.has(tokens[k].key)) return true;
   return false;
+}
+
+function titleInside(tok: Token, tokens: Token[]): boolean {
+  if ((tok.flags & (F_CAPITALIZED | F_ALLCAPS)) !== F_CAPITALIZED) return false;
+  const prev = tok.index > 0 ? tokens[tok.index - 1] : null;
+  if (prev === null || prev.sentence !== tok.sentence) return false;
+  if (tok.quoted) return true;
+  const next = tok.index + 1 < tokens.length ? tokens[tok.index + 1] : null;
+  return next !== null && next.sentence === tok.sentence && (next.flags & (F_CAPITALIZED | F_ALLCAPS)) === F_CAPITALIZED;
 }
 
 /**
