@@ -1,3 +1,5 @@
+import { collapseRepeats } from './lexicon';
+
 /**
  * Russian typed in Latin letters ("ya tebya ubyu"), read back into Cyrillic so that the Russian frames
  * apply. Input is a token key (lower case, repeats collapsed). Latin spelling drops the soft sign
@@ -56,15 +58,10 @@ export function cyrillicReadings(key: string): string[] {
   }
   const out: string[] = [];
   for (const r of soft === null ? [plain] : [plain, soft]) {
-    out.push(collapse(r));
-    if (SOFT_END.has(r[r.length - 1])) out.push(collapse(r + 'ь'));
+    // Token keys hold one letter per run of repeats (сожжём is "сожем"); readings must too.
+    out.push(collapseRepeats(r));
+    if (SOFT_END.has(r[r.length - 1])) out.push(collapseRepeats(r + 'ь'));
   }
   return out;
 }
 
-/** Token keys hold one letter per run of repeats (сожжём is "сожем"); readings must too. */
-function collapse(s: string): string {
-  let out = '';
-  for (const ch of s) if (out[out.length - 1] !== ch) out += ch;
-  return out;
-}
