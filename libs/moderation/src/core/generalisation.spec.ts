@@ -195,6 +195,14 @@ describe('hate, insults and harassment from ordinary words', () => {
     ['Ebrejiem nav vietas mūsu skolā.', 'hate'],
     ['Таких нельзя подпускать к детям, геи это зло', 'hate'],
     ['Pēc skolas tev būs problēmas.', 'threat'],
+    ['Заткнись, овца', 'insult'],
+    ['Latvieši ir zemāka rase', 'hate'],
+    ['Russians are all drunk pigs', 'hate'],
+    ['Ukrainians should go back where they came from', 'hate'],
+    ['Čigāni tikai zog, visi līdz vienam', 'hate'],
+    ['Nāc ārā, parunāsim kā vīrieši', 'threat'],
+    ['Тебе недолго осталось', 'threat'],
+    ['Tu tik seksīgi izskaties, gribu tevi pieskarties', 'sexual'],
   ])('%s', (t, cat) => {
     expect(moderate(t).categories).toContain(cat);
   });
@@ -240,6 +248,12 @@ describe('hard negatives stay clean', () => {
     'Labāk uzmanies uz ledus, ir slidens.',
     'Лучше тебе переехать поближе к школе, будет удобнее.',
     'Вам лучше приходить к восьми.',
+    'Тебе недолго осталось ждать каникул!',
+    'Ukrainian students should go back to room 5 after lunch.',
+    'Come alone or with friends, everyone is welcome!',
+    'Shut up and take my money lol',
+    "It's too hot, don't touch the oven, you'll burn yourself",
+    'Vai Latvijas vīrieši spēlēs? Parunāsim rīt.',
     'Мы с классом сожжём чучело на Масленицу!',
     'Ты получишь свою оценку завтра.',
     'Šis mājasdarbs mani nogalinās',
