@@ -149,6 +149,9 @@ describe('veiled threats', () => {
     'Я тебе дам по морде.',
     'It would be a shame if something happened to your phone.',
     'Es tev sadošu tā, ka neaizmirsīsi.',
+    'Accidents happen to people who snitch.',
+    'Nelaimes gadās ar tiem, kas daudz runā.',
+    'Со стукачами всякое бывает.',
   ])('%s', (t) => {
     expect([t, decision(t)]).toEqual([t, 'block']);
     expect(moderate(t).categories).toContain('threat');
@@ -254,6 +257,10 @@ describe('hard negatives stay clean', () => {
     'Shut up and take my money lol',
     "It's too hot, don't touch the oven, you'll burn yourself",
     'Vai Latvijas vīrieši spēlēs? Parunāsim rīt.',
+    "Don't worry, accidents happen to everyone, you'll be fine.",
+    'Nelaimes gadās, ja nav uzmanīgs uz ceļa.',
+    'Tu zini, kas notiek ar Annu? Viņa nav skolā.',
+    'Знаешь, что бывает, когда смешиваешь краски?',
     'Мы с классом сожжём чучело на Масленицу!',
     'Ты получишь свою оценку завтра.',
     'Šis mājasdarbs mani nogalinās',
