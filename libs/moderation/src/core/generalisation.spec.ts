@@ -152,6 +152,11 @@ describe('veiled threats', () => {
     'Accidents happen to people who snitch.',
     'Nelaimes gadās ar tiem, kas daudz runā.',
     'Со стукачами всякое бывает.',
+    'Turpini runāt un redzēsi, kas būs.',
+    'Продолжай болтать и увидишь, что будет.',
+    'Keep talking and see what happens.',
+    'Я тебя из окна выкину.',
+    'Ей конец.',
   ])('%s', (t) => {
     expect([t, decision(t)]).toEqual([t, 'block']);
     expect(moderate(t).categories).toContain('threat');
@@ -260,6 +265,8 @@ describe('hard negatives stay clean', () => {
     "Don't worry, accidents happen to everyone, you'll be fine.",
     'Nelaimes gadās, ja nav uzmanīgs uz ceļa.',
     'Tu zini, kas notiek ar Annu? Viņa nav skolā.',
+    'Keep practising and you will see what happens to your grades!',
+    'Им конец недели нравится больше всего.',
     'Знаешь, что бывает, когда смешиваешь краски?',
     'Мы с классом сожжём чучело на Масленицу!',
     'Ты получишь свою оценку завтра.',
