@@ -302,7 +302,7 @@ const MAX_CACHED = 64;
 
 /** Compiled moderators are cached per options object and per options value (institutions reuse settings). */
 export function getModerator(options?: ModerationOptions): Moderator {
-  if (!options || (!options.blockedTerms?.length && !options.allowedTerms?.length && !options.policy && options.secondOpinion === undefined)) {
+  if (!options || (!options.blockedTerms?.length && !options.allowedTerms?.length && !options.policy && (options.secondOpinion ?? SECOND_OPINION_DEFAULT) === SECOND_OPINION_DEFAULT)) {
     return (defaultModerator.instance ??= new Moderator());
   }
   const cached = byObject.get(options);

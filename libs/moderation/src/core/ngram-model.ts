@@ -52,11 +52,17 @@ function fnvString(h: number, s: string): number {
 }
 
 /**
- * Calls `emit` with the bucket of every feature of the text's tokens (repeats included); returns how
- * many were emitted. Numbers carry no meaning for the model and are skipped.
+ * Walks every feature of the text's tokens (repeats included) once: adds its weight to `acc.sum` when
+ * `weights` is given, appends its bucket to `sink` when given; returns how many there were. One loop
+ * for scoring and for training, without a closure per feature, since it runs on every allowed message.
+ * Numbers carry no meaning for the model and are skipped.
  */
-export function forEachFeature(tokens: readonly Token[], cfg: NgramFeatureConfig, emit: (bucket: number) => void): number {
+const acc = { sum: 0 };
+
+function walkFeatures(tokens: readonly Token[], cfg: NgramFeatureConfig, weights: Float32Array | null, sink: number[] | null): number {
   const mask = cfg.buckets - 1;
+  const { minN, maxN } = cfg;
+  let sum = 0;
   let n = 0;
   let prevHash = 0;
   let prevSentence = -1;
@@ -67,37 +73,43 @@ export function forEachFeature(tokens: readonly Token[], cfg: NgramFeatureConfig
     }
     const key = tok.key;
     const len = key.length + 2;
-    const code = (i: number): number => (i === 0 ? CH_OPEN : i === len - 1 ? CH_CLOSE : key.charCodeAt(i - 1));
-    for (let i = 0; i + cfg.minN <= len; i++) {
+    for (let i = 0; i + minN <= len; i++) {
       let h = FNV_OFFSET;
-      const last = Math.min(len, i + cfg.maxN);
+      const last = Math.min(len, i + maxN);
       for (let j = i; j < last; j++) {
-        h = Math.imul(h ^ code(j), FNV_PRIME);
-        if (j - i + 1 >= cfg.minN) {
-          emit((h >>> 0) & mask);
+        h = Math.imul(h ^ (j === 0 ? CH_OPEN : j === len - 1 ? CH_CLOSE : key.charCodeAt(j - 1)), FNV_PRIME);
+        if (j - i + 1 >= minN) {
+          const b = (h >>> 0) & mask;
+          if (weights !== null) sum += weights[b];
+          if (sink !== null) sink.push(b);
           n++;
         }
       }
     }
     const wh = fnvString(FNV_OFFSET ^ SALT_WORD, key);
     if (cfg.words) {
-      emit((wh >>> 0) & mask);
+      const b = (wh >>> 0) & mask;
+      if (weights !== null) sum += weights[b];
+      if (sink !== null) sink.push(b);
       n++;
     }
     if (cfg.bigrams && prevSentence === tok.sentence) {
-      emit(((Math.imul(prevHash ^ SALT_BIGRAM, FNV_PRIME) ^ wh) >>> 0) & mask);
+      const b = ((Math.imul(prevHash ^ SALT_BIGRAM, FNV_PRIME) ^ wh) >>> 0) & mask;
+      if (weights !== null) sum += weights[b];
+      if (sink !== null) sink.push(b);
       n++;
     }
     prevHash = wh;
     prevSentence = tok.sentence;
   }
+  acc.sum = sum;
   return n;
 }
 
 /** The buckets of a text's features as one array (training and tests; scoring streams them). */
 export function featureBuckets(tokens: readonly Token[], cfg: NgramFeatureConfig = NGRAM_FEATURES): Int32Array {
   const out: number[] = [];
-  forEachFeature(tokens, cfg, (b) => out.push(b));
+  walkFeatures(tokens, cfg, null, out);
   return Int32Array.from(out);
 }
 
@@ -147,12 +159,8 @@ export class NgramModel {
 
   /** Probability that the text is abusive; streams the features, nothing allocated per message. */
   probability(tokens: readonly Token[]): number {
-    const w = this.weights;
-    let sum = 0;
-    const n = forEachFeature(tokens, this.features, (b) => {
-      sum += w[b];
-    });
-    return sigmoid(this.bias + sum * scale(n));
+    const n = walkFeatures(tokens, this.features, this.weights, null);
+    return sigmoid(this.bias + acc.sum * scale(n));
   }
 
   /** The category whose head scores highest; only asked once the text is flagged. */
