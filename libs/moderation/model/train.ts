@@ -11,6 +11,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { prng } from '../bench/message-generator';
 import { Moderator } from '../src/core/moderate';
 import { NGRAM_FEATURES, NgramModel, featureBuckets, scale, sigmoid, type NgramModelFile, type SparseHead } from '../src/core/ngram-model';
 import { tokenize } from '../src/core/tokenizer';
@@ -53,17 +54,6 @@ interface Example {
   rules: Decision;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function shuffled<T>(items: readonly T[], rng: () => number): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
@@ -98,7 +88,7 @@ function trainHead(examples: readonly Example[], label: (e: Example) => 0 | 1, s
   const pos = examples.filter((e) => label(e) === 1).length;
   const neg = examples.length - pos;
   const weightOf = [examples.length / (2 * Math.max(1, neg)), examples.length / (2 * Math.max(1, pos))];
-  const rng = mulberry32(seed);
+  const rng = prng(seed);
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
     for (const e of shuffled(examples, rng)) {
       const y = label(e);
@@ -138,7 +128,7 @@ function stratifiedFolds(examples: readonly Example[], k: number, seed: number):
     const g = `${e.y}:${e.report}:${e.lang}:${e.set}`;
     groups.set(g, [...(groups.get(g) ?? []), e]);
   }
-  const rng = mulberry32(seed);
+  const rng = prng(seed);
   let next = 0;
   for (const g of [...groups.keys()].sort()) {
     for (const e of shuffled(groups.get(g) as Example[], rng)) folds[next++ % k].push(e);
