@@ -108,6 +108,25 @@ describe('lesson attendance', () => {
     await put(s.deputy, sport, [{ studentId: s.child3.id, status: 'late' }], 200);
   });
 
+  it('absences on consecutive days extend one record; a teacher’s correction gives the day back once no lesson has the child absent', async () => {
+    const absent = [{ studentId: s.child2.id, status: 'absent' }];
+    const monday = await lesson(s.teacherA, s.groupA, { date: '2026-10-12', subject: 'Ķīmija' });
+    const tuesday = await lesson(s.teacherA, s.groupA, { date: '2026-10-13', subject: 'Ķīmija' });
+    const tuesdayToo = await lesson(s.teacherA, s.groupA, { date: '2026-10-13', subject: 'Fizika' });
+    const records = async () => (await rig.em().find(AbsenceNotice, { student: s.child2.id, status: 'active', fromDate: { $lte: '2026-10-13' } })).map((n) => [n.fromDate, n.toDate]);
+    await put(s.teacherA, monday, absent, 200);
+    await put(s.teacherA, tuesday, absent, 200);
+    await put(s.teacherA, tuesdayToo, absent, 200);
+    expect(await records()).toEqual([['2026-10-12', '2026-10-13']]);
+
+    await put(s.teacherA, tuesday, [], 200); // still absent in physics that day
+    expect(await records()).toEqual([['2026-10-12', '2026-10-13']]);
+    await put(s.teacherA, tuesdayToo, [{ studentId: s.child2.id, status: 'late' }], 200);
+    expect(await records()).toEqual([['2026-10-12', '2026-10-12']]);
+    await put(s.teacherA, monday, [], 200);
+    expect(await records()).toEqual([]);
+  });
+
   it('a guardian reads only their own children’s attendance (another family’s child is 404)', async () => {
     const read = async (who: Person, studentId: string, status: number) => rig.t.http.get(`/students/${studentId}/attendance`).set(await as(who)).expect(status);
     await read(s.mother, s.child2.id, 200);

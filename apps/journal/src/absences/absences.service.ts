@@ -179,6 +179,42 @@ export class AbsencesService {
   }
 
   /**
+   * A teacher's correction of "absent" (the child was there after all) when no other lesson of the day
+   * still has them absent: the teacher's own record for the day gives the day up — withdrawn when it
+   * was that day only, shortened when the day is its first or last; a day inside a longer record stays
+   * (the nurse or class teacher settles it). A guardian's notice is never changed by a lesson mark.
+   */
+  async releaseLessonAbsence(em: EntityManager, actor: Actor, a: { studentId: string; date: string; lessonId: string }, now: Date): Promise<boolean> {
+    const notice = await em.findOne(AbsenceNotice, {
+      student: a.studentId,
+      status: 'active',
+      recordedInLesson: true,
+      fromDate: { $lte: a.date },
+      toDate: { $gte: a.date },
+    });
+    if (!notice || (notice.fromDate < a.date && notice.toDate! > a.date)) return false;
+    const periods = await em.find(AbsencePeriod, { notice: notice.id }, { orderBy: { validFrom: 'asc', id: 'asc' } });
+    const was = { from: notice.fromDate, to: notice.toDate };
+    if (notice.fromDate === notice.toDate) {
+      for (const p of periods) if (p.validTo === null) p.validTo = now;
+      notice.status = 'withdrawn';
+      notice.updatedAt = now;
+    } else if (notice.toDate === a.date) {
+      this.reperiod(em, notice, periods, notice.fromDate, addDays(a.date, -1), now);
+    } else {
+      this.reperiod(em, notice, periods, addDays(a.date, 1), notice.toDate ?? null, now);
+    }
+    this.audit.record(em, now, {
+      ...auditBy(actor, notice.institution.id),
+      action: notice.status === 'withdrawn' ? 'absence.withdraw' : 'absence.update',
+      objectType: 'absence_notice',
+      objectId: notice.id,
+      details: { studentId: a.studentId, from: was.from, to: was.to, released: a.date, lessonId: a.lessonId },
+    });
+    return true;
+  }
+
+  /**
    * A guardian's notice over days a teacher already recorded as absences takes those records over
    * (one record per child and day): the first becomes the guardian's notice over both spans, with
    * their reason and no verdict yet (excused); any further one is closed, its days now covered.

@@ -57,7 +57,11 @@ export class LessonAttendanceService {
     private readonly mealChanges: MealChanges,
   ) {}
 
-  /** Replaces the lesson's attendance: listed children as given, the rest present (absent when a notice covers the day). */
+  /**
+   * Replaces the lesson's attendance: listed children as given, the rest present (absent when a
+   * reported notice covers the day). An "absent" taken back gives the day back from the teacher's record, unless
+   * another lesson of the day still has the child absent.
+   */
   async record(actor: Actor, lessonId: string, dto: RecordAttendanceDto): Promise<LessonAttendanceView> {
     const lesson = await this.em.fork().findOne(Lesson, lessonId);
     if (!lesson || !(await this.access.mayEditLesson(actor, factsOf(lesson)))) throw gradebookError.lessonNotFound();
@@ -82,16 +86,19 @@ export class LessonAttendanceService {
       const changed: Record<string, { from: AttendanceStatus | null; to: AttendanceStatus }> = {};
       let touched = false;
       for (const studentId of students) {
-        const status = given.get(studentId) ?? (covered.has(studentId) ? 'absent' : 'present');
+        const status = given.get(studentId) ?? (reported(covered.get(studentId)) ? 'absent' : 'present');
         const row = rows.get(studentId);
-        if (row?.status !== status) {
-          changed[studentId] = { from: row?.status ?? null, to: status };
+        const before = row?.status ?? null;
+        if (before !== status) {
+          changed[studentId] = { from: before, to: status };
           if (row) Object.assign(row, { status, recordedBy: em.getReference(User, actor.userId), updatedAt: now });
           else em.create(LessonAttendance, { lesson: locked, student: studentId, status, recordedBy: actor.userId, updatedAt: now });
         }
         if (status === 'absent' && !covered.has(studentId)) {
           const { changed: made } = await this.absences.recordLessonAbsence(em, actor, { studentId, institutionId, date, subject: locked.subject, lessonId }, now);
           touched ||= made;
+        } else if (before === 'absent' && status !== 'absent' && !(await absentElsewhere(em, studentId, locked))) {
+          touched = (await this.absences.releaseLessonAbsence(em, actor, { studentId, date, lessonId }, now)) || touched;
         }
       }
       locked.attendanceTakenAt = now;
@@ -156,7 +163,7 @@ export class LessonAttendanceService {
     const items = ids
       .map((studentId) => {
         const notice = covered.get(studentId);
-        return { studentId, displayName: roster.get(studentId)!, status: status.get(studentId) ?? (notice ? 'absent' : null), absence: notice ? markOf(notice) : null };
+        return { studentId, displayName: roster.get(studentId)!, status: status.get(studentId) ?? (reported(notice) ? 'absent' : null), absence: notice ? markOf(notice) : null };
       })
       .sort((a, b) => a.displayName.localeCompare(b.displayName, 'lv'));
     return { lessonId, date: lesson.date, takenAt: lesson.attendanceTakenAt ?? null, items };
@@ -171,6 +178,16 @@ export class LessonAttendanceService {
     );
     return new Map(enrolled.map((e) => [e.student.id, e.student.displayName]));
   }
+}
+
+/** Whether another lesson of the child's day still has them absent (then the day's record stays). */
+async function absentElsewhere(em: EntityManager, studentId: string, lesson: Lesson): Promise<boolean> {
+  return (await em.count(LessonAttendance, { student: studentId, status: 'absent', lesson: { date: lesson.date, id: { $ne: lesson.id } } })) > 0;
+}
+
+/** A notice someone reported (a guardian, the nurse), not a record another lesson's mark made: the child is expected away. */
+function reported(n: AbsenceNotice | undefined): boolean {
+  return !!n && !n.recordedInLesson;
 }
 
 function covers(n: AbsenceNotice, date: string): boolean {
