@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { User } from '@app/directory/entities/user.entity';
 import { Lesson } from './lesson.entity';
 
@@ -13,6 +13,7 @@ export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
  */
 @Entity({ tableName: 'lesson_attendance' })
 @Unique({ properties: ['lesson', 'student'] })
+@Index({ properties: ['student'] })
 export class LessonAttendance {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
