@@ -150,7 +150,7 @@ export class AbsencesService {
   ): Promise<{ notice: AbsenceNotice; changed: boolean }> {
     const covering = await em.find(
       AbsenceNotice,
-      { student: a.studentId, status: 'active', fromDate: { $lte: a.date }, $or: [{ toDate: null }, { toDate: { $gte: a.date } }] },
+      { student: a.studentId, ...activeOn(a.date) },
       { orderBy: { recordedInLesson: 'asc', createdAt: 'asc' } },
     );
     if (covering.length) return { notice: covering[0], changed: false };
@@ -343,9 +343,7 @@ export class AbsencesService {
     const notices = await em.find(
       AbsenceNotice,
       {
-        status: 'active',
-        fromDate: { $lte: date },
-        $or: [{ toDate: null }, { toDate: { $gte: date } }],
+        ...activeOn(date),
         student: { $in: enrolled.map((e) => e.student.id) },
       },
       { populate: ['student', 'createdBy'], orderBy: { student: { familyName: 'asc', givenName: 'asc' }, fromDate: 'asc' } },
@@ -430,6 +428,11 @@ export class AbsencesService {
       { at, dedupeKey: `absence-confirmation:${period.id}` },
     );
   }
+}
+
+/** Notices in force (not withdrawn) whose period covers the date. */
+export function activeOn(date: string) {
+  return { status: 'active' as const, fromDate: { $lte: date }, $or: [{ toDate: null }, { toDate: { $gte: date } }] };
 }
 
 /** Absences of one child are changed one at a time (a guardian's notice and a teacher's lesson mark meet here). */

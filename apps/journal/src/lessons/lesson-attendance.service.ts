@@ -8,7 +8,7 @@ import { Enrolment, User } from '@app/directory/entities';
 import { attendanceError, gradebookError, Lesson, LessonAttendance, type AttendanceStatus } from '@app/gradebook';
 import { CalendarService } from '@app/platform/time/calendar.service';
 import { addDays } from '@app/platform/time/riga-time';
-import { AbsencesService, isExcused, lockStudent } from '../absences/absences.service';
+import { AbsencesService, activeOn, isExcused, lockStudent } from '../absences/absences.service';
 import { MealChanges } from '../absences/meal-changes';
 import { auditBy } from '../common/management';
 import { requireDateRange } from '../institutions/dates';
@@ -203,7 +203,7 @@ async function coveringNotices(em: EntityManager, studentIds: string[], date: st
   if (!studentIds.length) return new Map();
   const notices = await em.find(
     AbsenceNotice,
-    { student: { $in: studentIds }, status: 'active', fromDate: { $lte: date }, $or: [{ toDate: null }, { toDate: { $gte: date } }] },
+    { student: { $in: studentIds }, ...activeOn(date) },
     { orderBy: { recordedInLesson: 'desc', createdAt: 'desc' } },
   );
   // Later entries win: ordered so a guardian's (not recordedInLesson), then the oldest, is kept.
