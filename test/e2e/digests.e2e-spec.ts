@@ -7,9 +7,10 @@ import { MealReportSchedulers } from '../../apps/worker/src/meal-reports/meal-re
 import { ChannelPause } from '../../apps/worker/src/pipeline/channel-pause.service';
 import { DeliverySweep } from '../../apps/worker/src/pipeline/delivery-sweep.service';
 import { OutboxRelay } from '../../apps/worker/src/pipeline/outbox-relay.service';
+import { SmsReconciler } from '../../apps/worker/src/pipeline/sms-reconciler.service';
 import { NotificationDelivery } from '../../libs/notifications/src/delivery/notification-delivery.entity';
 import { NotificationDigest } from '../../libs/notifications/src/digest/notification-digest.entity';
-import { User } from '../../libs/directory/src/entities';
+import { RoleAssignment, User } from '../../libs/directory/src/entities';
 import { AppConfig } from '../../libs/platform/src/config/app-config';
 import { FixedClock } from '../../libs/platform/src/time/clock';
 import { Fixtures, bearer, login, type Person } from '../support/fixtures';
@@ -149,7 +150,7 @@ describe('daily digests', () => {
     // A second worker: its own sweep and digest builder over the same database and queues.
     const app = t.app;
     const secondBuilder = new DigestBuilder(app.get(EntityManager), clock, app.get(AppConfig));
-    const secondSweep = new DeliverySweep(app.get(EntityManager), app.get(OutboxRelay), app.get(JobRunner), app.get(ChannelPause), secondBuilder, app.get(MealReportBuilder), app.get(MealReportSchedulers), app.get(LessonReminderBuilder), clock, app.get(AppConfig));
+    const secondSweep = new DeliverySweep(app.get(EntityManager), app.get(OutboxRelay), app.get(JobRunner), app.get(ChannelPause), secondBuilder, app.get(MealReportBuilder), app.get(MealReportSchedulers), app.get(LessonReminderBuilder), clock, app.get(AppConfig), app.get(SmsReconciler));
     const firstBuilder = app.get(DigestBuilder);
     clock.set('2026-10-15T15:00:30Z');
     await Promise.all([firstBuilder.buildDue(), secondBuilder.buildDue(), rig.sweep(), secondSweep.runOnce(), secondBuilder.buildDue()]);
@@ -249,4 +250,52 @@ describe('daily digests', () => {
     expect((await settledDigest(guardian.id, '2026-10-23')).deliveries.map((d) => d.status)).toEqual(['sent']);
     expect(mailTo(guardian.email).map((m) => m.subject)).toEqual(['You have 1 unread message']);
   });
+
+  it('a digest delivery is listed to the admins of the institution whose messages it carries, and to no other', async () => {
+    clock.set('2026-10-26T06:00:00Z'); // Monday 09:00 in Riga
+    const other = (await f.institution('school', `Otra ${f.tag}`)).id;
+    const otherGroup = (await f.group(other, '1.c')).id;
+    const otherTeacher = await f.person([{ institutionId: other, role: 'teacher' }]);
+    await f.assign(otherTeacher.id, otherGroup);
+    const adminPerson = await f.person([{ institutionId: inst, role: 'admin' }]);
+    const otherAdminPerson = await f.person([{ institutionId: other, role: 'admin' }]);
+    // One family with children in both institutions, one only in the other.
+    const both = await family('lv', true);
+    await f.guard(both.id, await childIn(other, otherGroup));
+    const roles = em();
+    roles.create(RoleAssignment, { user: both.id, institution: other, role: 'guardian' });
+    await roles.flush();
+    const onlyOther = await f.person([{ institutionId: other, role: 'guardian' }]);
+    await em().nativeUpdate(User, { id: onlyOther.id }, { email: `o${++n}.${f.tag}@example.lv` });
+    await f.guard(onlyOther.id, await childIn(other, otherGroup));
+    await t.http.put('/me/notification-preferences').set(bearer(await login(t.http, onlyOther))).send({ categories: {}, digest: true }).expect(200);
+
+    await send({ users: [both.id] }, `Viens ${f.tag}`);
+    await send({ users: [both.id] }, `Divi ${f.tag}`);
+    const teacherToken = await login(t.http, otherTeacher);
+    for (const users of [[both.id], [onlyOther.id]]) {
+      await t.http.post('/messages').set(bearer(teacherToken)).send({ institutionId: other, subject: `Cita ${f.tag}`, body: 'Sīkāk.', to: { users } }).expect(201);
+    }
+    clock.set('2026-10-26T16:00:30Z'); // 18:00 in Riga (winter time)
+    await rig.sweep();
+    const [mixed] = (await settledDigest(both.id, '2026-10-26')).deliveries;
+    const [single] = (await settledDigest(onlyOther.id, '2026-10-26')).deliveries;
+    // Two of the mixed digest's three messages are the first institution's: it is listed there.
+    expect(mixed.institutionId).toBe(inst);
+    expect(single.institutionId).toBe(other);
+
+    const [admin, otherAdmin] = [await login(t.http, adminPerson), await login(t.http, otherAdminPerson)];
+    const listed = async (token: string, institutionId: string) =>
+      ((await t.http.get(`/institutions/${institutionId}/deliveries`).set(bearer(token)).expect(200)).body.items as { id: string }[]).map((d) => d.id);
+    expect(await listed(admin, inst)).toContain(mixed.id);
+    expect(await listed(admin, inst)).not.toContain(single.id);
+    expect(await listed(otherAdmin, other)).toContain(single.id);
+    expect(await listed(otherAdmin, other)).not.toContain(mixed.id);
+  });
+
+  async function childIn(institutionId: string, groupId: string): Promise<string> {
+    const child = await f.person([{ institutionId, role: 'student' }], { password: null });
+    await f.enrol(child.id, groupId);
+    return child.id;
+  }
 });

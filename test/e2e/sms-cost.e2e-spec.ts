@@ -142,6 +142,28 @@ describe('SMS cost control', () => {
     expect(metrics.text).toMatch(/notification_sms_refused_total\{reason="budget"\} [1-9]/);
   });
 
+  it('SMS of one message are counted together, and a budget that fits only some admits exactly those that fit', async () => {
+    const s = await school();
+    const parents = [];
+    for (let i = 0; i < 6; i++) {
+      const g = await family(s, { email: `batch${n}.${i}.${f.tag}@example.lv`, phone: mobile() });
+      await urgentBySmsOnly(g);
+      parents.push(g);
+    }
+    const [first] = await rig.settled(await send(s, [parents[0].id], `Ziņa A ${f.tag}`));
+    const spent = first.segments!;
+    await settings(s, { smsMonthlySegmentBudget: spent * 4 }); // the first and three more
+
+    const rows = (await rig.settled(await send(s, parents.slice(1).map((p) => p.id), `Ziņa B ${f.tag}`))).filter((r) => r.channel === 'sms');
+    const sent = rows.filter((r) => r.status === 'sent');
+    const refused = rows.filter((r) => r.status === 'suppressed' && r.reason === 'budget');
+    expect([sent.length, refused.length]).toEqual([3, 2]);
+    expect(await usage(s.inst)).toBe(spent * 4);
+    // Each admitted SMS records what it was counted; a refused one records nothing to give back.
+    expect(sent.map((r) => [r.smsReservedSegments, r.smsReservedMonth])).toEqual(sent.map(() => [spent, '2026-10']));
+    expect(refused.map((r) => r.smsReservedSegments)).toEqual([null, null]);
+  });
+
   it('two parallel reservations cannot together exceed the budget', async () => {
     const cost = t.app.get(SmsCostControl);
     const inst = randomUUID();
@@ -251,9 +273,82 @@ describe('SMS cost control', () => {
     const cost = t.app.get(SmsCostControl);
     const inst = randomUUID();
     await cost.reserve(inst, '2026-10', 2, null);
-    const ticket = { delivery: { id: randomUUID(), eventId: randomUUID(), userId: randomUUID(), category: 'urgent' as const, institutionId: inst }, to: '+37120000000', body: 'x' };
-    await cost.accepted({ ...ticket, reserved: { institutionId: inst, month: '2026-10', segments: 2 } }, 3);
+    const e = em();
+    const row = e.create(NotificationDelivery, {
+      eventId: randomUUID(),
+      userId: randomUUID(),
+      channel: 'sms',
+      category: 'urgent',
+      institutionId: inst,
+      status: 'sending',
+      smsReservedSegments: 2,
+      smsReservedMonth: '2026-10',
+      availableAt: clock.now(),
+    });
+    await e.flush();
+    const ticket = { delivery: row, to: '+37120000000', body: 'x', reserved: { institutionId: inst, month: '2026-10', segments: 2 } };
+    await cost.accepted(ticket, 3);
     expect(await usage(inst)).toBe(3);
+    expect((await em().findOneOrFail(NotificationDelivery, row.id)).smsReservedSegments).toBe(3);
+    // The same report twice (a retried bookkeeping call) changes the count once.
+    await cost.accepted(ticket, 3);
+    expect(await usage(inst)).toBe(3);
+  });
+
+  describe('an SMS sent again counts its segments once', () => {
+    const smsRow = async (eventId: string) => em().findOneOrFail(NotificationDelivery, { eventId, channel: 'sms' });
+
+    it('after a worker died between counting it and handing it over (a stale claim without hand-over)', async () => {
+      const s = await school();
+      const g = await family(s, { phone: mobile() });
+      let eventId = '';
+      // The workers stand still while "the dying worker" claims and counts the SMS, then its job is lost.
+      await rig.loseQueuedJobs(async () => {
+        eventId = await send(s, [g.id], `Atkārtoti ${f.tag}`);
+        await rig.sweep();
+        const row = await smsRow(eventId);
+        await em().nativeUpdate(NotificationDelivery, { id: row.id }, { status: 'sending', claimedAt: new Date(clock.now().getTime() - 3 * 60_000), attempts: 1 });
+        const claimed = await smsRow(eventId);
+        expect(await t.app.get(SmsCostControl).admit(claimed, { to: g.phone!, body: 'x'.repeat(300) })).toMatchObject({ reserved: { segments: 2 } });
+      });
+      expect(await usage(s.inst)).toBe(2);
+
+      const [sent] = await rig.settled(eventId);
+      expect(sent).toMatchObject({ status: 'sent', attempts: 2, smsReservedSegments: sent.segments, smsReservedMonth: '2026-10' });
+      expect(sms.to(g.phone!)).toHaveLength(1);
+      expect(await usage(s.inst)).toBe(sent.segments);
+    });
+
+    it('after its send got no answer and Twilio turned out never to have had it (unknown → pending)', async () => {
+      const s = await school();
+      const g = await family(s, { phone: mobile() });
+      sms.script({ drop: true });
+      const eventId = await send(s, [g.id], `Nezināms ${f.tag}`);
+      const [unknown] = await rig.settled(eventId);
+      expect(unknown).toMatchObject({ status: 'unknown', smsReservedMonth: '2026-10' });
+      const counted = unknown.smsReservedSegments!;
+      expect(await usage(s.inst)).toBe(counted);
+
+      clock.set(new Date(unknown.handedAt!.getTime() + 10 * 60_000));
+      const [sent] = await rig.settled(eventId);
+      expect(sent).toMatchObject({ status: 'sent', attempts: 2 });
+      expect(sms.to(g.phone!)).toHaveLength(1);
+      expect(await usage(s.inst)).toBe(counted);
+      expect(sent.segments).toBe(counted);
+    });
+
+    it('but a retry by management is a new SMS and is counted again', async () => {
+      const s = await school();
+      const g = await family(s, { phone: mobile() });
+      const eventId = await send(s, [g.id], `Nepiegādāts ${f.tag}`);
+      const [first] = await rig.settled(eventId);
+      await em().nativeUpdate(NotificationDelivery, { id: first.id }, { status: 'undelivered', reason: '30005' });
+      await t.http.post(`/deliveries/${first.id}/retry`).set(bearer(await login(t.http, s.admin))).expect(200);
+      const [again] = await rig.settled(eventId);
+      expect(again.status).toBe('sent');
+      expect(sms.to(g.phone!)).toHaveLength(2);
+      expect(await usage(s.inst)).toBe(first.segments! + again.segments!);
+    });
   });
 
   it('an SMS over the shared send rate waits: the claim and the attempt are given back, and it goes later', async () => {

@@ -34,7 +34,8 @@ interface Row {
  * guardians makes 300 deliveries (150 e-mail, 150 SMS); the SMTP and Twilio servers answer slowly
  * so the kill finds sends in flight. The second worker recovers through BullMQ's stalled-job check and the sweep: an e-mail
  * claimed by the dead worker goes again with the same Message-ID; an SMS claimed by it may have
- * left, so it becomes `unknown` and is never sent again by the worker.
+ * left, so it becomes `unknown` and is not sent again blindly (a minute on, the sweep looks it up in
+ * Twilio's message list; this test ends sooner).
  */
 describe('worker killed with SIGKILL mid-batch', () => {
   const admin = process.env.SP_TEST_PG_ADMIN_URL ?? '';

@@ -87,8 +87,23 @@ describe('smoke on SQLite', () => {
     expect(granted.filter(Boolean)).toHaveLength(3);
     const used = async () => (await t.app.get(MikroORM).em.fork().findOneOrFail(SmsBudgetUsage, { institutionId: inst, month: '2026-10' })).segmentsUsed;
     expect(await used()).toBe(9);
-    const delivery = { id: inst, eventId: inst, userId: inst, category: 'urgent' as const, institutionId: inst };
-    await cost.accepted({ delivery, to: '+37120000000', body: 'x', reserved: { institutionId: inst, month: '2026-10', segments: 3 } }, 1);
+    // The count is recorded on the delivery row, which Twilio's count then replaces (once).
+    const em = t.app.get(MikroORM).em.fork();
+    const delivery = em.create(NotificationDelivery, {
+      eventId: inst,
+      userId: inst,
+      channel: 'sms',
+      category: 'urgent',
+      institutionId: inst,
+      status: 'sending',
+      smsReservedSegments: 3,
+      smsReservedMonth: '2026-10',
+      availableAt: new Date(),
+    });
+    await em.flush();
+    const ticket = { delivery, to: '+37120000000', body: 'x', reserved: { institutionId: inst, month: '2026-10', segments: 3 } };
+    await cost.accepted(ticket, 1);
+    await cost.accepted(ticket, 1);
     expect(await used()).toBe(7);
   });
 

@@ -43,7 +43,7 @@ export interface NotificationRig {
  */
 export async function startNotificationRig(clock: FixedClock, env: Record<string, string> = {}): Promise<NotificationRig> {
   const smtp = await TestSmtpServer.start();
-  const sms = await TwilioServer.start({ accountSid: TWILIO_SID, authToken: TWILIO_TOKEN });
+  const sms = await TwilioServer.start({ accountSid: TWILIO_SID, authToken: TWILIO_TOKEN, now: () => clock.now() });
   const t = await createTestApp({
     clock,
     notifications: true,

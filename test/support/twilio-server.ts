@@ -18,10 +18,14 @@ export interface AcceptedSms {
  * How the next requests are answered instead of the normal 201:
  * - an HTTP status with Twilio's error JSON (`code`, optional `Retry-After` in seconds);
  * - `hang`: the message is accepted and recorded, but no answer comes (past any client timeout);
- * - `reset`: the message is accepted and recorded, then the connection is destroyed unanswered.
- * The last two are the "it may have gone" cases: the SMS exists, the client cannot know.
+ * - `reset`: the message is accepted and recorded, then the connection is destroyed unanswered;
+ * - `drop`: the connection is destroyed before the message is created (nothing recorded).
+ * The last three are the "it may have gone" cases: the client cannot know whether the SMS exists.
  */
-export type Scripted = { status: number; code?: number; message?: string; retryAfterSeconds?: number } | { hang: true } | { reset: true };
+export type Scripted = { status: number; code?: number; message?: string; retryAfterSeconds?: number } | { hang: true } | { reset: true } | { drop: true };
+
+/** How the next list requests are answered instead of the list: an HTTP status with Twilio's error JSON. */
+export type ScriptedList = { status: number; code?: number; message?: string };
 
 export interface TwilioServerOptions {
   accountSid: string;
@@ -33,20 +37,29 @@ export interface TwilioServerOptions {
    * client that dies meanwhile has still sent its SMS (it is recorded), as with the real API.
    */
   delayMs?: number;
+  /** Twilio's clock, stamped as each message's `date_created` (tests pass the app's injected clock). */
+  now?: () => Date;
 }
 
 const API = '/2010-04-01';
 
 /**
  * A local HTTP server speaking Twilio's Messages API (`POST /2010-04-01/Accounts/{sid}/Messages.json`,
- * form fields To/From/Body/StatusCallback, Basic auth), so the real `twilio` package is tested over
- * real HTTP. Every accepted SMS is recorded in `accepted`; `script()` makes the next requests fail.
+ * form fields To/From/Body/StatusCallback, Basic auth; `GET` of the same path lists messages newest
+ * first, filtered by To, From and DateSent / DateSent< / DateSent>, one page of PageSize), so the real
+ * `twilio` package is tested over real HTTP. Every accepted SMS is recorded in `accepted`; `script()`
+ * makes the next sends fail, `scriptList()` the next lists.
  */
 export class TwilioServer {
   readonly accepted: AcceptedSms[] = [];
-  /** Every request that reached the Messages endpoint, answered or not. */
+  /** Every send that reached the Messages endpoint, answered or not. */
   requests = 0;
+  /** Every list request that reached the Messages endpoint, answered or not. */
+  listRequests = 0;
   private readonly scripted: Scripted[] = [];
+  private readonly scriptedLists: ScriptedList[] = [];
+  /** `date_created` of each accepted SMS, by sid. */
+  private readonly created = new Map<string, Date>();
   private readonly sockets = new Set<Socket>();
 
   private constructor(
@@ -74,6 +87,11 @@ export class TwilioServer {
     for (let i = 0; i < times; i++) this.scripted.push(answer);
   }
 
+  /** The next `times` list requests get `answer`. */
+  scriptList(answer: ScriptedList, times = 1): void {
+    for (let i = 0; i < times; i++) this.scriptedLists.push(answer);
+  }
+
   /** The accepted SMS to one number, oldest first. */
   to(number: string): AcceptedSms[] {
     return this.accepted.filter((m) => m.to === number);
@@ -88,13 +106,16 @@ export class TwilioServer {
     const raw = await readBody(req);
     if (this.options.delayMs) await new Promise((r) => setTimeout(r, this.options.delayMs));
     const match = new RegExp(`^${API}/Accounts/([^/]+)/Messages\\.json$`).exec(new URL(req.url ?? '/', this.url).pathname);
-    if (req.method !== 'POST' || !match) return sendError(res, 404, 20404, 'The requested resource was not found');
-    this.requests++;
+    if (!match || (req.method !== 'POST' && req.method !== 'GET')) return sendError(res, 404, 20404, 'The requested resource was not found');
+    if (req.method === 'GET') this.listRequests++;
+    else this.requests++;
     if (!this.authorised(req.headers.authorization)) return sendError(res, 401, 20003, 'Authenticate');
     if (match[1] !== this.options.accountSid) return sendError(res, 404, 20404, 'The requested resource was not found');
+    if (req.method === 'GET') return this.list(new URL(req.url ?? '/', this.url).searchParams, res);
 
     const form = new URLSearchParams(raw);
     const scripted = this.scripted.shift();
+    if (scripted && 'drop' in scripted) return void req.socket.destroy();
     if (scripted && 'status' in scripted) {
       const headers: Record<string, string> = scripted.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(scripted.retryAfterSeconds) };
       return sendError(res, scripted.status, scripted.code, scripted.message ?? `Scripted failure ${scripted.code ?? scripted.status}`, headers);
@@ -116,32 +137,80 @@ export class TwilioServer {
       numSegments: smsSize(body).segments,
     };
     this.accepted.push(sms);
+    this.created.set(sms.sid, this.now());
     this.options.onAccepted?.(sms);
     if (scripted && 'hang' in scripted) return; // closed by close(), long after the client gave up
     if (scripted && 'reset' in scripted) return void req.socket.destroy();
-    const now = new Date().toUTCString().replace('GMT', '+0000');
-    sendJson(res, 201, {
+    sendJson(res, 201, this.resource(sms, 'queued'));
+  }
+
+  /**
+   * One page of the account's messages, newest first. A message is `queued` (no `date_sent`) in
+   * the answer to its create and `sent` once listed: `DateSent` filters see only sent messages, as
+   * Twilio's do.
+   */
+  private list(query: URLSearchParams, res: ServerResponse): void {
+    const scripted = this.scriptedLists.shift();
+    if (scripted) return sendError(res, scripted.status, scripted.code, scripted.message ?? `Scripted failure ${scripted.code ?? scripted.status}`);
+    const pageSize = Math.min(Number(query.get('PageSize')) || 50, 1000);
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    const bound = (name: string) => (query.get(name) ? Date.parse(query.get(name)!) : undefined);
+    const [on, before, after] = [query.get('DateSent'), bound('DateSent<'), bound('DateSent>')];
+    const messages = [...this.accepted]
+      .reverse()
+      .filter((m) => {
+        const sent = this.created.get(m.sid)!;
+        if (query.get('To') && m.to !== query.get('To')) return false;
+        if (query.get('From') && m.from !== query.get('From')) return false;
+        if (on && day(sent) !== on.slice(0, 10)) return false;
+        if (before !== undefined && sent.getTime() > before) return false;
+        return after === undefined || sent.getTime() >= after;
+      })
+      .slice(0, pageSize);
+    const uri = `${API}/Accounts/${this.options.accountSid}/Messages.json`;
+    sendJson(res, 200, {
+      messages: messages.map((m) => this.resource(m, 'sent')),
+      end: Math.max(messages.length - 1, 0),
+      first_page_uri: `${uri}?PageSize=${pageSize}&Page=0`,
+      // One page is all the server keeps for a lookup; a client sees whether it reached back far enough.
+      next_page_uri: null,
+      page: 0,
+      page_size: pageSize,
+      previous_page_uri: null,
+      start: 0,
+      uri: `${uri}?PageSize=${pageSize}&Page=0`,
+    });
+  }
+
+  private resource(sms: AcceptedSms, status: 'queued' | 'sent') {
+    const stamp = (d: Date) => d.toUTCString().replace('GMT', '+0000');
+    const created = stamp(this.created.get(sms.sid)!);
+    return {
       account_sid: this.options.accountSid,
       api_version: '2010-04-01',
-      body,
-      date_created: now,
-      date_sent: null,
-      date_updated: now,
+      body: sms.body,
+      date_created: created,
+      date_sent: status === 'sent' ? created : null,
+      date_updated: created,
       direction: 'outbound-api',
       error_code: null,
       error_message: null,
-      from,
+      from: sms.from,
       messaging_service_sid: null,
       num_media: '0',
       num_segments: String(sms.numSegments),
       price: null,
       price_unit: 'USD',
       sid: sms.sid,
-      status: 'queued',
+      status,
       subresource_uris: { media: `${API}/Accounts/${this.options.accountSid}/Messages/${sms.sid}/Media.json` },
-      to,
+      to: sms.to,
       uri: `${API}/Accounts/${this.options.accountSid}/Messages/${sms.sid}.json`,
-    });
+    };
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
   }
 
   private authorised(header: string | undefined): boolean {

@@ -24,6 +24,7 @@ import { OutboxWakeListener } from './pipeline/outbox-wake.listener';
 import { OutboxRelay } from './pipeline/outbox-relay.service';
 import { SmsCostControl } from './pipeline/sms-budget.service';
 import { SmsRate } from './pipeline/sms-rate.service';
+import { SmsReconciler } from './pipeline/sms-reconciler.service';
 import { TemplateComposer } from './pipeline/template-composer';
 import { BullBoardDashboard } from './queue-dashboard/bull-board.handler';
 import { QueueDashboardAccess } from './queue-dashboard/queue-dashboard.access';
@@ -51,6 +52,7 @@ import { Templates } from './templates/templates';
     DeliverySender,
     SmsCostControl,
     SmsRate,
+    SmsReconciler,
     DeliveryMetrics,
     DeliveryProcessor,
     DeliveriesService,

@@ -1,18 +1,8 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_INSTITUTION_SETTINGS, Institution, InstitutionClosure, type InstitutionSettings } from '@app/directory/entities';
+import { Institution, InstitutionClosure, institutionSettings, type InstitutionSettings } from '@app/directory/entities';
 import { CalendarService, ClosureSet } from '@app/platform/time/calendar.service';
 import { MealCalendar } from './meal-calendar';
-
-/** The institution's settings with defaults for keys an older row may lack. */
-export function settingsOf(institution: Pick<Institution, 'settings'>): InstitutionSettings {
-  return { ...DEFAULT_INSTITUTION_SETTINGS, ...(institution.settings ?? {}) };
-}
-
-/** {@link settingsOf} for the column of a raw row: jsonb on PostgreSQL, text on SQLite. */
-export function settingsOfColumn(column: Partial<InstitutionSettings> | string | null): InstitutionSettings {
-  return settingsOf({ settings: (typeof column === 'string' ? JSON.parse(column) : column) as InstitutionSettings });
-}
 
 /**
  * Reads an institution's own rules (settings, closures) for the journal and the worker alike, and
@@ -28,7 +18,7 @@ export class InstitutionRules {
   /** Undefined for an unknown or inactive institution. */
   async settings(institutionId: string): Promise<InstitutionSettings | undefined> {
     const institution = await this.em.fork().findOne(Institution, { id: institutionId, active: true }, { fields: ['settings'] });
-    return institution ? settingsOf(institution) : undefined;
+    return institution ? institutionSettings(institution.settings) : undefined;
   }
 
   /** All closures of the institution, ready for the calendar's working-day arithmetic. */

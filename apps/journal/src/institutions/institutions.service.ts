@@ -4,12 +4,12 @@ import { AuditLog } from '@app/audit/audit-log.service';
 import type { Actor } from '@app/auth/actor';
 import { AccessPolicy, Permission } from '@app/access';
 import { DirectoryErrorCode, directoryError } from '@app/directory/directory-errors';
-import { settingsOf } from '@app/attendance/institution-rules';
 import {
   Institution,
   InstitutionClosure,
   InstitutionKind,
   InstitutionSettings,
+  institutionSettings,
   Role,
 } from '@app/directory/entities';
 import { CalendarService } from '@app/platform/time/calendar.service';
@@ -68,7 +68,7 @@ export class InstitutionsService {
     this.assertMember(actor, institutionId);
     const institution = await loadInstitution(this.em.fork(), institutionId);
     const view: InstitutionView = summary(institution, [...this.access.rolesIn(actor, institutionId)]);
-    if (this.access.can(actor, Permission.InstitutionManage, institutionId)) view.settings = settingsOf(institution);
+    if (this.access.can(actor, Permission.InstitutionManage, institutionId)) view.settings = institutionSettings(institution.settings);
     return view;
   }
 
@@ -78,7 +78,7 @@ export class InstitutionsService {
     for (const key of TIME_KEYS) if (dto[key] !== undefined) requireLocalTime(dto[key], key);
     return this.em.fork().transactional(async (em) => {
       const institution = await loadInstitution(em, institutionId);
-      const before = settingsOf(institution);
+      const before = institutionSettings(institution.settings);
       const after: Record<string, unknown> = { ...before };
       const changed: Record<string, { from: unknown; to: unknown }> = {};
       for (const key of SETTING_KEYS) {

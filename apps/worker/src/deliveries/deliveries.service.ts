@@ -67,7 +67,8 @@ export class DeliveriesService {
       const n = await tx.nativeUpdate(
         NotificationDelivery,
         { id: deliveryId, status: { $in: [...RETRYABLE] } },
-        { status: 'pending', attempts: 0, availableAt: now, settledAt: null, claimedAt: null, reason: 'retried', updatedAt: now },
+        // A person's retry is a new SMS, billed again: its segments are counted again.
+        { status: 'pending', attempts: 0, availableAt: now, settledAt: null, claimedAt: null, smsReservedSegments: null, smsReservedMonth: null, reason: 'retried', updatedAt: now },
       );
       if (n) {
         this.audit.record(tx, now, {

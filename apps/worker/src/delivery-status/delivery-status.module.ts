@@ -3,5 +3,5 @@ import { TwilioStatusController } from './twilio-status.controller';
 import { TwilioStatusService } from './twilio-status.service';
 
 /** Providers' reports on deliveries already sent (Twilio status callbacks). */
-@Module({ controllers: [TwilioStatusController], providers: [TwilioStatusService] })
+@Module({ controllers: [TwilioStatusController], providers: [TwilioStatusService], exports: [TwilioStatusService] })
 export class DeliveryStatusModule {}

@@ -46,6 +46,8 @@ const TRANSITIONS: Readonly<Record<string, { to: DeliveryStatus; from: readonly 
     delivered: behind('delivered'),
     undelivered: behind('undelivered'),
     failed: behind('failed'),
+    // A scheduled message cancelled before it left: final, and nothing was sent.
+    canceled: behind('failed'),
   };
 })();
 
@@ -70,12 +72,25 @@ export class TwilioStatusService {
     this.verify(callback);
     const p = callback.params;
     const sid = str(p.MessageSid);
-    const transition = TRANSITIONS[str(p.MessageStatus) ?? ''];
-    if (!sid || !SID.test(sid) || !transition) return;
-    const deliveryId = new URLSearchParams(callback.search).get('delivery');
-    const errorCode = str(p.ErrorCode);
+    const status = str(p.MessageStatus);
+    if (!sid || !SID.test(sid) || !status) return;
+    const deliveryId = new URLSearchParams(callback.search).get('delivery') ?? undefined;
+    await this.apply({ sid, status, errorCode: str(p.ErrorCode), to: str(p.To), deliveryId });
+  }
+
+  /**
+   * Moves the delivery that has this sid (or, for a send that timed out before learning its sid, the
+   * sid-less delivery `deliveryId`) forward to what Twilio's status means: one conditional update.
+   * Also how the sweep records an `unknown` SMS it found in Twilio's message list. Answers whether a
+   * delivery moved.
+   */
+  async apply(report: { sid: string; status: string; errorCode?: string | null; to?: string | null; deliveryId?: string; segments?: number | null }): Promise<boolean> {
+    const { sid, errorCode, to, deliveryId } = report;
+    const transition = TRANSITIONS[report.status];
+    if (!transition) return false;
     const now = this.clock.now();
     const changes: Partial<NotificationDelivery> = { status: transition.to, providerId: sid, updatedAt: now };
+    if (report.segments) changes.segments = report.segments;
     if (transition.to === 'sent') changes.sentAt = now;
     else {
       changes.settledAt = now;
@@ -93,8 +108,8 @@ export class TwilioStatusService {
       changes,
     );
     // STOP reported after the send: no further SMS to the number (see SmsCostControl).
-    const to = str(p.To);
     if (updated && errorCode === TWILIO_UNSUBSCRIBED && to) await rememberOptOut(em, to, now);
+    return updated > 0;
   }
 
   private verify({ signature, search, params }: TwilioCallback): void {

@@ -95,8 +95,8 @@ export class DigestBuilder {
       // Built meanwhile by another worker (the list was read before): nothing to do.
       if (previous?.day === day) return false;
       const fromAt = previous ? toDate(previous.cut_at) : new Date(cutAt.getTime() - FIRST_WINDOW_MS);
-      const copies = await exec<{ message_id: string }>(
-        `select mr.message_id from message_recipient mr
+      const copies = await exec<{ message_id: string; institution_id: string }>(
+        `select mr.message_id, m.institution_id from message_recipient mr join message m on m.id = mr.message_id
           where mr.user_id = ? and mr.delivered_at > ? and mr.delivered_at <= ? and mr.read_at is null and mr.folder <> 'trash'
             and not exists (
               select 1 from outbox_message o join notification_delivery nd on nd.event_id = o.id
@@ -122,7 +122,7 @@ export class DigestBuilder {
           userId,
           channel: 'email',
           category: 'message',
-          institutionId: null,
+          institutionId: digestInstitution(copies.map((c) => c.institution_id)),
           availableAt: afterQuietHours(now, quiet),
           createdAt: now,
           updatedAt: now,
@@ -131,6 +131,21 @@ export class DigestBuilder {
       return true;
     });
   }
+}
+
+/**
+ * The institution a digest's delivery belongs to, so its admins find the e-mail in their delivery
+ * list: the one whose messages it carries. One digest per person and day may carry several schools'
+ * messages (children in two institutions); it is listed under the one with the most of them (ties:
+ * the earliest message's), which it certainly concerns, and never under an institution none of
+ * whose messages it holds. The others' admins do not see that digest.
+ */
+export function digestInstitution(institutionIds: readonly string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const id of institutionIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [id, count] of counts) if (best === null || count > counts.get(best)!) best = id;
+  return best;
 }
 
 /** Raw rows: PostgreSQL answers Dates, SQLite the stored number or text. */

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable, Logger } from '@nestjs/common';
 import { Permission } from '@app/access/access.table';
-import { InstitutionRules, MEALS, type MealCalendar, MealCalendar as Calendar, MealCounts, type MealCountsView, type MealReportCounts, settingsOfColumn } from '@app/attendance';
-import type { InstitutionSettings } from '@app/directory/entities';
+import { InstitutionRules, MEALS, type MealCalendar, MealCalendar as Calendar, MealCounts, type MealCountsView, type MealReportCounts } from '@app/attendance';
+import { institutionSettings, type InstitutionSettings } from '@app/directory/entities';
 import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
 import { channelsFor } from '@app/notifications/preferences/preferences';
 import { PreferencesReader } from '@app/notifications/preferences/preferences.reader';
@@ -59,7 +59,7 @@ export class MealReportBuilder {
     const today = rigaDate(now);
     const tasks: Task[] = [];
     for (const c of await this.candidates(today, institutionId)) {
-      const settings = settingsOfColumn(c.settings);
+      const settings = institutionSettings(c.settings);
       // Weekends, holidays and times not reached yet are told without reading the closures.
       if (!dueReports(new Calendar(this.calendar, settings), today, now, SETTLE_MS).length) continue;
       const calendar = new Calendar(this.calendar, settings, await this.rules.closureSet(c.id));

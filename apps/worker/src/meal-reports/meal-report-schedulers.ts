@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable, Logger } from '@nestjs/common';
-import { MEAL_REPORT_KINDS, type MealReportKind, settingsOfColumn } from '@app/attendance';
-import type { InstitutionSettings } from '@app/directory/entities';
+import { MEAL_REPORT_KINDS, type MealReportKind } from '@app/attendance';
+import { institutionSettings, type InstitutionSettings } from '@app/directory/entities';
 import { QUEUES } from '@app/notifications/jobs/job-catalogue';
 import { RIGA_TZ } from '@app/platform/time/riga-time';
 import { SETTLE_MS } from '../digests/digest-schedule';
@@ -50,7 +50,7 @@ export class MealReportSchedulers {
     const queue = this.queues.queue(QUEUES.meals);
     const wanted = new Map<string, Wanted>();
     for (const row of await this.institutions()) {
-      const times = reportTimes(settingsOfColumn(row.settings));
+      const times = reportTimes(institutionSettings(row.settings));
       for (const kind of MEAL_REPORT_KINDS) wanted.set(mealReportSchedulerId(row.id, kind), { institutionId: row.id, pattern: mealReportPattern(times[kind]) });
     }
     const existing = new Map((await queue.getJobSchedulers()).filter((s) => s.key.startsWith(PREFIX)).map((s) => [s.key, s]));

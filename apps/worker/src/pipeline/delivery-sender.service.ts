@@ -6,9 +6,10 @@ import { Clock } from '@app/platform/time/clock';
 import { MailSender, type OutgoingMail, type OutgoingSms, SendFailure, SmsSender } from '../senders/sender.ports';
 import { ChannelPause } from './channel-pause.service';
 import { DeliveryMetrics } from './delivery-metrics';
-import { Batcher } from './batcher';
+import { Batcher, cases, placeholders } from './batcher';
 import { retryDelayMs } from './quiet-hours';
 import { SmsCostControl, type SmsTicket } from './sms-budget.service';
+import { smsFingerprint } from './sms-reconciler.service';
 
 /** A delivery ready to go out, or the reason it must not (read meanwhile, superseded, no contact). */
 export type Composed =
@@ -19,6 +20,13 @@ export type Composed =
 /** Builds what a delivery says, in its recipient's language, from the rows it refers to. */
 export abstract class DeliveryComposer {
   abstract compose(delivery: NotificationDelivery): Promise<Composed>;
+}
+
+/** An SMS about to leave: recorded first, so an unknown outcome can be looked up at the provider. */
+interface HandOver {
+  id: string;
+  to: string;
+  body: string;
 }
 
 /** What the provider accepted, to record with `sent`. */
@@ -56,7 +64,7 @@ export class DeliverySender {
   // Recording `sent` may wait a moment for company: the provider has the message already.
   private readonly sentMarks = new Batcher<SentMark, void>((marks) => this.markSentAll(marks), { lingerMs: 20 });
   // Committed before the SMS leaves, so a worker killed earlier leaves a claim known to be unsent.
-  private readonly handOvers = new Batcher<string, void>((ids) => this.markHandedAll(ids));
+  private readonly handOvers = new Batcher<HandOver, void>((handOvers) => this.markHandedAll(handOvers));
 
   async send(deliveryId: string): Promise<SendOutcome> {
     const delivery = await this.claims.call(deliveryId);
@@ -78,11 +86,19 @@ export class DeliverySender {
    * for the sweep to queue once the pause ends). An id asked for twice in one batch (a duplicate
    * job) is handed to the first caller only; the other finds it claimed, as it would a moment later.
    */
-  private async markHandedAll(ids: string[]): Promise<void[]> {
+  private async markHandedAll(handOvers: HandOver[]): Promise<void[]> {
     const em = this.em.fork();
     const now = em.getPlatform().processDateProperty(this.clock.now());
-    await em.getConnection().execute(`update notification_delivery set handed_at = ? where id in (${placeholders(ids)}) and status = 'sending'`, [now, ...ids], 'run');
-    return ids.map(() => undefined);
+    const to = cases(handOvers, (h) => h.to);
+    const fingerprint = cases(handOvers, (h) => smsFingerprint(h.id, h.body));
+    await em
+      .getConnection()
+      .execute(
+        `update notification_delivery set handed_at = ?, sms_to = ${to.sql}, sms_fingerprint = ${fingerprint.sql} where id in (${placeholders(handOvers)}) and status = 'sending'`,
+        [now, ...to.params, ...fingerprint.params, ...handOvers.map((h) => h.id)],
+        'run',
+      );
+    return handOvers.map(() => undefined);
   }
 
   private async claimAll(ids: string[]): Promise<(NotificationDelivery | null)[]> {
@@ -121,7 +137,7 @@ export class DeliverySender {
       if (typeof admitted === 'string') return admitted;
       ticket = admitted;
       try {
-        await this.handOvers.call(deliveryId);
+        await this.handOvers.call({ id: deliveryId, to: ticket.to, body: ticket.body });
       } catch (err) {
         await this.smsCost.failed(ticket, new SendFailure('temporary', 'hand-over-not-recorded', 'the hand-over could not be recorded'));
         this.logger.warn({ err, deliveryId }, 'SMS hand-over not recorded; not sent');
@@ -145,7 +161,7 @@ export class DeliverySender {
       return this.failed(deliveryId, delivery.channel, attempt, err);
     }
     // The provider has it now. Should recording that fail, the row stays claimed: the sweep sends
-    // a stale e-mail claim again under the same Message-ID and never an SMS (it waits for its status).
+    // a stale e-mail claim again under the same Message-ID and never an SMS blindly (it becomes unknown).
     const sent: SentMark = { id: deliveryId, providerId: accepted.providerId, segments: accepted.segments };
     const after = 'sms' in composed ? composed.after : undefined;
     // A transaction only when something must change with the row; plain marks share one statement.
@@ -162,12 +178,8 @@ export class DeliverySender {
   /** `sending → sent` with each row's provider id and segments, in one statement. */
   private async markSentAll(marks: SentMark[], em: EntityManager = this.em.fork()): Promise<void[]> {
     const now = em.getPlatform().processDateProperty(this.clock.now());
-    const cases = (value: (m: SentMark) => unknown, cast = '?') => ({
-      sql: `case id ${marks.map(() => `when ? then ${cast}`).join(' ')} end`,
-      params: marks.flatMap((m) => [m.id, value(m)]),
-    });
-    const providerIds = cases((m) => m.providerId);
-    const segments = cases((m) => m.segments, 'cast(? as integer)');
+    const providerIds = cases(marks, (m) => m.providerId);
+    const segments = cases(marks, (m) => m.segments, 'cast(? as integer)');
     await em.getConnection().execute(
       `update notification_delivery set status = 'sent', provider_id = ${providerIds.sql}, segments = ${segments.sql},
               sent_at = ?, reason = null, updated_at = ?
@@ -184,7 +196,8 @@ export class DeliverySender {
       case 'permanent':
         return this.settle(deliveryId, 'failed', err.code);
       case 'unknown':
-        // The request may have reached the provider: never sent again automatically; a status callback settles it.
+        // The request may have reached the provider: not sent again blindly; a status callback or the
+        // sweep's lookup in the provider's list (SmsReconciler) settles it.
         await this.em.fork().nativeUpdate(NotificationDelivery, { id: deliveryId, status: 'sending' }, { status: 'unknown', reason: err.code, updatedAt: this.clock.now() });
         return 'unknown';
       case 'configuration':
@@ -219,12 +232,12 @@ export class DeliverySender {
   }
 }
 
-const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 
 /**
  * Returns claims whose sender is gone (stale, or ended by an unexpected error) to `pending`, except
- * an SMS whose hand-over was recorded: it may have left, so it becomes `unknown` and is never sent
- * again automatically. Only rows still `sending` change, so a send that finished meanwhile stays.
+ * an SMS whose hand-over was recorded: it may have left, so it becomes `unknown` and is not sent
+ * again blindly (a status callback or the sweep's lookup at the provider settles it). Only rows
+ * still `sending` change, so a send that finished meanwhile stays.
  */
 export async function releaseClaims(em: EntityManager, ids: readonly string[], reason: string, now: Date): Promise<void> {
   if (!ids.length) return;

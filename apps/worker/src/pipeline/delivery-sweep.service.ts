@@ -11,6 +11,7 @@ import { MealReportSchedulers } from '../meal-reports/meal-report-schedulers';
 import { ChannelPause } from './channel-pause.service';
 import { releaseClaims } from './delivery-sender.service';
 import { OutboxRelay } from './outbox-relay.service';
+import { SmsReconciler } from './sms-reconciler.service';
 
 const QUEUE_PER_SWEEP = 2000;
 
@@ -18,9 +19,9 @@ const QUEUE_PER_SWEEP = 2000;
  * Recovery on a plain timer in the worker, not a BullMQ scheduler (a Redis FLUSHALL would wipe the
  * scheduler with the jobs): relays outbox rows, puts back the kitchens' meal report schedulers (see
  * MealReportSchedulers), builds the day's digests, the meal reports and the teachers' lesson reminders
- * once their time has come,
- * returns stale claims, and queues every due pending delivery. PostgreSQL is the source of truth,
- * so after a Redis flush or a worker killed with SIGKILL everything committed is sent, once.
+ * once their time has come, returns stale claims, looks up SMS whose outcome is unknown, and queues
+ * every due pending delivery. PostgreSQL is the source of truth, so after a Redis flush or a worker
+ * killed with SIGKILL everything committed is sent, once.
  */
 @Injectable()
 export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -39,6 +40,7 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
     private readonly lessonReminders: LessonReminderBuilder,
     private readonly clock: Clock,
     @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly smsReconciler: SmsReconciler,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -76,11 +78,13 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
     // A claim is stale only when no live worker still holds its job (a send in flight must not be
     // doubled, however long it takes). Then an e-mail goes again with the same Message-ID, so receivers
     // see one message, and so does an SMS that never left (no hand-over recorded); an SMS that may have
-    // left is not sent twice: it waits for Twilio's status callback.
+    // left is not sent blindly: it becomes unknown, for a status callback or the lookup below to settle.
     const claims = await em.find(NotificationDelivery, { status: 'sending', claimedAt: { $lt: stale } }, { fields: ['id'], limit: 500 });
     const abandoned: string[] = [];
     for (const claim of claims) if (!(await this.jobs.isRunning('delivery.send', claim.id))) abandoned.push(claim.id);
     await releaseClaims(em, abandoned, 'stale claim', now);
+    // Before the due rows are read, so an SMS found never to have left is queued in this same pass.
+    await this.smsReconciler.reconcileDue().catch((err: unknown) => this.logger.warn({ err }, 'unknown SMS not looked up; the next sweep retries'));
     const paused = this.pause.pausedChannels();
     const due = await em.find(
       NotificationDelivery,

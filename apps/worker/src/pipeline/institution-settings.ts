@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { DEFAULT_INSTITUTION_SETTINGS, type InstitutionSettings } from '@app/directory/entities';
+import { institutionSettings, type InstitutionSettings } from '@app/directory/entities';
 import type { Category } from '@app/notifications/delivery/notification-delivery.entity';
 
 export type NotificationSettings = Pick<InstitutionSettings, 'alertDelaySeconds' | 'quietHours' | 'smsTransliterate' | 'smsMonthlySegmentBudget'>;
@@ -20,12 +20,9 @@ export async function notificationSettings(em: EntityManager, institutionIds: re
     id: string;
     settings: Partial<InstitutionSettings> | string | null;
   }[];
-  return new Map(rows.map((r) => [r.id, withDefaults(r.settings)]));
+  return new Map(rows.map((r) => [r.id, notificationPart(institutionSettings(r.settings))]));
 }
 
-/** A stored settings column (an object, or JSON text from SQLite) with the defaults filled in. */
-export function withDefaults(stored: Partial<InstitutionSettings> | string | null): NotificationSettings {
-  const own = (typeof stored === 'string' ? JSON.parse(stored) : (stored ?? {})) as Partial<InstitutionSettings>;
-  const s = { ...DEFAULT_INSTITUTION_SETTINGS, ...own };
+function notificationPart(s: InstitutionSettings): NotificationSettings {
   return { alertDelaySeconds: s.alertDelaySeconds, quietHours: s.quietHours, smsTransliterate: s.smsTransliterate, smsMonthlySegmentBudget: s.smsMonthlySegmentBudget };
 }

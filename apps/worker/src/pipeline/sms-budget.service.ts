@@ -12,16 +12,29 @@ import { rigaDate } from '@app/platform/time/riga-time';
 import { Clock } from '@app/platform/time/clock';
 import { JobRunner } from '../jobs/job-runner.service';
 import { type OutgoingSms, SendFailure } from '../senders/sender.ports';
-import { byIdBatcher } from './batcher';
+import { Batcher, byIdBatcher, cases, placeholders } from './batcher';
 import { ALERT_CATEGORIES, notificationSettings } from './institution-settings';
 import { SmsRate } from './sms-rate.service';
+
+/** Segments counted for one SMS in its institution's monthly usage. */
+export interface Reservation {
+  institutionId: string;
+  month: string;
+  segments: number;
+}
+
+interface ReservationRequest {
+  deliveryId: string;
+  reservation: Reservation;
+  budget: number | null;
+}
 
 /** An SMS cleared to go: its final text and the segments reserved for it in its institution's month. */
 export interface SmsTicket {
   delivery: Pick<NotificationDelivery, 'id' | 'eventId' | 'userId' | 'category' | 'institutionId'>;
   to: string;
   body: string;
-  reserved: { institutionId: string; month: string; segments: number } | null;
+  reserved: Reservation | null;
 }
 
 /**
@@ -34,10 +47,12 @@ export class SmsCostControl {
   private readonly logger = new Logger('SmsCostControl');
   private readonly refused: Counter<'reason'>;
   private readonly optOuts = byIdBatcher(async (phones) => {
-    const rows = await this.rows<{ phone: string }>(`select phone from sms_opt_out where phone in (${phones.map(() => '?').join(', ')})`, phones);
+    const rows = await this.rows<{ phone: string }>(`select phone from sms_opt_out where phone in (${placeholders(phones)})`, phones);
     return new Map(rows.map((r) => [r.phone, true as const]));
   });
   private readonly settings = byIdBatcher((ids) => notificationSettings(this.em.fork(), ids));
+  // SMS sent at once share one transaction and one usage upsert per institution and month.
+  private readonly reservations = new Batcher<ReservationRequest, boolean>((requests) => this.reserveAll(requests));
 
   constructor(
     private readonly em: EntityManager,
@@ -81,14 +96,63 @@ export class SmsCostControl {
       return 'retry';
     }
 
-    let reserved: SmsTicket['reserved'] = null;
-    if (delivery.institutionId) {
-      const month = rigaDate(this.clock.now()).slice(0, 7);
+    let reserved: Reservation | null = null;
+    if (delivery.institutionId && delivery.smsReservedSegments != null && delivery.smsReservedMonth) {
+      // Counted by an earlier attempt that may have left (a stale claim, an unknown send found never
+      // to have arrived): the budget admitted it then; only a changed text changes the count.
+      reserved = { institutionId: delivery.institutionId, month: delivery.smsReservedMonth, segments: delivery.smsReservedSegments };
+      if (segments !== reserved.segments) {
+        await this.recount(delivery.id, reserved, segments);
+        reserved = { ...reserved, segments };
+      }
+    } else if (delivery.institutionId) {
+      reserved = { institutionId: delivery.institutionId, month: rigaDate(this.clock.now()).slice(0, 7), segments };
       const budget = password ? null : (settings?.smsMonthlySegmentBudget ?? null);
-      if (!(await this.reserve(delivery.institutionId, month, segments, budget))) return this.suppress(delivery, 'budget');
-      reserved = { institutionId: delivery.institutionId, month, segments };
+      if (!(await this.reservations.call({ deliveryId: delivery.id, reservation: reserved, budget }))) return this.suppress(delivery, 'budget');
     }
     return { delivery, to: sms.to, body, reserved };
+  }
+
+  /**
+   * Counts a batch of SMS in their institutions' months and records each on its row, in one
+   * transaction: the rows first and the shared usage rows last (in a fixed order, so two workers
+   * cannot deadlock), so those locks are held only until the commit. One upsert per institution and
+   * month when the whole group fits its budget (the usual case); otherwise one per SMS in order, so
+   * the budget still admits whoever fits.
+   */
+  private async reserveAll(requests: ReservationRequest[]): Promise<boolean[]> {
+    return this.em.fork().transactional(async (tx) => {
+      await this.markReserved(tx, requests);
+      const groups = new Map<string, ReservationRequest[]>();
+      for (const q of requests) {
+        const key = `${q.reservation.institutionId}|${q.reservation.month}|${q.budget}`;
+        groups.set(key, [...(groups.get(key) ?? []), q]);
+      }
+      const admitted = new Map<ReservationRequest, boolean>();
+      for (const key of [...groups.keys()].sort()) {
+        const group = groups.get(key)!;
+        const { institutionId, month } = group[0].reservation;
+        const total = group.reduce((n, q) => n + q.reservation.segments, 0);
+        if (await this.reserve(institutionId, month, total, group[0].budget, tx)) group.forEach((q) => admitted.set(q, true));
+        else for (const q of group) admitted.set(q, await this.reserve(institutionId, month, q.reservation.segments, q.budget, tx));
+      }
+      const refused = requests.filter((q) => !admitted.get(q)).map((q) => q.deliveryId);
+      if (refused.length) await tx.nativeUpdate(NotificationDelivery, { id: { $in: refused } }, { smsReservedSegments: null, smsReservedMonth: null });
+      return requests.map((q) => admitted.get(q)!);
+    });
+  }
+
+  /** Each delivery's reserved segments and month, in one statement. */
+  private async markReserved(tx: EntityManager, requests: ReservationRequest[]): Promise<void> {
+    const rows = requests.map((q) => ({ id: q.deliveryId, ...q.reservation }));
+    const segments = cases(rows, (r) => r.segments, 'cast(? as integer)');
+    const month = cases(rows, (r) => r.month);
+    await tx.getConnection().execute(
+      `update notification_delivery set sms_reserved_segments = ${segments.sql}, sms_reserved_month = ${month.sql} where id in (${placeholders(rows)})`,
+      [...segments.params, ...month.params, ...rows.map((r) => r.id)],
+      'run',
+      tx.getTransactionContext(),
+    );
   }
 
   private rows<T>(sql: string, params: unknown[]): Promise<T[]> {
@@ -100,9 +164,18 @@ export class SmsCostControl {
    * SMS is sent, and a failure here must not make the sender try it again.
    */
   async accepted(ticket: SmsTicket, segments: number): Promise<void> {
-    const r = ticket.reserved;
+    await this.recount(ticket.delivery.id, ticket.reserved, segments).catch((err: unknown) =>
+      this.logger.warn({ err, deliveryId: ticket.delivery.id }, 'segment count not reconciled'),
+    );
+  }
+
+  /** Replaces the segments counted for a delivery with `segments` (the provider's count), once. */
+  async recount(deliveryId: string, r: Reservation | null, segments: number): Promise<void> {
     if (!r || !Number.isInteger(segments) || segments === r.segments) return;
-    await this.adjust(r, segments - r.segments).catch((err: unknown) => this.logger.warn({ err, deliveryId: ticket.delivery.id }, 'segment count not reconciled'));
+    await this.em.fork().transactional(async (tx) => {
+      const changed = await tx.nativeUpdate(NotificationDelivery, { id: deliveryId, smsReservedSegments: r.segments }, { smsReservedSegments: segments });
+      if (changed) await this.adjust(r, segments - r.segments, tx);
+    });
   }
 
   /**
@@ -113,11 +186,19 @@ export class SmsCostControl {
   async failed(ticket: SmsTicket, err: unknown): Promise<void> {
     if (!(err instanceof SendFailure) || err.kind === 'unknown') return;
     try {
-      if (ticket.reserved) await this.adjust(ticket.reserved, -ticket.reserved.segments);
+      if (ticket.reserved) await this.release(ticket.delivery.id, ticket.reserved);
       if (err.code === TWILIO_UNSUBSCRIBED) await this.rememberOptOut(ticket);
     } catch (e) {
       this.logger.warn({ err: e, deliveryId: ticket.delivery.id }, 'SMS refusal not fully recorded');
     }
+  }
+
+  /** Gives the delivery's segments back, once: the row's record and the count go together. */
+  private async release(deliveryId: string, r: Reservation): Promise<void> {
+    await this.em.fork().transactional(async (tx) => {
+      const released = await tx.nativeUpdate(NotificationDelivery, { id: deliveryId, smsReservedSegments: { $ne: null } }, { smsReservedSegments: null, smsReservedMonth: null });
+      if (released) await this.adjust(r, -r.segments, tx);
+    });
   }
 
   private async rememberOptOut(ticket: SmsTicket): Promise<void> {
@@ -133,24 +214,30 @@ export class SmsCostControl {
    * Adds `n` to the month's usage in one statement, only while it stays within `budget` (null: no
    * limit). The row is locked by the upsert, so parallel reservations cannot together exceed it.
    */
-  async reserve(institutionId: string, month: string, n: number, budget: number | null): Promise<boolean> {
+  async reserve(institutionId: string, month: string, n: number, budget: number | null, em: EntityManager = this.em.fork()): Promise<boolean> {
     if (budget !== null && n > budget) return false;
-    const rows = await this.em.fork().getConnection().execute<{ segments_used: number }[]>(
+    const rows = await em.getConnection().execute<{ segments_used: number }[]>(
       `insert into sms_budget_usage (institution_id, month, segments_used) values (?, ?, ?)
         on conflict (institution_id, month) do update set segments_used = sms_budget_usage.segments_used + excluded.segments_used
         ${budget === null ? '' : 'where sms_budget_usage.segments_used + excluded.segments_used <= ?'}
         returning segments_used`,
       budget === null ? [institutionId, month, n] : [institutionId, month, n, budget],
+      'all',
+      em.getTransactionContext(),
     );
     return rows.length > 0;
   }
 
-  private async adjust(r: NonNullable<SmsTicket['reserved']>, difference: number): Promise<void> {
+  private async adjust(r: Reservation, difference: number, em: EntityManager): Promise<void> {
     const greatest = this.config.databaseKind === 'postgresql' ? 'greatest' : 'max';
-    await this.em
-      .fork()
+    await em
       .getConnection()
-      .execute(`update sms_budget_usage set segments_used = ${greatest}(segments_used + ?, 0) where institution_id = ? and month = ?`, [difference, r.institutionId, r.month]);
+      .execute(
+        `update sms_budget_usage set segments_used = ${greatest}(segments_used + ?, 0) where institution_id = ? and month = ?`,
+        [difference, r.institutionId, r.month],
+        'run',
+        em.getTransactionContext(),
+      );
   }
 
   /** Suppressed, and an alert's e-mail written in the same transaction, so a crash cannot lose the fallback. */

@@ -36,6 +36,15 @@ describe('FileSmsSender', () => {
     ]);
   });
 
+  it('finds a written SMS by its delivery and text, and answers absent for one never written', async () => {
+    const handedAt = clock.now();
+    expect(await sender.find({ deliveryId: 'a1', to: '+37120000001', handedAt, isOurs: (body) => body === 'Your password: Kx7-pQ2m' })).toEqual({
+      found: [{ providerId: 'file-a1', status: 'sent', errorCode: null, segments: 1 }],
+    });
+    expect(await sender.find({ deliveryId: 'a1', to: '+37120000001', handedAt, isOurs: () => false })).toBe('absent');
+    expect(await sender.find({ deliveryId: 'never', to: '+37120000001', handedAt, isOurs: () => true })).toBe('absent');
+  });
+
   it('keeps every line whole when many SMS are written at once', async () => {
     const before = lines().length;
     await Promise.all(Array.from({ length: 50 }, (_, i) => sender.send({ deliveryId: `c${i}`, to: '+37120000003', body: `Ziņa ${i} ${'ž'.repeat(200)}` })));

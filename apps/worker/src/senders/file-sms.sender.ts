@@ -1,10 +1,10 @@
-import { appendFile, mkdir } from 'node:fs/promises';
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { smsSize } from '@app/notifications/sms/segments';
 import { AppConfig } from '@app/platform/config/app-config';
 import { Clock } from '@app/platform/time/clock';
-import { OutgoingSms, SmsAccepted, SmsSender } from './sender.ports';
+import { OutgoingSms, SmsAccepted, SmsLookup, SmsLookupResult, SmsSender } from './sender.ports';
 
 /**
  * Without Twilio credentials every SMS is appended as one JSON line to `<outbox>/sms.log`, so a user
@@ -30,5 +30,29 @@ export class FileSmsSender extends SmsSender {
     // One write per line, opened for append: concurrent sends never interleave within a line.
     await appendFile(this.file, `${JSON.stringify(line)}\n`, 'utf8');
     return { providerId: `file-${sms.deliveryId}`, segments };
+  }
+
+  /** The log is the whole record: a line for the delivery is its SMS, none means it was not written. */
+  override async find(sms: SmsLookup): Promise<SmsLookupResult> {
+    const log = await readFile(this.file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return '';
+      throw err;
+    });
+    const found = log
+      .split('\n')
+      .filter((line) => line.includes(sms.deliveryId))
+      .flatMap((line) => parsed(line))
+      .filter((line) => line.deliveryId === sms.deliveryId && sms.isOurs(line.body))
+      .map((line) => ({ providerId: `file-${line.deliveryId}`, status: 'sent', errorCode: null, segments: line.segments }));
+    return found.length ? { found } : 'absent';
+  }
+}
+
+/** A logged line, or nothing for a line cut short by a crash mid-write (that SMS was not written). */
+function parsed(line: string): { deliveryId: string; body: string; segments: number }[] {
+  try {
+    return [JSON.parse(line) as { deliveryId: string; body: string; segments: number }];
+  } catch {
+    return [];
   }
 }

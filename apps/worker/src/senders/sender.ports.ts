@@ -10,7 +10,7 @@
  * - `permanent`: `failed`, no retry (SMTP 5xx, Twilio 21211/21614/21612/21610);
  * - `configuration`: pause the channel and show it in /health (Twilio 20003, 21606, 21408);
  * - `unknown`: the request may have reached the provider (a timeout after sending): never re-sent
- *   automatically; the status callback settles it.
+ *   blindly; a status callback or the sweep's lookup at the provider (`SmsSender.find`) settles it.
  */
 export type SendFailureKind = 'temporary' | 'permanent' | 'configuration' | 'unknown';
 
@@ -74,9 +74,39 @@ export interface SmsAccepted {
   segments: number;
 }
 
+/** What is known of an SMS whose send got no answer, to look for it at the provider. */
+export interface SmsLookup {
+  deliveryId: string;
+  /** The number it was sent to (E.164). */
+  to: string;
+  /** When the request left, on our clock. */
+  handedAt: Date;
+  /** Whether a listed message's text is the one this delivery sent (the text itself is not kept). */
+  isOurs(body: string): boolean;
+}
+
+/** A message the provider has that may be the one looked for. */
+export interface SmsFound {
+  providerId: string;
+  /** The provider's status (`queued`, `sent`, `delivered`, `undelivered`, `failed`, …). */
+  status: string;
+  errorCode: string | null;
+  segments: number | null;
+}
+
+/**
+ * - `{ found }`: messages matching the lookup, oldest first (more than one only if texts repeat);
+ * - `absent`: the provider's list covers the whole time the message could have been created and it
+ *   is not there;
+ * - `unsure`: the list did not reach back far enough to say.
+ */
+export type SmsLookupResult = { found: SmsFound[] } | 'absent' | 'unsure';
+
 export abstract class SmsSender {
   /** Resolves when the provider accepted the SMS; throws `SendFailure` otherwise. */
   abstract send(sms: OutgoingSms): Promise<SmsAccepted>;
+  /** Looks for an SMS sent without an answer; throws when the provider cannot be asked now. */
+  abstract find(sms: SmsLookup): Promise<SmsLookupResult>;
 }
 
 /** The Message-ID of a delivery's e-mail: derived from the row, so retries keep it. */

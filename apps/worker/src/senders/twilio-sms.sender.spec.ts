@@ -97,6 +97,33 @@ describe('TwilioSmsSender', () => {
     expect(server.to(to)).toHaveLength(1);
   });
 
+  describe('find', () => {
+    const lookup = (to: string, body: string, handedAt = new Date()) => sender.find({ deliveryId: 'd-find', to, handedAt, isOurs: (listed) => listed === body });
+
+    it('finds an SMS Twilio created although the send timed out, by number, sender and text', async () => {
+      const to = '+37120000020';
+      await sender.send({ deliveryId: 'd-other', to, body: 'Cita ziņa' });
+      server.script({ hang: true });
+      await failureOf(sender, to);
+      const [, ours] = server.to(to);
+      expect(await lookup(to, 'Sveiki!')).toEqual({ found: [{ providerId: ours.sid, status: 'sent', errorCode: null, segments: 1 }] });
+    });
+
+    it('answers absent when the list covers the window and holds no such text, and ignores messages outside the window', async () => {
+      const to = '+37120000021';
+      await sender.send({ deliveryId: 'd-old', to, body: 'Sveiki!' });
+      expect(await lookup(to, 'Sveiki!', new Date(Date.now() + 3600_000))).toBe('absent');
+      expect(await lookup('+37120000022', 'Sveiki!')).toBe('absent');
+    });
+
+    it('throws a SendFailure without the credentials when the list fails', async () => {
+      server.scriptList({ status: 503 });
+      const err = await lookup(TO, 'Sveiki!').catch((e: unknown) => e);
+      expect(err).toMatchObject({ kind: 'temporary', code: '503' });
+      expect(JSON.stringify(err) + String((err as Error).stack)).not.toContain(AUTH_TOKEN);
+    });
+  });
+
   it('a refused connection (nothing sent) is temporary', async () => {
     const closedPort = await new Promise<number>((resolve) => {
       const probe = createServer().listen(0, '127.0.0.1', () => {

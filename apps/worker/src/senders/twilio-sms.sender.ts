@@ -2,9 +2,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Agent } from 'node:http';
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient';
+import type { MessageInstance, MessagePage } from 'twilio/lib/rest/api/v2010/account/message';
 import { smsSize } from '@app/notifications/sms/segments';
 import type { AppConfig } from '@app/platform/config/app-config';
-import { OutgoingSms, SendFailure, SendFailureKind, SmsAccepted, SmsSender } from './sender.ports';
+import { OutgoingSms, SendFailure, SendFailureKind, SmsAccepted, SmsLookup, SmsLookupResult, SmsSender } from './sender.ports';
 
 export interface TwilioSettings {
   accountSid: string;
@@ -19,10 +20,17 @@ export interface TwilioSettings {
 /** The Twilio settings when all three credentials are set; otherwise SMS go to the file outbox. */
 export function twilioSettings(config: AppConfig): TwilioSettings | null {
   const { TWILIO_ACCOUNT_SID: accountSid, TWILIO_AUTH_TOKEN: authToken, TWILIO_FROM: from, TWILIO_API_URL: apiUrl } = config.env;
-  return accountSid && authToken && from ? { accountSid, authToken, from, apiUrl } : null;
+  return accountSid && authToken && from ? { accountSid, authToken, from, apiUrl, timeoutMs: config.env.TWILIO_TIMEOUT } : null;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+/**
+ * Messages read per lookup: one page, newest first. Far more than one number gets from us in the
+ * minutes a lookup covers, so a full page that does not reach back before the window is "unsure".
+ */
+const LOOKUP_PAGE = 50;
+/** How far Twilio's clock may be from ours when its `date_created` is compared with our `handed_at`. */
+const CLOCK_SKEW_MS = 5 * 60_000;
 /** Concurrent requests to Twilio: the package's own default for its https agent. */
 const TWILIO_MAX_SOCKETS = 20;
 
@@ -63,10 +71,11 @@ class RetargetedRequestClient extends twilio.RequestClient {
  */
 export class TwilioSmsSender extends SmsSender {
   private readonly client: twilio.Twilio;
+  private readonly timeoutMs: number;
 
   constructor(private readonly settings: TwilioSettings) {
     super();
-    const timeout = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timeout = (this.timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     this.client = twilio(settings.accountSid, settings.authToken, {
       httpClient: new RetargetedRequestClient(new URL(settings.apiUrl).origin, { timeout, autoRetry: false }),
       autoRetry: false,
@@ -85,6 +94,32 @@ export class TwilioSmsSender extends SmsSender {
     } catch (err) {
       throw toSendFailure(err, context.headers);
     }
+  }
+
+  /**
+   * Reads the newest messages to the number from our sender (one page of the Messages list) and
+   * keeps those created while the request could have been in flight whose text is ours. Not filtered
+   * by `DateSent`: that is the date Twilio passed the message on, empty while it is still queued,
+   * which is exactly when a filter by it would hide it (and the SMS would be sent twice).
+   */
+  override async find(sms: SmsLookup): Promise<SmsLookupResult> {
+    const from = sms.handedAt.getTime() - CLOCK_SKEW_MS;
+    const until = sms.handedAt.getTime() + this.timeoutMs + CLOCK_SKEW_MS;
+    let listed: MessagePage;
+    try {
+      listed = await this.client.messages.page({ to: sms.to, from: this.settings.from, pageSize: LOOKUP_PAGE });
+    } catch (err) {
+      throw toSendFailure(err);
+    }
+    const messages = listed.instances;
+    const created = (m: MessageInstance) => m.dateCreated?.getTime() ?? NaN;
+    const found = messages
+      .filter((m) => m.direction !== 'inbound' && created(m) >= from && created(m) <= until && sms.isOurs(m.body ?? ''))
+      .sort((a, b) => created(a) - created(b))
+      .map((m) => ({ providerId: m.sid, status: m.status, errorCode: m.errorCode == null ? null : String(m.errorCode), segments: Number(m.numSegments) || null }));
+    if (found.length) return { found };
+    // Newest first: the window is covered when the list ends, or reaches back before it.
+    return messages.length < LOOKUP_PAGE || messages.some((m) => created(m) < from) ? 'absent' : 'unsure';
   }
 }
 

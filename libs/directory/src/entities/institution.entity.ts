@@ -33,6 +33,15 @@ export const DEFAULT_INSTITUTION_SETTINGS: InstitutionSettings = {
   smsMonthlySegmentBudget: null,
 };
 
+/**
+ * An institution's stored settings with the defaults filled in for keys an older row lacks: the one
+ * merge every reader uses. Takes the entity's value or a raw column (JSON text from SQLite).
+ */
+export function institutionSettings(stored: Partial<InstitutionSettings> | string | null | undefined): InstitutionSettings {
+  const own = typeof stored === 'string' ? (JSON.parse(stored) as Partial<InstitutionSettings>) : (stored ?? {});
+  return { ...DEFAULT_INSTITUTION_SETTINGS, ...own };
+}
+
 @Entity({ tableName: 'institution' })
 export class Institution {
   [OptionalProps]?: 'timeZone' | 'settings' | 'active' | 'createdAt';

@@ -8,7 +8,7 @@ export type Channel = (typeof CHANNELS)[number];
  * `pending → sending → sent → delivered`, or `failed` (permanent, or retries spent), `undelivered`
  * (the carrier gave up after accepting), `suppressed` (not sent on purpose: read in the app,
  * preference off, budget, opted out) or `unknown` (a timeout after the request left: never re-sent
- * automatically; the provider's status callback settles it).
+ * blindly; the provider's status callback, or the sweep's lookup in the provider's list, settles it).
  */
 export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'delivered', 'failed', 'undelivered', 'suppressed', 'unknown'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
@@ -77,6 +77,17 @@ export class NotificationDelivery {
   @Property({ type: 'integer', nullable: true })
   segments?: number | null;
 
+  /**
+   * Segments counted for this SMS in its institution's monthly usage, and that month (`YYYY-MM`):
+   * set with the count in one transaction, so an SMS sent again after a stale claim, a retry or a
+   * lookup that found it never arrived is counted once; cleared when Twilio refused it (released).
+   */
+  @Property({ type: 'integer', nullable: true })
+  smsReservedSegments?: number | null;
+
+  @Property({ type: 'string', length: 7, nullable: true })
+  smsReservedMonth?: string | null;
+
   @Property({ type: 'integer' })
   attempts: number = 0;
 
@@ -94,6 +105,17 @@ export class NotificationDelivery {
    */
   @Property({ type: 'datetime', nullable: true })
   handedAt?: Date | null;
+
+  /** The number an SMS was handed over for, kept with `handed_at` to look the SMS up at Twilio when its outcome is unknown. */
+  @Property({ type: 'string', length: 32, nullable: true })
+  smsTo?: string | null;
+
+  /**
+   * A 32-bit keyed hash of the text handed over (see `smsFingerprint`): enough to pick our message out
+   * of the few sent to one number, never the text (a password SMS's password is kept nowhere).
+   */
+  @Property({ type: 'string', length: 16, nullable: true })
+  smsFingerprint?: string | null;
 
   @Property({ type: 'datetime', nullable: true })
   sentAt?: Date | null;

@@ -131,6 +131,11 @@ export const envSchema = z.object({
   TWILIO_FROM: z.string().regex(/^(\+\d{6,15}|[A-Za-z0-9 ]{1,11})$/, { message: 'expected an E.164 number or an alphanumeric id of up to 11 characters' }).optional(),
   /** Twilio's API base; tests point it at a local server that speaks the Messages API. */
   TWILIO_API_URL: z.string().url({ message: 'expected a URL such as https://api.twilio.com' }).default('https://api.twilio.com'),
+  /**
+   * How long one request to Twilio may take. A send that gets no answer in time is `unknown` (it may
+   * have arrived); the sweep later looks it up in Twilio's message list.
+   */
+  TWILIO_TIMEOUT: duration.default('10s'),
   /** This service's public base URL: links in texts and Twilio's StatusCallback (signatures are checked against it). */
   PUBLIC_URL: z.string().url({ message: 'expected a URL such as https://pasts.example.lv' }).default('http://localhost:3000'),
   APP_NAME: z.string().default('skolas-pasts'),

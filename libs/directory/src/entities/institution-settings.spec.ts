@@ -1,0 +1,22 @@
+import { DEFAULT_INSTITUTION_SETTINGS, institutionSettings } from './institution.entity';
+
+describe('institutionSettings', () => {
+  it('fills the keys an older row lacks with the defaults and keeps the institution’s own', () => {
+    expect(institutionSettings({ mealReportTime: '10:15', smsMonthlySegmentBudget: 500 })).toEqual({
+      ...DEFAULT_INSTITUTION_SETTINGS,
+      mealReportTime: '10:15',
+      smsMonthlySegmentBudget: 500,
+    });
+  });
+
+  it('reads a raw column: JSON text (SQLite), or nothing at all', () => {
+    expect(institutionSettings(JSON.stringify({ smsTransliterate: true }))).toEqual({ ...DEFAULT_INSTITUTION_SETTINGS, smsTransliterate: true });
+    expect(institutionSettings(null)).toEqual(DEFAULT_INSTITUTION_SETTINGS);
+    expect(institutionSettings(undefined)).toEqual(DEFAULT_INSTITUTION_SETTINGS);
+  });
+
+  it('keeps an explicit null rather than the default', () => {
+    expect(institutionSettings({ ...DEFAULT_INSTITUTION_SETTINGS, quietHours: 'off' }).quietHours).toBe('off');
+    expect(institutionSettings({ alertDelaySeconds: null }).alertDelaySeconds).toBeNull();
+  });
+});
