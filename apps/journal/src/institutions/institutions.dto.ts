@@ -12,7 +12,7 @@ const { maxTerms, maxLength } = INSTITUTION_TERM_LIMITS;
 export class ModerationSettingsDto {
   @ApiPropertyOptional({
     type: [String],
-    description: `Local names and words never flagged by the word lexicon (threat and hate rules still apply); at most ${maxTerms}, each at most ${maxLength} characters`,
+    description: `Local names and words, as written, never flagged by the word lexicon (threat and hate rules still apply); at most ${maxTerms}, each at most ${maxLength} characters`,
     example: ['Dirsa', 'Pimpīšu teātris'],
   })
   @IsOptional()
@@ -22,7 +22,7 @@ export class ModerationSettingsDto {
 
   @ApiPropertyOptional({
     type: [String],
-    description: `Extra words to flag as moderate profanity: held for review, blocked in strict mode; at most ${maxTerms}, each at most ${maxLength} characters`,
+    description: `Extra words to flag as moderate profanity, as written or with a common ending appended: held for review, blocked in strict mode; at most ${maxTerms}, each at most ${maxLength} characters`,
     example: ['lohs'],
   })
   @IsOptional()
