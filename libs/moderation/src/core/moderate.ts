@@ -257,6 +257,15 @@ function looksLikeName(tok: Token, tokens: Token[]): boolean {
   return next !== null && next.sentence === tok.sentence && (next.flags & F_CAPITALIZED) !== 0;
 }
 
+function lettersOnly(words: Token[]): boolean {
+  return words.length > 0 && words.every((w) => (w.flags & (F_NUMERIC | F_MASKED)) === 0);
+}
+
+/** Whether a blocked or allowed term can be read as words made of letters, as {@link Moderator} requires. */
+export function isLetterTerm(term: string): boolean {
+  return lettersOnly(tokenize(term));
+}
+
 function customTerms(terms: ReadonlyArray<string | { term: string; category?: Category; severity?: Severity }>): {
   lexFile: LexiconFile | null;
   phraseFile: PhraseFile | null;
@@ -269,9 +278,7 @@ function customTerms(terms: ReadonlyArray<string | { term: string; category?: Ca
     const cat = spec.category ?? 'profanity';
     const sev = spec.severity ?? 2;
     const words = tokenize(spec.term);
-    if (words.length === 0 || words.some((w) => (w.flags & (F_NUMERIC | F_MASKED)) !== 0)) {
-      throw new Error(`blockedTerms: ${JSON.stringify(spec.term)} must consist of words made of letters`);
-    }
+    if (!lettersOnly(words)) throw new Error(`blockedTerms: ${JSON.stringify(spec.term)} must consist of words made of letters`);
     if (words.length > 1) {
       patterns.push({ lang: 'custom', cat, sev, term: spec.term, p: words.map((w) => w.key).join(' ') });
     } else if (words[0].script === S_CYRL) {
