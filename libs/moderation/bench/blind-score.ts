@@ -4,7 +4,7 @@ import { getModerator } from '../src/core/moderate';
 /**
  * Scores the moderator on a blind set (JSON lines: text, lang, kind, category, expected), written by
  * someone who never saw the lexicon or the code. Prints one JSON object: the issue's targets overall,
- * then per language and per kind. Usage: npm run --silent moderation:blind -- <file.jsonl>
+ * then per language and per kind. Usage: npm run --silent moderation:blind -- <file.jsonl> [--second-opinion]
  */
 interface Line {
   text: string;
@@ -42,8 +42,9 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Record<string, 
 }
 
 const file = process.argv[2];
-if (!file) throw new Error('usage: moderation:blind <file.jsonl>');
-const moderator = getModerator();
+if (!file) throw new Error('usage: moderation:blind <file.jsonl> [--second-opinion]');
+// With --second-opinion the statistical model may raise the rules' `allow` to `review`.
+const moderator = getModerator(process.argv.includes('--second-opinion') ? { secondOpinion: true } : undefined);
 const lines = readFileSync(file, 'utf8')
   .split('\n')
   .filter((l) => l.trim())
