@@ -15,6 +15,10 @@ import { MealReportComposer } from './meal-reports/meal-report-composer';
 import { MealReportSchedulers } from './meal-reports/meal-report-schedulers';
 import { MealReportsProcessor } from './meal-reports/meal-reports.processor';
 import { MealUpdates } from './meal-reports/meal-updates.service';
+import { GradeStatementBuilder } from './statements/grade-statement-builder.service';
+import { GradeStatementComposer } from './statements/grade-statement-composer';
+import { TestMarkReminderBuilder } from './test-mark-reminders/test-mark-reminder-builder.service';
+import { TestMarkReminderComposer } from './test-mark-reminders/test-mark-reminder-composer';
 import { ChannelPause } from './pipeline/channel-pause.service';
 import { DeliveryMetrics } from './pipeline/delivery-metrics';
 import { DeliveryComposer, DeliverySender } from './pipeline/delivery-sender.service';
@@ -68,6 +72,10 @@ import { Templates } from './templates/templates';
     MealReportsProcessor,
     LessonReminderBuilder,
     LessonReminderComposer,
+    GradeStatementBuilder,
+    GradeStatementComposer,
+    TestMarkReminderBuilder,
+    TestMarkReminderComposer,
     { provide: Templates, inject: [AppConfig], useFactory: (config: AppConfig) => new Templates(config) },
     { provide: DeliveryComposer, useClass: TemplateComposer },
   ],

@@ -1,3 +1,5 @@
 export * from './lesson.entity';
 export * from './mark.entity';
 export * from './lesson-reminder.entity';
+export * from './grade-statement.entity';
+export * from './test-mark-reminder.entity';
