@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsOptional, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { SafeLine, SafeText } from '@app/platform/validation';
 import { LOCAL_DATE_PATTERN } from '../institutions/dates';
 
@@ -29,6 +29,15 @@ export class CreateLessonDto {
   @IsOptional()
   @IsUUID()
   substituteFor?: string;
+
+  @ApiPropertyOptional({
+    description: 'A test (pārbaudes darbs) was written: its test marks are due within five working days, then the teacher is reminded (seed 001 §4.2)',
+    example: false,
+    default: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  isTest?: boolean;
 }
 
 export class UpdateLessonDto {
@@ -43,6 +52,15 @@ export class UpdateLessonDto {
   @SafeText()
   @MaxLength(2000)
   homework?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'A test (pārbaudes darbs) was written: its test marks are due within five working days, then the teacher is reminded (seed 001 §4.2)',
+    example: false,
+    default: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  isTest?: boolean;
 }
 
 export class LessonsQuery {
