@@ -12,6 +12,8 @@ import { SETTLE_MS } from '../digests/digest-schedule';
 import { monthBefore, monthBounds } from './statement-month';
 
 const BATCH = 200;
+/** Working days after the send day on which missed statements are still built. */
+const CATCH_UP_WORKING_DAYS = 4;
 
 /**
  * The students a month's statement is for: those with a mark in the month or an absence notice
@@ -31,7 +33,7 @@ const STUDENTS_OF_MONTH = `select s.student_id, s.institution_id from (
  * guardian who holds a guardian role where the marks were given. Built on the sweep's timer like the
  * digests: one row per student and month, by a conditional insert unique on (student, month), so two
  * workers, a second sweep, a restart or a Redis flush send it once. A worker down on that day catches
- * up on a later day of the same month. Category `journal` (marks and the journal's news), e-mail only:
+ * up within the next four working days. Category `journal` (marks and the journal's news), e-mail only:
  * a statement is a page to read and print, not an SMS.
  */
 @Injectable()
@@ -56,7 +58,9 @@ export class GradeStatementBuilder {
     const now = this.clock.now();
     const today = rigaDate(now);
     const sendDay = this.sendDay(today);
-    if (today < sendDay) return 0;
+    // A worker down on the day catches up within that working week; later data (a notice entered weeks
+    // after) does not start a statement for a month long reported.
+    if (today < sendDay || today > this.calendar.addWorkingDays(sendDay, CATCH_UP_WORKING_DAYS)) return 0;
     if (now.getTime() < rigaDateTime(sendDay, this.config.env.STATEMENT_TIME).getTime() + SETTLE_MS) return 0;
     const month = monthBefore(today);
     const { from, to } = monthBounds(month);
