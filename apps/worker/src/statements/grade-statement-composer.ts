@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { InstitutionRules } from '@app/attendance';
 import { AbsenceNotice } from '@app/attendance/entities';
-import { Guardianship, Institution, User } from '@app/directory/entities';
+import { Guardianship, Institution, RoleAssignment, User } from '@app/directory/entities';
 import { GradeStatement, Mark } from '@app/gradebook/entities';
 import type { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
 import { CalendarService, type ClosureSet } from '@app/platform/time/calendar.service';
@@ -16,7 +16,7 @@ import { monthBounds } from './statement-month';
  * student's marks of the month by subject and the school days absent (working days of the institution
  * covered by an active notice), each counted as its notice is justified, unjustified or not decided
  * yet. The e-mail carries the same content as a printable HTML page. Sent only while the recipient is
- * still the student's guardian.
+ * still the student's guardian, and a guardian in the institution reported.
  */
 @Injectable()
 export class GradeStatementComposer {
@@ -32,13 +32,14 @@ export class GradeStatementComposer {
     const em = this.em.fork();
     const statement = await em.findOne(GradeStatement, d.eventId);
     if (!statement) return null;
-    const [user, link, student, institution] = await Promise.all([
+    const [user, link, role, student, institution] = await Promise.all([
       em.findOne(User, d.userId),
       em.findOne(Guardianship, { guardian: d.userId, student: statement.studentId, active: true }),
+      em.findOne(RoleAssignment, { user: d.userId, institution: statement.institutionId, role: 'guardian', active: true }),
       em.findOne(User, statement.studentId),
       em.findOne(Institution, statement.institutionId),
     ]);
-    if (!user?.active || !link || !student) return { suppress: 'inactive' };
+    if (!user?.active || !link || !role || !student) return { suppress: 'inactive' };
     if (!user.email) return { suppress: 'no-contact' };
     const { from, to } = monthBounds(statement.month);
     const [marks, notices, closures] = await Promise.all([
