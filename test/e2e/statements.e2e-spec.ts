@@ -1,10 +1,11 @@
 import { EntityManager } from '@mikro-orm/core';
+import { OverdueSummaryBuilder } from '../../apps/worker/src/overdue-summaries/overdue-summary-builder.service';
 import { GradeStatementBuilder } from '../../apps/worker/src/statements/grade-statement-builder.service';
 import { TestMarkReminderBuilder } from '../../apps/worker/src/test-mark-reminders/test-mark-reminder-builder.service';
 import { InstitutionRules } from '../../libs/attendance/src';
 import { AbsenceNotice } from '../../libs/attendance/src/entities';
 import { User } from '../../libs/directory/src/entities';
-import { GradeStatement, Lesson, TestMarkReminder } from '../../libs/gradebook/src/entities';
+import { GradeStatement, Lesson, OverdueSummary, TestMarkReminder } from '../../libs/gradebook/src/entities';
 import { PreferencesReader } from '../../libs/notifications/src/preferences/preferences.reader';
 import { AppConfig } from '../../libs/platform/src/config/app-config';
 import { CalendarService } from '../../libs/platform/src/time/calendar.service';
@@ -46,6 +47,8 @@ describe('grade statements and test reminders', () => {
       [s.parentB, 'lv'],
       [s.teacherA, 'lv'],
       [s.teacherB, 'en'],
+      [s.deputy, 'en'],
+      [s.head, 'lv'],
     ];
     for (const [who, language] of speaks) await em.nativeUpdate(User, { id: who.id }, { language: language as never, email: email(who) });
     // A second worker's builders over the same database, next to the app's own.
@@ -217,5 +220,42 @@ describe('grade statements and test reminders', () => {
     const toFather = await rig.smtp.waitFor((m) => m.to.includes(email(s.father)) && !!m.subject?.includes('decembris'));
     expect(toFather.text).toContain('Matemātika, 2026-12-01: 10');
     expect(toFather.text).not.toContain('2026-11-');
+  });
+
+  it('the deputy head gets one weekly summary on Monday of lessons past their topic deadline and tests past their marking deadline, of their institution only', async () => {
+    clock.set('2027-01-05T08:00:00Z'); // Tuesday 10:00 Riga
+    const record = async (who: Person, group: string, body: Record<string, unknown>) =>
+      rig.t.http.post(`/groups/${group}/lessons`).set(await as(who)).send(body).expect(201);
+    await record(s.teacherA, s.groupA, { date: '2027-01-05', subject: 'Literatūra' }); // no topic
+    await record(s.teacherA, s.groupA, { date: '2027-01-05', subject: 'Ķīmija', topic: 'Skābes', isTest: true }); // marks due Tuesday 12th
+    await record(s.teacherB, s.groupB, { date: '2026-12-30', subject: 'Bioloģija', topic: 'Šūna', isTest: true }); // due Friday 8th (31 Dec, 1 Jan holidays)
+    await record(s.otherTeacher, s.otherGroup, { date: '2027-01-05', subject: 'Svešvaloda' }); // the other institution
+    const builders = [
+      rig.t.app.get(OverdueSummaryBuilder),
+      new OverdueSummaryBuilder(rig.t.app.get(EntityManager), clock, rig.t.app.get(CalendarService), rig.t.app.get(PreferencesReader), rig.t.app.get(AppConfig)),
+    ];
+    const week = (w: string) => rig.em().find(OverdueSummary, { institutionId: { $in: [s.inst, s.other] }, week: w });
+
+    clock.set('2027-01-11T05:59:00Z'); // Monday 07:59 Riga
+    expect(await Promise.all(builders.map((b) => b.buildDue()))).toEqual([0, 0]);
+    clock.set('2027-01-11T06:00:31Z');
+    await Promise.all([...builders.map((b) => b.buildDue()), rig.sweep(), builders[1].buildDue()]);
+    const [summary, ...more] = await week('2027-01-11');
+    expect(more).toHaveLength(0); // the other institution has no deputy head
+    expect(summary.institutionId).toBe(s.inst);
+    const deliveries = await rig.settled(summary.id);
+    expect(deliveries.map((d) => [d.userId, d.channel, d.category, d.status])).toEqual([[s.deputy.id, 'email', 'journal', 'sent']]);
+    const mail = await rig.smtp.waitFor((m) => m.to.includes(email(s.deputy)) && !!m.subject?.includes('weekly summary'));
+    expect(mail.subject).toContain('(2 entries)');
+    expect(mail.text).toMatch(/2026-12-30 1\.b: Bioloģija, Skolotājs Person\d+ – test not marked \(1 student without a mark\)/);
+    expect(mail.text).toMatch(/2027-01-05 1\.a: Literatūra, Skolotāja Person\d+ – no topic/);
+    for (const other of ['Ķīmija', 'Svešvaloda', 'Svešā', 'Anna', 'Līga']) expect(all(mail)).not.toContain(other);
+
+    expect(await Promise.all(builders.map((b) => b.buildDue()))).toEqual([0, 0]);
+    clock.set('2027-01-12T06:00:31Z');
+    expect(await Promise.all(builders.map((b) => b.buildDue()))).toEqual([0, 0]);
+    await rig.sweep();
+    expect(mailsTo(s.deputy, 'weekly summary').filter((m) => m.text?.includes('Week of 2027-01-11'))).toHaveLength(1);
+    expect(rig.smtp.received.filter((m) => m.to.includes(email(s.head)))).toHaveLength(0);
   });
 });

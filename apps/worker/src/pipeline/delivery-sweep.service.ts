@@ -8,10 +8,9 @@ import { LessonReminderBuilder } from '../lesson-reminders/lesson-reminder-build
 import { JobRunner } from '../jobs/job-runner.service';
 import { MealReportBuilder } from '../meal-reports/meal-report-builder.service';
 import { MealReportSchedulers } from '../meal-reports/meal-report-schedulers';
-import { GradeStatementBuilder } from '../statements/grade-statement-builder.service';
-import { TestMarkReminderBuilder } from '../test-mark-reminders/test-mark-reminder-builder.service';
 import { ChannelPause } from './channel-pause.service';
 import { releaseClaims } from './delivery-sender.service';
+import { JournalNoticeBuilders } from './journal-notice-builders';
 import { OutboxRelay } from './outbox-relay.service';
 import { SmsReconciler } from './sms-reconciler.service';
 
@@ -21,7 +20,7 @@ const QUEUE_PER_SWEEP = 2000;
  * Recovery on a plain timer in the worker, not a BullMQ scheduler (a Redis FLUSHALL would wipe the
  * scheduler with the jobs): relays outbox rows, puts back the kitchens' meal report schedulers (see
  * MealReportSchedulers), builds the day's digests, the meal reports, the teachers' lesson and test
- * reminders and the monthly grade statements once their time has come, returns stale claims, looks up SMS whose outcome is unknown, and queues
+ * reminders, the monthly grade statements and the weekly overdue summaries once their time has come, returns stale claims, looks up SMS whose outcome is unknown, and queues
  * every due pending delivery. PostgreSQL is the source of truth, so after a Redis flush or a worker
  * killed with SIGKILL everything committed is sent, once.
  */
@@ -43,8 +42,7 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
     private readonly clock: Clock,
     @Inject(AppConfig) private readonly config: AppConfig,
     private readonly smsReconciler: SmsReconciler,
-    private readonly statements: GradeStatementBuilder,
-    private readonly testReminders: TestMarkReminderBuilder,
+    private readonly journalNotices: JournalNoticeBuilders,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -76,8 +74,7 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
     await this.mealSchedulers.sync().catch((err: unknown) => this.logger.warn({ err }, 'meal report schedulers not synced; the next sweep retries'));
     await this.mealReports.buildDue().catch((err: unknown) => this.logger.warn({ err }, 'meal reports not built; the next sweep retries'));
     await this.lessonReminders.buildDue().catch((err: unknown) => this.logger.warn({ err }, 'lesson reminders not built; the next sweep retries'));
-    await this.statements.buildDue().catch((err: unknown) => this.logger.warn({ err }, 'grade statements not built; the next sweep retries'));
-    await this.testReminders.buildDue().catch((err: unknown) => this.logger.warn({ err }, 'test mark reminders not built; the next sweep retries'));
+    await this.journalNotices.buildDue();
     const now = this.clock.now();
     const stale = new Date(now.getTime() - this.config.env.DELIVERY_STALE_CLAIM);
     const em = this.em.fork();

@@ -23,6 +23,7 @@ import { twilioStatusCallbackUrl } from '../delivery-status/twilio-status.servic
 import { DigestComposer } from '../digests/digest-composer';
 import { LessonReminderComposer } from '../lesson-reminders/lesson-reminder-composer';
 import { MealReportComposer } from '../meal-reports/meal-report-composer';
+import { OverdueSummaryComposer } from '../overdue-summaries/overdue-summary-composer';
 import { GradeStatementComposer } from '../statements/grade-statement-composer';
 import { TestMarkReminderComposer } from '../test-mark-reminders/test-mark-reminder-composer';
 import { type RenderedEmail, Templates } from '../templates/templates';
@@ -50,6 +51,7 @@ export class TemplateComposer extends DeliveryComposer {
     private readonly lessonReminders: LessonReminderComposer,
     private readonly statements: GradeStatementComposer,
     private readonly testReminders: TestMarkReminderComposer,
+    private readonly overdueSummaries: OverdueSummaryComposer,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {
     super();
@@ -75,7 +77,7 @@ export class TemplateComposer extends DeliveryComposer {
     const [event, user] = await Promise.all([this.events.call(d.eventId), this.users.call(d.userId)]);
     // A digest's, meal report's, reminder's or statement's delivery has no outbox event: its event is that row.
     if (!event) {
-      for (const composer of [this.digests, this.mealReports, this.lessonReminders, this.statements, this.testReminders]) {
+      for (const composer of [this.digests, this.mealReports, this.lessonReminders, this.statements, this.testReminders, this.overdueSummaries]) {
         const composed = await composer.compose(d);
         if (composed) return composed;
       }

@@ -298,6 +298,33 @@ export const TEMPLATES = {
     },
   }),
 
+  /** To an institution's deputy heads weekly: lessons without a topic past their deadline and tests not marked in time, with their teachers. */
+  'overdue-summary': define({
+    channels: ['email'],
+    args: ['institution', 'week', 'count'],
+    itemArgs: ['date', 'group', 'subject', 'teacher', 'problem', 'missing'],
+    prepare: (
+      p: {
+        institution: string;
+        week: string;
+        entries: readonly { date: string; group: string; subject: string; teacher: string; problem: 'topic' | 'test'; missing: number }[];
+      },
+      ctx,
+    ) => ({
+      args: { institution: p.institution, week: p.week, count: p.entries.length },
+      link: ctx.publicUrl,
+      items: p.entries.map((e) => ({ args: { date: e.date, group: e.group, subject: e.subject, teacher: e.teacher, problem: e.problem, missing: e.missing } })),
+    }),
+    sample: {
+      institution: 'Daugavpils Valsts ģimnāzija',
+      week: '2027-01-11',
+      entries: [
+        { date: '2027-01-05', group: '9.a', subject: 'Matemātika <b>&</b>', teacher: 'Anna Bērziņa', problem: 'topic', missing: 0 },
+        { date: '2026-12-30', group: '10.a', subject: 'Fizika', teacher: 'Jānis Ozols', problem: 'test', missing: 3 },
+      ],
+    },
+  }),
+
   /** To a teacher at LESSON_REMINDER_TIME on a working day: their lessons of the day still without a topic. */
   'lesson-reminder': define({
     channels: ['email'],

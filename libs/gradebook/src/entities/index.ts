@@ -3,3 +3,4 @@ export * from './mark.entity';
 export * from './lesson-reminder.entity';
 export * from './grade-statement.entity';
 export * from './test-mark-reminder.entity';
+export * from './overdue-summary.entity';

@@ -111,6 +111,11 @@ export const envSchema = z.object({
    */
   TEST_REMINDER_TIME: rigaTimeOfDay('08:00'),
   /**
+   * Riga-local time (`HH:mm`) of the weekly overdue summary to the deputy heads, on the first working
+   * day of the week: lessons without a topic past their deadline, tests not marked in time.
+   */
+  OVERDUE_SUMMARY_TIME: rigaTimeOfDay('08:00'),
+  /**
    * Run the notifications worker (outbox relay, recovery sweep, BullMQ processors) in this process.
    * Off for app instances that only serve HTTP next to separate workers.
    */

@@ -75,6 +75,12 @@ export const en: Catalogue = {
       item: '{date} {group}: {subject} ({missing, plural, one {# student} other {# students}} without a mark)',
       action: 'Open the journal',
     },
+    'overdue-summary': {
+      subject: '{institution}: weekly summary of overdue journal entries ({count, plural, one {# entry} other {# entries}})',
+      body: 'Week of {week}. {count, plural, one {This entry is past its deadline:} other {These # entries are past their deadline:}}',
+      item: '{date} {group}: {subject}, {teacher} – {problem, select, test {test not marked ({missing, plural, one {# student} other {# students}} without a mark)} other {no topic}}',
+      action: 'Open the journal',
+    },
     'lesson-reminder': {
       subject: '{count, plural, one {# lesson} other {# lessons}} of {day} without a topic',
       body: 'Please enter the topic by 18:00. {count, plural, one {This lesson of {day} has no topic yet:} other {These # lessons of {day} have no topic yet:}}',

@@ -77,6 +77,12 @@ export const lv: Catalogue = {
       item: '{date} {group}: {subject} ({missing, plural, zero {# skolēniem} one {# skolēnam} other {# skolēniem}} nav vērtējuma)',
       action: 'Atvērt žurnālu',
     },
+    'overdue-summary': {
+      subject: '{institution}: nedēļas pārskats par nokavētiem žurnāla ierakstiem ({count, plural, zero {# ieraksti} one {# ieraksts} other {# ieraksti}})',
+      body: 'Nedēļa no {week}. {count, plural, zero {Šiem # ierakstiem beidzies termiņš:} one {Šim ierakstam beidzies termiņš:} other {Šiem # ierakstiem beidzies termiņš:}}',
+      item: '{date} {group}: {subject}, {teacher} – {problem, select, test {pārbaudes darbs nav novērtēts ({missing, plural, zero {# skolēniem} one {# skolēnam} other {# skolēniem}} nav vērtējuma)} other {nav ierakstīta tēma}}',
+      action: 'Atvērt žurnālu',
+    },
     'lesson-reminder': {
       subject: '{day}: {count, plural, zero {# stundām} one {# stundai} other {# stundām}} nav ierakstīta tēma',
       body: 'Lūdzu, ierakstiet tēmu līdz plkst. 18:00. {count, plural, zero {Šīm # {day} stundām vēl nav tēmas:} one {Šai {day} stundai vēl nav tēmas:} other {Šīm # {day} stundām vēl nav tēmas:}}',

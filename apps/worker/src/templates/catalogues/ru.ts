@@ -78,6 +78,12 @@ export const ru: Catalogue = {
       item: '{date} {group}: {subject} ({missing, plural, one {нет оценки у # ученика} few {нет оценки у # учеников} many {нет оценки у # учеников} other {нет оценки у # ученика}})',
       action: 'Открыть журнал',
     },
+    'overdue-summary': {
+      subject: '{institution}: недельная сводка просроченных записей журнала ({count, plural, one {# запись} few {# записи} many {# записей} other {# записи}})',
+      body: 'Неделя с {week}. {count, plural, one {Срок этой записи истёк:} few {Срок этих # записей истёк:} many {Срок этих # записей истёк:} other {Срок этих # записи истёк:}}',
+      item: '{date} {group}: {subject}, {teacher} – {problem, select, test {контрольная работа не оценена ({missing, plural, one {нет оценки у # ученика} few {нет оценки у # учеников} many {нет оценки у # учеников} other {нет оценки у # ученика}})} other {не внесена тема}}',
+      action: 'Открыть журнал',
+    },
     'lesson-reminder': {
       subject: '{day}: {count, plural, one {# урок} few {# урока} many {# уроков} other {# урока}} без темы',
       body: 'Пожалуйста, внесите тему до 18:00. {count, plural, one {У этого урока {day} ещё нет темы:} few {У этих # уроков {day} ещё нет темы:} many {У этих # уроков {day} ещё нет темы:} other {У этих # урока {day} ещё нет темы:}}',

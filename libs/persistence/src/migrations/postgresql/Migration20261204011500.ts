@@ -8,12 +8,15 @@ export class Migration20261204011500 extends Migration {
     this.addSql(`create table "test_mark_reminder" ("id" uuid not null, "teacher_id" uuid not null, "day" varchar(10) not null, "lesson_ids" jsonb not null, "created_at" timestamptz not null, constraint "test_mark_reminder_pkey" primary key ("id"));`);
     this.addSql(`alter table "test_mark_reminder" add constraint "test_mark_reminder_teacher_id_day_unique" unique ("teacher_id", "day");`);
     this.addSql(`alter table "lesson" add column "is_test" boolean not null default false;`);
+    this.addSql(`create table "overdue_summary" ("id" uuid not null, "institution_id" uuid not null, "week" varchar(10) not null, "created_at" timestamptz not null, constraint "overdue_summary_pkey" primary key ("id"));`);
+    this.addSql(`alter table "overdue_summary" add constraint "overdue_summary_institution_id_week_unique" unique ("institution_id", "week");`);
   }
 
   override async down(): Promise<void> {
     this.addSql(`drop table if exists "grade_statement" cascade;`);
     this.addSql(`drop table if exists "test_mark_reminder" cascade;`);
     this.addSql(`alter table "lesson" drop column "is_test";`);
+    this.addSql(`drop table if exists "overdue_summary" cascade;`);
   }
 
 }

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from '@mikro-orm/core';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
+import { channelsFor } from '@app/notifications/preferences/preferences';
+import { PreferencesReader } from '@app/notifications/preferences/preferences.reader';
+import { AppConfig } from '@app/platform/config/app-config';
+import { CalendarService } from '@app/platform/time/calendar.service';
+import { Clock } from '@app/platform/time/clock';
+import { addDays, dayOfWeek, rigaDate, rigaDateTime } from '@app/platform/time/riga-time';
+import { SETTLE_MS } from '../digests/digest-schedule';
+
+const BATCH = 200;
+
+/**
+ * The weekly overdue summary to each institution's deputy heads (seeds 002 §16, 000 §4.9): at
+ * `OVERDUE_SUMMARY_TIME` on the first working day of the ISO week (Monday, or the next working day
+ * after a holiday), for each active institution with an active deputy head. One row per institution
+ * and week by a conditional insert unique on (institution, week), so two workers or a Redis flush send
+ * it once; a worker down that day catches up later in the same week. What it lists is read at send
+ * time (OverdueSummaryComposer); with nothing overdue no e-mail goes.
+ */
+@Injectable()
+export class OverdueSummaryBuilder {
+  private readonly logger = new Logger('OverdueSummaryBuilder');
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+    private readonly calendar: CalendarService,
+    private readonly preferences: PreferencesReader,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  async buildDue(): Promise<number> {
+    const now = this.clock.now();
+    const today = rigaDate(now);
+    const week = addDays(today, 1 - dayOfWeek(today));
+    const sendDay = this.calendar.workingDayOnOrAfter(week);
+    if (today < sendDay || sendDay > addDays(week, 6)) return 0;
+    if (now.getTime() < rigaDateTime(sendDay, this.config.env.OVERDUE_SUMMARY_TIME).getTime() + SETTLE_MS) return 0;
+    const owing = (await this.em.getConnection().execute(
+      `select distinct r.institution_id from role_assignment r
+         join institution i on i.id = r.institution_id and i.active = true
+         join app_user u on u.id = r.user_id and u.active = true
+        where r.role = 'deputy_head' and r.active = true
+          and not exists (select 1 from overdue_summary o where o.institution_id = r.institution_id and o.week = ?)
+        order by r.institution_id limit ${BATCH}`,
+      [week],
+    )) as { institution_id: string }[];
+    let built = 0;
+    for (const { institution_id: institutionId } of owing) {
+      const done = await this.build(institutionId, week, now).catch((err: unknown) => {
+        this.logger.warn({ err, institutionId }, 'overdue summary not built; the next sweep retries');
+        return false;
+      });
+      if (done) built += 1;
+    }
+    return built;
+  }
+
+  private async build(institutionId: string, week: string, now: Date): Promise<boolean> {
+    return this.em.fork().transactional(async (tx) => {
+      const exec = <T>(sql: string, params: unknown[]) => tx.getConnection().execute(sql, params, 'all', tx.getTransactionContext()) as Promise<T[]>;
+      const id = randomUUID();
+      const inserted = await exec<{ id: string }>(
+        `insert into overdue_summary (id, institution_id, week, created_at) values (?, ?, ?, ?)
+          on conflict (institution_id, week) do nothing returning id`,
+        [id, institutionId, week, tx.getPlatform().processDateProperty(now)],
+      );
+      if (!inserted.length) return false;
+      const deputies = await exec<{ id: string; email: string | null; phone: string | null }>(
+        `select u.id, u.email, u.phone from role_assignment r join app_user u on u.id = r.user_id and u.active = true
+          where r.institution_id = ? and r.role = 'deputy_head' and r.active = true order by u.id`,
+        [institutionId],
+      );
+      const prefs = await this.preferences.forUsers(
+        deputies.map((d) => d.id),
+        tx,
+      );
+      for (const deputy of deputies) {
+        const effective = prefs.get(deputy.id);
+        if (!effective || !channelsFor('journal', effective, deputy).includes('email')) continue;
+        tx.create(NotificationDelivery, {
+          eventId: id,
+          userId: deputy.id,
+          channel: 'email',
+          category: 'journal',
+          institutionId,
+          availableAt: now,
+          createdAt: now,
+          updatedAt: now,
+        });
+      }
+      return true;
+    });
+  }
+}
