@@ -245,7 +245,7 @@ describe('grade statements and test reminders', () => {
     expect(summary.institutionId).toBe(s.inst);
     const deliveries = await rig.settled(summary.id);
     expect(deliveries.map((d) => [d.userId, d.channel, d.category, d.status])).toEqual([[s.deputy.id, 'email', 'journal', 'sent']]);
-    const mail = await rig.smtp.waitFor((m) => m.to.includes(email(s.deputy)) && !!m.subject?.includes('weekly summary'));
+    const mail = await rig.smtp.waitFor((m) => m.to.includes(email(s.deputy)) && !!m.text?.includes('Week of 2027-01-11'));
     expect(mail.subject).toContain('(2 entries)');
     expect(mail.text).toMatch(/2026-12-30 1\.b: Bioloģija, Skolotājs Person\d+ – test not marked \(1 student without a mark\)/);
     expect(mail.text).toMatch(/2027-01-05 1\.a: Literatūra, Skolotāja Person\d+ – no topic/);

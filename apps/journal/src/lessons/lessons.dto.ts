@@ -1,7 +1,20 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { SafeLine, SafeText } from '@app/platform/validation';
 import { LOCAL_DATE_PATTERN } from '../institutions/dates';
+
+/** A test (pārbaudes darbs) was written in the lesson: its test marks are due within five working days. */
+const IsTestFlag = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      description: 'A test (pārbaudes darbs) was written: its test marks are due within five working days, then the teacher is reminded (seed 001 §4.2)',
+      example: false,
+      default: false,
+    }),
+    IsOptional(),
+    IsBoolean(),
+  );
 
 export class CreateLessonDto {
   @ApiProperty({ description: 'Riga-local date of the lesson; not a public holiday or closure, not after today', example: '2026-10-14' })
@@ -30,13 +43,7 @@ export class CreateLessonDto {
   @IsUUID()
   substituteFor?: string;
 
-  @ApiPropertyOptional({
-    description: 'A test (pārbaudes darbs) was written: its test marks are due within five working days, then the teacher is reminded (seed 001 §4.2)',
-    example: false,
-    default: false,
-  })
-  @IsOptional()
-  @IsBoolean()
+  @IsTestFlag()
   isTest?: boolean;
 }
 
@@ -53,13 +60,7 @@ export class UpdateLessonDto {
   @MaxLength(2000)
   homework?: string | null;
 
-  @ApiPropertyOptional({
-    description: 'A test (pārbaudes darbs) was written: its test marks are due within five working days, then the teacher is reminded (seed 001 §4.2)',
-    example: false,
-    default: false,
-  })
-  @IsOptional()
-  @IsBoolean()
+  @IsTestFlag()
   isTest?: boolean;
 }
 

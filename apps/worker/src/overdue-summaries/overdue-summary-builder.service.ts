@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
-import { channelsFor } from '@app/notifications/preferences/preferences';
 import { PreferencesReader } from '@app/notifications/preferences/preferences.reader';
 import { AppConfig } from '@app/platform/config/app-config';
 import { CalendarService } from '@app/platform/time/calendar.service';
 import { Clock } from '@app/platform/time/clock';
 import { addDays, dayOfWeek, rigaDate, rigaDateTime } from '@app/platform/time/riga-time';
 import { SETTLE_MS } from '../digests/digest-schedule';
+import { buildEach, insertOnce, journalEmails, txSql, type NoticeRecipient } from '../pipeline/scheduled-notices';
 
 const BATCH = 200;
 
@@ -48,50 +47,24 @@ export class OverdueSummaryBuilder {
         order by r.institution_id limit ${BATCH}`,
       [week],
     )) as { institution_id: string }[];
-    let built = 0;
-    for (const { institution_id: institutionId } of owing) {
-      const done = await this.build(institutionId, week, now).catch((err: unknown) => {
-        this.logger.warn({ err, institutionId }, 'overdue summary not built; the next sweep retries');
-        return false;
-      });
-      if (done) built += 1;
-    }
-    return built;
+    return buildEach(
+      this.logger,
+      `overdue summary of ${week}`,
+      owing.map((o) => o.institution_id),
+      (institutionId) => this.build(institutionId, week, now),
+    );
   }
 
   private async build(institutionId: string, week: string, now: Date): Promise<boolean> {
     return this.em.fork().transactional(async (tx) => {
-      const exec = <T>(sql: string, params: unknown[]) => tx.getConnection().execute(sql, params, 'all', tx.getTransactionContext()) as Promise<T[]>;
       const id = randomUUID();
-      const inserted = await exec<{ id: string }>(
-        `insert into overdue_summary (id, institution_id, week, created_at) values (?, ?, ?, ?)
-          on conflict (institution_id, week) do nothing returning id`,
-        [id, institutionId, week, tx.getPlatform().processDateProperty(now)],
-      );
-      if (!inserted.length) return false;
-      const deputies = await exec<{ id: string; email: string | null; phone: string | null }>(
+      if (!(await insertOnce(tx, 'overdue_summary', { id, institution_id: institutionId, week, created_at: now }, ['institution_id', 'week']))) return false;
+      const deputies = await txSql(tx)<NoticeRecipient>(
         `select u.id, u.email, u.phone from role_assignment r join app_user u on u.id = r.user_id and u.active = true
           where r.institution_id = ? and r.role = 'deputy_head' and r.active = true order by u.id`,
         [institutionId],
       );
-      const prefs = await this.preferences.forUsers(
-        deputies.map((d) => d.id),
-        tx,
-      );
-      for (const deputy of deputies) {
-        const effective = prefs.get(deputy.id);
-        if (!effective || !channelsFor('journal', effective, deputy).includes('email')) continue;
-        tx.create(NotificationDelivery, {
-          eventId: id,
-          userId: deputy.id,
-          channel: 'email',
-          category: 'journal',
-          institutionId,
-          availableAt: now,
-          createdAt: now,
-          updatedAt: now,
-        });
-      }
+      await journalEmails(tx, this.preferences, { eventId: id, institutionId, now }, deputies);
       return true;
     });
   }

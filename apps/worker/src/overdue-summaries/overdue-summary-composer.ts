@@ -6,7 +6,6 @@ import { OverdueSummary } from '@app/gradebook/entities';
 import type { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
 import { CalendarService } from '@app/platform/time/calendar.service';
 import { addDays, rigaDate } from '@app/platform/time/riga-time';
-import { Clock } from '@app/platform/time/clock';
 import type { Composed } from '../pipeline/delivery-sender.service';
 import { MISSING_TEST_MARKS, TEST_LOOKBACK_DAYS } from '../test-mark-reminders/test-mark-queries';
 import { Templates } from '../templates/templates';
@@ -24,7 +23,6 @@ export class OverdueSummaryComposer {
     private readonly templates: Templates,
     private readonly calendar: CalendarService,
     private readonly rules: InstitutionRules,
-    private readonly clock: Clock,
   ) {}
 
   async compose(d: NotificationDelivery): Promise<Composed | null> {
@@ -38,7 +36,9 @@ export class OverdueSummaryComposer {
     ]);
     if (!user?.active || !role || !institution) return { suppress: 'inactive' };
     if (!user.email) return { suppress: 'no-contact' };
-    const today = rigaDate(this.clock.now());
+    // Deadlines as of the day the summary was built (a delivery held back still reports that week);
+    // what was entered since is taken into account.
+    const today = rigaDate(summary.createdAt);
     const closures = await this.rules.closureSet(summary.institutionId);
     // Overdue: the topic's deadline day (the lesson's own, or its second working day for interest
     // education) and the tests' fifth working day are before today.

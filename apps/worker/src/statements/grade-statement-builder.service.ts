@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
-import { channelsFor } from '@app/notifications/preferences/preferences';
 import { PreferencesReader } from '@app/notifications/preferences/preferences.reader';
 import { AppConfig } from '@app/platform/config/app-config';
 import { CalendarService } from '@app/platform/time/calendar.service';
 import { Clock } from '@app/platform/time/clock';
 import { rigaDate, rigaDateTime } from '@app/platform/time/riga-time';
 import { SETTLE_MS } from '../digests/digest-schedule';
+import { buildEach, insertOnce, journalEmails, txSql, type NoticeRecipient } from '../pipeline/scheduled-notices';
 import { monthBefore, monthBounds } from './statement-month';
 
 const BATCH = 200;
@@ -70,34 +69,26 @@ export class GradeStatementBuilder {
         order by s.student_id limit ${BATCH}`,
       [from, to, to, from, month],
     )) as { student_id: string }[];
-    let built = 0;
-    for (const { student_id: studentId } of owing) {
-      const done = await this.build(studentId, month, now).catch((err: unknown) => {
-        this.logger.warn({ err, studentId, month }, 'grade statement not built; the next sweep retries');
-        return false;
-      });
-      if (done) built += 1;
-    }
-    return built;
+    return buildEach(
+      this.logger,
+      `grade statement of ${month}`,
+      owing.map((o) => o.student_id),
+      (studentId) => this.build(studentId, month, now),
+    );
   }
 
   /** One student's statement; false when another builder got there first. */
   private async build(studentId: string, month: string, now: Date): Promise<boolean> {
     const { from, to } = monthBounds(month);
     return this.em.fork().transactional(async (tx) => {
-      const exec = <T>(sql: string, params: unknown[]) => tx.getConnection().execute(sql, params, 'all', tx.getTransactionContext()) as Promise<T[]>;
+      const exec = txSql(tx);
       const [source] = await exec<{ institution_id: string }>(`${STUDENTS_OF_MONTH} where s.student_id = ? order by s.at desc limit 1`, [from, to, to, from, studentId]);
       if (!source) return false;
       const institutionId = source.institution_id;
       const id = randomUUID();
-      const inserted = await exec<{ id: string }>(
-        `insert into grade_statement (id, student_id, institution_id, month, created_at) values (?, ?, ?, ?, ?)
-          on conflict (student_id, month) do nothing returning id`,
-        [id, studentId, institutionId, month, tx.getPlatform().processDateProperty(now)],
-      );
-      if (!inserted.length) return false;
+      if (!(await insertOnce(tx, 'grade_statement', { id, student_id: studentId, institution_id: institutionId, month, created_at: now }, ['student_id', 'month']))) return false;
       // The student's guardians with an active link who are guardians where the marks were given.
-      const guardians = await exec<{ id: string; email: string | null; phone: string | null }>(
+      const guardians = await exec<NoticeRecipient>(
         `select u.id, u.email, u.phone from guardianship l
            join app_user u on u.id = l.guardian_id and u.active = true
            join role_assignment r on r.user_id = l.guardian_id and r.role = 'guardian' and r.active = true and r.institution_id = ?
@@ -105,25 +96,7 @@ export class GradeStatementBuilder {
           order by u.id`,
         [institutionId, studentId],
       );
-      if (!guardians.length) return true;
-      const prefs = await this.preferences.forUsers(
-        guardians.map((g) => g.id),
-        tx,
-      );
-      for (const guardian of guardians) {
-        const effective = prefs.get(guardian.id);
-        if (!effective || !channelsFor('journal', effective, guardian).includes('email')) continue;
-        tx.create(NotificationDelivery, {
-          eventId: id,
-          userId: guardian.id,
-          channel: 'email',
-          category: 'journal',
-          institutionId,
-          availableAt: now,
-          createdAt: now,
-          updatedAt: now,
-        });
-      }
+      await journalEmails(tx, this.preferences, { eventId: id, institutionId, now }, guardians);
       return true;
     });
   }

@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InstitutionRules } from '@app/attendance';
-import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
-import { channelsFor } from '@app/notifications/preferences/preferences';
 import { PreferencesReader } from '@app/notifications/preferences/preferences.reader';
 import { AppConfig } from '@app/platform/config/app-config';
 import { CalendarService } from '@app/platform/time/calendar.service';
 import { Clock } from '@app/platform/time/clock';
 import { addDays, rigaDate, rigaDateTime } from '@app/platform/time/riga-time';
 import { SETTLE_MS } from '../digests/digest-schedule';
+import { buildEach, insertOnce, journalEmails, txSql, type NoticeRecipient } from '../pipeline/scheduled-notices';
 import { MISSING_TEST_MARKS, TEST_LOOKBACK_DAYS } from './test-mark-queries';
 
 const BATCH = 200;
@@ -54,15 +53,7 @@ export class TestMarkReminderBuilder {
       )) as { teacher_id: string }[];
       for (const r of rows) teachers.add(r.teacher_id);
     }
-    let built = 0;
-    for (const teacherId of teachers) {
-      const done = await this.build(teacherId, day, cutoffs, now).catch((err: unknown) => {
-        this.logger.warn({ err, teacherId }, 'test mark reminder not built; the next sweep retries');
-        return false;
-      });
-      if (done) built += 1;
-    }
-    return built;
+    return buildEach(this.logger, 'test mark reminder', teachers, (teacherId) => this.build(teacherId, day, cutoffs, now));
   }
 
   /**
@@ -85,7 +76,7 @@ export class TestMarkReminderBuilder {
   /** One teacher's reminder; false when another builder got there first or the marks came meanwhile. */
   private async build(teacherId: string, day: string, cutoffs: Map<string, string>, now: Date): Promise<boolean> {
     return this.em.fork().transactional(async (tx) => {
-      const exec = <T>(sql: string, params: unknown[]) => tx.getConnection().execute(sql, params, 'all', tx.getTransactionContext()) as Promise<T[]>;
+      const exec = txSql(tx);
       const candidates = await exec<{ id: string; institution_id: string; date: string }>(
         `select l.id, l.institution_id, l.date from lesson l
           where l.teacher_id = ? and l.is_test = true and l.date >= ? and ${MISSING_TEST_MARKS} > 0 order by l.date, l.id`,
@@ -94,26 +85,10 @@ export class TestMarkReminderBuilder {
       const lessons = candidates.filter((l) => cutoffs.has(l.institution_id) && l.date <= cutoffs.get(l.institution_id)!);
       if (!lessons.length) return false;
       const id = randomUUID();
-      const inserted = await exec<{ id: string }>(
-        `insert into test_mark_reminder (id, teacher_id, day, lesson_ids, created_at) values (?, ?, ?, ?, ?)
-          on conflict (teacher_id, day) do nothing returning id`,
-        [id, teacherId, day, JSON.stringify(lessons.map((l) => l.id)), tx.getPlatform().processDateProperty(now)],
-      );
-      if (!inserted.length) return false;
-      const [contacts] = await exec<{ email: string | null; phone: string | null }>('select email, phone from app_user where id = ? and active = true', [teacherId]);
-      const effective = (await this.preferences.forUsers([teacherId], tx)).get(teacherId)!;
-      if (contacts && channelsFor('journal', effective, contacts).includes('email')) {
-        tx.create(NotificationDelivery, {
-          eventId: id,
-          userId: teacherId,
-          channel: 'email',
-          category: 'journal',
-          institutionId: lessons[0].institution_id,
-          availableAt: now,
-          createdAt: now,
-          updatedAt: now,
-        });
-      }
+      const row = { id, teacher_id: teacherId, day, lesson_ids: JSON.stringify(lessons.map((l) => l.id)), created_at: now };
+      if (!(await insertOnce(tx, 'test_mark_reminder', row, ['teacher_id', 'day']))) return false;
+      const teacher = await exec<NoticeRecipient>('select id, email, phone from app_user where id = ? and active = true', [teacherId]);
+      await journalEmails(tx, this.preferences, { eventId: id, institutionId: lessons[0].institution_id, now }, teacher);
       return true;
     });
   }
