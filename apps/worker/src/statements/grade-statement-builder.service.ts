@@ -38,6 +38,11 @@ const STUDENTS_OF_MONTH = `select s.student_id, s.institution_id from (
 @Injectable()
 export class GradeStatementBuilder {
   private readonly logger = new Logger('GradeStatementBuilder');
+  /**
+   * The month this worker found fully built: the month's marks are not scanned again on every sweep
+   * of the catch-up week (a restart scans once more).
+   */
+  private doneMonth?: string;
 
   constructor(
     private readonly em: EntityManager,
@@ -62,6 +67,7 @@ export class GradeStatementBuilder {
     if (today < sendDay || today > this.calendar.addWorkingDays(sendDay, CATCH_UP_WORKING_DAYS)) return 0;
     if (now.getTime() < rigaDateTime(sendDay, this.config.env.STATEMENT_TIME).getTime() + SETTLE_MS) return 0;
     const month = monthBefore(today);
+    if (month === this.doneMonth) return 0;
     const { from, to } = monthBounds(month);
     const owing = (await this.em.getConnection().execute(
       `select distinct s.student_id from (${STUDENTS_OF_MONTH}) s
@@ -69,6 +75,7 @@ export class GradeStatementBuilder {
         order by s.student_id limit ${BATCH}`,
       [from, to, to, from, month],
     )) as { student_id: string }[];
+    if (!owing.length) this.doneMonth = month;
     return buildEach(
       this.logger,
       `grade statement of ${month}`,

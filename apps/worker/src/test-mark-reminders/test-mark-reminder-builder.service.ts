@@ -24,6 +24,8 @@ const BATCH = 200;
 @Injectable()
 export class TestMarkReminderBuilder {
   private readonly logger = new Logger('TestMarkReminderBuilder');
+  /** The day this worker found every reminder built: not scanned again on every sweep of that day. */
+  private doneDay?: string;
 
   constructor(
     private readonly em: EntityManager,
@@ -39,9 +41,8 @@ export class TestMarkReminderBuilder {
     const now = this.clock.now();
     const day = rigaDate(now);
     if (now.getTime() < rigaDateTime(day, this.config.env.TEST_REMINDER_TIME).getTime() + SETTLE_MS) return 0;
-    if (!this.calendar.isWorkingDay(day)) return 0;
+    if (!this.calendar.isWorkingDay(day) || day === this.doneDay) return 0;
     const cutoffs = await this.cutoffs(day);
-    if (!cutoffs.size) return 0;
     const teachers = new Set<string>();
     for (const [institutionId, cutoff] of cutoffs) {
       const rows = (await this.em.getConnection().execute(
@@ -53,6 +54,7 @@ export class TestMarkReminderBuilder {
       )) as { teacher_id: string }[];
       for (const r of rows) teachers.add(r.teacher_id);
     }
+    if (!teachers.size) this.doneDay = day;
     return buildEach(this.logger, 'test mark reminder', teachers, (teacherId) => this.build(teacherId, day, cutoffs, now));
   }
 
