@@ -142,6 +142,28 @@ describe('SMS cost control', () => {
     expect(metrics.text).toMatch(/notification_sms_refused_total\{reason="budget"\} [1-9]/);
   });
 
+  it('SMS of one message are counted together, and a budget that fits only some admits exactly those that fit', async () => {
+    const s = await school();
+    const parents = [];
+    for (let i = 0; i < 6; i++) {
+      const g = await family(s, { email: `batch${n}.${i}.${f.tag}@example.lv`, phone: mobile() });
+      await urgentBySmsOnly(g);
+      parents.push(g);
+    }
+    const [first] = await rig.settled(await send(s, [parents[0].id], `Ziņa A ${f.tag}`));
+    const spent = first.segments!;
+    await settings(s, { smsMonthlySegmentBudget: spent * 4 }); // the first and three more
+
+    const rows = (await rig.settled(await send(s, parents.slice(1).map((p) => p.id), `Ziņa B ${f.tag}`))).filter((r) => r.channel === 'sms');
+    const sent = rows.filter((r) => r.status === 'sent');
+    const refused = rows.filter((r) => r.status === 'suppressed' && r.reason === 'budget');
+    expect([sent.length, refused.length]).toEqual([3, 2]);
+    expect(await usage(s.inst)).toBe(spent * 4);
+    // Each admitted SMS records what it was counted; a refused one records nothing to give back.
+    expect(sent.map((r) => [r.smsReservedSegments, r.smsReservedMonth])).toEqual(sent.map(() => [spent, '2026-10']));
+    expect(refused.map((r) => r.smsReservedSegments)).toEqual([null, null]);
+  });
+
   it('two parallel reservations cannot together exceed the budget', async () => {
     const cost = t.app.get(SmsCostControl);
     const inst = randomUUID();

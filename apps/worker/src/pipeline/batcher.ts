@@ -67,3 +67,11 @@ export function byIdBatcher<T>(load: (ids: string[]) => Promise<Map<string, T>>)
     return ids.map((id) => found.get(id) ?? null);
   });
 }
+
+/** `?, ?, …` for the values of an `in (…)` list. */
+export const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+
+/** A `case id when … then … end` giving each row of a batch its own value, with its parameters. */
+export function cases<T extends { id: string }>(rows: readonly T[], value: (row: T) => unknown, cast = '?') {
+  return { sql: `case id ${rows.map(() => `when ? then ${cast}`).join(' ')} end`, params: rows.flatMap((r) => [r.id, value(r)]) };
+}

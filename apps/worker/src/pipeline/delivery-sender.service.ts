@@ -6,7 +6,7 @@ import { Clock } from '@app/platform/time/clock';
 import { MailSender, type OutgoingMail, type OutgoingSms, SendFailure, SmsSender } from '../senders/sender.ports';
 import { ChannelPause } from './channel-pause.service';
 import { DeliveryMetrics } from './delivery-metrics';
-import { Batcher } from './batcher';
+import { Batcher, cases, placeholders } from './batcher';
 import { retryDelayMs } from './quiet-hours';
 import { SmsCostControl, type SmsTicket } from './sms-budget.service';
 import { smsFingerprint } from './sms-reconciler.service';
@@ -232,12 +232,6 @@ export class DeliverySender {
   }
 }
 
-const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
-
-/** A `case id when … then … end` giving each row of a batch its own value, with its parameters. */
-function cases<T extends { id: string }>(rows: readonly T[], value: (row: T) => unknown, cast = '?') {
-  return { sql: `case id ${rows.map(() => `when ? then ${cast}`).join(' ')} end`, params: rows.flatMap((r) => [r.id, value(r)]) };
-}
 
 /**
  * Returns claims whose sender is gone (stale, or ended by an unexpected error) to `pending`, except

@@ -12,7 +12,7 @@ import { rigaDate } from '@app/platform/time/riga-time';
 import { Clock } from '@app/platform/time/clock';
 import { JobRunner } from '../jobs/job-runner.service';
 import { type OutgoingSms, SendFailure } from '../senders/sender.ports';
-import { byIdBatcher } from './batcher';
+import { Batcher, byIdBatcher, cases, placeholders } from './batcher';
 import { ALERT_CATEGORIES, notificationSettings } from './institution-settings';
 import { SmsRate } from './sms-rate.service';
 
@@ -21,6 +21,12 @@ export interface Reservation {
   institutionId: string;
   month: string;
   segments: number;
+}
+
+interface ReservationRequest {
+  deliveryId: string;
+  reservation: Reservation;
+  budget: number | null;
 }
 
 /** An SMS cleared to go: its final text and the segments reserved for it in its institution's month. */
@@ -41,10 +47,12 @@ export class SmsCostControl {
   private readonly logger = new Logger('SmsCostControl');
   private readonly refused: Counter<'reason'>;
   private readonly optOuts = byIdBatcher(async (phones) => {
-    const rows = await this.rows<{ phone: string }>(`select phone from sms_opt_out where phone in (${phones.map(() => '?').join(', ')})`, phones);
+    const rows = await this.rows<{ phone: string }>(`select phone from sms_opt_out where phone in (${placeholders(phones)})`, phones);
     return new Map(rows.map((r) => [r.phone, true as const]));
   });
   private readonly settings = byIdBatcher((ids) => notificationSettings(this.em.fork(), ids));
+  // SMS sent at once share one transaction and one usage upsert per institution and month.
+  private readonly reservations = new Batcher<ReservationRequest, boolean>((requests) => this.reserveAll(requests));
 
   constructor(
     private readonly em: EntityManager,
@@ -100,23 +108,51 @@ export class SmsCostControl {
     } else if (delivery.institutionId) {
       reserved = { institutionId: delivery.institutionId, month: rigaDate(this.clock.now()).slice(0, 7), segments };
       const budget = password ? null : (settings?.smsMonthlySegmentBudget ?? null);
-      if (!(await this.reserveFor(delivery.id, reserved, budget))) return this.suppress(delivery, 'budget');
+      if (!(await this.reservations.call({ deliveryId: delivery.id, reservation: reserved, budget }))) return this.suppress(delivery, 'budget');
     }
     return { delivery, to: sms.to, body, reserved };
   }
 
   /**
-   * Counts the SMS in its institution's month and records that on its row, in one transaction, so a
-   * later attempt at the same delivery finds it counted. The row first, the shared usage row last:
-   * the usage row's lock is held only until the commit.
+   * Counts a batch of SMS in their institutions' months and records each on its row, in one
+   * transaction: the rows first and the shared usage rows last (in a fixed order, so two workers
+   * cannot deadlock), so those locks are held only until the commit. One upsert per institution and
+   * month when the whole group fits its budget (the usual case); otherwise one per SMS in order, so
+   * the budget still admits whoever fits.
    */
-  private async reserveFor(deliveryId: string, r: Reservation, budget: number | null): Promise<boolean> {
+  private async reserveAll(requests: ReservationRequest[]): Promise<boolean[]> {
     return this.em.fork().transactional(async (tx) => {
-      await tx.nativeUpdate(NotificationDelivery, { id: deliveryId }, { smsReservedSegments: r.segments, smsReservedMonth: r.month });
-      if (await this.reserve(r.institutionId, r.month, r.segments, budget, tx)) return true;
-      await tx.nativeUpdate(NotificationDelivery, { id: deliveryId }, { smsReservedSegments: null, smsReservedMonth: null });
-      return false;
+      await this.markReserved(tx, requests);
+      const groups = new Map<string, ReservationRequest[]>();
+      for (const q of requests) {
+        const key = `${q.reservation.institutionId}|${q.reservation.month}|${q.budget}`;
+        groups.set(key, [...(groups.get(key) ?? []), q]);
+      }
+      const admitted = new Map<ReservationRequest, boolean>();
+      for (const key of [...groups.keys()].sort()) {
+        const group = groups.get(key)!;
+        const { institutionId, month } = group[0].reservation;
+        const total = group.reduce((n, q) => n + q.reservation.segments, 0);
+        if (await this.reserve(institutionId, month, total, group[0].budget, tx)) group.forEach((q) => admitted.set(q, true));
+        else for (const q of group) admitted.set(q, await this.reserve(institutionId, month, q.reservation.segments, q.budget, tx));
+      }
+      const refused = requests.filter((q) => !admitted.get(q)).map((q) => q.deliveryId);
+      if (refused.length) await tx.nativeUpdate(NotificationDelivery, { id: { $in: refused } }, { smsReservedSegments: null, smsReservedMonth: null });
+      return requests.map((q) => admitted.get(q)!);
     });
+  }
+
+  /** Each delivery's reserved segments and month, in one statement. */
+  private async markReserved(tx: EntityManager, requests: ReservationRequest[]): Promise<void> {
+    const rows = requests.map((q) => ({ id: q.deliveryId, ...q.reservation }));
+    const segments = cases(rows, (r) => r.segments, 'cast(? as integer)');
+    const month = cases(rows, (r) => r.month);
+    await tx.getConnection().execute(
+      `update notification_delivery set sms_reserved_segments = ${segments.sql}, sms_reserved_month = ${month.sql} where id in (${placeholders(rows)})`,
+      [...segments.params, ...month.params, ...rows.map((r) => r.id)],
+      'run',
+      tx.getTransactionContext(),
+    );
   }
 
   private rows<T>(sql: string, params: unknown[]): Promise<T[]> {

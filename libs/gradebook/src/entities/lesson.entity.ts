@@ -13,7 +13,7 @@ import { User } from '@app/directory/entities/user.entity';
 @Index({ properties: ['group', 'date'] })
 @Index({ properties: ['teacher', 'date'] })
 export class Lesson {
-  [OptionalProps]?: 'topic' | 'homework' | 'substituteFor' | 'isTest';
+  [OptionalProps]?: 'topic' | 'homework' | 'substituteFor' | 'attendanceTakenAt' | 'isTest';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -52,6 +52,10 @@ export class Lesson {
   /** The group's teacher a substitute stood in for; null for the group's own teacher. */
   @ManyToOne(() => User, { nullable: true })
   substituteFor: User | null = null;
+
+  /** When attendance was last recorded for the lesson (see {@link LessonAttendance}); null: not taken yet. */
+  @Property({ type: 'datetime', nullable: true })
+  attendanceTakenAt: Date | null = null;
 
   @Property({ type: 'datetime' })
   createdAt!: Date;

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261204011501 extends Migration {
+export class Migration20261204014001 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`grade_statement\` (\`id\` text not null, \`student_id\` text not null, \`institution_id\` text not null, \`month\` text not null, \`created_at\` datetime not null, primary key (\`id\`));`);

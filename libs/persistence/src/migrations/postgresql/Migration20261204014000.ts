@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261204011500 extends Migration {
+export class Migration20261204014000 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "grade_statement" ("id" uuid not null, "student_id" uuid not null, "institution_id" uuid not null, "month" varchar(7) not null, "created_at" timestamptz not null, constraint "grade_statement_pkey" primary key ("id"));`);
