@@ -8,6 +8,7 @@ import { ChannelPause } from '../../apps/worker/src/pipeline/channel-pause.servi
 import { DeliverySweep } from '../../apps/worker/src/pipeline/delivery-sweep.service';
 import { OutboxRelay } from '../../apps/worker/src/pipeline/outbox-relay.service';
 import { SmsReconciler } from '../../apps/worker/src/pipeline/sms-reconciler.service';
+import { JournalNoticeBuilders } from '../../apps/worker/src/pipeline/journal-notice-builders';
 import { NotificationDelivery } from '../../libs/notifications/src/delivery/notification-delivery.entity';
 import { NotificationDigest } from '../../libs/notifications/src/digest/notification-digest.entity';
 import { RoleAssignment, User } from '../../libs/directory/src/entities';
@@ -150,7 +151,7 @@ describe('daily digests', () => {
     // A second worker: its own sweep and digest builder over the same database and queues.
     const app = t.app;
     const secondBuilder = new DigestBuilder(app.get(EntityManager), clock, app.get(AppConfig));
-    const secondSweep = new DeliverySweep(app.get(EntityManager), app.get(OutboxRelay), app.get(JobRunner), app.get(ChannelPause), secondBuilder, app.get(MealReportBuilder), app.get(MealReportSchedulers), app.get(LessonReminderBuilder), clock, app.get(AppConfig), app.get(SmsReconciler));
+    const secondSweep = new DeliverySweep(app.get(EntityManager), app.get(OutboxRelay), app.get(JobRunner), app.get(ChannelPause), secondBuilder, app.get(MealReportBuilder), app.get(MealReportSchedulers), app.get(LessonReminderBuilder), clock, app.get(AppConfig), app.get(SmsReconciler), app.get(JournalNoticeBuilders));
     const firstBuilder = app.get(DigestBuilder);
     clock.set('2026-10-15T15:00:30Z');
     await Promise.all([firstBuilder.buildDue(), secondBuilder.buildDue(), rig.sweep(), secondSweep.runOnce(), secondBuilder.buildDue()]);

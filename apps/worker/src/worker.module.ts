@@ -15,11 +15,18 @@ import { MealReportComposer } from './meal-reports/meal-report-composer';
 import { MealReportSchedulers } from './meal-reports/meal-report-schedulers';
 import { MealReportsProcessor } from './meal-reports/meal-reports.processor';
 import { MealUpdates } from './meal-reports/meal-updates.service';
+import { OverdueSummaryBuilder } from './overdue-summaries/overdue-summary-builder.service';
+import { OverdueSummaryComposer } from './overdue-summaries/overdue-summary-composer';
+import { GradeStatementBuilder } from './statements/grade-statement-builder.service';
+import { GradeStatementComposer } from './statements/grade-statement-composer';
+import { TestMarkReminderBuilder } from './test-mark-reminders/test-mark-reminder-builder.service';
+import { TestMarkReminderComposer } from './test-mark-reminders/test-mark-reminder-composer';
 import { ChannelPause } from './pipeline/channel-pause.service';
 import { DeliveryMetrics } from './pipeline/delivery-metrics';
 import { DeliveryComposer, DeliverySender } from './pipeline/delivery-sender.service';
 import { DeliverySweep } from './pipeline/delivery-sweep.service';
 import { DeliveryProcessor } from './pipeline/delivery.processor';
+import { JournalNoticeBuilders } from './pipeline/journal-notice-builders';
 import { OutboxWakeListener } from './pipeline/outbox-wake.listener';
 import { OutboxRelay } from './pipeline/outbox-relay.service';
 import { SmsCostControl } from './pipeline/sms-budget.service';
@@ -68,6 +75,13 @@ import { Templates } from './templates/templates';
     MealReportsProcessor,
     LessonReminderBuilder,
     LessonReminderComposer,
+    GradeStatementBuilder,
+    GradeStatementComposer,
+    TestMarkReminderBuilder,
+    TestMarkReminderComposer,
+    OverdueSummaryBuilder,
+    OverdueSummaryComposer,
+    JournalNoticeBuilders,
     { provide: Templates, inject: [AppConfig], useFactory: (config: AppConfig) => new Templates(config) },
     { provide: DeliveryComposer, useClass: TemplateComposer },
   ],

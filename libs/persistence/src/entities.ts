@@ -1,5 +1,5 @@
 import { AbsenceNotice, AbsencePeriod, GroupMeals, MealReport, StudentDiet } from '@app/attendance/entities';
-import { Lesson, LessonAttendance, LessonReminder, Mark } from '@app/gradebook/entities';
+import { GradeStatement, Lesson, LessonAttendance, LessonReminder, Mark, OverdueSummary, TestMarkReminder } from '@app/gradebook/entities';
 import { AuditEntry } from '@app/audit/audit-entry.entity';
 import { AuthSession } from '@app/auth/entities/auth-session.entity';
 import { PasswordHistory } from '@app/auth/entities/password-history.entity';
@@ -51,4 +51,7 @@ export const ENTITIES = [
   Mark,
   LessonReminder,
   LessonAttendance,
+  GradeStatement,
+  TestMarkReminder,
+  OverdueSummary,
 ];

@@ -14,6 +14,7 @@ const LESSON_EXAMPLE = {
   date: '2026-10-14',
   topic: 'Kvadrātvienādojumi',
   homework: '45. lpp., 3.–5. uzdevums',
+  isTest: false,
   teacher: { id: '1a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d', displayName: 'Anna Bērziņa' },
   substituteFor: null,
 };
@@ -41,7 +42,7 @@ export class LessonsController {
   }
 
   @Patch('lessons/:id')
-  @ApiOperation({ summary: 'Set or clear a lesson’s topic or homework (who taught it, teachers of the group, management); audited' })
+  @ApiOperation({ summary: 'Set or clear a lesson’s topic or homework, or flag it as a test (who taught it, teachers of the group, management); audited' })
   @ApiResponse({ status: 200, schema: { example: LESSON_EXAMPLE } })
   @ApiResponse({ status: 404, description: 'LESSON_NOT_FOUND' })
   update(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: UpdateLessonDto) {

@@ -1,7 +1,20 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsOptional, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { SafeLine, SafeText } from '@app/platform/validation';
 import { LOCAL_DATE_PATTERN } from '../institutions/dates';
+
+/** A test (pārbaudes darbs) was written in the lesson: its test marks are due within five working days. */
+const IsTestFlag = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      description: 'A test (pārbaudes darbs) was written: its test marks are due within five working days, then the teacher is reminded (seed 001 §4.2)',
+      example: false,
+      default: false,
+    }),
+    IsOptional(),
+    IsBoolean(),
+  );
 
 export class CreateLessonDto {
   @ApiProperty({ description: 'Riga-local date of the lesson; not a public holiday or closure, not after today', example: '2026-10-14' })
@@ -29,6 +42,9 @@ export class CreateLessonDto {
   @IsOptional()
   @IsUUID()
   substituteFor?: string;
+
+  @IsTestFlag()
+  isTest?: boolean;
 }
 
 export class UpdateLessonDto {
@@ -43,6 +59,9 @@ export class UpdateLessonDto {
   @SafeText()
   @MaxLength(2000)
   homework?: string | null;
+
+  @IsTestFlag()
+  isTest?: boolean;
 }
 
 export class LessonsQuery {

@@ -19,6 +19,7 @@ export interface LessonView {
   date: string;
   topic: string | null;
   homework: string | null;
+  isTest: boolean;
   teacher: { id: string; displayName: string };
   substituteFor: { id: string; displayName: string } | null;
 }
@@ -61,6 +62,7 @@ export class LessonsService {
         date,
         topic: dto.topic?.trim() || null,
         homework: dto.homework?.trim() || null,
+        isTest: dto.isTest ?? false,
         teacher: actor.userId,
         substituteFor: dto.substituteFor ?? null,
         createdAt: now,
@@ -71,7 +73,7 @@ export class LessonsService {
         action: 'lesson.create',
         objectType: 'lesson',
         objectId: lesson.id,
-        details: { groupId, subject: lesson.subject, date, substituteFor: dto.substituteFor ?? null },
+        details: { groupId, subject: lesson.subject, date, isTest: lesson.isTest, substituteFor: dto.substituteFor ?? null },
       });
       return { id: lesson.id };
     });
@@ -80,12 +82,16 @@ export class LessonsService {
   async update(actor: Actor, lessonId: string, dto: UpdateLessonDto): Promise<LessonView> {
     return this.em.fork().transactional(async (em) => {
       const lesson = await this.requireEditable(em, actor, lessonId);
-      const changed: Record<string, { from: string | null; to: string | null }> = {};
+      const changed: Record<string, { from: string | boolean | null; to: string | boolean | null }> = {};
       for (const key of ['topic', 'homework'] as const) {
         const value = dto[key] === undefined ? undefined : dto[key]?.trim() || null;
         if (value === undefined || value === lesson[key]) continue;
         changed[key] = { from: lesson[key], to: value };
         lesson[key] = value;
+      }
+      if (dto.isTest !== undefined && dto.isTest !== lesson.isTest) {
+        changed.isTest = { from: lesson.isTest, to: dto.isTest };
+        lesson.isTest = dto.isTest;
       }
       if (Object.keys(changed).length) {
         const now = this.calendar.now();
@@ -143,6 +149,7 @@ function viewOf(l: Lesson): LessonView {
     date: l.date,
     topic: l.topic,
     homework: l.homework,
+    isTest: l.isTest,
     teacher: person(l.teacher)!,
     substituteFor: person(l.substituteFor),
   };

@@ -10,6 +10,7 @@ import { MealReportBuilder } from '../meal-reports/meal-report-builder.service';
 import { MealReportSchedulers } from '../meal-reports/meal-report-schedulers';
 import { ChannelPause } from './channel-pause.service';
 import { releaseClaims } from './delivery-sender.service';
+import { JournalNoticeBuilders } from './journal-notice-builders';
 import { OutboxRelay } from './outbox-relay.service';
 import { SmsReconciler } from './sms-reconciler.service';
 
@@ -18,8 +19,8 @@ const QUEUE_PER_SWEEP = 2000;
 /**
  * Recovery on a plain timer in the worker, not a BullMQ scheduler (a Redis FLUSHALL would wipe the
  * scheduler with the jobs): relays outbox rows, puts back the kitchens' meal report schedulers (see
- * MealReportSchedulers), builds the day's digests, the meal reports and the teachers' lesson reminders
- * once their time has come, returns stale claims, looks up SMS whose outcome is unknown, and queues
+ * MealReportSchedulers), builds the day's digests, the meal reports, the teachers' lesson and test
+ * reminders, the monthly grade statements and the weekly overdue summaries once their time has come, returns stale claims, looks up SMS whose outcome is unknown, and queues
  * every due pending delivery. PostgreSQL is the source of truth, so after a Redis flush or a worker
  * killed with SIGKILL everything committed is sent, once.
  */
@@ -41,6 +42,7 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
     private readonly clock: Clock,
     @Inject(AppConfig) private readonly config: AppConfig,
     private readonly smsReconciler: SmsReconciler,
+    private readonly journalNotices: JournalNoticeBuilders,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -72,6 +74,7 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
     await this.mealSchedulers.sync().catch((err: unknown) => this.logger.warn({ err }, 'meal report schedulers not synced; the next sweep retries'));
     await this.mealReports.buildDue().catch((err: unknown) => this.logger.warn({ err }, 'meal reports not built; the next sweep retries'));
     await this.lessonReminders.buildDue().catch((err: unknown) => this.logger.warn({ err }, 'lesson reminders not built; the next sweep retries'));
+    await this.journalNotices.buildDue();
     const now = this.clock.now();
     const stale = new Date(now.getTime() - this.config.env.DELIVERY_STALE_CLAIM);
     const em = this.em.fork();

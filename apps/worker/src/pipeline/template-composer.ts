@@ -23,6 +23,9 @@ import { twilioStatusCallbackUrl } from '../delivery-status/twilio-status.servic
 import { DigestComposer } from '../digests/digest-composer';
 import { LessonReminderComposer } from '../lesson-reminders/lesson-reminder-composer';
 import { MealReportComposer } from '../meal-reports/meal-report-composer';
+import { OverdueSummaryComposer } from '../overdue-summaries/overdue-summary-composer';
+import { GradeStatementComposer } from '../statements/grade-statement-composer';
+import { TestMarkReminderComposer } from '../test-mark-reminders/test-mark-reminder-composer';
 import { type RenderedEmail, Templates } from '../templates/templates';
 import { Batcher, byIdBatcher } from './batcher';
 import { type Composed, DeliveryComposer } from './delivery-sender.service';
@@ -46,6 +49,9 @@ export class TemplateComposer extends DeliveryComposer {
     private readonly digests: DigestComposer,
     private readonly mealReports: MealReportComposer,
     private readonly lessonReminders: LessonReminderComposer,
+    private readonly statements: GradeStatementComposer,
+    private readonly testReminders: TestMarkReminderComposer,
+    private readonly overdueSummaries: OverdueSummaryComposer,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {
     super();
@@ -69,8 +75,14 @@ export class TemplateComposer extends DeliveryComposer {
 
   async compose(d: NotificationDelivery): Promise<Composed> {
     const [event, user] = await Promise.all([this.events.call(d.eventId), this.users.call(d.userId)]);
-    // A digest's, meal report's or lesson reminder's delivery has no outbox event: its event is that row.
-    if (!event) return (await this.digests.compose(d)) ?? (await this.mealReports.compose(d)) ?? (await this.lessonReminders.compose(d)) ?? { suppress: 'inactive' };
+    // A digest's, meal report's, reminder's or statement's delivery has no outbox event: its event is that row.
+    if (!event) {
+      for (const composer of [this.digests, this.mealReports, this.lessonReminders, this.statements, this.testReminders, this.overdueSummaries]) {
+        const composed = await composer.compose(d);
+        if (composed) return composed;
+      }
+      return { suppress: 'inactive' };
+    }
     if (!user?.active) return { suppress: 'inactive' };
     const to = d.channel === 'email' ? user.email : user.phone;
     if (!to) return { suppress: 'no-contact' };

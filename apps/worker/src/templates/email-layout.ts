@@ -38,8 +38,34 @@ const HTML_LAYOUT = `<!doctype html>
 </html>
 `;
 
+// A page for the printer: the same content in black on white, a table where the e-mail has a list.
+const PRINT_LAYOUT = `<!doctype html>
+<html lang="<%= it.language %>">
+<head><meta charset="utf-8"><title><%= it.subject %></title>
+<style>body{font-family:Arial,Helvetica,sans-serif;color:#000;margin:24px;font-size:12pt}h1{font-size:15pt;margin:0 0 12px}p{margin:0 0 10px;line-height:1.4}table{border-collapse:collapse;width:100%}td,th{border:1px solid #555;padding:3px 6px;text-align:left}@page{margin:15mm}</style></head>
+<body>
+<p><%= it.heading %></p>
+<h1><%= it.subject %></h1>
+<% it.paragraphs.forEach(function (paragraph) { %><p><%= paragraph %></p>
+<% }) %><% if (it.items.length > 0) { %><table>
+<% it.items.forEach(function (item) { %><tr><td><%= item.text %></td></tr>
+<% }) %></table>
+<% } %><% if (it.table) { %><table>
+<tr><% it.table.head.forEach(function (cell) { %><th><%= cell %></th><% }) %></tr>
+<% it.table.rows.forEach(function (row) { %><tr><% row.forEach(function (cell) { %><td><%= cell %></td><% }) %></tr>
+<% }) %></table>
+<% } %></body>
+</html>
+`;
+
 const eta = new Eta({ autoEscape: true, autoTrim: false });
 const compiledHtml = eta.compile(HTML_LAYOUT);
+const compiledPrint = eta.compile(PRINT_LAYOUT);
+
+/** The content alone as a printable page (no button, no footer). */
+export function printableHtml(data: EmailLayoutData): string {
+  return eta.render(compiledPrint, data);
+}
 
 export function emailHtml(data: EmailLayoutData): string {
   return eta.render(compiledHtml, data);

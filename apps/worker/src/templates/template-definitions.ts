@@ -25,6 +25,8 @@ export interface PrepareContext {
   dateTime(instant: Date): string;
   /** Names joined the language's way ("A, B un C"). */
   list(names: readonly string[]): string;
+  /** A month `YYYY-MM` named in the language ("2026. gada novembris", "ноябрь 2026 г.", "November 2026"). */
+  month(month: string): string;
 }
 
 export interface Prepared<A extends string, I extends string> {
@@ -225,6 +227,100 @@ export const TEMPLATES = {
         { date: '2026-10-14', kind: 'test', value: '8' },
         { date: '2026-10-14', kind: 'lesson', value: 'pass' },
         { date: '2026-10-15', kind: 'semester', value: null },
+      ],
+    },
+  }),
+
+  /**
+   * A student's monthly grade statement to a guardian (seed 001 §3.4): the month's marks by subject and
+   * the school days absent, justified or not. That one student's data only.
+   */
+  'grade-statement': define({
+    channels: ['email'],
+    args: ['child', 'institution', 'month', 'count', 'absent', 'justified', 'unjustified', 'unsettled'],
+    itemArgs: ['subject', 'date', 'kind', 'value'],
+    prepare: (
+      p: {
+        child: string;
+        institution: string;
+        month: string;
+        studentId: string;
+        marks: readonly { subject: string; date: string; kind: string; value: string | null }[];
+        absence: { justified: number; unjustified: number; unsettled: number };
+      },
+      ctx,
+    ) => ({
+      args: {
+        child: p.child,
+        institution: p.institution,
+        month: ctx.month(p.month),
+        count: p.marks.length,
+        absent: p.absence.justified + p.absence.unjustified + p.absence.unsettled,
+        justified: p.absence.justified,
+        unjustified: p.absence.unjustified,
+        unsettled: p.absence.unsettled,
+      },
+      link: `${ctx.publicUrl}/students/${p.studentId}/marks?month=${p.month}`,
+      items: p.marks.map((m) => ({ args: { subject: m.subject, date: m.date, kind: m.kind, value: m.value ?? 'none' } })),
+    }),
+    sample: {
+      child: 'Marta <b>Bērziņa</b>',
+      institution: 'Daugavpils Valsts ģimnāzija',
+      month: '2026-11',
+      studentId: SAMPLE_MESSAGE_ID,
+      marks: [
+        { subject: 'Matemātika & "fizika"', date: '2026-11-05', kind: 'test', value: '8' },
+        { subject: 'Sports', date: '2026-11-12', kind: 'lesson', value: 'pass' },
+        { subject: 'Sports', date: '2026-11-19', kind: 'lesson', value: null },
+      ],
+      absence: { justified: 2, unjustified: 1, unsettled: 0 },
+    },
+  }),
+
+  /** To a teacher at TEST_REMINDER_TIME on a working day: their tests five or more working days old still missing marks. */
+  'test-mark-reminder': define({
+    channels: ['email'],
+    args: ['count'],
+    itemArgs: ['group', 'subject', 'date', 'missing'],
+    prepare: (p: { tests: readonly { group: string; groupId: string; subject: string; date: string; missing: number }[] }, ctx) => ({
+      args: { count: p.tests.length },
+      link: ctx.publicUrl,
+      items: p.tests.map((t) => ({
+        args: { group: t.group, subject: t.subject, date: t.date, missing: t.missing },
+        link: `${ctx.publicUrl}/groups/${t.groupId}/lessons?from=${t.date}`,
+      })),
+    }),
+    sample: {
+      tests: [
+        { group: '9.a', groupId: SAMPLE_MESSAGE_ID, subject: 'Matemātika <b>&</b>', date: '2026-11-10', missing: 3 },
+        { group: '10.a', groupId: SAMPLE_MESSAGE_ID, subject: 'Fizika', date: '2026-11-11', missing: 1 },
+      ],
+    },
+  }),
+
+  /** To an institution's deputy heads weekly: lessons without a topic past their deadline and tests not marked in time, with their teachers. */
+  'overdue-summary': define({
+    channels: ['email'],
+    args: ['institution', 'week', 'count'],
+    itemArgs: ['date', 'group', 'subject', 'teacher', 'problem', 'missing'],
+    prepare: (
+      p: {
+        institution: string;
+        week: string;
+        entries: readonly { date: string; group: string; subject: string; teacher: string; problem: 'topic' | 'test'; missing: number }[];
+      },
+      ctx,
+    ) => ({
+      args: { institution: p.institution, week: p.week, count: p.entries.length },
+      link: ctx.publicUrl,
+      items: p.entries.map((e) => ({ args: { date: e.date, group: e.group, subject: e.subject, teacher: e.teacher, problem: e.problem, missing: e.missing } })),
+    }),
+    sample: {
+      institution: 'Daugavpils Valsts ģimnāzija',
+      week: '2027-01-11',
+      entries: [
+        { date: '2027-01-05', group: '9.a', subject: 'Matemātika <b>&</b>', teacher: 'Anna Bērziņa', problem: 'topic', missing: 0 },
+        { date: '2026-12-30', group: '10.a', subject: 'Fizika', teacher: 'Jānis Ozols', problem: 'test', missing: 3 },
       ],
     },
   }),

@@ -109,7 +109,7 @@ describe('notification templates', () => {
 
   it.each(TEMPLATE_KEYS)('%s: prepare gives exactly the declared arguments', (key) => {
     const d = definition(key);
-    const ctx = { publicUrl: PUBLIC_URL, messageLink: String, dateTime: String, list: String, language: 'en' };
+    const ctx = { publicUrl: PUBLIC_URL, messageLink: String, dateTime: String, list: String, month: String, language: 'en' };
     const prepared = d.prepare(d.sample, ctx);
     expect(Object.keys(prepared.args).sort()).toEqual([...d.args].sort());
     for (const item of prepared.items ?? []) expect(Object.keys(item.args).sort()).toEqual([...d.itemArgs].sort());

@@ -3,7 +3,7 @@ import { AppConfig } from '@app/platform/config/app-config';
 import { en } from './catalogues/en';
 import { lv } from './catalogues/lv';
 import { ru } from './catalogues/ru';
-import { type EmailLayoutData, emailHtml, emailText } from './email-layout';
+import { type EmailLayoutData, emailHtml, emailText, printableHtml } from './email-layout';
 import {
   type Catalogue,
   type EmailKey,
@@ -85,11 +85,32 @@ export class Templates {
     return rendered as Rendered<K>;
   }
 
+  /**
+   * The e-mail's content as a standalone page to print or keep (no button, no footer): attached to
+   * e-mails that are documents, such as the monthly grade statement.
+   */
+  page<K extends EmailKey>(key: K, language: TemplateLanguage, params: TemplateParams<K>): string {
+    const definition = TEMPLATES[key] as unknown as AnyDefinition;
+    return printableHtml(this.layoutData(key, language, definition.prepare(params, this.contexts.get(language) ?? this.context(language))));
+  }
+
   private email(key: TemplateKey, language: TemplateLanguage, prepared: Prepared<string, string>): RenderedEmail {
+    const data = this.layoutData(key, language, prepared);
+    return {
+      subject: data.subject,
+      text: emailText(data),
+      html: emailHtml(data),
+      headers: {
+        'List-Unsubscribe': `<${this.preferencesUrl}>`,
+      },
+    };
+  }
+
+  private layoutData(key: TemplateKey, language: TemplateLanguage, prepared: Prepared<string, string>): EmailLayoutData {
     const message = (part: string, values: Values = prepared.args) => this.format(language, `${key}.${part}`, values);
     const subject = message('subject').replace(/\s+/g, ' ').trim();
     const institution = prepared.args.institution;
-    const data: EmailLayoutData = {
+    return {
       language,
       subject,
       heading: typeof institution === 'string' ? institution : this.appName,
@@ -101,14 +122,6 @@ export class Templates {
       footer: this.format(language, 'layout.footer', { app: this.appName }),
       preferencesLabel: this.format(language, 'layout.preferences', {}),
       preferencesUrl: this.preferencesUrl,
-    };
-    return {
-      subject,
-      text: emailText(data),
-      html: emailHtml(data),
-      headers: {
-        'List-Unsubscribe': `<${this.preferencesUrl}>`,
-      },
     };
   }
 
@@ -122,12 +135,14 @@ export class Templates {
       minute: '2-digit',
     });
     const lists = new Intl.ListFormat(language, { type: 'conjunction', style: 'long' });
+    const months = new Intl.DateTimeFormat(DATE_LOCALE[language], { timeZone: 'UTC', month: 'long', year: 'numeric' });
     return {
       language,
       publicUrl: this.publicUrl,
       messageLink: (messageId) => `${this.publicUrl}/messages/${encodeURIComponent(messageId)}`,
       dateTime: (instant) => dates.format(instant),
       list: (names) => lists.format(names),
+      month: (month) => months.format(new Date(`${month}-01T00:00:00Z`)),
     };
   }
 

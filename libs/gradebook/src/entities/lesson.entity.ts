@@ -13,7 +13,7 @@ import { User } from '@app/directory/entities/user.entity';
 @Index({ properties: ['group', 'date'] })
 @Index({ properties: ['teacher', 'date'] })
 export class Lesson {
-  [OptionalProps]?: 'topic' | 'homework' | 'substituteFor' | 'attendanceTakenAt';
+  [OptionalProps]?: 'topic' | 'homework' | 'substituteFor' | 'attendanceTakenAt' | 'isTest';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -37,6 +37,13 @@ export class Lesson {
 
   @Property({ type: 'string', length: 2000, nullable: true })
   homework: string | null = null;
+
+  /**
+   * A test (pārbaudes darbs) was written in this lesson: its students' test marks are due within five
+   * working days (seed 001 §4.2), after which the teacher is reminded daily.
+   */
+  @Property({ type: 'boolean' })
+  isTest: boolean = false;
 
   /** Who taught the lesson (and recorded it). */
   @ManyToOne(() => User)

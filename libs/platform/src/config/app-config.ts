@@ -13,6 +13,12 @@ const duration = z
   .regex(/^\d+(ms|s|m|h|d)$/, { message: 'expected a duration such as 900s, 15m, 30d' })
   .transform(parseDuration);
 
+/** A Riga-local time of day, `HH:mm`. */
+const rigaTimeOfDay = (fallback: string) =>
+  z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected HH:mm (Riga time)' })
+    .default(fallback);
 const list = z.string().transform((v) =>
   v
     .split(',')
@@ -88,18 +94,27 @@ export const envSchema = z.object({
   /** SMS segments per second per Twilio sender, shared by all workers through Redis; 0 turns the limit off. */
   SMS_RATE_PER_SECOND: z.coerce.number().int().min(0).max(10_000).default(10),
   /** Riga-local time (`HH:mm`) at which the daily digests of those who chose one are built and sent. */
-  DIGEST_TIME: z
-    .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected HH:mm (Riga time)' })
-    .default('18:00'),
+  DIGEST_TIME: rigaTimeOfDay('18:00'),
   /**
    * Riga-local time (`HH:mm`) of the teachers' daily reminder on working days: today's lessons still
    * without a topic or attendance (interest education: those due today), before the 18:00 deadline of seed 001 §4.1.
    */
-  LESSON_REMINDER_TIME: z
-    .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected HH:mm (Riga time)' })
-    .default('17:00'),
+  LESSON_REMINDER_TIME: rigaTimeOfDay('17:00'),
+  /**
+   * Riga-local time (`HH:mm`) of the monthly grade statements to guardians (seed 001 §3.4: by the 5th),
+   * on the first working day on or after the 1st of the month after the one reported.
+   */
+  STATEMENT_TIME: rigaTimeOfDay('08:00'),
+  /**
+   * Riga-local time (`HH:mm`) of the teachers' reminder, on working days, of tests not marked within
+   * five working days (seed 001 §4.2).
+   */
+  TEST_REMINDER_TIME: rigaTimeOfDay('08:00'),
+  /**
+   * Riga-local time (`HH:mm`) of the weekly overdue summary to the deputy heads, on the first working
+   * day of the week: lessons without a topic past their deadline, tests not marked in time.
+   */
+  OVERDUE_SUMMARY_TIME: rigaTimeOfDay('08:00'),
   /**
    * Run the notifications worker (outbox relay, recovery sweep, BullMQ processors) in this process.
    * Off for app instances that only serve HTTP next to separate workers.

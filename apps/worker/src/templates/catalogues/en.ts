@@ -2,6 +2,8 @@ import type { Catalogue } from '../template-definitions';
 
 const childrenNote = '{childCount, plural, =0 {} one { It concerns {children}.} other { It concerns {children}.}}';
 
+const markItem = '{date}{kind, select, test { (test)} semester { (semester mark)} year { (year mark)} other {}}: {value, select, none {not assessed} pass {passed} fail {not passed} other {{value}}}';
+
 /** English. SMS texts keep to GSM-7 characters (straight quotes) so they stay 160 per segment. */
 export const en: Catalogue = {
   layout: {
@@ -57,9 +59,27 @@ export const en: Catalogue = {
     'mark-alert': {
       subject: '{self, select, yes {New mark} other {New mark for {child}}} in {subject}',
       body: '{self, select, yes {You have} other {{child} has}} {count, plural, one {a new or corrected mark} other {# new or corrected marks}} in {subject} ({institution}):',
-      item: '{date}{kind, select, test { (test)} semester { (semester mark)} year { (year mark)} other {}}: {value, select, none {not assessed} pass {passed} fail {not passed} other {{value}}}',
+      item: markItem,
       action: 'Open the marks',
       sms: '{institution}: {self, select, yes {you have} other {{child} has}} {count, plural, one {a new mark} other {# new marks}} in {subject}. {link}',
+    },
+    'grade-statement': {
+      subject: 'Grade statement: {child}, {month}',
+      body: 'The grade statement of {child} for {month} ({institution}).\n\n{absent, plural, =0 {No absences this month.} one {# school day absent} other {# school days absent}}{absent, plural, =0 {} one {: justified {justified}, unjustified {unjustified}, not yet decided {unsettled}.} other {: justified {justified}, unjustified {unjustified}, not yet decided {unsettled}.}}\n\n{count, plural, =0 {No marks this month.} one {# mark:} other {# marks by subject:}}',
+      item: `{subject}, ${markItem}`,
+      action: 'Open the marks',
+    },
+    'test-mark-reminder': {
+      subject: '{count, plural, one {# test} other {# tests}} not marked yet',
+      body: 'Test marks are due within five working days. {count, plural, one {This test still lacks marks:} other {These # tests still lack marks:}}',
+      item: '{date} {group}: {subject} ({missing, plural, one {# student} other {# students}} without a mark)',
+      action: 'Open the journal',
+    },
+    'overdue-summary': {
+      subject: '{institution}: weekly summary of overdue journal entries ({count, plural, one {# entry} other {# entries}})',
+      body: 'Week of {week}. {count, plural, one {This entry is past its deadline:} other {These # entries are past their deadline:}}',
+      item: '{date} {group}: {subject}, {teacher} – {problem, select, test {test not marked ({missing, plural, one {# student} other {# students}} without a mark)} other {no topic}}',
+      action: 'Open the journal',
     },
     'lesson-reminder': {
       subject: '{count, plural, one {# lesson} other {# lessons}} of {day} without a topic or attendance',

@@ -3,6 +3,8 @@ import type { Catalogue } from '../template-definitions';
 const childrenNote =
   '{childCount, plural, =0 {} zero { Par bērniem: {children}.} one { Par bērnu: {children}.} other { Par bērniem: {children}.}}';
 
+const markItem = '{date}{kind, select, test { (pārbaudes darbs)} semester { (semestra vērtējums)} year { (gada vērtējums)} other {}}: {value, select, none {nav vērtēts} pass {ieskaitīts} fail {neieskaitīts} other {{value}}}';
+
 /** Latvian (plural categories zero, one, other: 10 and 11–19 take "zero", 21 takes "one"). */
 export const lv: Catalogue = {
   layout: {
@@ -59,9 +61,27 @@ export const lv: Catalogue = {
     'mark-alert': {
       subject: '{self, select, yes {Jauns vērtējums} other {Jauns vērtējums: {child}}} – {subject}',
       body: '{self, select, yes {Jums ir} other {{child} ir}} {count, plural, zero {# jauni vai laboti vērtējumi} one {# jauns vai labots vērtējums} other {# jauni vai laboti vērtējumi}} mācību priekšmetā {subject} ({institution}):',
-      item: '{date}{kind, select, test { (pārbaudes darbs)} semester { (semestra vērtējums)} year { (gada vērtējums)} other {}}: {value, select, none {nav vērtēts} pass {ieskaitīts} fail {neieskaitīts} other {{value}}}',
+      item: markItem,
       action: 'Atvērt vērtējumus',
       sms: '{institution}: {self, select, yes {jums} other {{child}}} {count, plural, zero {# jauni vērtējumi} one {# jauns vērtējums} other {# jauni vērtējumi}} – {subject}. {link}',
+    },
+    'grade-statement': {
+      subject: 'Sekmju izraksts: {child}, {month}',
+      body: '{child}: sekmju izraksts, {month} ({institution}).\n\n{absent, plural, =0 {Šajā mēnesī nav kavējumu.} zero {Kavētas # mācību dienas} one {Kavēta # mācību diena} other {Kavētas # mācību dienas}}{absent, plural, =0 {} zero {: attaisnotas {justified}, neattaisnotas {unjustified}, vēl neizvērtētas {unsettled}.} one {: attaisnotas {justified}, neattaisnotas {unjustified}, vēl neizvērtētas {unsettled}.} other {: attaisnotas {justified}, neattaisnotas {unjustified}, vēl neizvērtētas {unsettled}.}}\n\n{count, plural, =0 {Šajā mēnesī nav vērtējumu.} zero {# vērtējumi pa mācību priekšmetiem:} one {# vērtējums:} other {# vērtējumi pa mācību priekšmetiem:}}',
+      item: `{subject}, ${markItem}`,
+      action: 'Atvērt vērtējumus',
+    },
+    'test-mark-reminder': {
+      subject: '{count, plural, zero {# pārbaudes darbi} one {# pārbaudes darbs} other {# pārbaudes darbi}} vēl nav novērtēti',
+      body: 'Pārbaudes darbu vērtējumi jāievada piecu darba dienu laikā. {count, plural, zero {Šiem # darbiem vēl trūkst vērtējumu:} one {Šim darbam vēl trūkst vērtējumu:} other {Šiem # darbiem vēl trūkst vērtējumu:}}',
+      item: '{date} {group}: {subject} ({missing, plural, zero {# skolēniem} one {# skolēnam} other {# skolēniem}} nav vērtējuma)',
+      action: 'Atvērt žurnālu',
+    },
+    'overdue-summary': {
+      subject: '{institution}: nedēļas pārskats par nokavētiem žurnāla ierakstiem ({count, plural, zero {# ieraksti} one {# ieraksts} other {# ieraksti}})',
+      body: 'Nedēļa no {week}. {count, plural, zero {Šiem # ierakstiem beidzies termiņš:} one {Šim ierakstam beidzies termiņš:} other {Šiem # ierakstiem beidzies termiņš:}}',
+      item: '{date} {group}: {subject}, {teacher} – {problem, select, test {pārbaudes darbs nav novērtēts ({missing, plural, zero {# skolēniem} one {# skolēnam} other {# skolēniem}} nav vērtējuma)} other {nav ierakstīta tēma}}',
+      action: 'Atvērt žurnālu',
     },
     'lesson-reminder': {
       subject: '{day}: {count, plural, zero {# stundām} one {# stundai} other {# stundām}} nav ierakstīta tēma vai apmeklējums',

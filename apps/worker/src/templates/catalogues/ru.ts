@@ -3,6 +3,8 @@ import type { Catalogue } from '../template-definitions';
 const childrenNote =
   '{childCount, plural, =0 {} one { Касается ребёнка: {children}.} few { Касается детей: {children}.} many { Касается детей: {children}.} other { Касается детей: {children}.}}';
 
+const markItem = '{date}{kind, select, test { (контрольная работа)} semester { (оценка за семестр)} year { (годовая оценка)} other {}}: {value, select, none {не оценено} pass {зачтено} fail {не зачтено} other {{value}}}';
+
 /** Russian (plural categories one, few, many, other: 1/21 one, 2–4 few, 5–20 many, fractions other). */
 export const ru: Catalogue = {
   layout: {
@@ -60,9 +62,27 @@ export const ru: Catalogue = {
     'mark-alert': {
       subject: '{self, select, yes {Новая оценка} other {Новая оценка: {child}}} – {subject}',
       body: '{self, select, yes {Вам:} other {{child}:}} {count, plural, one {# новая или исправленная оценка} few {# новые или исправленные оценки} many {# новых или исправленных оценок} other {# новой или исправленной оценки}} по предмету {subject} ({institution}):',
-      item: '{date}{kind, select, test { (контрольная работа)} semester { (оценка за семестр)} year { (годовая оценка)} other {}}: {value, select, none {не оценено} pass {зачтено} fail {не зачтено} other {{value}}}',
+      item: markItem,
       action: 'Открыть оценки',
       sms: '{institution}: {self, select, yes {вам:} other {{child}:}} {count, plural, one {# новая оценка} few {# новые оценки} many {# новых оценок} other {# новой оценки}} – {subject}. {link}',
+    },
+    'grade-statement': {
+      subject: 'Выписка оценок: {child}, {month}',
+      body: 'Выписка оценок {child} за {month} ({institution}).\n\n{absent, plural, =0 {Пропусков в этом месяце нет.} one {Пропущен # учебный день} few {Пропущено # учебных дня} many {Пропущено # учебных дней} other {Пропущено # учебного дня}}{absent, plural, =0 {} one {: по уважительной причине {justified}, без уважительной причины {unjustified}, ещё не оценено {unsettled}.} few {: по уважительной причине {justified}, без уважительной причины {unjustified}, ещё не оценено {unsettled}.} many {: по уважительной причине {justified}, без уважительной причины {unjustified}, ещё не оценено {unsettled}.} other {: по уважительной причине {justified}, без уважительной причины {unjustified}, ещё не оценено {unsettled}.}}\n\n{count, plural, =0 {Оценок в этом месяце нет.} one {# оценка:} few {# оценки по предметам:} many {# оценок по предметам:} other {# оценки по предметам:}}',
+      item: `{subject}, ${markItem}`,
+      action: 'Открыть оценки',
+    },
+    'test-mark-reminder': {
+      subject: '{count, plural, one {# контрольная работа не оценена} few {# контрольные работы не оценены} many {# контрольных работ не оценены} other {# контрольной работы не оценены}}',
+      body: 'Оценки за контрольные работы вносятся в течение пяти рабочих дней. {count, plural, one {У этой работы ещё нет всех оценок:} few {У этих # работ ещё нет всех оценок:} many {У этих # работ ещё нет всех оценок:} other {У этих # работы ещё нет всех оценок:}}',
+      item: '{date} {group}: {subject} ({missing, plural, one {нет оценки у # ученика} few {нет оценки у # учеников} many {нет оценки у # учеников} other {нет оценки у # ученика}})',
+      action: 'Открыть журнал',
+    },
+    'overdue-summary': {
+      subject: '{institution}: недельная сводка просроченных записей журнала ({count, plural, one {# запись} few {# записи} many {# записей} other {# записи}})',
+      body: 'Неделя с {week}. {count, plural, one {Срок этой записи истёк:} few {Срок этих # записей истёк:} many {Срок этих # записей истёк:} other {Срок этих # записи истёк:}}',
+      item: '{date} {group}: {subject}, {teacher} – {problem, select, test {контрольная работа не оценена ({missing, plural, one {нет оценки у # ученика} few {нет оценки у # учеников} many {нет оценки у # учеников} other {нет оценки у # ученика}})} other {не внесена тема}}',
+      action: 'Открыть журнал',
     },
     'lesson-reminder': {
       subject: '{day}: {count, plural, one {# урок} few {# урока} many {# уроков} other {# урока}} без темы или посещаемости',
