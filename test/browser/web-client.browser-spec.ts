@@ -117,6 +117,33 @@ describe('web client in a browser', () => {
     expect(sent.body.items.map((m: { subject: string }) => m.subject)).not.toContain('Par uzvedību');
   });
 
+  it('makes a person with an issued password choose their own before anything else', async () => {
+    const issued = await s.f.person([{ institutionId: s.inst, role: 'guardian' }], { mustChangePassword: true });
+    const tab = await openTab(browser, PHONE);
+    try {
+      await tab.page.goto(`${t.url}/`);
+      await tab.page.getByLabel('Lietotājvārds').fill(issued.username);
+      await tab.page.getByLabel('Parole', { exact: true }).fill(issued.password);
+      await tab.page.getByRole('button', { name: 'Pieslēgties' }).click();
+      await tab.page.getByRole('heading', { name: 'Nomainiet paroli' }).waitFor();
+      await tab.page.getByLabel('Pašreizējā parole').fill(issued.password);
+      await tab.page.getByLabel('Jaunā parole', { exact: true }).fill('parole12345');
+      await tab.page.getByLabel('Jaunā parole vēlreiz').fill('parole12345');
+      await tab.page.getByRole('button', { name: 'Saglabāt' }).click();
+      await tab.page.getByRole('alert').getByText(/Parole ir pārāk vāja/).waitFor();
+      await screenshot(tab.page, 'password-change-phone');
+      await tab.page.getByLabel('Jaunā parole', { exact: true }).fill('Mākoņi-pār-Daugavu-42');
+      await tab.page.getByLabel('Jaunā parole vēlreiz').fill('Mākoņi-pār-Daugavu-42');
+      await tab.page.getByRole('button', { name: 'Saglabāt' }).click();
+      await tab.page.waitForURL('**/app/inbox');
+      await tab.page.getByRole('heading', { name: 'Iesūtne' }).waitFor();
+      expect(tab.problems).toEqual([]);
+      await t.http.post('/auth/login').send({ username: issued.username, password: 'Mākoņi-pār-Daugavu-42' }).expect(200);
+    } finally {
+      await tab.context.close();
+    }
+  });
+
   it('switches to Russian and keeps the choice after a reload', async () => {
     await parent.page.getByLabel('Valoda').selectOption('ru');
     await parent.page.getByRole('link', { name: 'Назад' }).click();

@@ -36,11 +36,11 @@ export function ChangePasswordPage(props: { t: Translate; onChanged: () => void 
       </label>
       <label>
         {t('newPassword')}
-        <input name="newPassword" type="password" autoComplete="new-password" minLength={8} required />
+        <input name="newPassword" type="password" autoComplete="new-password" minLength={10} required />
       </label>
       <label>
         {t('repeatPassword')}
-        <input name="repeatPassword" type="password" autoComplete="new-password" minLength={8} required />
+        <input name="repeatPassword" type="password" autoComplete="new-password" minLength={10} required />
       </label>
       {error && (
         <p class="error" role="alert">
