@@ -1,29 +1,27 @@
-import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
+import { useAction } from '../hooks';
 import type { Translate } from '../i18n';
 
 /** Shown instead of everything else while the account must change its (issued) password. */
 export function ChangePasswordPage(props: { t: Translate; onChanged: () => void }) {
   const { t } = props;
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useAction();
 
-  const submit = async (e: Event) => {
+  const submit = (e: Event) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget as HTMLFormElement);
     const next = String(form.get('newPassword'));
     if (next !== String(form.get('repeatPassword'))) return setError(t('passwordsDiffer'));
-    setBusy(true);
-    setError(null);
-    try {
-      await api.changePassword(String(form.get('currentPassword')), next);
-      props.onChanged();
-    } catch (err) {
-      const code = err instanceof ApiError ? err.code : '';
-      setError(code === 'WEAK_PASSWORD' ? t('weakPassword') : code === 'WRONG_CURRENT_PASSWORD' ? t('wrongCurrentPassword') : t('somethingWrong'));
-    } finally {
-      setBusy(false);
-    }
+    void run(
+      async () => {
+        await api.changePassword(String(form.get('currentPassword')), next);
+        props.onChanged();
+      },
+      (err) => {
+        const code = err instanceof ApiError ? err.code : '';
+        return code === 'WEAK_PASSWORD' ? t('weakPassword') : code === 'WRONG_CURRENT_PASSWORD' ? t('wrongCurrentPassword') : t('somethingWrong');
+      },
+    );
   };
 
   return (

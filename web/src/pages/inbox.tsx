@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type InboxItem } from '../api';
 import { useSession, useSocketEvent } from '../context';
+import { ListStatus } from '../hooks';
 import { formatInstant } from '../i18n';
 import { onLink } from '../router';
 
@@ -24,13 +25,7 @@ export function InboxPage() {
         {t('inbox')}
         {unread ? <span class="count">{t('unreadBadge', { count: unread })}</span> : null}
       </h1>
-      {failed && (
-        <p class="error" role="alert">
-          {t('somethingWrong')}
-        </p>
-      )}
-      {!items && !failed && <p role="status">{t('loading')}</p>}
-      {items?.length === 0 && <p>{t('emptyInbox')}</p>}
+      <ListStatus t={t} failed={failed} items={items} empty={t('emptyInbox')} />
       {items && items.length > 0 && (
         <ul class="messages" aria-live="polite" data-testid="inbox">
           {items.map((m) => (

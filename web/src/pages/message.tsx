@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type MessageDetail } from '../api';
 import { useSession } from '../context';
+import { useAction } from '../hooks';
 import { formatInstant } from '../i18n';
 import { onLink } from '../router';
 
 export function MessagePage(props: { id: string }) {
   const { t, lang } = useSession();
   const [m, setM] = useState<MessageDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useAction();
 
   useEffect(() => {
     let live = true;
@@ -23,18 +23,16 @@ export function MessagePage(props: { id: string }) {
     return () => void (live = false);
   }, [props.id]);
 
-  const confirm = async () => {
-    if (!m) return;
-    setBusy(true);
-    try {
-      await api.acknowledge(m.id);
-      setM({ ...m, ackedAt: new Date().toISOString() });
-    } catch {
-      setError(t('somethingWrong'));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const confirm = () =>
+    m &&
+    void run(
+      async () => {
+        await api.acknowledge(m.id);
+        // The stored confirmation time, not this device's clock.
+        setM(await api.message(m.id));
+      },
+      () => t('somethingWrong'),
+    );
 
   return (
     <article class="card" aria-labelledby="message-title">

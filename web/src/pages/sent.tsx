@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type SentItem } from '../api';
 import { useSession, useSocketEvent } from '../context';
+import { ListStatus } from '../hooks';
 import { formatInstant } from '../i18n';
 
 export function SentPage() {
@@ -26,13 +27,7 @@ export function SentPage() {
     <section aria-labelledby="sent-title">
       <h1 id="sent-title">{t('sent')}</h1>
       <p class="hint">{t('live')}</p>
-      {failed && (
-        <p class="error" role="alert">
-          {t('somethingWrong')}
-        </p>
-      )}
-      {!items && !failed && <p role="status">{t('loading')}</p>}
-      {items?.length === 0 && <p>{t('emptySent')}</p>}
+      <ListStatus t={t} failed={failed} items={items} empty={t('emptySent')} />
       {items && items.length > 0 && (
         <ul class="messages" data-testid="sent">
           {items.map((m) => (

@@ -1,31 +1,26 @@
-import { useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
+import { useAction } from '../hooks';
 import type { Translate } from '../i18n';
 
 export function SignInPage(props: { t: Translate; onSignedIn: () => void }) {
   const { t } = props;
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useAction();
 
-  const submit = async (e: Event) => {
+  const submit = (e: Event) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget as HTMLFormElement);
-    setBusy(true);
-    setError(null);
-    try {
-      await api.login(String(form.get('username')), String(form.get('password')));
-      props.onSignedIn();
-    } catch (err) {
-      setError(
+    void run(
+      async () => {
+        await api.login(String(form.get('username')), String(form.get('password')));
+        props.onSignedIn();
+      },
+      (err) =>
         err instanceof ApiError && err.code === 'INVALID_CREDENTIALS'
           ? t('signInFailed')
           : err instanceof ApiError && err.status === 429
             ? t('tooManyAttempts')
             : t('somethingWrong'),
-      );
-    } finally {
-      setBusy(false);
-    }
+    );
   };
 
   return (
