@@ -27,6 +27,7 @@ describe('access matrix', () => {
   const groups = {} as Record<'own' | 'otherGroup' | 'otherInst', string>;
   const children = {} as Record<'own' | 'otherFamily' | 'otherGroup' | 'otherInst', string>;
   let earlier: string; // sent by A's teacher to group own's guardians while endedGuardian was one
+  let lesson: string; // group own's, taught by A's teacher
 
   beforeAll(async () => {
     t = await createTestApp({ clock: new FixedClock('2026-10-14T07:00:00Z') });
@@ -63,6 +64,7 @@ describe('access matrix', () => {
       .send({ institutionId: A, subject: 'Ekskursija', body: 'Lūdzu apstipriniet.', to: { groups: [{ groupId: groups.own, audience: 'guardians' }] }, requiresAck: true })
       .expect(201);
     earlier = sent.body.id;
+    lesson = (await t.http.post(`/groups/${groups.own}/lessons`).set(bearer(tokens.teacher)).send({ date: '2026-10-14', subject: 'Sports' }).expect(201)).body.id;
     // A ends the father's guardian role through its own admin, as a school would.
     await t.http.post(`/institutions/${A}/people/${people.endedGuardian.id}/deactivate`).set(bearer(tokens.admin)).send({}).expect(200);
     for (const w of who) sockets[w] = await connectSocket(t.url, tokens[w]);
@@ -143,6 +145,16 @@ describe('access matrix', () => {
       call: (tk) => t.http.post(`/groups/${groups.own}/lessons`).set(bearer(tk)).send({ date: '2026-10-14', subject: 'Matemātika' }),
       expect: { ...managementOnly(201), teacher: 201, default: 404 },
     },
+    // Attendance: recorded by the lesson's teachers and management; read by those who see the child (the nurse too, not the kitchen).
+    {
+      name: 'PUT /lessons/:own/attendance',
+      call: (tk) => t.http.put(`/lessons/${lesson}/attendance`).set(bearer(tk)).send({ entries: [{ studentId: children.own, status: 'late' }] }),
+      expect: { ...managementOnly(200), teacher: 200, default: 404 },
+    },
+    { name: 'GET /lessons/:own/attendance', call: get(() => `/lessons/${lesson}/attendance`), expect: { ...wide(200), teacher: 200, default: 404 } },
+    { name: 'GET /students/:own/attendance', call: get(() => `/students/${children.own}/attendance`), expect: { ...wide(200), teacher: 200, guardian: 200, default: 404 } },
+    { name: 'GET /students/:otherFamily/attendance', call: get(() => `/students/${children.otherFamily}/attendance`), expect: { ...wide(200), teacher: 200, default: 404 } },
+    { name: 'GET /students/:otherInst/attendance', call: get(() => `/students/${children.otherInst}/attendance`), expect: { adminOfB: 200, endedGuardian: 200, default: 404 } },
     // The post: a message sent to group own's guardians before A ended the father's role.
     { name: 'GET /messages/:earlier', call: get(() => `/messages/${earlier}`), expect: { teacher: 200, guardian: 200, default: 404 } },
     { name: 'GET /messages/:earlier/receipts', call: get(() => `/messages/${earlier}/receipts`), expect: { teacher: 200, head: 200, deputy_head: 200, admin: 200, guardian: 403, default: 404 } },

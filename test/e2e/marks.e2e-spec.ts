@@ -230,7 +230,7 @@ describe('lessons and marks', () => {
     expect(rig.smtp.received.filter(mine)).toHaveLength(1);
   });
 
-  it('at 17:00 on a working day each teacher gets one reminder of today’s lessons without a topic, even with two workers', async () => {
+  it('at 17:00 on a working day each teacher gets one reminder of today’s lessons without a topic or attendance, even with two workers', async () => {
     clock.set('2026-10-16T07:00:00Z'); // Friday 10:00 Riga
     const em = rig.em();
     await em.nativeUpdate(User, { id: s.teacherA.id }, { language: 'lv', email: email(s.teacherA) });
@@ -238,9 +238,11 @@ describe('lessons and marks', () => {
     const record = async (who: Person, group: string, body: Record<string, unknown>) =>
       (await rig.t.http.post(`/groups/${group}/lessons`).set(await as(who)).send(body).expect(201)).body.id as string;
     await record(s.teacherA, s.groupA, { date: '2026-10-16', subject: 'Fizika' });
-    await record(s.teacherA, s.groupA, { date: '2026-10-16', subject: 'Mūzika', topic: 'Ritms' });
+    const music = await record(s.teacherA, s.groupA, { date: '2026-10-16', subject: 'Mūzika', topic: 'Ritms' });
+    await rig.t.http.put(`/lessons/${music}/attendance`).set(await as(s.teacherA)).send({ entries: [] }).expect(200); // everyone present
     const chemistry = await record(s.teacherB, s.groupB, { date: '2026-10-16', subject: 'Ķīmija' });
     await rig.t.http.patch(`/lessons/${chemistry}`).set(await as(s.teacherB)).send({ topic: 'Skābes' }).expect(200); // filled in time
+    await rig.t.http.put(`/lessons/${chemistry}/attendance`).set(await as(s.teacherB)).send({ entries: [] }).expect(200);
 
     const app = rig.t.app;
     const first = app.get(LessonReminderBuilder);

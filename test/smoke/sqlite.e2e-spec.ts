@@ -188,4 +188,17 @@ describe('smoke on SQLite', () => {
     expect(eml.text).toContain('2026-10-14: 7');
     expect(eml.text).not.toContain(': 6');
   });
+
+  it('a teacher marks a child absent in a lesson; the guardian sees the day’s absence record, excused once they report it', async () => {
+    t.clock.set('2026-10-14T08:00:00Z');
+    const s = await buildSchool(t);
+    const lesson = await t.http.post(`/groups/${s.groupA}/lessons`).set(bearer(s.teacherA.token)).send({ date: '2026-10-14', subject: 'Sports' }).expect(201);
+    await t.http.put(`/lessons/${lesson.body.id}/attendance`).set(bearer(s.teacherA.token)).send({ entries: [{ studentId: s.child3.id, status: 'absent' }] }).expect(200);
+    const seen = await t.http.get(`/students/${s.child3.id}/attendance`).set(bearer(s.parent3.token)).expect(200);
+    expect(seen.body.absences).toEqual([expect.objectContaining({ from: '2026-10-14', to: '2026-10-14', excused: false, recordedInLesson: true })]);
+    await t.http.post('/absences').set(bearer(s.parent3.token)).send({ studentId: s.child3.id, from: '2026-10-14', to: '2026-10-14', reason: 'family' }).expect(201);
+    const after = await t.http.get(`/students/${s.child3.id}/attendance`).set(bearer(s.parent3.token)).expect(200);
+    expect(after.body.absences).toEqual([expect.objectContaining({ id: seen.body.absences[0].id, excused: true, recordedInLesson: false })]);
+    await t.http.get(`/students/${s.child3.id}/attendance`).set(bearer(s.mother.token)).expect(404);
+  });
 });

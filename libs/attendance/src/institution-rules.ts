@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { Institution, InstitutionClosure, institutionSettings, type InstitutionSettings } from '@app/directory/entities';
+import { DirectoryQueries } from '@app/directory/directory.queries';
+import { InstitutionClosure, type InstitutionSettings } from '@app/directory/entities';
 import { CalendarService, ClosureSet } from '@app/platform/time/calendar.service';
 import { MealCalendar } from './meal-calendar';
 
@@ -13,12 +14,12 @@ export class InstitutionRules {
   constructor(
     private readonly em: EntityManager,
     private readonly calendar: CalendarService,
+    private readonly directory: DirectoryQueries,
   ) {}
 
   /** Undefined for an unknown or inactive institution. */
-  async settings(institutionId: string): Promise<InstitutionSettings | undefined> {
-    const institution = await this.em.fork().findOne(Institution, { id: institutionId, active: true }, { fields: ['settings'] });
-    return institution ? institutionSettings(institution.settings) : undefined;
+  settings(institutionId: string): Promise<InstitutionSettings | undefined> {
+    return this.directory.institutionSettings(institutionId);
   }
 
   /** All closures of the institution, ready for the calendar's working-day arithmetic. */

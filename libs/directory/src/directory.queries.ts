@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { Enrolment } from './entities/enrolment.entity';
 import { Group } from './entities/group.entity';
 import { Guardianship } from './entities/guardianship.entity';
+import { Institution, institutionSettings, type InstitutionSettings } from './entities/institution.entity';
 import { STAFF_ROLES } from '@app/access/roles';
 import { RoleAssignment } from './entities/role-assignment.entity';
 import { displayNameOf, User } from './entities/user.entity';
@@ -186,6 +187,12 @@ export class DirectoryQueries {
       [institutionId, ...ids],
     );
     return new Set(rows.map((r) => r.user_id));
+  }
+
+  /** The institution's own rules with defaults filled in; undefined for an unknown or inactive institution. */
+  async institutionSettings(institutionId: string): Promise<InstitutionSettings | undefined> {
+    const institution = await this.em.fork().findOne(Institution, { id: institutionId, active: true }, { fields: ['settings'] });
+    return institution ? institutionSettings(institution.settings) : undefined;
   }
 
   /** Which of these people have an active account. */

@@ -1,5 +1,7 @@
 export { moderate, getModerator, Moderator } from './core/moderate';
 export { DEFAULT_POLICY } from './core/policy';
+export { INSTITUTION_TERM_LIMITS, MODERATION_MODES, institutionOptions, termProblem } from './core/institution';
+export type { InstitutionModeration, ModerationMode, TermProblem } from './core/institution';
 export { CATEGORIES } from './core/types';
 export type {
   BlockedTerm,

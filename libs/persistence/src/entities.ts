@@ -1,5 +1,5 @@
 import { AbsenceNotice, AbsencePeriod, GroupMeals, MealReport, StudentDiet } from '@app/attendance/entities';
-import { Lesson, LessonReminder, Mark } from '@app/gradebook/entities';
+import { Lesson, LessonAttendance, LessonReminder, Mark } from '@app/gradebook/entities';
 import { AuditEntry } from '@app/audit/audit-entry.entity';
 import { AuthSession } from '@app/auth/entities/auth-session.entity';
 import { PasswordHistory } from '@app/auth/entities/password-history.entity';
@@ -50,4 +50,5 @@ export const ENTITIES = [
   Lesson,
   Mark,
   LessonReminder,
+  LessonAttendance,
 ];

@@ -34,6 +34,8 @@ export interface AbsenceView {
   note: string | null;
   status: AbsenceStatus;
   justification: AbsenceJustification | null;
+  excused: boolean;
+  recordedInLesson: boolean;
   createdBy: { id: string; displayName: string };
   createdAt: Date;
   updatedAt: Date;
@@ -68,33 +70,190 @@ export class AbsencesService {
     if (!enrolment) throw absenceError.notEnrolled();
     const institutionId = enrolment.group.institution.id;
     const meals = await this.mealCalendar(institutionId);
+    let touched = { from: dto.from, to };
     const answer = await this.em.fork().transactional(async (em) => {
       const now = this.calendar.now();
-      const student = em.getReference(User, dto.studentId);
-      const notice = em.create(AbsenceNotice, {
-        student,
-        institution: institutionId,
-        fromDate: dto.from,
-        toDate: to,
-        reason: dto.reason,
-        note,
-        createdBy: actor.userId,
-        createdAt: now,
-        updatedAt: now,
-      });
-      const period = em.create(AbsencePeriod, { notice, student, fromDate: dto.from, toDate: to, validFrom: now });
-      this.audit.record(em, now, {
-        ...auditBy(actor, institutionId),
-        action: 'absence.create',
-        objectType: 'absence_notice',
-        objectId: notice.id,
-        details: { studentId: dto.studentId, from: dto.from, to, reason: dto.reason },
-      });
+      await lockStudent(em, dto.studentId);
+      if (by === 'guardian') {
+        const adopted = await this.adoptLessonRecords(em, actor, dto, note, now);
+        if (adopted) {
+          touched = { from: adopted.notice.fromDate, to: adopted.notice.toDate ?? null };
+          this.confirm(em, actor, adopted.notice, adopted.period, now);
+          return { id: adopted.notice.id, ...noticeOutcome(meals, adopted.periods.map(versionOf), now) };
+        }
+      }
+      const { notice, period } = this.open(em, actor, { studentId: dto.studentId, institutionId, from: dto.from, to, reason: dto.reason, note }, now);
       if (by === 'guardian') this.confirm(em, actor, notice, period, now);
       return { id: notice.id, ...noticeOutcome(meals, [versionOf(period)], now) };
     });
-    await this.mealChanges.changed(institutionId, dto.from, to);
+    await this.mealChanges.changed(institutionId, touched.from, touched.to);
     return answer;
+  }
+
+  /** A new notice with its first period, audited (the guardian's confirmation is the caller's). */
+  private open(
+    em: EntityManager,
+    actor: Actor,
+    n: { studentId: string; institutionId: string; from: string; to: string | null; reason: AbsenceReason; note: string | null; justification?: AbsenceJustification; recordedInLesson?: boolean },
+    now: Date,
+    details: Record<string, unknown> = {},
+  ): { notice: AbsenceNotice; period: AbsencePeriod } {
+    const student = em.getReference(User, n.studentId);
+    const notice = em.create(AbsenceNotice, {
+      student,
+      institution: n.institutionId,
+      fromDate: n.from,
+      toDate: n.to,
+      reason: n.reason,
+      note: n.note,
+      justification: n.justification ?? null,
+      recordedInLesson: n.recordedInLesson ?? false,
+      createdBy: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const period = em.create(AbsencePeriod, { notice, student, fromDate: n.from, toDate: n.to, validFrom: now });
+    this.audit.record(em, now, {
+      ...auditBy(actor, n.institutionId),
+      action: 'absence.create',
+      objectType: 'absence_notice',
+      objectId: notice.id,
+      details: { studentId: n.studentId, from: n.from, to: n.to, reason: n.reason, ...details },
+    });
+    return { notice, period };
+  }
+
+  /** Closes the notice's current period and opens one for the new span (the cut-offs read both). */
+  private reperiod(em: EntityManager, notice: AbsenceNotice, periods: AbsencePeriod[], from: string, to: string | null, now: Date): AbsencePeriod {
+    const current = periods.find((p) => p.validTo === null);
+    if (current) current.validTo = now;
+    const next = em.create(AbsencePeriod, { notice, student: notice.student, fromDate: from, toDate: to, validFrom: now });
+    periods.push(next);
+    notice.fromDate = from;
+    notice.toDate = to;
+    notice.updatedAt = now;
+    return next;
+  }
+
+  /**
+   * The day's absence record for a child a teacher marked absent in a lesson, inside the caller's
+   * transaction (which holds the child's row lock): the notice already covering the day (a guardian's
+   * notice: excused), else the teacher's record of the day before extended, else a new unexcused
+   * record — made as the nurse's and the class teacher's are, without a guardian's confirmation. Its
+   * period is valid from now, so days whose meals the cut-offs already settled stay as ordered.
+   */
+  async recordLessonAbsence(
+    em: EntityManager,
+    actor: Actor,
+    a: { studentId: string; institutionId: string; date: string; subject: string; lessonId: string },
+    now: Date,
+  ): Promise<{ notice: AbsenceNotice; changed: boolean }> {
+    const covering = await em.find(
+      AbsenceNotice,
+      { student: a.studentId, ...activeOn(a.date) },
+      { orderBy: { recordedInLesson: 'asc', createdAt: 'asc' } },
+    );
+    if (covering.length) return { notice: covering[0], changed: false };
+    const yesterday = await em.findOne(AbsenceNotice, { student: a.studentId, status: 'active', recordedInLesson: true, toDate: addDays(a.date, -1) });
+    if (yesterday) {
+      const periods = await em.find(AbsencePeriod, { notice: yesterday.id }, { orderBy: { validFrom: 'asc', id: 'asc' } });
+      const before = yesterday.toDate;
+      this.reperiod(em, yesterday, periods, yesterday.fromDate, a.date, now);
+      this.audit.record(em, now, {
+        ...auditBy(actor, yesterday.institution.id),
+        action: 'absence.update',
+        objectType: 'absence_notice',
+        objectId: yesterday.id,
+        details: { studentId: a.studentId, to: { from: before, to: a.date }, lessonId: a.lessonId },
+      });
+      return { notice: yesterday, changed: true };
+    }
+    const { notice } = this.open(
+      em,
+      actor,
+      { ...a, from: a.date, to: a.date, reason: 'other', note: `Absent from a lesson: ${a.subject}`, justification: 'unjustified', recordedInLesson: true },
+      now,
+      { lessonId: a.lessonId },
+    );
+    return { notice, changed: true };
+  }
+
+  /**
+   * A teacher's correction of "absent" (the child was there after all) when no other lesson of the day
+   * still has them absent: the teacher's own record for the day gives the day up — withdrawn when it
+   * was that day only, shortened when the day is its first or last; a day inside a longer record stays
+   * (the nurse or class teacher settles it). A guardian's notice is never changed by a lesson mark.
+   */
+  async releaseLessonAbsence(em: EntityManager, actor: Actor, a: { studentId: string; date: string; lessonId: string }, now: Date): Promise<boolean> {
+    const notice = await em.findOne(AbsenceNotice, {
+      student: a.studentId,
+      status: 'active',
+      recordedInLesson: true,
+      fromDate: { $lte: a.date },
+      toDate: { $gte: a.date },
+    });
+    if (!notice || (notice.fromDate < a.date && notice.toDate! > a.date)) return false;
+    const periods = await em.find(AbsencePeriod, { notice: notice.id }, { orderBy: { validFrom: 'asc', id: 'asc' } });
+    const was = { from: notice.fromDate, to: notice.toDate };
+    if (notice.fromDate === notice.toDate) {
+      for (const p of periods) if (p.validTo === null) p.validTo = now;
+      notice.status = 'withdrawn';
+      notice.updatedAt = now;
+    } else if (notice.toDate === a.date) {
+      this.reperiod(em, notice, periods, notice.fromDate, addDays(a.date, -1), now);
+    } else {
+      this.reperiod(em, notice, periods, addDays(a.date, 1), notice.toDate ?? null, now);
+    }
+    this.audit.record(em, now, {
+      ...auditBy(actor, notice.institution.id),
+      action: notice.status === 'withdrawn' ? 'absence.withdraw' : 'absence.update',
+      objectType: 'absence_notice',
+      objectId: notice.id,
+      details: { studentId: a.studentId, from: was.from, to: was.to, released: a.date, lessonId: a.lessonId },
+    });
+    return true;
+  }
+
+  /**
+   * A guardian's notice over days a teacher already recorded as absences takes those records over
+   * (one record per child and day): the first becomes the guardian's notice over both spans, with
+   * their reason and no verdict yet (excused); any further one is closed, its days now covered.
+   * Undefined when no such record overlaps.
+   */
+  private async adoptLessonRecords(
+    em: EntityManager,
+    actor: Actor,
+    dto: CreateAbsenceDto,
+    note: string | null,
+    now: Date,
+  ): Promise<{ notice: AbsenceNotice; period: AbsencePeriod; periods: AbsencePeriod[] } | undefined> {
+    const to = dto.to ?? null;
+    const records = await em.find(
+      AbsenceNotice,
+      { student: dto.studentId, status: 'active', recordedInLesson: true, fromDate: { $lte: to ?? '9999-12-31' }, toDate: { $gte: dto.from } },
+      { orderBy: { fromDate: 'asc' } },
+    );
+    if (!records.length) return undefined;
+    const [notice, ...absorbed] = records;
+    const from = records.reduce((min, r) => (r.fromDate < min ? r.fromDate : min), dto.from);
+    const until = to === null ? null : records.reduce((max, r) => (r.toDate! > max ? r.toDate! : max), to);
+    for (const other of absorbed) {
+      await em.nativeUpdate(AbsencePeriod, { notice: other.id, validTo: null }, { validTo: now });
+      other.status = 'withdrawn';
+      other.updatedAt = now;
+    }
+    const periods = await em.find(AbsencePeriod, { notice: notice.id }, { orderBy: { validFrom: 'asc', id: 'asc' } });
+    const period = this.reperiod(em, notice, periods, from, until, now);
+    const was = { reason: notice.reason, justification: notice.justification ?? null };
+    Object.assign(notice, { reason: dto.reason, note, justification: null, recordedInLesson: false });
+    this.audit.record(em, now, {
+      ...auditBy(actor, notice.institution.id),
+      action: 'absence.adopt',
+      objectType: 'absence_notice',
+      objectId: notice.id,
+      details: { studentId: dto.studentId, from, to: until, reason: { from: was.reason, to: dto.reason }, justification: { from: was.justification, to: null }, absorbed: absorbed.map((r) => r.id) },
+    });
+    return { notice, period, periods };
   }
 
   /** End early or extend (`to`), or make open-ended (`null`). The same cut-offs decide from when meals are ordered again. */
@@ -111,10 +270,6 @@ export class AbsencesService {
       const { locked, periods, now } = await this.lockActive(em, noticeId);
       before = locked.toDate ?? null;
       if (locked.toDate !== to) {
-        const current = periods.find((p) => p.validTo === null)!;
-        current.validTo = now;
-        const next = em.create(AbsencePeriod, { notice: locked, student: locked.student, fromDate: locked.fromDate, toDate: to, validFrom: now });
-        periods.push(next);
         this.audit.record(em, now, {
           ...auditBy(actor, locked.institution.id),
           action: 'absence.update',
@@ -122,8 +277,7 @@ export class AbsencesService {
           objectId: locked.id,
           details: { studentId: locked.student.id, to: { from: locked.toDate, to } },
         });
-        locked.toDate = to;
-        locked.updatedAt = now;
+        const next = this.reperiod(em, locked, periods, locked.fromDate, to, now);
         if (by === 'guardian') this.confirm(em, actor, locked, next, now);
       }
       return { id: locked.id, ...noticeOutcome(meals, periods.map(versionOf), now) };
@@ -189,9 +343,7 @@ export class AbsencesService {
     const notices = await em.find(
       AbsenceNotice,
       {
-        status: 'active',
-        fromDate: { $lte: date },
-        $or: [{ toDate: null }, { toDate: { $gte: date } }],
+        ...activeOn(date),
         student: { $in: enrolled.map((e) => e.student.id) },
       },
       { populate: ['student', 'createdBy'], orderBy: { student: { familyName: 'asc', givenName: 'asc' }, fromDate: 'asc' } },
@@ -278,6 +430,21 @@ export class AbsencesService {
   }
 }
 
+/** Notices in force (not withdrawn) whose period covers the date. */
+export function activeOn(date: string) {
+  return { status: 'active' as const, fromDate: { $lte: date }, $or: [{ toDate: null }, { toDate: { $gte: date } }] };
+}
+
+/** Absences of one child are changed one at a time (a guardian's notice and a teacher's lesson mark meet here). */
+export async function lockStudent(em: EntityManager, studentId: string): Promise<void> {
+  await em.findOneOrFail(User, studentId, { lockMode: LockMode.PESSIMISTIC_WRITE, fields: ['id'] });
+}
+
+/** Excused: a verdict of justified, or a notice (a guardian's, the nurse's) not yet judged; a teacher's lesson record is not. */
+export function isExcused(n: Pick<AbsenceNotice, 'justification' | 'recordedInLesson'>): boolean {
+  return n.justification === 'justified' || (n.justification == null && !n.recordedInLesson);
+}
+
 function versionOf(p: AbsencePeriod): CoverageVersion {
   return { from: p.fromDate, to: p.toDate ?? null, validFrom: p.validFrom, validTo: p.validTo ?? null };
 }
@@ -294,6 +461,8 @@ function viewOf(n: AbsenceNotice): AbsenceView {
     note: n.note ?? null,
     status: n.status,
     justification: n.justification ?? null,
+    excused: isExcused(n),
+    recordedInLesson: n.recordedInLesson,
     createdBy: { id: n.createdBy.id, displayName: n.createdBy.displayName },
     createdAt: n.createdAt,
     updatedAt: n.updatedAt,

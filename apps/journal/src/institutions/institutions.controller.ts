@@ -26,7 +26,10 @@ export class InstitutionsController {
   }
 
   @Patch(':institutionId/settings')
-  @ApiOperation({ summary: 'Change absence cut-offs, the meal report time (HH:mm, Riga) and notification settings (alert delay, quiet hours, SMS transliteration and monthly segment budget) (head, deputy head, admin)' })
+  @ApiOperation({
+    summary:
+      'Change absence cut-offs, the meal report time (HH:mm, Riga), notification settings (alert delay, quiet hours, SMS transliteration and monthly segment budget) and message moderation (allow-list, blocked words, mode) (head, deputy head, admin)',
+  })
   updateSettings(@CurrentActor() actor: Actor, @Param('institutionId', uuid) institutionId: string, @Body() dto: UpdateSettingsDto) {
     return this.institutions.updateSettings(actor, institutionId, dto);
   }

@@ -1,8 +1,40 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { INSTITUTION_TERM_LIMITS, MODERATION_MODES, type ModerationMode } from '@app/moderation/core/institution';
 import { SafeLine } from '@app/platform/validation';
 import { LOCAL_DATE_PATTERN, LOCAL_TIME_PATTERN } from './dates';
 import { QUIET_HOURS_PATTERN } from '@app/platform/config/app-config';
+
+const { maxTerms, maxLength } = INSTITUTION_TERM_LIMITS;
+
+/** Each list given replaces the stored one; its terms are checked one by one by the service (stable codes). */
+export class ModerationSettingsDto {
+  @ApiPropertyOptional({
+    type: [String],
+    description: `Local names and words, as written, never flagged by the word lexicon (threat and hate rules still apply); at most ${maxTerms}, each at most ${maxLength} characters`,
+    example: ['Dirsa', 'Pimpīšu teātris'],
+  })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  allowedTerms?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: `Extra words to flag as moderate profanity, as written or with a common ending appended: held for review, blocked in strict mode; at most ${maxTerms}, each at most ${maxLength} characters`,
+    example: ['lohs'],
+  })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  blockedTerms?: string[];
+
+  @ApiPropertyOptional({ enum: MODERATION_MODES, description: '`strict` blocks moderate profanity, insults, harassment and sexual remarks that `default` holds for review' })
+  @IsOptional()
+  @IsIn(MODERATION_MODES)
+  mode?: ModerationMode;
+}
 
 export class UpdateSettingsDto {
   @ApiPropertyOptional({ description: 'Absence/return must be reported by this time on the previous working day (HH:mm, Riga)', example: '09:30' })
@@ -43,6 +75,13 @@ export class UpdateSettingsDto {
   @Min(0)
   @Max(10_000_000)
   smsMonthlySegmentBudget?: number | null;
+
+  @ApiPropertyOptional({ type: ModerationSettingsDto, description: 'Message moderation: allow-list, extra blocked words, mode' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ModerationSettingsDto)
+  moderation?: ModerationSettingsDto;
 }
 
 export class CreateClosureDto {

@@ -18,6 +18,7 @@ import { auditBy, loadInstitution } from '../common/management';
 import { requireDateRange, requireLocalDate, requireLocalTime } from './dates';
 import { institutionError } from './institution-errors';
 import type { ClosuresQuery, CreateClosureDto, UpdateSettingsDto } from './institutions.dto';
+import { normalizeModeration, patchModeration } from './moderation-settings';
 
 export interface InstitutionSummary {
   id: string;
@@ -72,21 +73,30 @@ export class InstitutionsService {
     return view;
   }
 
-  /** Merges the given values into the settings; each time must be a real `HH:mm` (400 INVALID_TIME). */
+  /**
+   * Merges the given values into the settings; each time must be a real `HH:mm` (400 INVALID_TIME),
+   * moderation terms are checked one by one (400 MODERATION_*, see moderation-settings.ts).
+   */
   async updateSettings(actor: Actor, institutionId: string, dto: UpdateSettingsDto): Promise<{ settings: InstitutionSettings }> {
     this.access.require(actor, Permission.InstitutionManage, institutionId);
     for (const key of TIME_KEYS) if (dto[key] !== undefined) requireLocalTime(dto[key], key);
+    const moderationPatch = dto.moderation ? normalizeModeration(dto.moderation) : null;
     return this.em.fork().transactional(async (em) => {
       const institution = await loadInstitution(em, institutionId);
       const before = institutionSettings(institution.settings);
       const after: Record<string, unknown> = { ...before };
-      const changed: Record<string, { from: unknown; to: unknown }> = {};
+      const changed: Record<string, unknown> = {};
       for (const key of SETTING_KEYS) {
         const value = dto[key];
         if (value !== undefined && value !== before[key]) {
           after[key] = value;
           changed[key] = { from: before[key], to: value };
         }
+      }
+      if (moderationPatch) {
+        const moderation = patchModeration(before.moderation, moderationPatch);
+        after.moderation = moderation.after;
+        Object.assign(changed, moderation.changed);
       }
       if (Object.keys(changed).length) {
         institution.settings = after as unknown as InstitutionSettings;

@@ -5,7 +5,8 @@ import type { Actor } from '@app/auth/actor';
 import { AuditEntry } from '@app/audit/audit-entry.entity';
 import { auditRow } from '@app/audit/audit-log.service';
 import { insertAll } from '@app/persistence/insert-rows';
-import type { ModerationResult } from '@app/moderation/core/types';
+import { institutionOptions } from '@app/moderation/core/institution';
+import type { ModerationOptions, ModerationResult } from '@app/moderation/core/types';
 import { ModerationService } from '@app/moderation/moderation.service';
 import { AppConfig } from '@app/platform/config/app-config';
 import { invalid } from '@app/platform/errors';
@@ -78,8 +79,9 @@ export class MessagesService {
     const subject = input.subject ?? (parent ? replySubject(parent.subject) : undefined);
     if (!subject?.trim()) throw invalid('VALIDATION_FAILED', 'subject is required', [{ field: 'subject', issue: 'required' }]);
 
-    // The gate runs before any database write; blocked text is never stored.
-    const checked = this.moderate(subject, input.body);
+    // The gate runs before any database write; blocked text is never stored. The institution's own
+    // allow-list, blocked words and mode are read at every send, so a change applies to the next message.
+    const checked = this.moderate(subject, input.body, await this.moderationOptions(institutionId));
     const recipients = await this.recipientsFor(actor, institutionId, input.to, parent, now);
 
     const status = checked.moderation.decision === 'review' ? 'held' : 'sent';
@@ -205,10 +207,19 @@ export class MessagesService {
     return recipients;
   }
 
+  /**
+   * The sending institution's moderation options; undefined (the defaults) when it has none. The lib
+   * keeps the compiled moderator per options value, so reading the settings is all a send costs.
+   */
+  private async moderationOptions(institutionId: string): Promise<ModerationOptions | undefined> {
+    const settings = await this.directory.institutionSettings(institutionId);
+    return settings && institutionOptions(settings.moderation);
+  }
+
   /** Subject and body through libs/moderation; `block` stops here with the spans to fix. */
-  private moderate(subject: string, body: string): { html: string; text: string; moderation: MessageModeration } {
-    const s = this.moderation.moderate(subject);
-    const b = this.moderation.moderateHtml(body);
+  private moderate(subject: string, body: string, options: ModerationOptions | undefined): { html: string; text: string; moderation: MessageModeration } {
+    const s = this.moderation.moderate(subject, options);
+    const b = this.moderation.moderateHtml(body, options);
     // Zero-width characters inside markup (<p>\u200B</p>) leave nothing a reader could see.
     if (!hasVisibleText(b.text)) throw messageError.emptyMessage();
     const tag = (field: 'subject' | 'body', found: ModerationResult['matches']) =>

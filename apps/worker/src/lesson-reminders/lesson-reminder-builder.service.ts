@@ -12,16 +12,22 @@ import { SETTLE_MS } from '../digests/digest-schedule';
 
 const BATCH = 200;
 
-/** Today's lessons of the teacher still without a topic, in institutions not closed today. */
-const OPEN_LESSONS = `from lesson l
-  where l.date = ? and l.topic is null
-    and not exists (select 1 from institution_closure c where c.institution_id = l.institution_id and c.from_date <= l.date and c.to_date >= l.date)`;
+/**
+ * Lessons still without a topic or attendance that are due today, in institutions not closed today:
+ * a school's or pre-school's lessons of today (seed 001 §4.1, by 18:00), interest education's lessons
+ * whose two working days end today (seed 002 §13: dated on or after the 2nd working day before today
+ * and before the 1st, so a Saturday's lesson falls due with Friday's). Parameters: see {@link dueParams}.
+ */
+const OPEN_LESSONS = `from lesson l join institution i on i.id = l.institution_id
+  where (l.topic is null or l.attendance_taken_at is null)
+    and ((i.kind <> 'interest' and l.date = ?) or (i.kind = 'interest' and l.date >= ? and l.date < ?))
+    and not exists (select 1 from institution_closure c where c.institution_id = l.institution_id and c.from_date <= ? and c.to_date >= ?)`;
 
 /**
- * The teachers' daily reminder (seed 001 §4.1: topics by 18:00 each working day): at
+ * The teachers' daily reminder (seed 001 §4.1: topics and absences by 18:00 each working day): at
  * `LESSON_REMINDER_TIME` (17:00 Riga) on working days — never on weekends or public holidays, and not
- * for lessons of an institution closed that day — each teacher who recorded a lesson today without a
- * topic gets one e-mail listing them. Built on the sweep's timer like the digests: one row per
+ * for lessons of an institution closed that day — each teacher with a lesson due today (see
+ * {@link OPEN_LESSONS}) without a topic or attendance gets one e-mail listing them. Built on the sweep's timer like the digests: one row per
  * teacher and day, created by a conditional insert unique on (teacher, day), so two workers, a second
  * sweep or a restart send it once, and a Redis flush loses nothing.
  */
@@ -45,9 +51,9 @@ export class LessonReminderBuilder {
     if (!this.calendar.isWorkingDay(day)) return 0;
     const owing = (await this.em.getConnection().execute(
       `select distinct l.teacher_id ${OPEN_LESSONS}
-          and not exists (select 1 from lesson_reminder r where r.teacher_id = l.teacher_id and r.day = l.date)
+          and not exists (select 1 from lesson_reminder r where r.teacher_id = l.teacher_id and r.day = ?)
         order by l.teacher_id limit ${BATCH}`,
-      [day],
+      [...this.dueParams(day), day],
     )) as { teacher_id: string }[];
     let built = 0;
     for (const { teacher_id: teacherId } of owing) {
@@ -60,12 +66,17 @@ export class LessonReminderBuilder {
     return built;
   }
 
-  /** One teacher's reminder; false when another builder got there first or the topics were filled meanwhile. */
+  /** {@link OPEN_LESSONS}'s parameters for a working day (national working days: holidays and weekends skipped). */
+  private dueParams(day: string): string[] {
+    return [day, this.calendar.addWorkingDays(day, -2), this.calendar.addWorkingDays(day, -1), day, day];
+  }
+
+  /** One teacher's reminder; false when another builder got there first or the lessons were completed meanwhile. */
   private async build(teacherId: string, day: string, now: Date): Promise<boolean> {
     return this.em.fork().transactional(async (tx) => {
       const exec = <T>(sql: string, params: unknown[]) => tx.getConnection().execute(sql, params, 'all', tx.getTransactionContext()) as Promise<T[]>;
       const at = (d: Date) => tx.getPlatform().processDateProperty(d);
-      const lessons = await exec<{ id: string; institution_id: string }>(`select l.id, l.institution_id ${OPEN_LESSONS} and l.teacher_id = ? order by l.id`, [day, teacherId]);
+      const lessons = await exec<{ id: string; institution_id: string }>(`select l.id, l.institution_id ${OPEN_LESSONS} and l.teacher_id = ? order by l.id`, [...this.dueParams(day), teacherId]);
       if (!lessons.length) return false;
       const id = randomUUID();
       const inserted = await exec<{ id: string }>(

@@ -8,7 +8,7 @@ import { Templates } from '../templates/templates';
 
 /**
  * The teacher's reminder, composed at send time from its row: the lessons it lists that still have no
- * topic (all filled meanwhile: nothing is sent). Only the teacher's own lessons, no students.
+ * topic or attendance (all completed meanwhile: nothing is sent). Only the teacher's own lessons, no students.
  */
 @Injectable()
 export class LessonReminderComposer {
@@ -27,14 +27,20 @@ export class LessonReminderComposer {
     if (!user.email) return { suppress: 'no-contact' };
     const lessons = await em.find(
       Lesson,
-      { id: { $in: reminder.lessonIds }, teacher: d.userId, topic: null },
-      { populate: ['group'], orderBy: { group: { name: 'asc' }, subject: 'asc', createdAt: 'asc' } },
+      { id: { $in: reminder.lessonIds }, teacher: d.userId, $or: [{ topic: null }, { attendanceTakenAt: null }] },
+      { populate: ['group', 'institution'], orderBy: { date: 'asc', group: { name: 'asc' }, subject: 'asc', createdAt: 'asc' } },
     );
     if (!lessons.length) return { suppress: 'done' };
     const { email } = this.templates.render('lesson-reminder', user.language, {
       day: reminder.day,
-      lessons: lessons.map((l) => ({ group: l.group.name, groupId: l.group.id, subject: l.subject })),
+      rule: lessons.every((l) => l.institution.kind === 'interest') ? 'two' : 'today',
+      lessons: lessons.map((l) => ({ date: l.date, group: l.group.name, groupId: l.group.id, subject: l.subject, missing: missingOf(l) })),
     });
     return { mail: { to: user.email, ...email } };
   }
+}
+
+function missingOf(l: Lesson): 'topic' | 'attendance' | 'both' {
+  if (l.topic === null) return l.attendanceTakenAt == null ? 'both' : 'topic';
+  return 'attendance';
 }

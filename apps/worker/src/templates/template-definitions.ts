@@ -229,21 +229,31 @@ export const TEMPLATES = {
     },
   }),
 
-  /** To a teacher at LESSON_REMINDER_TIME on a working day: their lessons of the day still without a topic. */
+  /**
+   * To a teacher at LESSON_REMINDER_TIME on a working day: their lessons still without a topic or
+   * attendance — today's, or (`rule: 'two'`, interest education) those whose two working days end today.
+   */
   'lesson-reminder': define({
     channels: ['email'],
-    args: ['day', 'count'],
-    itemArgs: ['group', 'subject'],
-    prepare: (p: { day: string; lessons: readonly { group: string; groupId: string; subject: string }[] }, ctx) => ({
-      args: { day: p.day, count: p.lessons.length },
+    args: ['day', 'count', 'rule'],
+    itemArgs: ['date', 'group', 'subject', 'missing'],
+    prepare: (
+      p: { day: string; rule: 'today' | 'two'; lessons: readonly { date: string; group: string; groupId: string; subject: string; missing: 'topic' | 'attendance' | 'both' }[] },
+      ctx,
+    ) => ({
+      args: { day: p.day, count: p.lessons.length, rule: p.rule },
       link: ctx.publicUrl,
-      items: p.lessons.map((l) => ({ args: { group: l.group, subject: l.subject }, link: `${ctx.publicUrl}/groups/${l.groupId}/lessons?from=${p.day}` })),
+      items: p.lessons.map((l) => ({
+        args: { date: l.date, group: l.group, subject: l.subject, missing: l.missing },
+        link: `${ctx.publicUrl}/groups/${l.groupId}/lessons?from=${l.date}`,
+      })),
     }),
     sample: {
       day: '2026-10-14',
+      rule: 'today',
       lessons: [
-        { group: '9.a', groupId: SAMPLE_MESSAGE_ID, subject: 'Matemātika <b>&</b>' },
-        { group: '10.a', groupId: SAMPLE_MESSAGE_ID, subject: 'Fizika' },
+        { date: '2026-10-14', group: '9.a', groupId: SAMPLE_MESSAGE_ID, subject: 'Matemātika <b>&</b>', missing: 'topic' },
+        { date: '2026-10-14', group: '10.a', groupId: SAMPLE_MESSAGE_ID, subject: 'Fizika', missing: 'both' },
       ],
     },
   }),

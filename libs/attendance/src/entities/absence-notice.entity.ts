@@ -23,7 +23,7 @@ export type AbsenceJustification = (typeof ABSENCE_JUSTIFICATIONS)[number];
 @Index({ properties: ['student', 'fromDate'] })
 @Index({ properties: ['institution', 'fromDate'] })
 export class AbsenceNotice {
-  [OptionalProps]?: 'status' | 'note' | 'justification' | 'toDate';
+  [OptionalProps]?: 'status' | 'note' | 'justification' | 'toDate' | 'recordedInLesson';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -54,6 +54,13 @@ export class AbsenceNotice {
 
   @Enum({ items: () => ABSENCE_JUSTIFICATIONS, nullable: true })
   justification: AbsenceJustification | null = null;
+
+  /**
+   * Made by a teacher marking the child absent in a lesson, with no notice covering the day: unexcused
+   * until reviewed, and taken over by the guardian's notice for the day (one record per child and day).
+   */
+  @Property({ type: 'boolean' })
+  recordedInLesson: boolean = false;
 
   @ManyToOne(() => User)
   createdBy!: User;

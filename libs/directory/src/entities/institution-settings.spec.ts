@@ -20,3 +20,16 @@ describe('institutionSettings', () => {
     expect(institutionSettings({ alertDelaySeconds: null }).alertDelaySeconds).toBeNull();
   });
 });
+
+describe('institutionSettings: moderation', () => {
+  it('fills moderation for rows that predate it, and its keys one by one', () => {
+    expect(institutionSettings({}).moderation).toEqual({ allowedTerms: [], blockedTerms: [], mode: 'default' });
+    expect(institutionSettings({ moderation: { allowedTerms: ['Dirsa'] } } as never).moderation).toEqual({ allowedTerms: ['Dirsa'], blockedTerms: [], mode: 'default' });
+  });
+
+  it('gives every reader its own lists', () => {
+    institutionSettings(null).moderation.allowedTerms.push('Dirsa');
+    expect(DEFAULT_INSTITUTION_SETTINGS.moderation.allowedTerms).toEqual([]);
+    expect(institutionSettings(null).moderation.allowedTerms).toEqual([]);
+  });
+});

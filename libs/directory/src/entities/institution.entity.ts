@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Collection, Entity, Enum, OneToMany, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import type { InstitutionModeration } from '@app/moderation/core/institution';
 import type { Group } from './group.entity';
 
 export const INSTITUTION_KINDS = ['preschool', 'school', 'interest'] as const;
@@ -21,6 +22,8 @@ export interface InstitutionSettings {
   smsTransliterate: boolean;
   /** SMS segments the institution may send per Riga calendar month; null: unlimited. */
   smsMonthlySegmentBudget: number | null;
+  /** Message moderation: allow-listed local names, extra blocked words, `default` or `strict` mode. */
+  moderation: InstitutionModeration;
 }
 
 export const DEFAULT_INSTITUTION_SETTINGS: InstitutionSettings = {
@@ -31,6 +34,7 @@ export const DEFAULT_INSTITUTION_SETTINGS: InstitutionSettings = {
   quietHours: null,
   smsTransliterate: false,
   smsMonthlySegmentBudget: null,
+  moderation: { allowedTerms: [], blockedTerms: [], mode: 'default' },
 };
 
 /**
@@ -39,7 +43,9 @@ export const DEFAULT_INSTITUTION_SETTINGS: InstitutionSettings = {
  */
 export function institutionSettings(stored: Partial<InstitutionSettings> | string | null | undefined): InstitutionSettings {
   const own = typeof stored === 'string' ? (JSON.parse(stored) as Partial<InstitutionSettings>) : (stored ?? {});
-  return { ...DEFAULT_INSTITUTION_SETTINGS, ...own };
+  const moderation = { ...DEFAULT_INSTITUTION_SETTINGS.moderation, ...own.moderation };
+  // Fresh lists: a caller changing its copy must not change the defaults or another reader's settings.
+  return { ...DEFAULT_INSTITUTION_SETTINGS, ...own, moderation: { ...moderation, allowedTerms: [...moderation.allowedTerms], blockedTerms: [...moderation.blockedTerms] } };
 }
 
 @Entity({ tableName: 'institution' })
@@ -59,7 +65,7 @@ export class Institution {
   timeZone: string = 'Europe/Riga';
 
   @Property({ type: 'json' })
-  settings: InstitutionSettings = { ...DEFAULT_INSTITUTION_SETTINGS };
+  settings: InstitutionSettings = institutionSettings(null);
 
   @Property({ type: 'boolean' })
   active: boolean = true;

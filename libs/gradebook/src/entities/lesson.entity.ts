@@ -13,7 +13,7 @@ import { User } from '@app/directory/entities/user.entity';
 @Index({ properties: ['group', 'date'] })
 @Index({ properties: ['teacher', 'date'] })
 export class Lesson {
-  [OptionalProps]?: 'topic' | 'homework' | 'substituteFor';
+  [OptionalProps]?: 'topic' | 'homework' | 'substituteFor' | 'attendanceTakenAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -45,6 +45,10 @@ export class Lesson {
   /** The group's teacher a substitute stood in for; null for the group's own teacher. */
   @ManyToOne(() => User, { nullable: true })
   substituteFor: User | null = null;
+
+  /** When attendance was last recorded for the lesson (see {@link LessonAttendance}); null: not taken yet. */
+  @Property({ type: 'datetime', nullable: true })
+  attendanceTakenAt: Date | null = null;
 
   @Property({ type: 'datetime' })
   createdAt!: Date;

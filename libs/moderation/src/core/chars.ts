@@ -44,6 +44,11 @@ const EXTRA_FOLD: Record<string, string> = {
   ƒ: 'f',
 };
 
+const GREEK_LOOKALIKE: Record<string, string> = {
+  Α: 'a', Β: 'b', Ε: 'e', Ζ: 'z', Η: 'h', Ι: 'i', Κ: 'k', Μ: 'm', Ν: 'n', Ο: 'o', Ρ: 'p', Τ: 't', Υ: 'y', Χ: 'x',
+  α: 'a', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
+};
+
 const LV_MARKED = new Set('āēīūšžčņļķģĀĒĪŪŠŽČŅĻĶĢ');
 const LV_COMBINING = new Set([0x304, 0x30c, 0x327, 0x326]);
 
@@ -97,6 +102,9 @@ function compute(cp: number): CharInfo {
   if (cp === 0x2019 || cp === 0x2bc || cp === 0x2032) {
     return { kind: K_APOS, fold: '', script: S_NONE, upper: false, lvMark: false };
   }
+  // Greek capitals and small letters that look Latin (DΕBĪLS with a Greek E) are read as those letters.
+  const greek = GREEK_LOOKALIKE[ch];
+  if (greek !== undefined) return { kind: K_LETTER, fold: greek, script: S_LATN, upper: ch !== ch.toLowerCase(), lvMark: false };
   if (ch === 'й' || ch === 'Й') return { kind: K_LETTER, fold: 'й', script: S_CYRL, upper: ch === 'Й', lvMark: false };
   if (ch === '€' || ch === '£' || ch === '¡') return { kind: K_LEET, fold: ch, script: S_NONE, upper: false, lvMark: false };
   const lower = ch.toLowerCase();
@@ -156,7 +164,7 @@ export const LEET_LATN: Readonly<Record<string, string>> = {
 };
 
 export const LEET_CYRL: Readonly<Record<string, string>> = {
-  '0': 'о', '3': 'з', '4': 'ч', '6': 'б', '9': 'я', '@': 'а', $: 'с', '€': 'е',
+  '0': 'о', '1': 'и', '3': 'з', '4': 'ч', '6': 'б', '9': 'я', '@': 'а', $: 'с', '€': 'е',
 };
 
 /** Latin letters read as a transliteration (pизда typed with a Latin p meaning п). */

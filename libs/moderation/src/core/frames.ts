@@ -1,10 +1,15 @@
 import framesJson from '../../data/frames.json';
+import { AFFIX_CLASSES } from './lexicon';
+import { S_LATN } from './chars';
+import { cyrillicReadings } from './translit';
 import { CATEGORIES, type Category, type MatchLang, type Severity } from './types';
-import { normalizeWord, type Token } from './tokenizer';
+import { F_ALLCAPS, F_CAPITALIZED, normalizeWord, type Token } from './tokenizer';
 
 /**
  * Frames: rules over word features rather than over fixed strings. A feature is a class of words
- * (exact forms, `stem*` for every inflection of a stem, `*ending` for a grammatical ending such as
+ * (exact forms, `stem*` for every word starting with a stem, `stem+` for the stem with one of its
+ * language's inflectional endings from data/affixes.json — ebrej+ is ebreji, ebrejus, ebrejiem but not
+ * ebrejiski —, `*ending` for a grammatical ending such as
  * the Latvian first-person future `-šu`); a frame element is one or more features that must hold on
  * the same token (`violent-lv&fut1-lv`: a violent verb in the first-person future); a frame fires
  * when all its elements occur, in any order, within `window` tokens of one sentence. This captures
@@ -69,17 +74,19 @@ export class FrameMatcher {
   private readonly exact = new Map<string, number[]>();
   private readonly prefixes = new Map<number, Map<string, number[]>>();
   private readonly suffixes = new Map<number, Map<string, number[]>>();
+  private readonly inflected = new Map<number, Map<string, number[]>>();
   /** feature id → (frame, element index) pairs whose element mentions that feature. */
   private readonly byFeature: Array<Array<{ frame: CompiledFrame; el: number }>> = [];
 
   constructor(file: FrameFile) {
     for (const [name, words] of Object.entries(file.features)) {
-      if (name === VOCATIVE && words.length > 0) throw new Error(`feature ${VOCATIVE} is computed from punctuation; list no words`);
       const id = this.featureIds.size;
       this.featureIds.set(name, id);
       this.byFeature.push([]);
       for (const raw of words) {
+        if (COMPUTED.has(name)) throw new Error(`feature ${name} is computed from the text; list no words`);
         if (raw.startsWith('*')) add(this.suffixes, normalizeWord(raw.slice(1)).key, id);
+        else if (raw.endsWith('+')) add(this.inflected, normalizeWord(raw.slice(0, -1)).key, id);
         else if (raw.endsWith('*')) add(this.prefixes, normalizeWord(raw.slice(0, -1)).key, id);
         else push(this.exact, normalizeWord(raw).key, id);
       }
@@ -131,6 +138,12 @@ export class FrameMatcher {
       const ids = map.get(key.slice(0, len));
       if (ids) add(ids);
     }
+    for (const [len, map] of this.inflected) {
+      if (key.length < len) continue;
+      const ids = map.get(key.slice(0, len));
+      // Repeats are collapsed, so евре+ев arrives as "еврев": the ending may share the stem's last letter.
+      if (ids && (isEnding(key.slice(len)) || isEnding(key[len - 1] + key.slice(len)))) add(ids);
+    }
     for (const [len, map] of this.suffixes) {
       // An ending must leave a stem: "šu" alone is not a future verb.
       if (key.length < len + 2) continue;
@@ -140,14 +153,44 @@ export class FrameMatcher {
     return out;
   }
 
-  match(tokens: Token[], text: string, negation: Set<string>, out: FrameHit[]): void {
-    const feats: number[][] = tokens.map((t) => this.featuresOf(t.key));
+  /**
+   * `readAsRussian`: the Latin words of the message are Russian typed in Latin letters; their Cyrillic
+   * readings (ya tebya ubyu = я тебя убью) carry features too.
+   */
+  match(tokens: Token[], text: string, negation: Set<string>, out: FrameHit[], readAsRussian = false): void {
+    const feats: number[][] = tokens.map((t) => {
+      const own = this.featuresOf(t.key);
+      const readings = readAsRussian && t.script === S_LATN ? cyrillicReadings(t.key) : [];
+      if (t.alts === null && readings.length === 0) return own;
+      // Another reading of a disguised word (su4ka = сучка) carries its features too.
+      const all = [...own];
+      const addAll = (key: string): void => {
+        for (const f of this.featuresOf(key)) if (!all.includes(f)) all.push(f);
+      };
+      for (const alt of t.alts ?? []) addAll(alt.key);
+      for (const r of readings) addAll(r);
+      return all;
+    });
     const vocative = this.featureIds.get(VOCATIVE);
     const relative = this.featureIds.get(RELATIVE);
-    if (vocative !== undefined) {
-      for (let i = 0; i < tokens.length; i++) {
-        if (isVocative(tokens, text, i, feats, relative)) feats[i] = [...feats[i], vocative];
-      }
+    const clauseEnd = this.featureIds.get(CLAUSE_END);
+    const laughed = this.featureIds.get(LAUGHED_AT);
+    const dashed = this.featureIds.get(AFTER_DASH);
+    const menacing = this.featureIds.get(MENACING);
+    const name = this.featureIds.get(NAME);
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      const next = i + 1 < tokens.length ? tokens[i + 1] : null;
+      const sameNext = next !== null && next.sentence === t.sentence ? next : null;
+      const gapAfter = text.slice(t.end, next === null ? text.length : next.start);
+      if (vocative !== undefined && isVocative(tokens, text, i, feats, relative)) feats[i] = [...feats[i], vocative];
+      // "tu dabūsi, tici man" ends a clause; "tu dabūsi, ko gribēji" goes on into an object clause.
+      const clauseGoesOn = sameNext !== null && (!gapAfter.includes(',') || (relative !== undefined && feats[i + 1].includes(relative)));
+      if (clauseEnd !== undefined && !clauseGoesOn) feats[i] = [...feats[i], clauseEnd];
+      if (laughed !== undefined && MOCKING_EMOJI.test(gapAfter)) feats[i] = [...feats[i], laughed];
+      if (name !== undefined && (t.flags & (F_CAPITALIZED | F_ALLCAPS)) === F_CAPITALIZED) feats[i] = [...feats[i], name];
+      if (menacing !== undefined && MENACING_EMOJI.test(gapAfter)) feats[i] = [...feats[i], menacing];
+      if (dashed !== undefined && i > 0 && DASH.test(text.slice(tokens[i - 1].end, t.start))) feats[i] = [...feats[i], dashed];
     }
     // Per frame: the sentence being tracked, the last token at which each element held in it, the
     // last token that touched the frame (to visit it once per token) and the last sentence it fired in.
@@ -204,6 +247,29 @@ export class FrameMatcher {
  */
 const VOCATIVE = '$vocative';
 const RELATIVE = 'relative';
+/** `$end`: the last word of a sentence or of a clause before a comma ("tu dabūsi, tici man"). */
+const CLAUSE_END = '$end';
+/** `$laughed`: a word followed by a laughing or mocking emoji before the next word (kropļa gaita 😂). */
+const LAUGHED_AT = '$laughed';
+/** `$dash`: a word right after a dash standing between words, the Russian copula ("мама — дура"). */
+const AFTER_DASH = '$dash';
+/** `$menacing`: a word followed by a menacing emoji (😈 🔪 🔫 💀 ⚰️ 🩸). */
+const MENACING = '$menacing';
+/** `$name`: a capitalised word (Kārlis, Mrs Ozola), the likely subject of a remark about a person. */
+const NAME = '$name';
+const COMPUTED = new Set([VOCATIVE, CLAUSE_END, LAUGHED_AT, AFTER_DASH, MENACING, NAME]);
+const MENACING_EMOJI = /[\u{1F608}\u{1F47F}\u{1F52A}\u{1F52B}\u{1F480}\u{2620}\u{26B0}\u{1FA78}\u{1F5E1}]/u;
+const MOCKING_EMOJI = /[\u{1F602}\u{1F923}\u{1F921}\u{1F437}\u{1F416}\u{1F40B}\u{1F433}\u{1F92E}\u{1F606}\u{1F61D}\u{1F61B}]/u;
+const DASH = /^\s+[-\u2013\u2014]\s+$/;
+
+/** Inflectional endings of the three languages (data/affixes.json), normalised like token keys. */
+const ENDINGS: ReadonlySet<string> = new Set(
+  ['lv-noun', 'lv-fem', 'lv-adj', 'ru-noun', 'ru-adj', 'en-noun', 'en-verb'].flatMap((c) => (AFFIX_CLASSES[c] ?? []).map((e) => (e === '' ? '' : normalizeWord(e).key))),
+);
+
+function isEnding(rest: string): boolean {
+  return ENDINGS.has(rest);
+}
 
 function commaBetween(text: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (text[k] === ',') return true;

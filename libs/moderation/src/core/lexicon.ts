@@ -139,7 +139,8 @@ function normalizeAffix(a: string): string {
   return a === '' ? '' : normalizeWord(a).key;
 }
 
-function collapseRepeats(s: string): string {
+/** One character per run of repeats, as token keys are stored. */
+export function collapseRepeats(s: string): string {
   let out = '';
   for (const ch of s) if (out[out.length - 1] !== ch) out += ch;
   return out;

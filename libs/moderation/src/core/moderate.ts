@@ -20,6 +20,31 @@ import {
 /** Above this many runs a token is not a word; highlight only the matched root, not the whole blob. */
 const MAX_WORD_RUNS = 48;
 
+/** Characters that break a word in two when typed between its letters with no space (stu.lba, ku_ce). */
+const BROKEN_WORD_GAP = new Set(['.', '_']);
+
+/** Two tokens read as one word; a letter doubled across the seam is one run, as in any word. */
+function joinTokens(a: Token, b: Token): Token {
+  const merge = a.key[a.key.length - 1] === b.key[0];
+  const skip = merge ? 1 : 0;
+  const counts = [...a.counts];
+  const ends = [...a.ends];
+  if (merge) {
+    counts[counts.length - 1] += b.counts[0];
+    ends[ends.length - 1] = b.ends[0];
+  }
+  return {
+    ...a,
+    key: a.key + b.key.slice(skip),
+    counts: [...counts, ...b.counts.slice(skip)],
+    starts: [...a.starts, ...b.starts.slice(skip)],
+    ends: [...ends, ...b.ends.slice(skip)],
+    end: b.end,
+    flags: a.flags | (b.flags & ~(F_CAPITALIZED | F_ALLCAPS)),
+    alts: null,
+  };
+}
+
 /** A match with what the decision still needs to know about how it was written and meant. */
 interface Found extends ModerationMatch {
   masked: boolean;
@@ -56,32 +81,36 @@ export class Moderator {
     const found: Found[] = [];
     const hits: LexiconHit[] = [];
 
+    const record = (tok: Token, h: LexiconHit, wordEnd: number): void => {
+      const e = h.entry;
+      if (!contextAllows(e, tok, tokens, latin)) return;
+      // "you're not stupid", "tu neesi muļķis": a denied insult is reassurance.
+      if (e.cat === 'insult' && negatedBefore(tokens, tok.index)) return;
+      let severity = e.sev;
+      // "ты дебил", "you bitch": an insult aimed at the reader is worse than the word on its own.
+      if (e.cat === 'insult' && !e.directed && severity < 3 && isAddressed(tokens, tok.index)) severity = (severity + 1) as Severity;
+      const whole = tok.key.length <= MAX_WORD_RUNS;
+      found.push({
+        start: whole ? tok.start : tok.starts[h.from],
+        end: whole ? wordEnd : tok.ends[h.to - 1],
+        category: e.cat,
+        severity,
+        term: e.term,
+        lang: e.lang,
+        masked: h.masked,
+        quoted: tok.quoted,
+        reported: reported[tok.index],
+      });
+    };
+
     for (const tok of tokens) {
       if ((tok.flags & F_NUMERIC) !== 0 || this.allowed.has(tok.key)) continue;
       hits.length = 0;
       this.lexicon.match(tok, text, hits);
       if (tok.alts !== null) for (const alt of tok.alts) this.lexicon.match(alt, text, hits);
-      for (const h of hits) {
-        const e = h.entry;
-        if (!contextAllows(e, tok, tokens, latin)) continue;
-        // "you're not stupid", "tu neesi muļķis": a denied insult is reassurance.
-        if (e.cat === 'insult' && negatedBefore(tokens, tok.index)) continue;
-        let severity = e.sev;
-        // "ты дебил", "you bitch": an insult aimed at the reader is worse than the word on its own.
-        if (e.cat === 'insult' && !e.directed && severity < 3 && isAddressed(tokens, tok.index)) severity = (severity + 1) as Severity;
-        const whole = tok.key.length <= MAX_WORD_RUNS;
-        found.push({
-          start: whole ? tok.start : tok.starts[h.from],
-          end: whole ? tok.end : tok.ends[h.to - 1],
-          category: e.cat,
-          severity,
-          term: e.term,
-          lang: e.lang,
-          masked: h.masked,
-          quoted: tok.quoted,
-          reported: reported[tok.index],
-        });
-      }
+      for (const h of hits) record(tok, h, tok.end);
+      const broken = this.matchBrokenWord(tok, tokens, text, hits);
+      if (broken !== null) for (const h of hits) record(broken, h, broken.end);
     }
 
     // Phrases and frames both match a run of tokens; either hit becomes one match over that run.
@@ -101,10 +130,30 @@ export class Moderator {
     this.phrases.match(tokens, NEGATION, phraseHits);
     for (const ph of phraseHits) found.push(span(ph.first, ph.last, ph.pattern));
     const frameHits: FrameHit[] = [];
-    this.frames.match(tokens, text, STRICT_NEGATION, frameHits);
+    this.frames.match(tokens, text, STRICT_NEGATION, frameHits, latin === 'ru-latn' || latin === 'unknown');
     for (const fh of frameHits) found.push(span(fh.first, fh.last, fh.frame));
 
     return this.summarise(found);
+  }
+
+  /**
+   * "stu.lba ku.ce": a word broken by a dot or underscore with no space around it. The two halves are
+   * read as one word, and only a lexicon word that needs both halves counts (so "skola.lv" or "e.g."
+   * never match a root that one half holds on its own; those are matched as the halves themselves).
+   */
+  private matchBrokenWord(tok: Token, tokens: Token[], text: string, hits: LexiconHit[]): Token | null {
+    const next = tok.index + 1 < tokens.length ? tokens[tok.index + 1] : null;
+    if (next === null || next.start !== tok.end + 1 || !BROKEN_WORD_GAP.has(text[tok.end])) return null;
+    if (next.script !== tok.script || (next.flags & (F_NUMERIC | F_CAPITALIZED | F_ALLCAPS)) !== 0) return null;
+    if (tok.key.length + next.key.length > MAX_WORD_RUNS || this.allowed.has(next.key)) return null;
+    const joined = joinTokens(tok, next);
+    const seam = tok.key.length;
+    hits.length = 0;
+    this.lexicon.match(joined, text, hits);
+    let kept = 0;
+    for (const h of hits) if (h.from < seam && h.to > seam) hits[kept++] = h;
+    hits.length = kept;
+    return kept > 0 ? joined : null;
   }
 
   private summarise(found: Found[]): ModerationResult {
@@ -136,6 +185,10 @@ export class Moderator {
 function contextAllows(e: CompiledEntry, tok: Token, tokens: Token[], latin: LatinContext): boolean {
   if (e.name === 'always' && (tok.flags & F_CAPITALIZED) !== 0 && (tok.flags & F_ALLCAPS) === 0) return false;
   if (e.name === 'likely' && looksLikeName(tok, tokens)) return false;
+  // A capitalised word inside a sentence that is quoted or followed by another capitalised word is a
+  // name or a title (lelle "Kuce Pūce"); below the worst severity it counts only when a second-person
+  // word aims it at someone. A single capitalised word (Dirsa kungs) is left to the allow-list.
+  if (e.name === false && e.sev < 3 && titleInside(tok, tokens) && !isAddressed(tokens, tok.index)) return false;
   if ((e.notIn !== null || e.onlyIn !== null) && tok.script !== S_CYRL) {
     const lang = (tok.flags & F_LV_MARK) !== 0 ? 'lv' : latin;
     if (e.notIn !== null && e.notIn.has(lang)) return false;
@@ -155,6 +208,15 @@ function negatedBefore(tokens: Token[], index: number): boolean {
   return false;
 }
 
+function titleInside(tok: Token, tokens: Token[]): boolean {
+  if ((tok.flags & (F_CAPITALIZED | F_ALLCAPS)) !== F_CAPITALIZED) return false;
+  const prev = tok.index > 0 ? tokens[tok.index - 1] : null;
+  if (prev === null || prev.sentence !== tok.sentence) return false;
+  if (tok.quoted) return true;
+  const next = tok.index + 1 < tokens.length ? tokens[tok.index + 1] : null;
+  return next !== null && next.sentence === tok.sentence && (next.flags & (F_CAPITALIZED | F_ALLCAPS)) === F_CAPITALIZED;
+}
+
 /**
  * Capitalised mid-sentence (the Hui family, uz Pisu), or first in a sentence and followed by another
  * capitalised word (Dick Smith). A capitalised insult opening a sentence ("Suka!") is still caught.
@@ -165,6 +227,15 @@ function looksLikeName(tok: Token, tokens: Token[]): boolean {
   if (prev !== null && prev.sentence === tok.sentence) return true;
   const next = tok.index + 1 < tokens.length ? tokens[tok.index + 1] : null;
   return next !== null && next.sentence === tok.sentence && (next.flags & F_CAPITALIZED) !== 0;
+}
+
+function lettersOnly(words: Token[]): boolean {
+  return words.length > 0 && words.every((w) => (w.flags & (F_NUMERIC | F_MASKED)) === 0);
+}
+
+/** Whether a blocked or allowed term can be read as words made of letters, as {@link Moderator} requires. */
+export function isLetterTerm(term: string): boolean {
+  return lettersOnly(tokenize(term));
 }
 
 function customTerms(terms: ReadonlyArray<string | { term: string; category?: Category; severity?: Severity }>): {
@@ -179,9 +250,7 @@ function customTerms(terms: ReadonlyArray<string | { term: string; category?: Ca
     const cat = spec.category ?? 'profanity';
     const sev = spec.severity ?? 2;
     const words = tokenize(spec.term);
-    if (words.length === 0 || words.some((w) => (w.flags & (F_NUMERIC | F_MASKED)) !== 0)) {
-      throw new Error(`blockedTerms: ${JSON.stringify(spec.term)} must consist of words made of letters`);
-    }
+    if (!lettersOnly(words)) throw new Error(`blockedTerms: ${JSON.stringify(spec.term)} must consist of words made of letters`);
     if (words.length > 1) {
       patterns.push({ lang: 'custom', cat, sev, term: spec.term, p: words.map((w) => w.key).join(' ') });
     } else if (words[0].script === S_CYRL) {

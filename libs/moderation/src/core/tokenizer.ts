@@ -56,6 +56,10 @@ const MODE_AUTO = 0;
 const MODE_CYRL_LOOKALIKE = 1;
 const MODE_CYRL_TRANSLIT = 2;
 const MODE_LATN = 3;
+/** Latin word with a 1 that stands for l (b1@ģ, sh1t is read with 1 as i already). */
+const MODE_ONE_L = 4;
+/** Symbols inside the word hide letters rather than stand for one (нах@й, бл@ть). */
+const MODE_HIDDEN_AT = 5;
 
 /** Normalised characters of the word being read, in parallel arrays reused across words. */
 class UnitBuffer {
@@ -111,6 +115,8 @@ interface Single {
   lvMark: boolean;
   boundaryBefore: boolean;
   joinableGapBefore: boolean;
+  /** Separator characters before this letter (up to a few), to find word breaks in "s h u t   u p". */
+  gapBefore: string;
   quoted: boolean;
 }
 
@@ -141,19 +147,39 @@ export function tokenize(text: string): Token[] {
   let tokenQuoted = false;
   let pendingBoundary = false;
   let pendingJoinable = false;
+  let gapText = '';
+  let pendingGap = '';
 
   const emit = (b: UnitBuffer, a: number, z: number, lv: boolean, spaced: boolean, boundaryBefore: boolean, quoted: boolean): void => {
     if (boundaryBefore && tokens.length > 0) sentence++;
     const tok = finalize(b, a, z, lv, spaced, tokens.length, sentence, quoted, MODE_AUTO);
-    if ((tok.flags & F_CONFUSABLE) !== 0) {
+    const modes = altModes(b, a, z, tok);
+    if (modes !== null) {
       const alts: Token[] = [];
-      for (const mode of ALT_MODES) {
+      for (const mode of modes) {
         const alt = finalize(b, a, z, lv, spaced, tok.index, sentence, quoted, mode);
         if (alt.key !== tok.key && !alts.some((x) => x.key === alt.key)) alts.push(alt);
       }
       if (alts.length > 0) tok.alts = alts;
     }
     tokens.push(tok);
+  };
+
+  const emitSingle = (u: Single): void => {
+    side.len = 0;
+    side.push(u.ch, K_LETTER, u.script, u.upper, u.start, u.end);
+    emit(side, 0, 1, u.lvMark, false, u.boundaryBefore, u.quoted);
+  };
+
+  const emitSpelled = (from: number, to: number): void => {
+    side.len = 0;
+    let lv = false;
+    for (let k = from; k < to; k++) {
+      const u = singles[k];
+      side.push(u.ch, K_LETTER, u.script, u.upper, u.start, u.end);
+      lv = lv || u.lvMark;
+    }
+    emit(side, 0, side.len, lv, true, singles[from].boundaryBefore, singles[from].quoted);
   };
 
   const flushSingles = (): void => {
@@ -164,21 +190,18 @@ export function tokenize(text: string): Token[] {
       // Letters of one script only: "5.b п.и.з.д.а" must not swallow the Latin b.
       while (j < singles.length && singles[j].joinableGapBefore && singles[j].script === singles[i].script) j++;
       if (j - i >= MIN_JOINED) {
-        side.len = 0;
-        let lv = false;
-        for (let k = i; k < j; k++) {
-          const u = singles[k];
-          side.push(u.ch, K_LETTER, u.script, u.upper, u.start, u.end);
-          lv = lv || u.lvMark;
+        // "s h u t   u p", "b.u.d.e.t p.i.z.d.e.c": the separator used between letters is the usual one;
+        // a different (wider or other) separator marks where one spelled-out word ends.
+        const usual = usualGap(singles, i + 1, j);
+        let a = i;
+        for (let k = i + 1; k <= j; k++) {
+          if (k < j && singles[k].gapBefore === usual) continue;
+          if (k - a >= 2 || (a === i && k === j)) emitSpelled(a, k);
+          else emitSingle(singles[a]);
+          a = k;
         }
-        emit(side, 0, side.len, lv, true, singles[i].boundaryBefore, singles[i].quoted);
       } else {
-        for (let k = i; k < j; k++) {
-          const u = singles[k];
-          side.len = 0;
-          side.push(u.ch, K_LETTER, u.script, u.upper, u.start, u.end);
-          emit(side, 0, 1, u.lvMark, false, u.boundaryBefore, u.quoted);
-        }
+        for (let k = i; k < j; k++) emitSingle(singles[k]);
       }
       i = j;
     }
@@ -191,6 +214,8 @@ export function tokenize(text: string): Token[] {
     let b = buf.len;
     while (a < b && (buf.kind[a] === K_MASK || (buf.kind[a] === K_LEET && buf.ch[a] !== '$' && buf.ch[a] !== '@'))) a++;
     while (b > a && (buf.kind[b - 1] === K_MASK || buf.kind[b - 1] === K_LEET)) {
+      // "mauk@", "су4к@": an at sign closing a word of letters is its last vowel, not punctuation.
+      if (buf.ch[b - 1] === '@' && b - 1 > a + 1 && buf.kind[b - 2] === K_LETTER && buf.kind[b - 3] !== K_MASK) break;
       if (buf.ch[b - 1] === '!') boundary = true;
       b--;
     }
@@ -208,6 +233,7 @@ export function tokenize(text: string): Token[] {
           lvMark,
           boundaryBefore: pendingBoundary,
           joinableGapBefore: pendingJoinable,
+          gapBefore: pendingGap,
           quoted: tokenQuoted,
         });
       } else {
@@ -220,6 +246,7 @@ export function tokenize(text: string): Token[] {
     gapLen = 0;
     gapJoinable = true;
     gapHasSpace = false;
+    gapText = '';
   };
 
   const n = text.length;
@@ -277,6 +304,7 @@ export function tokenize(text: string): Token[] {
         if (!possessive) inQuote = !inQuote;
       }
       gapLen += width;
+      if (gapText.length < 8) gapText += ch;
       if (!JOINABLE_GAP.has(ch)) gapJoinable = false;
       if (ch === ' ' || ch === '\u00a0' || ch === '\t') gapHasSpace = true;
       i += width;
@@ -286,6 +314,8 @@ export function tokenize(text: string): Token[] {
     if (!inWord) {
       pendingBoundary = boundary;
       pendingJoinable = gapJoinable && gapLen > 0 && gapLen <= MAX_JOIN_GAP;
+      pendingGap = gapText;
+      gapText = '';
       gluedToWord = !gapHasSpace && gapLen > 0 && singles.length === 0 && tokens.length > 0;
       boundary = false;
       tokenQuoted = inQuote;
@@ -301,6 +331,44 @@ export function tokenize(text: string): Token[] {
 }
 
 const ALT_MODES = [MODE_CYRL_LOOKALIKE, MODE_CYRL_TRANSLIT, MODE_LATN];
+const LEET_LATN_MODES = [MODE_CYRL_TRANSLIT, MODE_ONE_L, MODE_HIDDEN_AT];
+const LEET_CYRL_MODES = [MODE_HIDDEN_AT];
+
+/**
+ * Other readings worth trying: mixed scripts (xyй), and words written with digits and symbols, which
+ * may be transliterated Russian (su4ka = сучка), use 1 for l (b1@ģ), or use @ to hide any vowel (нах@й).
+ */
+function altModes(b: UnitBuffer, a: number, z: number, tok: Token): readonly number[] | null {
+  if ((tok.flags & F_CONFUSABLE) !== 0) return ALT_MODES;
+  if ((tok.flags & F_LEET) === 0) return null;
+  let digit = false;
+  let at = false;
+  for (let k = a; k < z; k++) {
+    if (b.kind[k] === K_DIGIT) digit = true;
+    else if (b.ch[k] === '@') at = true;
+  }
+  if (tok.script === S_LATN) return digit || at ? LEET_LATN_MODES : null;
+  if (tok.script === S_CYRL) return at ? LEET_CYRL_MODES : null;
+  return null;
+}
+
+/** The separator that most often stands between the spelled-out letters singles[from..to). */
+function usualGap(singles: readonly Single[], from: number, to: number): string {
+  const counts = new Map<string, number>();
+  let best = '';
+  let bestCount = 0;
+  for (let k = from; k < to; k++) {
+    const g = singles[k].gapBefore;
+    const c = (counts.get(g) ?? 0) + 1;
+    counts.set(g, c);
+    // Ties go to the shorter separator: "a b  c d" breaks at the double space.
+    if (c > bestCount || (c === bestCount && g.length < best.length)) {
+      best = g;
+      bestCount = c;
+    }
+  }
+  return best;
+}
 const WORD_BUFFER = new UnitBuffer(256);
 const SIDE_BUFFER = new UnitBuffer(64);
 
@@ -331,7 +399,7 @@ function finalize(b: UnitBuffer, a: number, z: number, lvMark: boolean, spaced: 
   else if (other > latn + cyrl) script = S_OTHER;
   else script = cyrl > latn ? S_CYRL : S_LATN;
   if (mode === MODE_LATN && script !== S_OTHER && letters > 0) script = S_LATN;
-  else if (mode !== MODE_AUTO && script !== S_OTHER && letters > 0) script = S_CYRL;
+  else if ((mode === MODE_CYRL_LOOKALIKE || mode === MODE_CYRL_TRANSLIT) && script !== S_OTHER && letters > 0) script = S_CYRL;
   const latnToCyrl = mode === MODE_CYRL_TRANSLIT ? TRANSLIT_LATN_TO_CYRL : LATN_TO_CYRL;
 
   const leetAllowed = letters >= 2 && script !== S_OTHER;
@@ -350,7 +418,9 @@ function finalize(b: UnitBuffer, a: number, z: number, lvMark: boolean, spaced: 
         flags |= F_CONFUSABLE;
       }
     } else if (kind === K_DIGIT || kind === K_LEET) {
-      const mapped = leetAllowed ? (script === S_CYRL ? LEET_CYRL[ch] : LEET_LATN[ch]) : undefined;
+      let mapped = leetAllowed ? (script === S_CYRL ? LEET_CYRL[ch] : LEET_LATN[ch]) : undefined;
+      if (mode === MODE_ONE_L && ch === '1' && leetAllowed) mapped = 'l';
+      else if (mode === MODE_HIDDEN_AT && ch === '@') mapped = undefined;
       if (mapped !== undefined) {
         ch = mapped;
         flags |= F_LEET;

@@ -96,7 +96,7 @@ export const envSchema = z.object({
     .default('18:00'),
   /**
    * Riga-local time (`HH:mm`) of the teachers' daily reminder on working days: today's lessons still
-   * without a topic, before the 18:00 deadline of seed 001 §4.1.
+   * without a topic or attendance (interest education: those due today), before the 18:00 deadline of seed 001 §4.1.
    */
   LESSON_REMINDER_TIME: z
     .string()

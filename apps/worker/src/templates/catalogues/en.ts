@@ -62,9 +62,9 @@ export const en: Catalogue = {
       sms: '{institution}: {self, select, yes {you have} other {{child} has}} {count, plural, one {a new mark} other {# new marks}} in {subject}. {link}',
     },
     'lesson-reminder': {
-      subject: '{count, plural, one {# lesson} other {# lessons}} of {day} without a topic',
-      body: 'Please enter the topic by 18:00. {count, plural, one {This lesson of {day} has no topic yet:} other {These # lessons of {day} have no topic yet:}}',
-      item: '{group}: {subject}',
+      subject: '{count, plural, one {# lesson} other {# lessons}} of {day} without a topic or attendance',
+      body: '{rule, select, two {Interest education enters topics and absences within two working days; today is the last day for these.} other {Please enter the topic and attendance by 18:00.}} {count, plural, one {This lesson is not complete yet:} other {These # lessons are not complete yet:}}',
+      item: '{date} {group}: {subject} ({missing, select, topic {no topic} attendance {no attendance} other {no topic, no attendance}})',
       action: 'Open the journal',
     },
     'person-linked': {

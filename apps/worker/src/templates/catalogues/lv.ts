@@ -64,9 +64,9 @@ export const lv: Catalogue = {
       sms: '{institution}: {self, select, yes {jums} other {{child}}} {count, plural, zero {# jauni vērtējumi} one {# jauns vērtējums} other {# jauni vērtējumi}} – {subject}. {link}',
     },
     'lesson-reminder': {
-      subject: '{day}: {count, plural, zero {# stundām} one {# stundai} other {# stundām}} nav ierakstīta tēma',
-      body: 'Lūdzu, ierakstiet tēmu līdz plkst. 18:00. {count, plural, zero {Šīm # {day} stundām vēl nav tēmas:} one {Šai {day} stundai vēl nav tēmas:} other {Šīm # {day} stundām vēl nav tēmas:}}',
-      item: '{group}: {subject}',
+      subject: '{day}: {count, plural, zero {# stundām} one {# stundai} other {# stundām}} nav ierakstīta tēma vai apmeklējums',
+      body: '{rule, select, two {Interešu izglītībā tēmas un kavējumus ievada divu darba dienu laikā; šīm nodarbībām šodien ir pēdējā diena.} other {Lūdzu, ierakstiet tēmu un apmeklējumu līdz plkst. 18:00.}} {count, plural, zero {Šīm # stundām vēl trūkst ierakstu:} one {Šai stundai vēl trūkst ierakstu:} other {Šīm # stundām vēl trūkst ierakstu:}}',
+      item: '{date} {group}: {subject} ({missing, select, topic {nav tēmas} attendance {nav apmeklējuma} other {nav tēmas un apmeklējuma}})',
       action: 'Atvērt žurnālu',
     },
     'person-linked': {

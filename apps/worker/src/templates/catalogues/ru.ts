@@ -65,9 +65,9 @@ export const ru: Catalogue = {
       sms: '{institution}: {self, select, yes {вам:} other {{child}:}} {count, plural, one {# новая оценка} few {# новые оценки} many {# новых оценок} other {# новой оценки}} – {subject}. {link}',
     },
     'lesson-reminder': {
-      subject: '{day}: {count, plural, one {# урок} few {# урока} many {# уроков} other {# урока}} без темы',
-      body: 'Пожалуйста, внесите тему до 18:00. {count, plural, one {У этого урока {day} ещё нет темы:} few {У этих # уроков {day} ещё нет темы:} many {У этих # уроков {day} ещё нет темы:} other {У этих # урока {day} ещё нет темы:}}',
-      item: '{group}: {subject}',
+      subject: '{day}: {count, plural, one {# урок} few {# урока} many {# уроков} other {# урока}} без темы или посещаемости',
+      body: '{rule, select, two {В кружках темы и пропуски вносятся в течение двух рабочих дней; для этих занятий сегодня последний день.} other {Пожалуйста, внесите тему и посещаемость до 18:00.}} {count, plural, one {В этом уроке ещё не хватает записей:} few {В этих # уроках ещё не хватает записей:} many {В этих # уроках ещё не хватает записей:} other {В этих # урока ещё не хватает записей:}}',
+      item: '{date} {group}: {subject} ({missing, select, topic {нет темы} attendance {нет посещаемости} other {нет темы и посещаемости}})',
       action: 'Открыть журнал',
     },
     'person-linked': {
