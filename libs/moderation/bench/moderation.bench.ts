@@ -2,6 +2,7 @@
  * Throughput of `moderate` on >= 1 MB of mixed lv/ru/en school messages, compared in the same run
  * with `obscenity` (English preset) on the English part, plus a linearity check on hostile shapes.
  * The last line of output is a single JSON object; everything before it is for humans.
+ * `-- --second-opinion` measures moderators that also consult the n-gram model (off by default).
  */
 import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
 import { getModerator } from '../src/core/moderate';
@@ -54,7 +55,9 @@ function main(): void {
   const messages = generateMessages(SEED, TARGET_BYTES);
   const all = messages.map((m) => m.text);
   const english = messages.filter((m) => m.lang === 'en').map((m) => m.text);
-  const moderator = getModerator();
+  const secondOpinion = process.argv.includes('--second-opinion');
+  const moderator = getModerator({ secondOpinion });
+  console.log(`n-gram second opinion: ${secondOpinion ? 'on' : 'off'}`);
   const obscenity = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
 
   const totalMb = bytesOf(all) / (1024 * 1024);
@@ -93,7 +96,7 @@ function main(): void {
   }
   console.log(`linearity  worst 4N/N ratio ${round(worst)} (4 = linear, 16 = quadratic)`);
 
-  console.log(JSON.stringify({ bench: 'moderation', mb_per_s: round(mod.mbPerS), msgs_per_s: Math.round(mod.msgsPerS), obscenity_mb_per_s: round(obs.mbPerS) }));
+  console.log(JSON.stringify({ bench: 'moderation', mb_per_s: round(mod.mbPerS), msgs_per_s: Math.round(mod.msgsPerS), obscenity_mb_per_s: round(obs.mbPerS), second_opinion: secondOpinion }));
 }
 
 main();

@@ -2,6 +2,7 @@ import { S_CYRL } from './chars';
 import { NEGATION, STRICT_NEGATION, detectLatinContext, isAddressed, reportedSpeech, type LatinContext } from './context';
 import { BUILTIN_LEXICONS, compileEntries, type CompiledEntry, type LexiconEntrySource, type LexiconFile } from './lexicon';
 import { LexiconMatcher, type LexiconHit } from './matcher';
+import { sharedNgramModel } from './ngram-model';
 import { BUILTIN_FRAMES, type CompiledFrame, FrameMatcher, type FrameHit } from './frames';
 import { BUILTIN_PHRASES, PhraseMatcher, type PhraseFile, type PhraseHit, type PhrasePatternSource } from './phrases';
 import { decide, maxDecision, minDecision, resolvePolicy } from './policy';
@@ -19,6 +20,16 @@ import {
 
 /** Above this many runs a token is not a word; highlight only the matched root, not the whole blob. */
 const MAX_WORD_RUNS = 48;
+
+/**
+ * Whether moderators consult the n-gram model unless told otherwise. Off: in the leave-one-blind-set-out
+ * evaluation (model/train.ts, test-data/blind/README.md) it did not add recall on unseen text without
+ * adding false positives on clean messages.
+ */
+export const SECOND_OPINION_DEFAULT = false;
+
+/** The match a second opinion adds: the whole text, since the model weighs all of it. */
+export const SECOND_OPINION_TERM = 'statistical second opinion';
 
 /** Characters that break a word in two when typed between its letters with no space (stu.lba, ku_ce). */
 const BROKEN_WORD_GAP = new Set(['.', '_']);
@@ -60,6 +71,7 @@ export class Moderator {
   private readonly frames: FrameMatcher;
   private readonly policy: ModerationPolicy;
   private readonly allowed: Set<string>;
+  private readonly secondOpinion: boolean;
 
   constructor(options: ModerationOptions = {}) {
     const { lexFile, phraseFile } = customTerms(options.blockedTerms ?? []);
@@ -67,6 +79,7 @@ export class Moderator {
     this.phrases = new PhraseMatcher(phraseFile ? [BUILTIN_PHRASES, phraseFile] : [BUILTIN_PHRASES]);
     this.frames = sharedFrames();
     this.policy = resolvePolicy(options.policy);
+    this.secondOpinion = options.secondOpinion ?? SECOND_OPINION_DEFAULT;
     this.allowed = new Set<string>();
     for (const w of options.allowedTerms ?? []) {
       for (const t of tokenize(w)) if ((t.flags & F_NUMERIC) === 0) this.allowed.add(t.key);
@@ -133,7 +146,22 @@ export class Moderator {
     this.frames.match(tokens, text, STRICT_NEGATION, frameHits, latin === 'ru-latn' || latin === 'unknown');
     for (const fh of frameHits) found.push(span(fh.first, fh.last, fh.frame));
 
-    return this.summarise(found);
+    const result = this.summarise(found);
+    return result.decision === 'allow' && this.secondOpinion ? this.askModel(text, tokens, result) : result;
+  }
+
+  /** Raises `allow` to `review` when the model is confident enough; it never blocks on its own. */
+  private askModel(text: string, tokens: Token[], allowed: ModerationResult): ModerationResult {
+    const words = this.allowed.size > 0 ? tokens.filter((t) => !this.allowed.has(t.key)) : tokens;
+    if (words.length === 0) return allowed;
+    const model = sharedNgramModel();
+    if (model.probability(words) < model.threshold) return allowed;
+    const category = model.bestCategory(words) ?? 'harassment';
+    return {
+      decision: 'review',
+      categories: [category],
+      matches: [{ start: 0, end: text.length, category, severity: 1, term: SECOND_OPINION_TERM, lang: 'model' }],
+    };
   }
 
   /**
@@ -281,12 +309,12 @@ const MAX_CACHED = 64;
 
 /** Compiled moderators are cached per options object and per options value (institutions reuse settings). */
 export function getModerator(options?: ModerationOptions): Moderator {
-  if (!options || (!options.blockedTerms?.length && !options.allowedTerms?.length && !options.policy)) {
+  if (!options || (!options.blockedTerms?.length && !options.allowedTerms?.length && !options.policy && (options.secondOpinion ?? SECOND_OPINION_DEFAULT) === SECOND_OPINION_DEFAULT)) {
     return (defaultModerator.instance ??= new Moderator());
   }
   const cached = byObject.get(options);
   if (cached) return cached;
-  const key = JSON.stringify([options.blockedTerms ?? [], options.allowedTerms ?? [], options.policy ?? {}]);
+  const key = JSON.stringify([options.blockedTerms ?? [], options.allowedTerms ?? [], options.policy ?? {}, options.secondOpinion ?? null]);
   let m = byValue.get(key);
   if (!m) {
     m = new Moderator(options);

@@ -5,7 +5,7 @@ export type Decision = 'allow' | 'review' | 'block';
 export type Severity = 1 | 2 | 3;
 
 /** Language of the lexicon entry or phrase rule that produced a match. */
-export type MatchLang = 'lv' | 'ru' | 'en' | 'ru-latn' | 'custom';
+export type MatchLang = 'lv' | 'ru' | 'en' | 'ru-latn' | 'custom' | 'model';
 
 export interface ModerationMatch {
   /** UTF-16 offset into the original text (inclusive). */
@@ -42,4 +42,9 @@ export interface ModerationOptions {
   allowedTerms?: ReadonlyArray<string>;
   /** Overrides of the decision per category and severity. */
   policy?: Partial<Record<Category, CategoryPolicy>>;
+  /**
+   * Ask the character n-gram model (data/ngram-model.json) about messages the rules allow; at or above
+   * its threshold the message goes to `review`, never `block`. Default: SECOND_OPINION_DEFAULT.
+   */
+  secondOpinion?: boolean;
 }

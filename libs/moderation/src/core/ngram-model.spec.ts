@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { Moderator, SECOND_OPINION_DEFAULT, SECOND_OPINION_TERM, moderate } from './moderate';
+import { NGRAM_FEATURES, NgramModel, featureBuckets, sharedNgramModel, type NgramModelFile } from './ngram-model';
+import { tokenize } from './tokenizer';
+
+const DATA = join(__dirname, '..', '..', 'data', 'ngram-model.json');
+const file = JSON.parse(readFileSync(DATA, 'utf8')) as NgramModelFile;
+const rulesOnly = new Moderator({ secondOpinion: false });
+const withModel = new Moderator({ secondOpinion: true });
+
+/** A blind-1 threat without a violent word that the rules let through and the shipped model catches. */
+const VEILED_THREAT = 'Rīt pēc stundām es tevi pagaidīšu pie vārtiem. Tu sapratīsi.';
+
+function blindLines(): string[] {
+  const dir = join(__dirname, '..', '..', 'test-data', 'blind');
+  return ['blind-1', 'blind-2', 'blind-3'].flatMap((n) =>
+    readFileSync(join(dir, `${n}.jsonl`), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => (JSON.parse(l) as { text: string }).text),
+  );
+}
+
+describe('n-gram second opinion', () => {
+  it('loads the shipped model, whose feature config is the one the code computes', () => {
+    expect(file.features).toEqual(NGRAM_FEATURES);
+    expect(file.threshold).toBeGreaterThanOrEqual(0.5);
+    expect(file.threshold).toBeLessThan(1);
+    expect(file.flag.index.length).toBe(file.flag.value.length);
+    expect(file.flag.index.every((i, k) => Number.isInteger(i) && i >= 0 && i < NGRAM_FEATURES.buckets && (k === 0 || i > file.flag.index[k - 1]))).toBe(true);
+    const model = sharedNgramModel();
+    expect(model.threshold).toBe(file.threshold);
+    const tokens = tokenize(VEILED_THREAT);
+    expect(model.probability(tokens)).toBeCloseTo(model.probabilityOf(featureBuckets(tokens)), 9);
+  });
+
+  it('refuses a model file trained with other features', () => {
+    expect(() => new NgramModel({ ...file, features: { ...file.features, maxN: 4 } })).toThrow(/feature config/);
+  });
+
+  it('raises an allowed message to review with one whole-text match, and only when asked', () => {
+    expect(rulesOnly.moderate(VEILED_THREAT).decision).toBe('allow');
+    const r = withModel.moderate(VEILED_THREAT);
+    expect(r.decision).toBe('review');
+    expect(r.matches).toEqual([{ start: 0, end: VEILED_THREAT.length, category: r.categories[0], severity: 1, term: SECOND_OPINION_TERM, lang: 'model' }]);
+    expect(moderate(VEILED_THREAT).decision).toBe(SECOND_OPINION_DEFAULT ? 'review' : 'allow');
+  });
+
+  it('keeps clean messages allowed', () => {
+    for (const text of [
+      'Labdien! Marta šodien nebūs skolā, viņai ir temperatūra. Lūdzu, attaisnojiet kavējumu.',
+      'Добрый день! Напоминаю, что родительское собрание в четверг в 18:00.',
+      'Reminder: the school trip to Sigulda is on Friday, please pack lunch.',
+    ]) {
+      expect(withModel.moderate(text)).toEqual({ decision: 'allow', categories: [], matches: [] });
+    }
+  });
+
+  it('never blocks on its own: with the model a decision differs from the rules only by allow → review', () => {
+    const check = (text: string): void => {
+      const rules = rulesOnly.moderate(text);
+      const both = withModel.moderate(text);
+      if (rules.decision !== 'allow') expect(both).toEqual(rules);
+      else expect(['allow', 'review']).toContain(both.decision);
+    };
+    for (const text of blindLines()) check(text);
+    fc.assert(fc.property(fc.string({ maxLength: 300 }), check), { seed: 20261204, numRuns: 200 });
+  });
+
+  it('reads allow-listed words as absent', () => {
+    const name = new Moderator({ secondOpinion: true, allowedTerms: VEILED_THREAT.split(/[ .]+/).filter(Boolean) });
+    expect(name.moderate(VEILED_THREAT).decision).toBe('allow');
+  });
+});

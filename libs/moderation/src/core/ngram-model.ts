@@ -1,0 +1,195 @@
+import { F_NUMERIC, type Token } from './tokenizer';
+import { CATEGORIES, type Category } from './types';
+
+/**
+ * A character n-gram logistic model used as a second opinion: it may raise `allow` to `review`, never
+ * more. It reads the tokenizer's keys (lowercased, NFC, diacritics folded, repeats collapsed, leet and
+ * look-alikes resolved), so it sees text the way the rules do and costs no second tokenisation.
+ * Trained by `npm run moderation:train` (libs/moderation/model/train.ts).
+ */
+export interface NgramFeatureConfig {
+  /** Character n-grams of each token key wrapped in `<`…`>`, lengths minN..maxN. */
+  minN: number;
+  maxN: number;
+  /** Plus one hashed feature per token key and one per pair of adjacent keys in a sentence. */
+  words: boolean;
+  bigrams: boolean;
+  /** Hashed into this many buckets (a power of two) with 32-bit FNV-1a. */
+  buckets: number;
+}
+
+export const NGRAM_FEATURES: Readonly<NgramFeatureConfig> = Object.freeze({ minN: 2, maxN: 5, words: true, bigrams: true, buckets: 1 << 18 });
+
+/** Sparse weights over hashed buckets, as stored in the data file. */
+export interface SparseHead {
+  bias: number;
+  index: number[];
+  value: number[];
+}
+
+export interface NgramModelFile {
+  version: 1;
+  features: NgramFeatureConfig;
+  /** Probability at or above which an `allow` becomes `review`; chosen on training folds only. */
+  threshold: number;
+  /** Abusive (anything the rules should flag, reports included) vs innocent. */
+  flag: SparseHead;
+  /** One-vs-rest heads over abusive lines; the best one names the match's category. */
+  categories: Partial<Record<Category, SparseHead>>;
+  trainedOn: string[];
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SALT_WORD = 0x9e3779b1;
+const SALT_BIGRAM = 0x85ebca77;
+const CH_OPEN = 0x3c; // '<'
+const CH_CLOSE = 0x3e; // '>'
+
+function fnvString(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+/**
+ * Walks every feature of the text's tokens (repeats included) once: adds its weight to `acc.sum` when
+ * `weights` is given, appends its bucket to `sink` when given; returns how many there were. One loop
+ * for scoring and for training, without a closure per feature, since it runs on every allowed message.
+ * Numbers carry no meaning for the model and are skipped.
+ */
+const acc = { sum: 0 };
+
+function walkFeatures(tokens: readonly Token[], cfg: NgramFeatureConfig, weights: Float32Array | null, sink: number[] | null): number {
+  const mask = cfg.buckets - 1;
+  const { minN, maxN } = cfg;
+  let sum = 0;
+  let n = 0;
+  let prevHash = 0;
+  let prevSentence = -1;
+  for (const tok of tokens) {
+    if ((tok.flags & F_NUMERIC) !== 0) {
+      prevSentence = -1;
+      continue;
+    }
+    const key = tok.key;
+    const len = key.length + 2;
+    for (let i = 0; i + minN <= len; i++) {
+      let h = FNV_OFFSET;
+      const last = Math.min(len, i + maxN);
+      for (let j = i; j < last; j++) {
+        h = Math.imul(h ^ (j === 0 ? CH_OPEN : j === len - 1 ? CH_CLOSE : key.charCodeAt(j - 1)), FNV_PRIME);
+        if (j - i + 1 >= minN) {
+          const b = (h >>> 0) & mask;
+          if (weights !== null) sum += weights[b];
+          if (sink !== null) sink.push(b);
+          n++;
+        }
+      }
+    }
+    const wh = fnvString(FNV_OFFSET ^ SALT_WORD, key);
+    if (cfg.words) {
+      const b = (wh >>> 0) & mask;
+      if (weights !== null) sum += weights[b];
+      if (sink !== null) sink.push(b);
+      n++;
+    }
+    if (cfg.bigrams && prevSentence === tok.sentence) {
+      const b = ((Math.imul(prevHash ^ SALT_BIGRAM, FNV_PRIME) ^ wh) >>> 0) & mask;
+      if (weights !== null) sum += weights[b];
+      if (sink !== null) sink.push(b);
+      n++;
+    }
+    prevHash = wh;
+    prevSentence = tok.sentence;
+  }
+  acc.sum = sum;
+  return n;
+}
+
+/** The buckets of a text's features as one array (training and tests; scoring streams them). */
+export function featureBuckets(tokens: readonly Token[], cfg: NgramFeatureConfig = NGRAM_FEATURES): Int32Array {
+  const out: number[] = [];
+  walkFeatures(tokens, cfg, null, out);
+  return Int32Array.from(out);
+}
+
+export function sigmoid(z: number): number {
+  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+}
+
+/** Features are binary counts scaled by 1/sqrt(count), so long messages do not score higher for length. */
+export function scale(count: number): number {
+  return count > 0 ? 1 / Math.sqrt(count) : 0;
+}
+
+function denseWeights(head: SparseHead, buckets: number): Float32Array {
+  const w = new Float32Array(buckets);
+  for (let k = 0; k < head.index.length; k++) w[head.index[k]] = head.value[k];
+  return w;
+}
+
+export class NgramModel {
+  readonly threshold: number;
+  readonly features: NgramFeatureConfig;
+  private readonly weights: Float32Array;
+  private readonly bias: number;
+  private readonly heads: { cat: Category; bias: number; w: Map<number, number> }[];
+
+  constructor(file: NgramModelFile) {
+    const f = file.features;
+    if (f.minN !== NGRAM_FEATURES.minN || f.maxN !== NGRAM_FEATURES.maxN || f.words !== NGRAM_FEATURES.words || f.bigrams !== NGRAM_FEATURES.bigrams || f.buckets !== NGRAM_FEATURES.buckets) {
+      throw new Error(`ngram model: feature config ${JSON.stringify(f)} does not match the code's ${JSON.stringify(NGRAM_FEATURES)}; retrain with npm run moderation:train`);
+    }
+    this.features = f;
+    this.threshold = file.threshold;
+    this.bias = file.flag.bias;
+    this.weights = denseWeights(file.flag, f.buckets);
+    this.heads = CATEGORIES.filter((c) => file.categories[c]).map((cat) => {
+      const h = file.categories[cat] as SparseHead;
+      return { cat, bias: h.bias, w: new Map(h.index.map((i, k) => [i, h.value[k]])) };
+    });
+  }
+
+  /** Probability that the text is abusive, from its precomputed feature buckets. */
+  probabilityOf(buckets: Int32Array): number {
+    let sum = 0;
+    for (const b of buckets) sum += this.weights[b];
+    return sigmoid(this.bias + sum * scale(buckets.length));
+  }
+
+  /** Probability that the text is abusive; streams the features, nothing allocated per message. */
+  probability(tokens: readonly Token[]): number {
+    const n = walkFeatures(tokens, this.features, this.weights, null);
+    return sigmoid(this.bias + acc.sum * scale(n));
+  }
+
+  /** The category whose head scores highest; only asked once the text is flagged. */
+  bestCategory(tokens: readonly Token[]): Category | null {
+    if (this.heads.length === 0) return null;
+    const buckets = featureBuckets(tokens, this.features);
+    const s = scale(buckets.length);
+    let best: Category | null = null;
+    let bestScore = -Infinity;
+    for (const h of this.heads) {
+      let z = 0;
+      for (const b of buckets) z += h.w.get(b) ?? 0;
+      z = h.bias + z * s;
+      if (z > bestScore) {
+        bestScore = z;
+        best = h.cat;
+      }
+    }
+    return best;
+  }
+}
+
+const loaded = { model: null as NgramModel | null };
+
+/**
+ * Read once, on first use by a moderator that asks for a second opinion. A static require (not an
+ * import) keeps the file out of start-up while the bundler still packs it with the lib.
+ */
+export function sharedNgramModel(): NgramModel {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (loaded.model ??= new NgramModel(require('../../data/ngram-model.json') as NgramModelFile));
+}
