@@ -83,7 +83,12 @@ function SignedIn(props: { me: Me; lang: Language; t: Translate; chooseLanguage:
     });
     s.on('connect', () => setOnline(true));
     s.on('disconnect', () => setOnline(false));
-    s.on('connect_error', () => setOnline(false));
+    // A refused handshake (an access token that expired while the page was open) is not retried by
+    // socket.io itself: one API call refreshes the token (or signs out), then the socket tries again.
+    s.on('connect_error', () => {
+      setOnline(false);
+      if (!s.active) setTimeout(() => void api.me().then(() => s.connect(), () => undefined), 2000);
+    });
     setSocket(s);
     return () => void s.close();
   }, [me.id]);
