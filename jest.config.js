@@ -1,5 +1,6 @@
-// One config, three tiers told apart by file name: *.spec.ts (unit, next to the code),
-// test/**/*.e2e-spec.ts (end-to-end on real PostgreSQL and Redis), test/smoke (SQLite).
+// One config, four tiers told apart by file name: *.spec.ts (unit, next to the code),
+// test/**/*.e2e-spec.ts (end-to-end on real PostgreSQL and Redis), test/browser/*.browser-spec.ts
+// (the web client in headless Chromium), test/smoke (SQLite).
 const fs = require('node:fs');
 const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swc.$schema;
@@ -27,6 +28,16 @@ module.exports = {
       ...base,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.js',
+      globalTeardown: '<rootDir>/test/support/global-teardown.js',
+      setupFilesAfterEnv: ['<rootDir>/test/support/slow-tests.ts'],
+    },
+    {
+      // The web client in Debian's Chromium (playwright-core) against the embedded app on a real port;
+      // needs `npm run build:web` first (npm test and npm run test:browser do it).
+      ...base,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.js',
       globalTeardown: '<rootDir>/test/support/global-teardown.js',
       setupFilesAfterEnv: ['<rootDir>/test/support/slow-tests.ts'],

@@ -74,6 +74,8 @@ export const envSchema = z.object({
   /** Apply pending migrations before listening (the embedded default always does). */
   MIGRATE_ON_START: bool.default('false'),
   OUTBOX_DIR: z.string().optional(),
+  /** The built web client (`npm run build:web`), served at / and /app/ when the folder exists. */
+  WEB_DIR: z.string().default('./dist/web'),
   /** Flood control: messages (and replies) one sender may send per window, shared by all instances. */
   MESSAGE_RATE_LIMIT: z.coerce.number().int().positive().default(60),
   MESSAGE_RATE_WINDOW: duration.default('10m'),

@@ -8,6 +8,7 @@ import { AppConfig } from '../config/app-config';
 import { assignRequestId } from '../observability/logging';
 import { toErrorResponse } from './error.filter';
 import { inspectInput } from './input-guard';
+import { serveWebClient } from './web-client';
 
 /**
  * The only route that takes form bodies: Twilio posts its status callbacks form-encoded. Everywhere
@@ -63,6 +64,7 @@ export function configureHttp(app: INestApplication, title: string): void {
     exposedHeaders: ['Retry-After', 'X-Request-Id'],
   });
   express.enableShutdownHooks();
+  serveWebClient(express, config.env.WEB_DIR);
 
   const doc = new DocumentBuilder()
     .setTitle(title)

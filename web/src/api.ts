@@ -1,0 +1,165 @@
+/** The HTTP contract of /work/shared/design/API.md as the client uses it: bearer tokens, one refresh on 401. */
+
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  language: string | null;
+  roles: { institutionId: string; role: string }[];
+  mustChangePassword: boolean;
+  children: { id: string; displayName: string; institutionId: string; groupId: string }[];
+}
+
+export interface InboxItem {
+  id: string;
+  subject: string;
+  preview: string;
+  sender: { id: string; displayName: string };
+  sentAt: string;
+  readAt: string | null;
+  requiresAck: boolean;
+  ackedAt: string | null;
+  priority: 'normal' | 'urgent';
+}
+
+export interface SentItem extends InboxItem {
+  recipientCount: number;
+  readCount: number;
+  ackCount: number;
+  status?: string;
+}
+
+export interface MessageDetail extends InboxItem {
+  bodyText: string;
+}
+
+export interface Group {
+  id: string;
+  name: string;
+}
+
+export interface Span {
+  field?: 'subject' | 'body';
+  start: number;
+  end: number;
+  category: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: unknown[] = [],
+  ) {
+    super(message);
+  }
+}
+
+interface Tokens {
+  accessToken: string;
+  refreshToken: string;
+}
+
+const TOKENS = 'sp.tokens';
+
+function loadTokens(): Tokens | null {
+  try {
+    return JSON.parse(localStorage.getItem(TOKENS) ?? 'null') as Tokens | null;
+  } catch {
+    return null;
+  }
+}
+
+let tokens = loadTokens();
+const tokenListeners = new Set<() => void>();
+
+function setTokens(next: Tokens | null): void {
+  tokens = next;
+  if (next) localStorage.setItem(TOKENS, JSON.stringify({ accessToken: next.accessToken, refreshToken: next.refreshToken }));
+  else localStorage.removeItem(TOKENS);
+  for (const l of tokenListeners) l();
+}
+
+export const accessToken = (): string | null => tokens?.accessToken ?? null;
+export const onTokens = (listener: () => void): (() => void) => (tokenListeners.add(listener), () => tokenListeners.delete(listener));
+
+async function raw(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  const h: Record<string, string> = { Accept: 'application/json', ...headers };
+  if (body !== undefined) h['Content-Type'] = 'application/json';
+  if (tokens) h.Authorization = `Bearer ${tokens.accessToken}`;
+  return fetch(path, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
+}
+
+async function parse<T>(res: Response): Promise<T> {
+  if (res.status === 204) return undefined as T;
+  const data = await res.json().catch(() => null);
+  if (!res.ok) {
+    const e = data?.error ?? {};
+    throw new ApiError(res.status, e.code ?? 'HTTP_' + res.status, e.message ?? res.statusText, e.details ?? []);
+  }
+  return data as T;
+}
+
+let refreshing: Promise<boolean> | null = null;
+
+/** One refresh for all requests that failed together; a refused refresh signs the user out. */
+function refresh(): Promise<boolean> {
+  const current = tokens;
+  if (!current) return Promise.resolve(false);
+  refreshing ??= fetch('/auth/refresh', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ refreshToken: current.refreshToken }),
+  })
+    .then(async (res) => {
+      if (!res.ok) return setTokens(null), false;
+      setTokens(await res.json());
+      return true;
+    })
+    .catch(() => false)
+    .finally(() => (refreshing = null));
+  return refreshing;
+}
+
+export async function call<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+  let res = await raw(method, path, body, headers);
+  if (res.status === 401 && tokens && (await refresh())) res = await raw(method, path, body, headers);
+  return parse<T>(res);
+}
+
+export const api = {
+  async login(username: string, password: string): Promise<void> {
+    const res = await fetch('/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    setTokens(await parse<Tokens>(res));
+  },
+  async logout(): Promise<void> {
+    await call('POST', '/auth/logout').catch(() => undefined);
+    setTokens(null);
+  },
+  signedIn: () => tokens !== null,
+  me: () => call<Me>('GET', '/me'),
+  changePassword: (currentPassword: string, newPassword: string) => call<void>('POST', '/auth/password', { currentPassword, newPassword }),
+  inbox: () => call<{ items: InboxItem[]; nextCursor: string | null }>('GET', '/messages/inbox?limit=50'),
+  sent: () => call<{ items: SentItem[]; nextCursor: string | null }>('GET', '/messages/sent'),
+  message: (id: string) => call<MessageDetail>('GET', `/messages/${encodeURIComponent(id)}`),
+  acknowledge: (id: string) => call<void>('POST', `/messages/${encodeURIComponent(id)}/ack`),
+  groups: (institutionId: string) => call<{ items: Group[] }>('GET', `/institutions/${encodeURIComponent(institutionId)}/groups?pageSize=100`),
+  send: (input: { institutionId: string; subject: string; body: string; groupId: string; requiresAck: boolean }, idempotencyKey: string) =>
+    call<{ id: string; status: 'sent' | 'held'; recipientCount: number }>(
+      'POST',
+      '/messages',
+      {
+        institutionId: input.institutionId,
+        subject: input.subject,
+        body: input.body,
+        to: { groups: [{ groupId: input.groupId, audience: 'guardians' }] },
+        requiresAck: input.requiresAck,
+      },
+      { 'Idempotency-Key': idempotencyKey },
+    ),
+};
