@@ -6,6 +6,7 @@ import { AbsenceNotice, AbsencePeriod, type AbsenceJustification, type AbsenceRe
 import { AuditLog } from '@app/audit/audit-log.service';
 import type { Actor } from '@app/auth/actor';
 import { Enrolment, Group, User } from '@app/directory/entities';
+import { lockStudent } from '../common/student-lock';
 import { OutboxWriter } from '@app/notifications/outbox/outbox.writer';
 import { CalendarService } from '@app/platform/time/calendar.service';
 import { addDays } from '@app/platform/time/riga-time';
@@ -433,11 +434,6 @@ export class AbsencesService {
 /** Notices in force (not withdrawn) whose period covers the date. */
 export function activeOn(date: string) {
   return { status: 'active' as const, fromDate: { $lte: date }, $or: [{ toDate: null }, { toDate: { $gte: date } }] };
-}
-
-/** Absences of one child are changed one at a time (a guardian's notice and a teacher's lesson mark meet here). */
-export async function lockStudent(em: EntityManager, studentId: string): Promise<void> {
-  await em.findOneOrFail(User, studentId, { lockMode: LockMode.PESSIMISTIC_WRITE, fields: ['id'] });
 }
 
 /** Excused: a verdict of justified, or a notice (a guardian's, the nurse's) not yet judged; a teacher's lesson record is not. */

@@ -6,6 +6,7 @@ import { InstitutionRules } from '@app/attendance';
 import { AuditLog } from '@app/audit/audit-log.service';
 import type { Actor } from '@app/auth/actor';
 import { Enrolment, User } from '@app/directory/entities';
+import { lockStudent } from '../common/student-lock';
 import { gradebookError, Lesson, Mark, type MarkKind, type MarkScale, requireJournalDay, requireMarkValue } from '@app/gradebook';
 import { OutboxMessage } from '@app/notifications/outbox/outbox-message.entity';
 import type { MarkAlertPayload } from '@app/notifications/outbox/outbox.contract';
@@ -65,7 +66,7 @@ export class MarksService {
     const delayMs = await this.alertDelayMs(institutionId);
     return this.em.fork().transactional(async (em) => {
       const now = this.calendar.now();
-      await this.lockStudent(em, dto.studentId);
+      await lockStudent(em, dto.studentId);
       const mark = em.create(Mark, {
         student: dto.studentId,
         institution: institutionId,
@@ -100,7 +101,7 @@ export class MarksService {
     const value = requireMarkValue(found.scale, dto.value);
     const delayMs = await this.alertDelayMs(found.institution.id);
     return this.em.fork().transactional(async (em) => {
-      await this.lockStudent(em, found.student.id);
+      await lockStudent(em, found.student.id);
       const mark = await em.findOneOrFail(Mark, markId, { populate: ['teacher'] });
       if (mark.value !== value) {
         const now = this.calendar.now();
@@ -147,14 +148,6 @@ export class MarksService {
   private async alertDelayMs(institutionId: string): Promise<number> {
     const settings = await this.rules.settings(institutionId);
     return (settings?.alertDelaySeconds ?? this.config.env.ALERT_DELAY_SECONDS) * 1000;
-  }
-
-  /**
-   * Mark changes of one student are serialised (a row lock on the student), so two teachers marking
-   * at once cannot both miss the other's pending alert.
-   */
-  private async lockStudent(em: EntityManager, studentId: string): Promise<void> {
-    await em.findOneOrFail(User, studentId, { lockMode: LockMode.PESSIMISTIC_WRITE, fields: ['id'] });
   }
 
   /**
