@@ -14,8 +14,12 @@ export interface DigestDay {
  */
 export function dueDigestDay(now: Date, digestTime: string): DigestDay | null {
   const day = rigaDate(now);
-  const cutAt = rigaDateTime(day, digestTime);
-  return now.getTime() >= cutAt.getTime() + SETTLE_MS ? { day, cutAt } : null;
+  return settledAfter(now, day, digestTime) ? { day, cutAt: rigaDateTime(day, digestTime) } : null;
+}
+
+/** Whether the settle margin after `time` on the Riga day `day` has passed: then what is stamped before that time is all committed. */
+export function settledAfter(now: Date, day: string, time: string): boolean {
+  return now.getTime() >= rigaDateTime(day, time).getTime() + SETTLE_MS;
 }
 
 /**

@@ -7,8 +7,8 @@ import { PreferencesReader } from '@app/notifications/preferences/preferences.re
 import { AppConfig } from '@app/platform/config/app-config';
 import { CalendarService } from '@app/platform/time/calendar.service';
 import { Clock } from '@app/platform/time/clock';
-import { rigaDate, rigaDateTime } from '@app/platform/time/riga-time';
-import { SETTLE_MS } from '../digests/digest-schedule';
+import { rigaDate } from '@app/platform/time/riga-time';
+import { settledAfter } from '../digests/digest-schedule';
 
 const BATCH = 200;
 
@@ -47,7 +47,7 @@ export class LessonReminderBuilder {
   async buildDue(): Promise<number> {
     const now = this.clock.now();
     const day = rigaDate(now);
-    if (now.getTime() < rigaDateTime(day, this.config.env.LESSON_REMINDER_TIME).getTime() + SETTLE_MS) return 0;
+    if (!settledAfter(now, day, this.config.env.LESSON_REMINDER_TIME)) return 0;
     if (!this.calendar.isWorkingDay(day)) return 0;
     const owing = (await this.em.getConnection().execute(
       `select distinct l.teacher_id ${OPEN_LESSONS}

@@ -3,12 +3,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import { MEAL_REPORT_KINDS, type MealReportKind } from '@app/attendance';
 import { institutionSettings, type InstitutionSettings } from '@app/directory/entities';
 import { QUEUES } from '@app/notifications/jobs/job-catalogue';
+import { Clock } from '@app/platform/time/clock';
 import { RIGA_TZ } from '@app/platform/time/riga-time';
 import { SETTLE_MS } from '../digests/digest-schedule';
 import { QueueRegistry } from '../queues/queue-registry.service';
 import { reportTimes } from './meal-report-schedule';
 
 const PREFIX = 'meal-report-';
+/** Even when nothing seems to have changed, Redis's schedulers are compared one by one this often. */
+const FULL_CHECK_EVERY_MS = 10 * 60_000;
 
 /** One scheduler per institution × report kind; BullMQ names its jobs `repeat:<id>:<ms>`, so no `:` here. */
 export const mealReportSchedulerId = (institutionId: string, kind: MealReportKind) => `${PREFIX}${kind}-${institutionId}`;
@@ -34,15 +37,20 @@ interface Wanted {
  * Europe/Riga: a `meals.report` job whose handler runs the idempotent builder for that institution.
  * Redis holds the schedulers, so a FLUSHALL wipes them; the sweep calls {@link sync} on every pass,
  * which puts back what is missing, follows changed cut-offs and drops those of institutions gone,
- * while the sweep's own catch-up keeps building what a lost scheduler did not.
+ * while the sweep's own catch-up keeps building what a lost scheduler did not. A pass that wants
+ * what the last one left, and finds as many schedulers in Redis, stops at that count (one ZCARD)
+ * rather than reading every scheduler back every few seconds.
  */
 @Injectable()
 export class MealReportSchedulers {
   private readonly logger = new Logger('MealReportSchedulers');
 
+  private last?: { wanted: string; count: number; at: number };
+
   constructor(
     private readonly em: EntityManager,
     private readonly queues: QueueRegistry,
+    private readonly clock: Clock,
   ) {}
 
   /** Makes the schedulers match the institutions' settings; returns how many it created, changed or removed. */
@@ -53,6 +61,10 @@ export class MealReportSchedulers {
       const times = reportTimes(institutionSettings(row.settings));
       for (const kind of MEAL_REPORT_KINDS) wanted.set(mealReportSchedulerId(row.id, kind), { institutionId: row.id, pattern: mealReportPattern(times[kind]) });
     }
+    const wantedKey = JSON.stringify([...wanted]);
+    const now = this.clock.now().getTime();
+    const last = this.last;
+    if (last && last.wanted === wantedKey && now - last.at < FULL_CHECK_EVERY_MS && (await queue.getJobSchedulersCount()) === last.count) return 0;
     const existing = new Map((await queue.getJobSchedulers()).filter((s) => s.key.startsWith(PREFIX)).map((s) => [s.key, s]));
     let changed = 0;
     for (const [id, { institutionId, pattern }] of wanted) {
@@ -67,6 +79,7 @@ export class MealReportSchedulers {
       changed += 1;
     }
     if (changed) this.logger.log({ changed }, 'meal report schedulers synced');
+    this.last = { wanted: wantedKey, count: await queue.getJobSchedulersCount(), at: now };
     return changed;
   }
 

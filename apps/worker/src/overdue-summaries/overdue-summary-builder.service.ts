@@ -5,8 +5,8 @@ import { PreferencesReader } from '@app/notifications/preferences/preferences.re
 import { AppConfig } from '@app/platform/config/app-config';
 import { CalendarService } from '@app/platform/time/calendar.service';
 import { Clock } from '@app/platform/time/clock';
-import { addDays, dayOfWeek, rigaDate, rigaDateTime } from '@app/platform/time/riga-time';
-import { SETTLE_MS } from '../digests/digest-schedule';
+import { addDays, dayOfWeek, rigaDate } from '@app/platform/time/riga-time';
+import { settledAfter } from '../digests/digest-schedule';
 import { buildEach, insertOnce, journalEmails, txSql, type NoticeRecipient } from '../pipeline/scheduled-notices';
 
 const BATCH = 200;
@@ -37,7 +37,7 @@ export class OverdueSummaryBuilder {
     const week = addDays(today, 1 - dayOfWeek(today));
     const sendDay = this.calendar.workingDayOnOrAfter(week);
     if (today < sendDay || sendDay > addDays(week, 6)) return 0;
-    if (now.getTime() < rigaDateTime(sendDay, this.config.env.OVERDUE_SUMMARY_TIME).getTime() + SETTLE_MS) return 0;
+    if (!settledAfter(now, sendDay, this.config.env.OVERDUE_SUMMARY_TIME)) return 0;
     const owing = (await this.em.getConnection().execute(
       `select distinct r.institution_id from role_assignment r
          join institution i on i.id = r.institution_id and i.active = true

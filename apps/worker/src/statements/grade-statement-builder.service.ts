@@ -5,8 +5,8 @@ import { PreferencesReader } from '@app/notifications/preferences/preferences.re
 import { AppConfig } from '@app/platform/config/app-config';
 import { CalendarService } from '@app/platform/time/calendar.service';
 import { Clock } from '@app/platform/time/clock';
-import { rigaDate, rigaDateTime } from '@app/platform/time/riga-time';
-import { SETTLE_MS } from '../digests/digest-schedule';
+import { rigaDate } from '@app/platform/time/riga-time';
+import { settledAfter } from '../digests/digest-schedule';
 import { buildEach, insertOnce, journalEmails, txSql, type NoticeRecipient } from '../pipeline/scheduled-notices';
 import { monthBefore, monthBounds } from './statement-month';
 
@@ -65,7 +65,7 @@ export class GradeStatementBuilder {
     // A worker down on the day catches up within that working week; later data (a notice entered weeks
     // after) does not start a statement for a month long reported.
     if (today < sendDay || today > this.calendar.addWorkingDays(sendDay, CATCH_UP_WORKING_DAYS)) return 0;
-    if (now.getTime() < rigaDateTime(sendDay, this.config.env.STATEMENT_TIME).getTime() + SETTLE_MS) return 0;
+    if (!settledAfter(now, sendDay, this.config.env.STATEMENT_TIME)) return 0;
     const month = monthBefore(today);
     if (month === this.doneMonth) return 0;
     const { from, to } = monthBounds(month);

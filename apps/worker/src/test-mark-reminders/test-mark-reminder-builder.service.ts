@@ -6,8 +6,8 @@ import { PreferencesReader } from '@app/notifications/preferences/preferences.re
 import { AppConfig } from '@app/platform/config/app-config';
 import { CalendarService } from '@app/platform/time/calendar.service';
 import { Clock } from '@app/platform/time/clock';
-import { addDays, rigaDate, rigaDateTime } from '@app/platform/time/riga-time';
-import { SETTLE_MS } from '../digests/digest-schedule';
+import { addDays, rigaDate } from '@app/platform/time/riga-time';
+import { settledAfter } from '../digests/digest-schedule';
 import { buildEach, insertOnce, journalEmails, txSql, type NoticeRecipient } from '../pipeline/scheduled-notices';
 import { MISSING_TEST_MARKS, TEST_LOOKBACK_DAYS } from './test-mark-queries';
 
@@ -40,7 +40,7 @@ export class TestMarkReminderBuilder {
   async buildDue(): Promise<number> {
     const now = this.clock.now();
     const day = rigaDate(now);
-    if (now.getTime() < rigaDateTime(day, this.config.env.TEST_REMINDER_TIME).getTime() + SETTLE_MS) return 0;
+    if (!settledAfter(now, day, this.config.env.TEST_REMINDER_TIME)) return 0;
     if (!this.calendar.isWorkingDay(day) || day === this.doneDay) return 0;
     const cutoffs = await this.cutoffs(day);
     const teachers = new Set<string>();
