@@ -67,7 +67,7 @@ export const en: Catalogue = {
   notFound: 'Page not found.',
   // post, preferences and marks
   sendTo: 'Send to',
-  toGroupGuardians: "A group's parents",
+  toGroupGuardians: 'All parents of a group',
   toPeople: 'Individual people',
   people: 'Recipients',
   findPerson: 'Search by name',

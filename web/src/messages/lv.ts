@@ -66,7 +66,7 @@ export const lv = {
   notFound: 'Lapa nav atrasta.',
   // post, preferences and marks
   sendTo: 'Kam sūtīt',
-  toGroupGuardians: 'Grupas vecākiem',
+  toGroupGuardians: 'Visiem vecākiem',
   toPeople: 'Atsevišķiem cilvēkiem',
   people: 'Saņēmēji',
   findPerson: 'Meklēt pēc vārda',

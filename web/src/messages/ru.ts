@@ -67,7 +67,7 @@ export const ru: Catalogue = {
   notFound: 'Страница не найдена.',
   // post, preferences and marks
   sendTo: 'Кому',
-  toGroupGuardians: 'Родителям группы',
+  toGroupGuardians: 'Всем родителям группы',
   toPeople: 'Отдельным людям',
   people: 'Получатели',
   findPerson: 'Поиск по имени',

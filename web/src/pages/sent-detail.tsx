@@ -83,7 +83,7 @@ export function SentDetailPage(props: { id: string }) {
                     {r.readAt ? (
                       <span class="tag done">{t('readAt', { time: formatInstant(lang, r.readAt) })}</span>
                     ) : (
-                      <span class="tag">{t('notRead')}</span>
+                      <span class="tag muted">{t('notRead')}</span>
                     )}
                     {receipts.requiresAck &&
                       (r.ackedAt ? (
