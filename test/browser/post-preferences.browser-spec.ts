@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { User } from '../../libs/directory/src/entities/user.entity';
 import { rigaDate } from '../../libs/platform/src/time/riga-time';
 import { FixedClock } from '../../libs/platform/src/time/clock';
@@ -14,6 +14,12 @@ import type { TestApp } from '../support/test-app';
  * notifications worker (so the sent message's page shows real e-mail deliveries): a mother on a
  * phone, her child's teacher on a desktop.
  */
+/** Nothing wider than the screen: a phone never scrolls sideways. */
+const fitsWidth = (page: Page) => page.evaluate(() => {
+  const g = globalThis as unknown as { document: { documentElement: { scrollWidth: number } }; innerWidth: number };
+  return g.document.documentElement.scrollWidth <= g.innerWidth;
+});
+
 describe('web client: post, preferences and marks', () => {
   const clock = new FixedClock(TEST_NOW);
   let rig: NotificationRig;
@@ -66,6 +72,7 @@ describe('web client: post, preferences and marks', () => {
     await box('Jauna ziņa', 'SMS').check();
     await parent.page.getByLabel(/Viena ikdienas e-pasta vēstule/).check();
     expect(await seriousA11yViolations(parent.page)).toEqual([]);
+    expect(await fitsWidth(parent.page)).toBe(true);
     await screenshot(parent.page, 'preferences-phone');
     await parent.page.getByRole('button', { name: 'Saglabāt' }).click();
     await parent.page.getByRole('status').getByText('Iestatījumi saglabāti.').waitFor();
@@ -113,6 +120,10 @@ describe('web client: post, preferences and marks', () => {
     await picker.getByLabel('Meklēt pēc vārda').fill('Tēvs');
     await picker.getByRole('checkbox', { name: /^Tēvs / }).check();
     await picker.getByText('Izvēlēti 2').waitFor();
+    await teacher.page.setViewportSize(PHONE);
+    expect(await fitsWidth(teacher.page)).toBe(true);
+    await screenshot(teacher.page, 'compose-people-phone');
+    await teacher.page.setViewportSize(DESKTOP);
     await teacher.page.getByLabel('Temats').fill(subject);
     await teacher.page.getByLabel('Ziņa').fill('Labdien!\n\nAicinu uz sarunu ceturtdien. Lūdzu, apstipriniet.');
     await teacher.page.getByLabel('Lūgt apstiprinājumu').check();
@@ -161,6 +172,10 @@ describe('web client: post, preferences and marks', () => {
     await teacher.page.getByTestId('detail-counts').getByText('1 apstiprinājis no 2').waitFor();
     await mother.getByText(/^Apstiprināts /).waitFor();
     await screenshot(teacher.page, 'sent-detail-desktop');
+    await teacher.page.setViewportSize(PHONE);
+    expect(await fitsWidth(teacher.page)).toBe(true);
+    await screenshot(teacher.page, 'sent-detail-phone');
+    await teacher.page.setViewportSize(DESKTOP);
   });
 
   it("shows moderation's feedback on an abusive reply, and a clean reply reaches the teacher's inbox", async () => {
@@ -180,6 +195,7 @@ describe('web client: post, preferences and marks', () => {
     await parent.page.getByRole('status').getByText(/^Atbilde nosūtīta: Skolotāja /).waitFor();
     expect(await parent.page.getByTestId('moderation-feedback').count()).toBe(0);
     expect(await seriousA11yViolations(parent.page)).toEqual([]);
+    expect(await fitsWidth(parent.page)).toBe(true);
     await screenshot(parent.page, 'reply-sent-phone');
 
     // Live on the teacher's open inbox, and in the API.
@@ -221,6 +237,7 @@ describe('web client: post, preferences and marks', () => {
     expect(await latvian.locator('.scale').textContent()).toBe('S-T-A-P');
     expect(await latvian.textContent()).toContain('apguvis');
     expect(await seriousA11yViolations(parent.page)).toEqual([]);
+    expect(await fitsWidth(parent.page)).toBe(true);
     await screenshot(parent.page, 'marks-phone');
 
     await tabs.getByRole('link', { name: /^Jānis / }).click();
