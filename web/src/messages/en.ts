@@ -146,4 +146,5 @@ export const en: Catalogue = {
   'mark:S-T-A-P:T': 'continuing to learn',
   'mark:S-T-A-P:A': 'achieved',
   'mark:S-T-A-P:P': 'achieved in depth',
+  quietHoursSame: 'The start and the end must differ.',
 };

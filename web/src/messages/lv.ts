@@ -145,4 +145,5 @@ export const lv = {
   'mark:S-T-A-P:T': 'turpina apgūt',
   'mark:S-T-A-P:A': 'apguvis',
   'mark:S-T-A-P:P': 'apguvis padziļināti',
+  quietHoursSame: 'Sākumam un beigām jāatšķiras.',
 } as const;

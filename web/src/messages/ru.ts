@@ -146,4 +146,5 @@ export const ru: Catalogue = {
   'mark:S-T-A-P:T': 'продолжает осваивать',
   'mark:S-T-A-P:A': 'освоил',
   'mark:S-T-A-P:P': 'освоил углублённо',
+  quietHoursSame: 'Начало и конец должны различаться.',
 };

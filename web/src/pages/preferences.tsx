@@ -37,6 +37,8 @@ export function PreferencesPage() {
   const submit = (e: Event) => {
     e.preventDefault();
     if (!prefs) return;
+    // Equal ends would mean nothing or the whole day; the server refuses them (400).
+    if (prefs.quietHours && prefs.quietHours.from === prefs.quietHours.to) return setError(t('quietHoursSame'));
     void run(
       async () => {
         // The stored preferences as the server now reads them, not the form's copy.
