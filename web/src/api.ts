@@ -31,7 +31,69 @@ export interface SentItem extends InboxItem {
 
 export interface MessageDetail extends InboxItem {
   bodyText: string;
+  institutionId: string;
+  replyTo: string | null;
+  students: { id: string; displayName: string }[];
+  /** Present only for the sender. */
+  status?: string;
+  recipientCount?: number;
 }
+
+export type NotificationChannel = 'inApp' | 'email' | 'sms';
+export interface ChannelChoice {
+  inApp: boolean;
+  email: boolean;
+  sms: boolean;
+}
+
+export interface NotificationPreferences {
+  categories: Record<string, ChannelChoice>;
+  quietHours: { from: string; to: string } | null;
+  digest: boolean;
+  /** Per mandatory category, the channels of which one must stay on. */
+  mandatory: Record<string, ('email' | 'sms')[]>;
+  /** Per category, channels it never uses. */
+  notOffered: Record<string, NotificationChannel[]>;
+}
+
+export interface Addressable {
+  id: string;
+  displayName: string;
+  kinds: ('staff' | 'guardian' | 'student')[];
+  groupIds: string[];
+  children: { id: string; displayName: string }[];
+}
+
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'delivered' | 'failed' | 'undelivered' | 'suppressed' | 'unknown';
+
+export interface Receipts {
+  messageId: string;
+  requiresAck: boolean;
+  total: number;
+  read: number;
+  acknowledged: number;
+  recipients: {
+    userId: string;
+    displayName: string;
+    readAt: string | null;
+    ackedAt: string | null;
+    students: { id: string; displayName: string; acknowledged: boolean }[];
+    deliveries: { channel: 'email' | 'sms'; status: DeliveryStatus; at: string; reason: string | null }[];
+  }[];
+  pending: { userId: string; displayName: string }[];
+}
+
+export interface Mark {
+  id: string;
+  subject: string;
+  date: string;
+  scale: string;
+  value: string | null;
+  kind: string;
+  teacher: { displayName: string };
+}
+
+export type SendTarget = { groupId: string } | { users: string[] };
 
 export interface Group {
   id: string;
@@ -149,7 +211,7 @@ export const api = {
   message: (id: string) => call<MessageDetail>('GET', `/messages/${encodeURIComponent(id)}`),
   acknowledge: (id: string) => call<void>('POST', `/messages/${encodeURIComponent(id)}/ack`),
   groups: (institutionId: string) => call<{ items: Group[] }>('GET', `/institutions/${encodeURIComponent(institutionId)}/groups?pageSize=100`),
-  send: (input: { institutionId: string; subject: string; body: string; groupId: string; requiresAck: boolean }, idempotencyKey: string) =>
+  send: (input: { institutionId: string; subject: string; body: string; to: SendTarget; requiresAck: boolean }, idempotencyKey: string) =>
     call<{ id: string; status: 'sent' | 'held'; recipientCount: number }>(
       'POST',
       '/messages',
@@ -157,9 +219,17 @@ export const api = {
         institutionId: input.institutionId,
         subject: input.subject,
         body: input.body,
-        to: { groups: [{ groupId: input.groupId, audience: 'guardians' }] },
+        to: 'users' in input.to ? { users: input.to.users } : { groups: [{ groupId: input.to.groupId, audience: 'guardians' }] },
         requiresAck: input.requiresAck,
       },
       { 'Idempotency-Key': idempotencyKey },
     ),
+  reply: (id: string, body: string, idempotencyKey: string) =>
+    call<{ id: string; status: 'sent' | 'held'; recipientCount: number }>('POST', `/messages/${encodeURIComponent(id)}/replies`, { body }, { 'Idempotency-Key': idempotencyKey }),
+  recipients: (institutionId: string) => call<{ items: Addressable[] }>('GET', `/messages/recipients?institutionId=${encodeURIComponent(institutionId)}`),
+  receipts: (id: string) => call<Receipts>('GET', `/messages/${encodeURIComponent(id)}/receipts`),
+  preferences: () => call<NotificationPreferences>('GET', '/me/notification-preferences'),
+  savePreferences: (p: Pick<NotificationPreferences, 'categories' | 'quietHours' | 'digest'>) =>
+    call<NotificationPreferences>('PUT', '/me/notification-preferences', { categories: p.categories, quietHours: p.quietHours, digest: p.digest }),
+  marks: (studentId: string) => call<{ items: Mark[] }>('GET', `/students/${encodeURIComponent(studentId)}/marks`),
 };

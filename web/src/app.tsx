@@ -7,8 +7,11 @@ import { connectLive } from './live';
 import { ChangePasswordPage } from './pages/change-password';
 import { ComposePage } from './pages/compose';
 import { InboxPage } from './pages/inbox';
+import { MarksPage } from './pages/marks';
 import { MessagePage } from './pages/message';
+import { PreferencesPage } from './pages/preferences';
 import { SentPage } from './pages/sent';
+import { SentDetailPage } from './pages/sent-detail';
 import { SignInPage } from './pages/sign-in';
 import { navigate, onLink, usePath } from './router';
 
@@ -100,18 +103,24 @@ function SignedIn(props: { me: Me; lang: Language; t: Translate; chooseLanguage:
   if (!socket) return null;
   const session: Session = { me, lang, t, socket, unread };
   const writer = canWrite(me);
-  const nav = (to: string, label: string, extra?: preact.ComponentChildren) => (
-    <a href={`/app${to}`} aria-current={path === to ? 'page' : undefined} onClick={(e) => onLink(e, to)}>
+  const nav = (to: string, label: string, extra?: preact.ComponentChildren, current = path === to) => (
+    <a href={`/app${to}`} aria-current={current ? 'page' : undefined} onClick={(e) => onLink(e, to)}>
       {label}
       {extra}
     </a>
   );
   const messageId = /^\/messages\/([0-9a-f-]{36})$/.exec(path)?.[1];
+  const sentId = /^\/sent\/([0-9a-f-]{36})$/.exec(path)?.[1];
+  const marksOf = /^\/marks(?:\/([0-9a-f-]{36}))?$/.exec(path);
+  const guardian = me.children.length > 0;
   let page;
   if (path === '/inbox') page = <InboxPage />;
   else if (messageId) page = <MessagePage id={messageId} />;
   else if (path === '/compose' && writer) page = <ComposePage />;
   else if (path === '/sent' && writer) page = <SentPage />;
+  else if (sentId) page = <SentDetailPage id={sentId} />;
+  else if (marksOf && (guardian || marksOf[1])) page = <MarksPage studentId={marksOf[1]} />;
+  else if (path === '/preferences') page = <PreferencesPage />;
   else if (path === '/' || path === '/sign-in') page = null;
   else page = <p>{t('notFound')}</p>;
 
@@ -134,6 +143,8 @@ function SignedIn(props: { me: Me; lang: Language; t: Translate; chooseLanguage:
           )}
           {writer && nav('/compose', t('compose'))}
           {writer && nav('/sent', t('sent'))}
+          {guardian && nav('/marks', t('marks'), undefined, path.startsWith('/marks'))}
+          {nav('/preferences', t('preferences'))}
         </nav>
         <span class="who">{me.displayName}</span>
         <LanguagePicker lang={lang} t={t} choose={props.chooseLanguage} />

@@ -48,3 +48,12 @@ export function formatInstant(lang: Language, iso: string): string {
   if (!f) dateFormats.set(lang, (f = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Riga' })));
   return f.format(new Date(iso));
 }
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A Riga-local `YYYY-MM-DD` as a date (no time zone shift: it is read and shown as that day). */
+export function formatDate(lang: Language, day: string): string {
+  let f = dayFormats.get(lang);
+  if (!f) dayFormats.set(lang, (f = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' })));
+  return f.format(new Date(`${day}T00:00:00Z`));
+}

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, type Group, type Span } from '../api';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { api, type Addressable, type Group, type SendTarget } from '../api';
 import { useSession, WRITER_ROLES } from '../context';
-import { draftToHtml, splitBySpans } from '../draft';
-import { isKey, type Translate } from '../i18n';
+import { draftToHtml } from '../draft';
+import type { Translate } from '../i18n';
+import { ModerationFeedback, sendFailure, type Rejection } from '../moderation';
 import { navigate } from '../router';
 
 interface Option {
@@ -10,15 +11,19 @@ interface Option {
   group: Group;
 }
 
-interface Rejection {
-  subject: string;
-  body: string;
-  spans: Span[];
+interface Person extends Addressable {
+  institutionId: string;
 }
+
+type Mode = 'group' | 'people';
 
 export function ComposePage() {
   const { t, me } = useSession();
   const [options, setOptions] = useState<Option[] | null>(null);
+  const [people, setPeople] = useState<Person[]>([]);
+  const [mode, setMode] = useState<Mode>('group');
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [filter, setFilter] = useState('');
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [rejection, setRejection] = useState<Rejection | null>(null);
   const [busy, setBusy] = useState(false);
@@ -27,37 +32,59 @@ export function ComposePage() {
 
   useEffect(() => {
     const institutions = [...new Set(me.roles.filter((r) => WRITER_ROLES.has(r.role)).map((r) => r.institutionId))];
-    Promise.all(institutions.map(async (id) => (await api.groups(id)).items.map((group) => ({ institutionId: id, group })))).then(
-      (lists) => setOptions(lists.flat()),
+    Promise.all(
+      institutions.map(async (id) => {
+        const [groups, recipients] = await Promise.all([api.groups(id), api.recipients(id)]);
+        return {
+          options: groups.items.map((group) => ({ institutionId: id, group })),
+          people: recipients.items.map((p) => ({ ...p, institutionId: id })),
+        };
+      }),
+    ).then(
+      (lists) => {
+        setOptions(lists.flatMap((l) => l.options));
+        setPeople(lists.flatMap((l) => l.people));
+      },
       () => setStatus({ kind: 'error', text: t('somethingWrong') }),
     );
   }, [me.id]);
+
+  const groupNames = useMemo(() => new Map((options ?? []).map((o) => [o.group.id, o.group.name])), [options]);
 
   const submit = async (e: Event) => {
     e.preventDefault();
     if (!options) return;
     const form = new FormData(e.currentTarget as HTMLFormElement);
-    const chosen = options[Number(form.get('group'))];
+    let institutionId: string;
+    let to: SendTarget;
+    if (mode === 'group') {
+      const option = options[Number(form.get('group'))];
+      institutionId = option.institutionId;
+      to = { groupId: option.group.id };
+    } else {
+      const picked = people.filter((p) => chosen.has(p.id));
+      const institutions = new Set(picked.map((p) => p.institutionId));
+      if (!picked.length) return setStatus({ kind: 'error', text: t('choosePeople') });
+      if (institutions.size > 1) return setStatus({ kind: 'error', text: t('oneInstitution') });
+      institutionId = picked[0].institutionId;
+      to = { users: picked.map((p) => p.id) };
+    }
     const subject = String(form.get('subject'));
     const draft = draftToHtml(String(form.get('body')));
     setBusy(true);
     setStatus(null);
     setRejection(null);
     try {
-      const res = await api.send(
-        { institutionId: chosen.institutionId, groupId: chosen.group.id, subject, body: draft.html, requiresAck: form.get('requiresAck') === 'on' },
-        key,
-      );
+      const res = await api.send({ institutionId, to, subject, body: draft.html, requiresAck: form.get('requiresAck') === 'on' }, key);
       setKey(crypto.randomUUID());
       (e.target as HTMLFormElement).reset();
+      setChosen(new Set());
       setStatus({ kind: 'ok', text: res.status === 'held' ? t('heldForReview') : t('sentOk', { count: res.recipientCount }) });
       if (res.status === 'sent') navigate('/sent');
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'MESSAGE_REJECTED') {
-        setRejection({ subject: subject.trim(), body: draft.text, spans: err.details as Span[] });
-        setStatus({ kind: 'error', text: t('rejected') });
-      } else if (err instanceof ApiError && err.code === 'RECIPIENT_NOT_ALLOWED') setStatus({ kind: 'error', text: t('recipientNotAllowed') });
-      else setStatus({ kind: 'error', text: err instanceof ApiError ? err.message : t('somethingWrong') });
+      const failure = sendFailure(err, t, { subject: subject.trim(), text: draft.text });
+      setRejection(failure.rejection);
+      setStatus({ kind: 'error', text: failure.text });
     } finally {
       setBusy(false);
     }
@@ -65,22 +92,71 @@ export function ComposePage() {
 
   // The draft was not stored: editing it again makes the old highlights stale.
   const clearRejection = () => rejection && setRejection(null);
+  const toggle = (id: string, on: boolean) =>
+    setChosen((set) => {
+      const next = new Set(set);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
 
   if (!options) return <p role="status">{status?.text ?? t('loading')}</p>;
-  if (!options.length) return <p>{t('noGroups')}</p>;
+  if (!options.length && !people.length) return <p>{t('noGroups')}</p>;
+  const needle = filter.trim().toLocaleLowerCase();
+  const shown = needle
+    ? people.filter((p) => chosen.has(p.id) || [p.displayName, ...p.children.map((c) => c.displayName)].some((n) => n.toLocaleLowerCase().includes(needle)))
+    : people;
   return (
     <form class="card" onSubmit={submit} aria-labelledby="compose-title">
       <h1 id="compose-title">{t('compose')}</h1>
-      <label>
-        {t('group')}
-        <select name="group" required>
-          {options.map((o, i) => (
-            <option key={o.group.id} value={i}>
-              {o.group.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      {people.length > 0 && options.length > 0 && (
+        <fieldset class="choice">
+          <legend>{t('sendTo')}</legend>
+          <label class="check">
+            <input type="radio" name="mode" value="group" checked={mode === 'group'} onChange={() => setMode('group')} />
+            {t('toGroupGuardians')}
+          </label>
+          <label class="check">
+            <input type="radio" name="mode" value="people" checked={mode === 'people'} onChange={() => setMode('people')} />
+            {t('toPeople')}
+          </label>
+        </fieldset>
+      )}
+      {mode === 'group' && options.length > 0 ? (
+        <label>
+          {t('group')}
+          <select name="group" required>
+            {options.map((o, i) => (
+              <option key={o.group.id} value={i}>
+                {o.group.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : (
+        <fieldset class="people" data-testid="people-picker">
+          <legend>{t('people')}</legend>
+          <label>
+            {t('findPerson')}
+            <input type="search" value={filter} onInput={(e) => setFilter((e.target as HTMLInputElement).value)} autoComplete="off" />
+          </label>
+          <p class="hint" role="status">
+            {t('chosenCount', { count: chosen.size })}
+          </p>
+          <ul class="picker">
+            {shown.map((p) => (
+              <li key={p.id}>
+                <label class="check">
+                  <input type="checkbox" checked={chosen.has(p.id)} onChange={(e) => toggle(p.id, (e.target as HTMLInputElement).checked)} />
+                  <span>
+                    <span class="name">{p.displayName}</span> <span class="meta">{describe(t, p, groupNames)}</span>
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      )}
       <label>
         {t('subject')}
         <input name="subject" maxLength={200} required onInput={clearRejection} aria-invalid={rejection?.spans.some((s) => s.field === 'subject') || undefined} />
@@ -105,7 +181,7 @@ export function ComposePage() {
           {status.text}
         </p>
       )}
-      {rejection && <Feedback t={t} rejection={rejection} />}
+      {rejection && <ModerationFeedback t={t} rejection={rejection} />}
       <button type="submit" disabled={busy}>
         {busy ? t('sending') : t('send')}
       </button>
@@ -113,36 +189,12 @@ export function ComposePage() {
   );
 }
 
-/** The rejected draft with each flagged word marked and named, so the writer sees what to change. */
-function Feedback(props: { t: Translate; rejection: Rejection }) {
-  const { t, rejection } = props;
-  const label = (category: string) => {
-    const key = `category:${category}`;
-    return t(isKey(key) ? key : 'category:other');
-  };
-  const fields = [
-    { name: t('inSubject'), text: rejection.subject, spans: rejection.spans.filter((s) => s.field === 'subject') },
-    { name: t('inBody'), text: rejection.body, spans: rejection.spans.filter((s) => s.field !== 'subject') },
-  ].filter((f) => f.spans.length);
-  return (
-    <div id="moderation-feedback" class="feedback" data-testid="moderation-feedback">
-      {fields.map((f) => (
-        <div key={f.name}>
-          <h2>{f.name}</h2>
-          <p class="body">
-            {splitBySpans(f.text, f.spans).map((p, i) =>
-              p.category ? (
-                <mark key={i} title={label(p.category)}>
-                  {p.text}
-                  <span class="why"> ({label(p.category)})</span>
-                </mark>
-              ) : (
-                p.text
-              ),
-            )}
-          </p>
-        </div>
-      ))}
-    </div>
-  );
+/** Who a person is to the writer: a guardian by their children, a student and staff by their groups. */
+function describe(t: Translate, p: Addressable, groupNames: Map<string, string>): string {
+  const groups = p.groupIds.flatMap((g) => groupNames.get(g) ?? []).join(', ');
+  const parts: string[] = [];
+  if (p.kinds.includes('guardian')) parts.push(t('guardianOf', { names: p.children.map((c) => c.displayName).join(', ') }));
+  if (p.kinds.includes('student')) parts.push(groups ? t('studentIn', { group: groups }) : t('student'));
+  if (p.kinds.includes('staff')) parts.push(t('staff'));
+  return parts.join(' · ');
 }

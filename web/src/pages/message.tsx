@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type MessageDetail } from '../api';
 import { useSession } from '../context';
+import { draftToHtml } from '../draft';
 import { useAction } from '../hooks';
-import { formatInstant } from '../i18n';
+import { formatInstant, type Translate } from '../i18n';
+import { ModerationFeedback, sendFailure, type Rejection } from '../moderation';
 import { onLink } from '../router';
 
 export function MessagePage(props: { id: string }) {
-  const { t, lang } = useSession();
+  const { t, lang, me } = useSession();
   const [m, setM] = useState<MessageDetail | null>(null);
   const { error, setError, busy, run } = useAction();
 
@@ -69,8 +71,75 @@ export function MessagePage(props: { id: string }) {
               )}
             </div>
           )}
+          {m.sender.id === me.id ? (
+            <p>
+              <a href={`/app/sent/${m.id}`} onClick={(e) => onLink(e, `/sent/${m.id}`)}>
+                {t('whoHasRead')}
+              </a>
+            </p>
+          ) : (
+            <ReplyForm t={t} messageId={m.id} to={m.sender.displayName} />
+          )}
         </>
       )}
     </article>
+  );
+}
+
+/** An answer to the sender (POST /messages/:id/replies), refused or held by moderation like any message. */
+function ReplyForm(props: { t: Translate; messageId: string; to: string }) {
+  const { t } = props;
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [rejection, setRejection] = useState<Rejection | null>(null);
+  const [busy, setBusy] = useState(false);
+  // One key per draft, as on the compose page: a retry after a lost answer is not a second reply.
+  const [key, setKey] = useState(() => crypto.randomUUID());
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const formEl = e.currentTarget as HTMLFormElement;
+    const draft = draftToHtml(String(new FormData(formEl).get('reply')));
+    if (!draft.text) return;
+    setBusy(true);
+    setStatus(null);
+    setRejection(null);
+    try {
+      const res = await api.reply(props.messageId, draft.html, key);
+      setKey(crypto.randomUUID());
+      formEl.reset();
+      setStatus({ kind: 'ok', text: res.status === 'held' ? t('heldForReview') : t('replySent', { name: props.to }) });
+    } catch (err) {
+      const failure = sendFailure(err, t, { subject: '', text: draft.text });
+      setRejection(failure.rejection);
+      setStatus({ kind: 'error', text: failure.text });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="reply" onSubmit={submit} aria-labelledby="reply-title">
+      <h2 id="reply-title">{t('replyTo', { name: props.to })}</h2>
+      <label>
+        {t('replyBody')}
+        <textarea
+          name="reply"
+          rows={4}
+          required
+          onInput={() => rejection && setRejection(null)}
+          aria-invalid={rejection ? true : undefined}
+          aria-describedby={rejection ? 'reply-feedback' : undefined}
+        />
+      </label>
+      {status && (
+        <p class={status.kind === 'ok' ? 'success' : 'error'} role={status.kind === 'ok' ? 'status' : 'alert'}>
+          {status.text}
+        </p>
+      )}
+      {rejection && <ModerationFeedback t={t} rejection={rejection} id="reply-feedback" />}
+      <button type="submit" disabled={busy}>
+        {busy ? t('sending') : t('reply')}
+      </button>
+    </form>
   );
 }

@@ -4,10 +4,13 @@ import { AccessPolicy, Permission } from '@app/access';
 import { DirectoryQueries } from '@app/directory/directory.queries';
 import type { Role } from '@app/directory/entities/role-assignment.entity';
 import type { ErrorDetail } from '@app/platform/errors';
+import { Clock } from '@app/platform/time/clock';
+import { rigaDate } from '@app/platform/time/riga-time';
 import type { MessageAudience } from '@app/post';
 import { messageError } from '../messages/message-errors';
 import {
   Audience,
+  isManagement,
   mayAddressGroup,
   mayAddressInstitution,
   mayAddressUser,
@@ -31,6 +34,18 @@ const groupBy = <T>(rows: readonly T[], key: (r: T) => string, value: (r: T) => 
 };
 const EMPTY: ReadonlySet<string> = new Set();
 
+/** One person the caller may write to one by one, with what makes them addressable. */
+export interface Addressable {
+  id: string;
+  displayName: string;
+  /** How the person belongs to the institution, as far as the caller's view goes. */
+  kinds: ('staff' | 'guardian' | 'student')[];
+  /** Groups the person is in (as a student), assigned to (as staff) or has children in, that the caller may see. */
+  groupIds: string[];
+  /** For a guardian: the children a message to them would name (as a send would). */
+  children: { id: string; displayName: string }[];
+}
+
 /**
  * Checks an addressed audience against the messaging policy and expands it, at send time, into one
  * entry per person (a guardian of two children in the audience appears once, naming both).
@@ -40,6 +55,7 @@ export class AudienceService {
   constructor(
     private readonly directory: DirectoryQueries,
     private readonly policy: AccessPolicy,
+    private readonly clock: Clock,
   ) {}
 
   private async senderScope(actor: Actor, roles: Set<Role>, today: string, groups: string[], taughtGroupIds: Set<string>): Promise<SenderScope> {
@@ -113,6 +129,60 @@ export class AudienceService {
     }
     recipients.delete(actor.userId);
     return recipients;
+  }
+
+  /**
+   * Everyone in the institution the caller may address one by one (`to.users`), so a client offers
+   * only names a send would accept: candidates are gathered from the caller's reach and each is
+   * then checked with the same policy call `expand` makes.
+   */
+  async addressable(actor: Actor, institutionId: string): Promise<Addressable[]> {
+    if (!this.policy.can(actor, Permission.InstitutionMember, institutionId)) throw messageError.notInInstitution();
+    const today = rigaDate(this.clock.now());
+    const roles = this.policy.rolesIn(actor, institutionId);
+    const groups = await this.directory.activeGroups(institutionId, actor.userId);
+    const allGroups = groups.map((g) => g.id);
+    const taught = new Set(groups.filter((g) => g.assigned).map((g) => g.id));
+    const scope = await this.senderScope(actor, roles, today, allGroups, taught);
+
+    const management = isManagement(scope);
+    const staffing = [...roles].some((r) => r !== 'guardian' && r !== 'student');
+    const familyGroups = management ? allGroups : [...taught];
+    const teachersOf = [...new Set([...scope.childGroupIds, ...scope.ownGroupIds])];
+    const [staff, guardians, students, teachers] = await Promise.all([
+      staffing ? this.directory.staffIds(institutionId) : [],
+      this.directory.guardiansOfGroups(familyGroups, today),
+      this.directory.enrolments(familyGroups, today),
+      this.directory.staffAssignments(teachersOf),
+    ]);
+    const candidates = new Set([...staff, ...guardians.map((l) => l.guardianId), ...students.map((e) => e.studentId), ...teachers.map((a) => a.staffId)]);
+    candidates.delete(actor.userId);
+
+    const facts = await this.targetFacts(institutionId, allGroups, [...candidates], today);
+    const allowed = [...facts].filter(([, f]) => mayAddressUser(scope, f));
+    const visible = (f: TargetFacts & { childrenByGroup: Map<string, Set<string>> }) => {
+      const childGroups = visibleChildGroups(scope, f.childGroupIds);
+      return { childGroups, children: [...new Set([...childGroups].flatMap((g) => [...(f.childrenByGroup.get(g) ?? [])]))] };
+    };
+    const childIds = allowed.flatMap(([, f]) => visible(f).children);
+    const names = await this.directory.displayNames([...new Set([...allowed.map(([id]) => id), ...childIds])]);
+    const collator = new Intl.Collator('lv');
+    return allowed
+      .map(([id, f]): Addressable => {
+        const { childGroups, children } = visible(f);
+        const kinds: Addressable['kinds'] = [];
+        if (f.isStaff) kinds.push('staff');
+        if (children.length) kinds.push('guardian');
+        if (f.studentGroupIds.size) kinds.push('student');
+        return {
+          id,
+          displayName: names.get(id) ?? '',
+          kinds,
+          groupIds: [...new Set([...f.studentGroupIds, ...f.assignedGroupIds, ...childGroups])].sort(),
+          children: children.map((c) => ({ id: c, displayName: names.get(c) ?? '' })).sort((a, b) => collator.compare(a.displayName, b.displayName)),
+        };
+      })
+      .sort((a, b) => collator.compare(a.displayName, b.displayName) || a.id.localeCompare(b.id));
   }
 
   /** The directory facts the policy needs about each addressed person, in a handful of queries. */

@@ -143,6 +143,12 @@ export class FolderQuery {
   limit: number = 30;
 }
 
+export class RecipientsQuery {
+  @ApiProperty({ format: 'uuid', description: 'The institution the message would be sent in' })
+  @IsUUID()
+  institutionId!: string;
+}
+
 export class RejectDto {
   @ApiProperty({ maxLength: 500, example: 'Lūdzu, pārrakstiet bez aizskarošiem vārdiem.' })
   @IsString()

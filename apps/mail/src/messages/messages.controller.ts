@@ -3,9 +3,10 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTa
 import type { Actor } from '@app/auth/actor';
 import { CurrentActor } from '@app/auth/guard/auth.decorators';
 import { invalid } from '@app/platform/errors';
+import { AudienceService } from '../audience/audience.service';
 import { MailboxService } from '../mailbox/mailbox.service';
 import { ReceiptsService } from '../receipts/receipts.service';
-import { type Folder, FolderQuery, ReplyDto, SendMessageDto } from './message.dto';
+import { type Folder, FolderQuery, RecipientsQuery, ReplyDto, SendMessageDto } from './message.dto';
 import { MessagesService } from './messages.service';
 
 const uuid = new ParseUUIDPipe({ version: undefined });
@@ -35,6 +36,7 @@ export class MessagesController {
     private readonly messages: MessagesService,
     private readonly mailbox: MailboxService,
     private readonly receipts: ReceiptsService,
+    private readonly audience: AudienceService,
   ) {}
 
   @Post()
@@ -74,6 +76,21 @@ export class MessagesController {
   @ApiOperation({ summary: 'Messages you deleted; only your view changes, receipts stay' })
   trash(@CurrentActor() actor: Actor, @Query() q: FolderQuery) {
     return this.list(actor, 'trash', q);
+  }
+
+  @Get('recipients')
+  @ApiOperation({ summary: 'People you may write to one by one (to.users) in an institution, as the messaging policy allows' })
+  @ApiResponse({
+    status: 200,
+    schema: {
+      example: {
+        items: [{ id: '0a1b…', displayName: 'Ilze Ozola', kinds: ['guardian'], groupIds: ['5c2e…'], children: [{ id: '9f8e…', displayName: 'Anna Ozola' }] }],
+      },
+    },
+  })
+  @ApiResponse({ status: 403, description: 'NOT_IN_INSTITUTION' })
+  async recipients(@CurrentActor() actor: Actor, @Query() q: RecipientsQuery) {
+    return { items: await this.audience.addressable(actor, q.institutionId) };
   }
 
   private list(actor: Actor, folder: Folder, q: FolderQuery) {
