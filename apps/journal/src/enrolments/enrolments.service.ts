@@ -12,6 +12,7 @@ import { groupError } from '../groups/group-errors';
 import { activeOn, groupNotFound } from '../groups/groups.service';
 import { requireDateRange, requireLocalDate } from '../institutions/dates';
 import { contains } from '../common/text-search';
+import { MealChanges } from '../absences/meal-changes';
 import type { CreateEnrolmentDto, EnrolmentsQuery, UpdateEnrolmentDto } from './enrolments.dto';
 
 export interface EnrolmentView {
@@ -37,13 +38,14 @@ export class EnrolmentsService {
     private readonly audit: AuditLog,
     private readonly calendar: CalendarService,
     private readonly access: AccessPolicy,
+    private readonly mealChanges: MealChanges,
   ) {}
 
   async create(actor: Actor, institutionId: string, dto: CreateEnrolmentDto): Promise<EnrolmentView> {
     this.access.require(actor, Permission.InstitutionManage, institutionId);
     const to = dto.to ?? null;
     requireDateRange(dto.from, to);
-    return this.em.fork().transactional(async (em) => {
+    const created = await this.em.fork().transactional(async (em) => {
       await loadInstitution(em, institutionId);
       if (!(await this.lockStudent(em, institutionId, dto.studentId, true))) {
         throw directoryError.notFound(DirectoryErrorCode.STUDENT_NOT_FOUND, 'Student');
@@ -64,6 +66,9 @@ export class EnrolmentsService {
       });
       return view(enrolment);
     });
+    // A child who joins a group eats there: days the kitchen has numbers for change.
+    await this.mealChanges.changed(institutionId, dto.from, to);
+    return created;
   }
 
   /**
@@ -73,7 +78,8 @@ export class EnrolmentsService {
   async update(actor: Actor, enrolmentId: string, dto: UpdateEnrolmentDto): Promise<EnrolmentView> {
     const to = dto.to;
     if (to !== null) requireLocalDate(to, 'to');
-    return this.em.fork().transactional(async (em) => {
+    let changed: { institutionId: string; from: string; to: string | null } | undefined;
+    const updated = await this.em.fork().transactional(async (em) => {
       const enrolment = await em.findOne(Enrolment, enrolmentId, { populate: ['group', 'student'] });
       if (!enrolment || !this.access.can(actor, Permission.InstitutionMember, enrolment.group.institution.id)) {
         throw directoryError.notFound(DirectoryErrorCode.ENROLMENT_NOT_FOUND, 'Enrolment');
@@ -94,8 +100,12 @@ export class EnrolmentsService {
         objectId: enrolment.id,
         details: { studentId: enrolment.student.id, groupId: enrolment.group.id, toDate: { from: before, to } },
       });
+      // The days between the old and the new last day; an open end reaches every later day.
+      changed = { institutionId, from: enrolment.fromDate, to: before === null || to === null ? null : before > to ? before : to };
       return view(enrolment);
     });
+    if (changed) await this.mealChanges.changed(changed.institutionId, changed.from, changed.to);
+    return updated;
   }
 
   /** Management and the nurse; filter by group, student, a date the enrolment is in force, or name. */
