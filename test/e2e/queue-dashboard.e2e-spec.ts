@@ -54,12 +54,18 @@ describe('queue dashboard', () => {
       const token = await login(t.http, await f.person(roles));
       const res = await t.http.post('/admin/queues/session').set(bearer(token));
       expect({ status: res.status, code: res.body.error?.code, cookie: cookieOf(res) }).toEqual({ status: 403, code: 'NOT_QUEUE_OPERATOR', cookie: undefined });
+      // The probe the web client asks before it offers the dashboard says the same, and mints nothing.
+      const probe = await t.http.get('/admin/queues/session').set(bearer(token));
+      expect({ status: probe.status, code: probe.body.error?.code, cookie: cookieOf(probe) }).toEqual({ status: 403, code: 'NOT_QUEUE_OPERATOR', cookie: undefined });
     }
+    await t.http.get('/admin/queues/session').expect(401);
   });
 
   it('lets the operator’s admin in with a short-lived HttpOnly SameSite=Strict cookie, and only while the session lives', async () => {
     const person = await f.person([{ institutionId: operator, role: 'admin' }]);
     const token = await login(t.http, person);
+    const probe = await t.http.get('/admin/queues/session').set(bearer(token)).expect(204);
+    expect(cookieOf(probe)).toBeUndefined();
     const opened = await t.http.post('/admin/queues/session').set(bearer(token)).expect(204);
     const cookie = cookieOf(opened)!;
     expect(cookie).toMatch(/^sp_queues=[^;]+; Path=\/admin\/queues; Max-Age=900; HttpOnly; SameSite=Strict/);
