@@ -1,13 +1,16 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Socket } from 'socket.io-client';
 import { api, ApiError, onTokens, type Me } from './api';
-import { canWrite, SessionContext, type Session } from './context';
+import { canManage, canWrite, SessionContext, type Session } from './context';
 import { isLanguage, LANGUAGES, storedLanguage, storeLanguage, translator, type Language, type Translate } from './i18n';
 import { connectLive } from './live';
+import { AdminPage } from './pages/admin';
 import { ChangePasswordPage } from './pages/change-password';
 import { ComposePage } from './pages/compose';
+import { DeliveriesPage } from './pages/deliveries';
 import { InboxPage } from './pages/inbox';
 import { MessagePage } from './pages/message';
+import { ModerationPage } from './pages/moderation';
 import { SentPage } from './pages/sent';
 import { SignInPage } from './pages/sign-in';
 import { navigate, onLink, usePath } from './router';
@@ -100,8 +103,10 @@ function SignedIn(props: { me: Me; lang: Language; t: Translate; chooseLanguage:
   if (!socket) return null;
   const session: Session = { me, lang, t, socket, unread };
   const writer = canWrite(me);
-  const nav = (to: string, label: string, extra?: preact.ComponentChildren) => (
-    <a href={`/app${to}`} aria-current={path === to ? 'page' : undefined} onClick={(e) => onLink(e, to)}>
+  // Offered only to management; for anyone else these paths are simply not pages (the API refuses too).
+  const manager = canManage(me);
+  const nav = (to: string, label: string, extra?: preact.ComponentChildren, within = false) => (
+    <a href={`/app${to}`} aria-current={path === to || within ? 'page' : undefined} onClick={(e) => onLink(e, to)}>
       {label}
       {extra}
     </a>
@@ -112,6 +117,9 @@ function SignedIn(props: { me: Me; lang: Language; t: Translate; chooseLanguage:
   else if (messageId) page = <MessagePage id={messageId} />;
   else if (path === '/compose' && writer) page = <ComposePage />;
   else if (path === '/sent' && writer) page = <SentPage />;
+  else if (path === '/moderation' && manager) page = <ModerationPage />;
+  else if (path === '/admin' && manager) page = <AdminPage />;
+  else if (path === '/admin/deliveries' && manager) page = <DeliveriesPage />;
   else if (path === '/' || path === '/sign-in') page = null;
   else page = <p>{t('notFound')}</p>;
 
@@ -134,6 +142,8 @@ function SignedIn(props: { me: Me; lang: Language; t: Translate; chooseLanguage:
           )}
           {writer && nav('/compose', t('compose'))}
           {writer && nav('/sent', t('sent'))}
+          {manager && nav('/moderation', t('moderation'))}
+          {manager && nav('/admin', t('administration'), undefined, path.startsWith('/admin/'))}
         </nav>
         <span class="who">{me.displayName}</span>
         <LanguagePicker lang={lang} t={t} choose={props.chooseLanguage} />

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type Group, type Span } from '../api';
 import { useSession, WRITER_ROLES } from '../context';
-import { draftToHtml, splitBySpans } from '../draft';
-import { isKey, type Translate } from '../i18n';
+import { draftToHtml } from '../draft';
+import { Highlighted } from '../highlight';
+import type { Translate } from '../i18n';
 import { navigate } from '../router';
 
 interface Option {
@@ -116,10 +117,6 @@ export function ComposePage() {
 /** The rejected draft with each flagged word marked and named, so the writer sees what to change. */
 function Feedback(props: { t: Translate; rejection: Rejection }) {
   const { t, rejection } = props;
-  const label = (category: string) => {
-    const key = `category:${category}`;
-    return t(isKey(key) ? key : 'category:other');
-  };
   const fields = [
     { name: t('inSubject'), text: rejection.subject, spans: rejection.spans.filter((s) => s.field === 'subject') },
     { name: t('inBody'), text: rejection.body, spans: rejection.spans.filter((s) => s.field !== 'subject') },
@@ -130,16 +127,7 @@ function Feedback(props: { t: Translate; rejection: Rejection }) {
         <div key={f.name}>
           <h2>{f.name}</h2>
           <p class="body">
-            {splitBySpans(f.text, f.spans).map((p, i) =>
-              p.category ? (
-                <mark key={i} title={label(p.category)}>
-                  {p.text}
-                  <span class="why"> ({label(p.category)})</span>
-                </mark>
-              ) : (
-                p.text
-              ),
-            )}
+            <Highlighted t={t} text={f.text} spans={f.spans} />
           </p>
         </div>
       ))}
