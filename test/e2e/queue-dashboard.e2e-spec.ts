@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/core';
 import { Institution } from '../../libs/directory/src/entities';
+import { DASHBOARD_CSP } from '../../apps/worker/src/queue-dashboard/queue-dashboard.mount';
 import { QUEUES } from '../../libs/notifications/src/jobs/job-catalogue';
 import { Fixtures, bearer, login } from '../support/fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -79,6 +80,10 @@ describe('queue dashboard', () => {
     }
     const ui = await t.http.get('/admin/queues').set('Cookie', cookie.split(';')[0]).expect(200);
     expect(ui.headers['content-type']).toMatch(/text\/html/);
+    // Its own policy (no inline script) and no third-party stylesheet (see queue-dashboard.mount.ts).
+    expect(ui.headers['content-security-policy']).toBe(DASHBOARD_CSP);
+    expect(ui.text).toContain('static/js/');
+    expect(ui.text).not.toContain('fonts.googleapis.com');
 
     await t.http.post('/auth/logout').set(bearer(token)).expect(204);
     const after = await t.http.get('/admin/queues/api/queues').set('Cookie', cookie.split(';')[0]);
