@@ -246,6 +246,16 @@ describe('moderator and admin pages in a browser', () => {
     await page.getByLabel('Veids').selectOption('password');
     await list.or(page.getByText('Nekā tāda nav.')).first().waitFor();
     expect(await mine.count()).toBe(0);
+
+    // The same page in English and Russian.
+    await page.getByLabel('Valoda').selectOption('en');
+    await page.getByRole('heading', { name: 'Failed deliveries' }).waitFor();
+    expect(await page.getByLabel('Kind').locator('option:checked').textContent()).toBe('password');
+    await page.getByLabel('Language').selectOption('ru');
+    await page.getByRole('heading', { name: 'Недоставленные уведомления' }).waitFor();
+    expect(await page.getByLabel('Состояние').locator('option:checked').textContent()).toBe('ошибка');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'admin-failed-deliveries-ru-phone');
   });
 
   it('opens the queue dashboard for the operator’s admin, rendered under its CSP with no violation', async () => {
