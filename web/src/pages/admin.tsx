@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, type Delivery, type DeliveryStatus, type InstitutionSummary, type RegisteredGuardian } from '../api';
 import { managedInstitutions, useSession } from '../context';
 import { useAction } from '../hooks';
@@ -166,9 +166,12 @@ export function AdminPage() {
 
 function Registered(props: { t: Translate; institutionId: string; result: RegisteredGuardian; name: string }) {
   const { t, result } = props;
+  // The outcome is below the form: on a phone it would be off screen, so it takes the focus.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [result.id]);
   return (
     <div class="card result" data-testid="registered" aria-labelledby="registered-title">
-      <h2 id="registered-title">{t('guardianRegistered', { name: props.name })}</h2>
+      <h2 id="registered-title" tabIndex={-1} ref={heading}>{t('guardianRegistered', { name: props.name })}</h2>
       {'existing' in result ? (
         <p>{t('guardianLinked')}</p>
       ) : result.credentials.delivery === 'sms' ? (
