@@ -114,6 +114,13 @@ describe('access matrix', () => {
       expect: { head: 200, deputy_head: 200, admin: 200, default: 403 },
     },
     { name: 'GET /moderation/queue?A', call: get(() => `/moderation/queue?institutionId=${A}`), expect: { head: 200, deputy_head: 200, admin: 200, default: 403 } },
+    {
+      name: 'GET /institutions/:A/deliveries of one person',
+      call: get(() => `/institutions/${A}/deliveries?userId=${children.own}&category=password`),
+      expect: { head: 200, deputy_head: 200, admin: 200, default: 403 },
+    },
+    // No operator institution is configured here: the queue dashboard is nobody's.
+    { name: 'GET /admin/queues/session', call: get(() => '/admin/queues/session'), expect: { default: 403 } },
     // Absences: guardians report for their own children, staff who care for the child record them; the kitchen sees counts only.
     {
       name: 'POST /absences for own child',
@@ -183,7 +190,7 @@ describe('access matrix', () => {
           const res = await row.call(tokens[w], w);
           expect({ status: res.status, code: res.body?.error?.code }).toMatchObject({ status: expected });
           if (expected === 404) expect(res.body.error.code).toMatch(/_NOT_FOUND$/);
-          if (expected === 403) expect(res.body.error.code).toMatch(/^(NOT_MANAGEMENT|FORBIDDEN|NOT_IN_INSTITUTION|RECIPIENT_NOT_ALLOWED|RECEIPTS_NOT_ALLOWED|NOT_MODERATOR|NO_PERSONAL_DATA|MARK_NOT_ALLOWED)$/);
+          if (expected === 403) expect(res.body.error.code).toMatch(/^(NOT_MANAGEMENT|FORBIDDEN|NOT_IN_INSTITUTION|RECIPIENT_NOT_ALLOWED|RECEIPTS_NOT_ALLOWED|NOT_MODERATOR|NO_PERSONAL_DATA|MARK_NOT_ALLOWED|NOT_QUEUE_OPERATOR)$/);
         });
       }
     });

@@ -234,6 +234,13 @@ describe('notifications', () => {
 
     const list = await t.http.get(`/institutions/${inst}/deliveries?status=failed&channel=sms&limit=200`).set(bearer(adminNow)).expect(200);
     expect(list.body.items.map((d: { id: string }) => d.id)).toContain(failed.id);
+    // One recipient's deliveries of one category, named so the list can be read by a person.
+    const his = await t.http.get(`/institutions/${inst}/deliveries?userId=${guardian.id}&category=urgent`).set(bearer(adminNow)).expect(200);
+    expect(his.body.items).toEqual([expect.objectContaining({ id: failed.id, userId: guardian.id, recipient: { id: guardian.id, displayName: expect.stringMatching(/^Test /) } })]);
+    const none = await t.http.get(`/institutions/${inst}/deliveries?userId=${guardian.id}&category=password`).set(bearer(adminNow)).expect(200);
+    expect(none.body.items).toEqual([]);
+    const bad = await t.http.get(`/institutions/${inst}/deliveries?userId=nobody&category=nothing`).set(bearer(adminNow)).expect(400);
+    expect(bad.body.error.code).toBe('VALIDATION_FAILED');
     for (const [token, status, code] of [[teacher, 403, 'NOT_MANAGEMENT'], [otherAdmin, 403, 'NOT_MANAGEMENT']] as const) {
       const res = await t.http.get(`/institutions/${inst}/deliveries`).set(bearer(token));
       expect({ status: res.status, code: res.body.error?.code }).toEqual({ status, code });

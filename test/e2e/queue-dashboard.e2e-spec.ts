@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/core';
 import { Institution } from '../../libs/directory/src/entities';
+import { DASHBOARD_CSP } from '../../apps/worker/src/queue-dashboard/queue-dashboard.mount';
 import { QUEUES } from '../../libs/notifications/src/jobs/job-catalogue';
 import { Fixtures, bearer, login } from '../support/fixtures';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -54,12 +55,18 @@ describe('queue dashboard', () => {
       const token = await login(t.http, await f.person(roles));
       const res = await t.http.post('/admin/queues/session').set(bearer(token));
       expect({ status: res.status, code: res.body.error?.code, cookie: cookieOf(res) }).toEqual({ status: 403, code: 'NOT_QUEUE_OPERATOR', cookie: undefined });
+      // The probe the web client asks before it offers the dashboard says the same, and mints nothing.
+      const probe = await t.http.get('/admin/queues/session').set(bearer(token));
+      expect({ status: probe.status, code: probe.body.error?.code, cookie: cookieOf(probe) }).toEqual({ status: 403, code: 'NOT_QUEUE_OPERATOR', cookie: undefined });
     }
+    await t.http.get('/admin/queues/session').expect(401);
   });
 
   it('lets the operator’s admin in with a short-lived HttpOnly SameSite=Strict cookie, and only while the session lives', async () => {
     const person = await f.person([{ institutionId: operator, role: 'admin' }]);
     const token = await login(t.http, person);
+    const probe = await t.http.get('/admin/queues/session').set(bearer(token)).expect(204);
+    expect(cookieOf(probe)).toBeUndefined();
     const opened = await t.http.post('/admin/queues/session').set(bearer(token)).expect(204);
     const cookie = cookieOf(opened)!;
     expect(cookie).toMatch(/^sp_queues=[^;]+; Path=\/admin\/queues; Max-Age=900; HttpOnly; SameSite=Strict/);
@@ -73,6 +80,10 @@ describe('queue dashboard', () => {
     }
     const ui = await t.http.get('/admin/queues').set('Cookie', cookie.split(';')[0]).expect(200);
     expect(ui.headers['content-type']).toMatch(/text\/html/);
+    // Its own policy (no inline script) and no third-party stylesheet (see queue-dashboard.mount.ts).
+    expect(ui.headers['content-security-policy']).toBe(DASHBOARD_CSP);
+    expect(ui.text).toContain('static/js/');
+    expect(ui.text).not.toContain('fonts.googleapis.com');
 
     await t.http.post('/auth/logout').set(bearer(token)).expect(204);
     const after = await t.http.get('/admin/queues/api/queues').set('Cookie', cookie.split(';')[0]);

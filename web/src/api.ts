@@ -64,8 +64,6 @@ export interface Addressable {
   children: { id: string; displayName: string }[];
 }
 
-export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'delivered' | 'failed' | 'undelivered' | 'suppressed' | 'unknown';
-
 export interface Receipts {
   messageId: string;
   requiresAck: boolean;
@@ -106,6 +104,67 @@ export interface Span {
   end: number;
   category: string;
 }
+
+export interface InstitutionSummary {
+  id: string;
+  name: string;
+  myRoles: string[];
+}
+
+/** A moderation match with the words it covers (`text`), as the review queue sends it. */
+export interface HeldMatch extends Span {
+  text: string;
+}
+
+export interface HeldMessage {
+  id: string;
+  institutionId: string;
+  sender: { id: string; displayName: string };
+  subject: string;
+  bodyText: string;
+  createdAt: string;
+  recipientCount: number;
+  categories: string[];
+  matches: HeldMatch[];
+}
+
+export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'delivered', 'failed', 'undelivered', 'suppressed', 'unknown'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+export const DELIVERY_CATEGORIES = ['message', 'urgent', 'ack-reminder', 'absence-confirmation', 'meal-report', 'password', 'journal', 'account'] as const;
+
+export interface Delivery {
+  id: string;
+  userId: string;
+  recipient: { id: string; displayName: string } | null;
+  channel: 'email' | 'sms';
+  category: string;
+  status: DeliveryStatus;
+  reason: string | null;
+  attempts: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DeliveryFilter {
+  status?: string;
+  channel?: string;
+  category?: string;
+  userId?: string;
+  cursor?: string;
+}
+
+export interface NewGuardian {
+  givenName: string;
+  familyName: string;
+  phone?: string;
+  email?: string;
+  language: 'lv' | 'ru' | 'en';
+}
+
+/** A new account (`credentials`), or an existing person matched by phone or e-mail and linked here. */
+export type RegisteredGuardian =
+  | { id: string; username: string; displayName: string; credentials: { delivery: 'sms' } | { delivery: 'shown'; temporaryPassword: string } }
+  | { id: string; existing: true; personNotified: boolean };
 
 export class ApiError extends Error {
   constructor(
@@ -190,6 +249,12 @@ export async function call<T>(method: string, path: string, body?: unknown, head
   return parse<T>(res);
 }
 
+const query = (params: object) => {
+  const q = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')).toString();
+  return q ? `?${q}` : '';
+};
+const id = encodeURIComponent;
+
 export const api = {
   async login(username: string, password: string): Promise<void> {
     const res = await fetch('/auth/login', {
@@ -232,4 +297,16 @@ export const api = {
   savePreferences: (p: Pick<NotificationPreferences, 'categories' | 'quietHours' | 'digest'>) =>
     call<NotificationPreferences>('PUT', '/me/notification-preferences', { categories: p.categories, quietHours: p.quietHours, digest: p.digest }),
   marks: (studentId: string) => call<{ items: Mark[] }>('GET', `/students/${encodeURIComponent(studentId)}/marks`),
+  institutions: () => call<InstitutionSummary[]>('GET', '/institutions'),
+  moderationQueue: () => call<{ items: HeldMessage[] }>('GET', '/moderation/queue?limit=100'),
+  approve: (messageId: string) => call<{ id: string; status: 'sent' }>('POST', `/moderation/${id(messageId)}/approve`),
+  reject: (messageId: string, reason: string) => call<{ id: string; status: 'rejected' }>('POST', `/moderation/${id(messageId)}/reject`, { reason }),
+  registerGuardian: (institutionId: string, guardian: NewGuardian) => call<RegisteredGuardian>('POST', `/institutions/${id(institutionId)}/guardians`, guardian),
+  deliveries: (institutionId: string, filter: DeliveryFilter) =>
+    call<{ items: Delivery[]; nextCursor: string | null }>('GET', `/institutions/${id(institutionId)}/deliveries${query({ limit: '50', ...filter })}`),
+  retryDelivery: (deliveryId: string) => call<Delivery>('POST', `/deliveries/${id(deliveryId)}/retry`),
+  /** 204 when the queue dashboard would let this person in; 403 NOT_QUEUE_OPERATOR otherwise. */
+  mayOpenQueues: () => call<void>('GET', '/admin/queues/session'),
+  /** Sets the dashboard's short-lived cookie (its own pages send no bearer token). */
+  openQueues: () => call<void>('POST', '/admin/queues/session'),
 };

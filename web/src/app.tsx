@@ -1,15 +1,18 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Socket } from 'socket.io-client';
 import { api, ApiError, onTokens, type Me } from './api';
-import { canWrite, SessionContext, type Session } from './context';
+import { canManage, canWrite, SessionContext, type Session } from './context';
 import { isLanguage, LANGUAGES, storedLanguage, storeLanguage, translator, type Language, type Translate } from './i18n';
 import { connectLive } from './live';
+import { AdminPage } from './pages/admin';
 import { ChangePasswordPage } from './pages/change-password';
 import { ComposePage } from './pages/compose';
+import { DeliveriesPage } from './pages/deliveries';
 import { InboxPage } from './pages/inbox';
 import { MarksPage } from './pages/marks';
 import { MessagePage } from './pages/message';
 import { PreferencesPage } from './pages/preferences';
+import { ModerationPage } from './pages/moderation';
 import { SentPage } from './pages/sent';
 import { SentDetailPage } from './pages/sent-detail';
 import { SignInPage } from './pages/sign-in';
@@ -103,6 +106,8 @@ function SignedIn(props: { me: Me; lang: Language; t: Translate; chooseLanguage:
   if (!socket) return null;
   const session: Session = { me, lang, t, socket, unread };
   const writer = canWrite(me);
+  // Offered only to management; for anyone else these paths are simply not pages (the API refuses too).
+  const manager = canManage(me);
   const nav = (to: string, label: string, extra?: preact.ComponentChildren, current = path === to) => (
     <a href={`/app${to}`} aria-current={current ? 'page' : undefined} onClick={(e) => onLink(e, to)}>
       {label}
@@ -121,6 +126,9 @@ function SignedIn(props: { me: Me; lang: Language; t: Translate; chooseLanguage:
   else if (sentId) page = <SentDetailPage id={sentId} />;
   else if (marksOf && (guardian || marksOf[1])) page = <MarksPage studentId={marksOf[1]} />;
   else if (path === '/preferences') page = <PreferencesPage />;
+  else if (path === '/moderation' && manager) page = <ModerationPage />;
+  else if (path === '/admin' && manager) page = <AdminPage />;
+  else if (path === '/admin/deliveries' && manager) page = <DeliveriesPage />;
   else if (path === '/' || path === '/sign-in') page = null;
   else page = <p>{t('notFound')}</p>;
 
@@ -145,6 +153,8 @@ function SignedIn(props: { me: Me; lang: Language; t: Translate; chooseLanguage:
           {writer && nav('/sent', t('sent'))}
           {guardian && nav('/marks', t('marks'), undefined, path.startsWith('/marks'))}
           {nav('/preferences', t('preferences'))}
+          {manager && nav('/moderation', t('moderation'))}
+          {manager && nav('/admin', t('administration'), undefined, path === '/admin' || path.startsWith('/admin/'))}
         </nav>
         <span class="who">{me.displayName}</span>
         <LanguagePicker lang={lang} t={t} choose={props.chooseLanguage} />

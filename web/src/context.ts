@@ -33,3 +33,8 @@ export function useSocketEvent<T>(name: string, handler: (payload: T) => void, d
 /** Roles that may write to groups from the client (teachers and management). */
 export const WRITER_ROLES = new Set(['teacher', 'head', 'deputy_head', 'admin']);
 export const canWrite = (me: Me) => me.roles.some((r) => WRITER_ROLES.has(r.role));
+
+/** Management moderates held messages, registers people and follows the institution's deliveries. */
+export const MANAGEMENT_ROLES = new Set(['head', 'deputy_head', 'admin']);
+export const managedInstitutions = (me: Me) => [...new Set(me.roles.filter((r) => MANAGEMENT_ROLES.has(r.role)).map((r) => r.institutionId))];
+export const canManage = (me: Me) => managedInstitutions(me).length > 0;

@@ -1,6 +1,6 @@
 import { ApiError, type Span } from './api';
-import { splitBySpans } from './draft';
-import { isKey, type Translate } from './i18n';
+import { Highlighted } from './highlight';
+import type { Translate } from './i18n';
 
 /** A draft the post refused, with the spans moderation flagged (offsets into the texts it read back). */
 export interface Rejection {
@@ -24,10 +24,6 @@ export function sendFailure(err: unknown, t: Translate, draft: { subject: string
 /** The rejected draft with each flagged word marked and named, so the writer sees what to change. */
 export function ModerationFeedback(props: { t: Translate; rejection: Rejection; id?: string }) {
   const { t, rejection } = props;
-  const label = (category: string) => {
-    const key = `category:${category}`;
-    return t(isKey(key) ? key : 'category:other');
-  };
   const fields = [
     { name: t('inSubject'), text: rejection.subject, spans: rejection.spans.filter((s) => s.field === 'subject') },
     { name: t('inBody'), text: rejection.body, spans: rejection.spans.filter((s) => s.field !== 'subject') },
@@ -38,16 +34,7 @@ export function ModerationFeedback(props: { t: Translate; rejection: Rejection; 
         <div key={f.name}>
           <h2>{f.name}</h2>
           <p class="body">
-            {splitBySpans(f.text, f.spans).map((p, i) =>
-              p.category ? (
-                <mark key={i} title={label(p.category)}>
-                  {p.text}
-                  <span class="why"> ({label(p.category)})</span>
-                </mark>
-              ) : (
-                p.text
-              ),
-            )}
+            <Highlighted t={t} text={f.text} spans={f.spans} />
           </p>
         </div>
       ))}

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { CHANNELS, type Channel, DELIVERY_STATUSES, type DeliveryStatus } from '@app/notifications/delivery/notification-delivery.entity';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { CATEGORIES, type Category, CHANNELS, type Channel, DELIVERY_STATUSES, type DeliveryStatus } from '@app/notifications/delivery/notification-delivery.entity';
 import { QueryInt } from '@app/platform/validation';
 
 export class DeliveriesQuery {
@@ -13,6 +13,16 @@ export class DeliveriesQuery {
   @IsOptional()
   @IsIn(CHANNELS)
   channel?: Channel;
+
+  @ApiPropertyOptional({ enum: CATEGORIES, example: 'password' })
+  @IsOptional()
+  @IsIn(CATEGORIES)
+  category?: Category;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'One recipient’s deliveries, e.g. a guardian just registered and their password SMS' })
+  @IsOptional()
+  @IsUUID()
+  userId?: string;
 
   @ApiPropertyOptional({ description: 'Why it was suppressed or failed, e.g. `budget` (over the monthly SMS budget), `opted-out`, `read`, a provider code', example: 'budget' })
   @IsOptional()

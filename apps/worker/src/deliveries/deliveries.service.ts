@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AccessPolicy, Permission } from '@app/access';
 import type { Actor } from '@app/auth/actor';
 import { AuditLog } from '@app/audit/audit-log.service';
+import { displayNameOf, User } from '@app/directory/entities';
 import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
 import { DomainError } from '@app/platform/errors';
 import { Clock } from '@app/platform/time/clock';
@@ -12,6 +13,8 @@ import type { DeliveriesQuery } from './deliveries.dto';
 export interface DeliveryItem {
   id: string;
   userId: string;
+  /** Who it was for, so management can tell the rows apart (null: the account no longer exists). */
+  recipient: { id: string; displayName: string } | null;
   channel: string;
   category: string;
   status: string;
@@ -46,6 +49,8 @@ export class DeliveriesService {
     if (q.status) where.status = q.status;
     if (q.channel) where.channel = q.channel;
     if (q.reason) where.reason = q.reason;
+    if (q.category) where.category = q.category;
+    if (q.userId) where.userId = q.userId;
     if (q.cursor) {
       const after = await em.findOne(NotificationDelivery, { id: q.cursor, institutionId });
       if (!after) throw new DomainError('invalid', 'INVALID_CURSOR', 'cursor is not one this service issued', [{ field: 'cursor', issue: 'invalid' }]);
@@ -53,7 +58,8 @@ export class DeliveriesService {
     }
     const rows = await em.find(NotificationDelivery, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: q.limit + 1 });
     const page = rows.slice(0, q.limit);
-    return { items: page.map(item), nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null };
+    const names = await recipientNames(em, page);
+    return { items: page.map((d) => item(d, names)), nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null };
   }
 
   /** Puts a failed or undelivered delivery back in line with fresh attempts; 409 for any other state. */
@@ -86,14 +92,25 @@ export class DeliveriesService {
     });
     if (!changed) throw new DomainError('conflict', 'DELIVERY_NOT_RETRYABLE', `Only failed or undelivered deliveries can be retried (this one is ${row.status})`);
     await this.jobs.enqueue('delivery.send', [{ key: deliveryId, payload: { deliveryId } }]);
-    return item(await em.findOneOrFail(NotificationDelivery, deliveryId, { refresh: true }));
+    const retried = await em.findOneOrFail(NotificationDelivery, deliveryId, { refresh: true });
+    return item(retried, await recipientNames(em, [retried]));
   }
 }
 
-function item(d: NotificationDelivery): DeliveryItem {
+/** One query for a page's recipients (a delivery keeps the user's id, not a relation). */
+async function recipientNames(em: EntityManager, rows: NotificationDelivery[]): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.map((r) => r.userId))];
+  if (!ids.length) return new Map();
+  const users = await em.find(User, { id: { $in: ids } }, { fields: ['givenName', 'familyName'] });
+  return new Map(users.map((u) => [u.id, displayNameOf(u)]));
+}
+
+function item(d: NotificationDelivery, names: Map<string, string>): DeliveryItem {
+  const displayName = names.get(d.userId);
   return {
     id: d.id,
     userId: d.userId,
+    recipient: displayName === undefined ? null : { id: d.userId, displayName },
     channel: d.channel,
     category: d.category,
     status: d.status,

@@ -57,7 +57,8 @@ export class QueueDashboardAccess {
     return actor;
   }
 
-  private require(actor: Actor): void {
+  /** Refuses (403 NOT_QUEUE_OPERATOR) a caller who may not open the dashboard. */
+  require(actor: Actor): void {
     const operator = this.config.env.QUEUE_DASHBOARD_INSTITUTION;
     if (!operator) throw this.policy.refusal(Permission.QueueDashboard);
     this.policy.require(actor, Permission.QueueDashboard, operator);

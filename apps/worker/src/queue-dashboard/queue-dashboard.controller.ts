@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@app/auth/actor';
@@ -10,6 +10,15 @@ import { DASHBOARD_PATH, QueueDashboardAccess } from './queue-dashboard.access';
 @Controller(DASHBOARD_PATH.slice(1))
 export class QueueDashboardController {
   constructor(private readonly access: QueueDashboardAccess) {}
+
+  /** Lets a client offer the dashboard only to those it would let in, without minting a cookie. */
+  @Get('session')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Whether the caller may open the job queues’ dashboard: 204, or 403 NOT_QUEUE_OPERATOR' })
+  may(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): void {
+    this.access.require(actor);
+    res.setHeader('Cache-Control', 'no-store');
+  }
 
   @Post('session')
   @HttpCode(204)

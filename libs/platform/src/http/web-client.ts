@@ -6,23 +6,31 @@ import { type Express, static as serveStatic, type Request, type Response } from
 /** Where the client's own pages live: every path under it is the single-page app, nothing else is. */
 export const WEB_APP_PATH = '/app';
 
+const WEB_CSP_DIRECTIVES: Readonly<Record<string, string>> = {
+  'default-src': "'self'",
+  'script-src': "'self'",
+  'style-src': "'self'",
+  'img-src': "'self' data:",
+  'connect-src': "'self'",
+  'font-src': "'self'",
+  'object-src': "'none'",
+  'base-uri': "'self'",
+  'form-action': "'self'",
+  'frame-ancestors': "'none'",
+};
+
+/** The client's policy with some directives replaced, for another same-origin page (the queue dashboard). */
+export const cspWith = (overrides: Readonly<Record<string, string>> = {}): string =>
+  Object.entries({ ...WEB_CSP_DIRECTIVES, ...overrides })
+    .map(([name, value]) => `${name} ${value}`)
+    .join('; ');
+
 /**
  * The client gets a stricter policy than the API docs: its scripts and styles are files of its own
  * (the build inlines nothing), and it talks only to this origin, socket.io included ('self' covers
  * ws:/wss: to the same host).
  */
-export const WEB_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const WEB_CSP = cspWith();
 
 /**
  * Serves the built web client from the same origin as the API: hashed assets under /assets (cached
