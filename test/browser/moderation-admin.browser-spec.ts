@@ -107,7 +107,7 @@ describe('moderator and admin pages in a browser', () => {
     const page = await tab(PHONE);
     await signIn(page, t().url, s.mother);
     const nav = page.getByRole('navigation', { name: 'Galvenā navigācija' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual([expect.stringContaining('Iesūtne')]);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([expect.stringContaining('Iesūtne'), 'Atzīmes', 'Paziņojumi']);
     for (const path of ['/app/moderation', '/app/admin', '/app/admin/deliveries']) {
       await page.goto(`${t().url}${path}`);
       await page.getByText('Lapa nav atrasta.').waitFor();
@@ -130,6 +130,7 @@ describe('moderator and admin pages in a browser', () => {
       expect.stringContaining('Iesūtne'),
       'Rakstīt',
       'Nosūtītās',
+      'Paziņojumi',
     ]);
   });
 
@@ -216,7 +217,7 @@ describe('moderator and admin pages in a browser', () => {
     const list = page.getByTestId('deliveries');
     const mine = list.locator(`[data-delivery-id="${failed.id}"]`);
     await mine.waitFor();
-    expect(await mine.textContent()).toMatch(/Māris Liepiņš.*Īsziņa · parole.*neizdevās.*iemesls: 21211.*1 mēģinājums/);
+    expect(await mine.textContent()).toMatch(/Māris Liepiņš.*SMS · parole.*neizdevās.*iemesls: 21211.*1 mēģinājums/);
     expect(await page.getByLabel('Stāvoklis').inputValue()).toBe('failed');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'admin-failed-deliveries-phone');
