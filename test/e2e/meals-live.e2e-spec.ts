@@ -3,7 +3,7 @@ import type { Socket } from 'socket.io-client';
 import { MealReportSchedulers, mealReportSchedulerId } from '../../apps/worker/src/meal-reports/meal-report-schedulers';
 import { QueueRegistry } from '../../apps/worker/src/queues/queue-registry.service';
 import { MealReport } from '../../libs/attendance/src';
-import { DEFAULT_INSTITUTION_SETTINGS, Institution } from '../../libs/directory/src/entities';
+import { DEFAULT_INSTITUTION_SETTINGS, Enrolment, Institution } from '../../libs/directory/src/entities';
 import { bullOptions } from '../../libs/notifications/src/jobs/bull-connection';
 import { type MealUpdateEvent, RealtimeBridge } from '../../libs/notifications/src/realtime/realtime-bridge';
 import { AppConfig } from '../../libs/platform/src/config/app-config';
@@ -149,5 +149,26 @@ describe('live meal counts and meal report schedulers', () => {
     ]);
     await rig.sweep();
     expect(rig.smtp.received.filter((m) => m.envelope.rcptTo.includes(kitchen.email) && m.subject?.startsWith('Final meal numbers') && m.subject.includes('2026-10-19'))).toHaveLength(1);
+  });
+
+  it('a child enrolled into a group for a reported day, or whose enrolment ends before it, moves the kitchen\'s count live', async () => {
+    const cook = await connect(kitchen);
+    const head = await f.person([{ institutionId: inst, role: 'head' }]);
+    clock.set('2026-10-19T06:30:30Z'); // Monday 09:30 and the settle margin: Tuesday's order
+    const report = waitForEvent(cook, 'meals:report', (r: { institutionId: string; date: string }) => ofInst(r) && r.date === '2026-10-20');
+    await rig.sweep();
+    await report;
+    clock.set('2026-10-19T07:00:00Z'); // Monday 10:00
+    const up = (delta: number) => ['breakfast', 'lunch'].map((meal) => ({ groupId: group, meal, diet: 'standard', delta }));
+
+    const newcomer = await f.person([{ institutionId: inst, role: 'student' }], { password: null });
+    const joined = waitForEvent<MealUpdateEvent>(cook, 'meals:update', (u) => ofInst(u) && u.date === '2026-10-20', 10_000);
+    await rig.t.http.post(`/institutions/${inst}/enrolments`).set(await as(head)).send({ studentId: newcomer.id, groupId: group, from: '2026-10-20' }).expect(201);
+    expect((await joined).deltas).toEqual(up(1));
+
+    const place = await em().findOneOrFail(Enrolment, { student: kids[0].id });
+    const left = waitForEvent<MealUpdateEvent>(cook, 'meals:update', (u) => ofInst(u) && u.date === '2026-10-20', 10_000);
+    await rig.t.http.patch(`/enrolments/${place.id}`).set(await as(head)).send({ to: '2026-10-19' }).expect(200);
+    expect((await left).deltas).toEqual(up(-1));
   });
 });
