@@ -3,10 +3,14 @@ import type { Socket } from 'socket.io-client';
 import { api, ApiError, onTokens, type Me } from './api';
 import { canWrite, SessionContext, type Session } from './context';
 import { isLanguage, LANGUAGES, storedLanguage, storeLanguage, translator, type Language, type Translate } from './i18n';
+import { groupListInstitutions, mealCountInstitutions, reportsAbsences } from './attendance';
 import { connectLive } from './live';
+import { AbsencesPage } from './pages/absences';
 import { ChangePasswordPage } from './pages/change-password';
 import { ComposePage } from './pages/compose';
+import { GroupAbsencesPage } from './pages/group-absences';
 import { InboxPage } from './pages/inbox';
+import { KitchenPage } from './pages/kitchen';
 import { MessagePage } from './pages/message';
 import { SentPage } from './pages/sent';
 import { SignInPage } from './pages/sign-in';
@@ -100,6 +104,9 @@ function SignedIn(props: { me: Me; lang: Language; t: Translate; chooseLanguage:
   if (!socket) return null;
   const session: Session = { me, lang, t, socket, unread };
   const writer = canWrite(me);
+  const parent = reportsAbsences(me);
+  const groupStaff = groupListInstitutions(me).length > 0;
+  const kitchen = mealCountInstitutions(me).length > 0;
   const nav = (to: string, label: string, extra?: preact.ComponentChildren) => (
     <a href={`/app${to}`} aria-current={path === to ? 'page' : undefined} onClick={(e) => onLink(e, to)}>
       {label}
@@ -112,6 +119,9 @@ function SignedIn(props: { me: Me; lang: Language; t: Translate; chooseLanguage:
   else if (messageId) page = <MessagePage id={messageId} />;
   else if (path === '/compose' && writer) page = <ComposePage />;
   else if (path === '/sent' && writer) page = <SentPage />;
+  else if (path === '/absences' && parent) page = <AbsencesPage />;
+  else if (path === '/group-absences' && groupStaff) page = <GroupAbsencesPage />;
+  else if (path === '/meals' && kitchen) page = <KitchenPage />;
   else if (path === '/' || path === '/sign-in') page = null;
   else page = <p>{t('notFound')}</p>;
 
@@ -134,6 +144,9 @@ function SignedIn(props: { me: Me; lang: Language; t: Translate; chooseLanguage:
           )}
           {writer && nav('/compose', t('compose'))}
           {writer && nav('/sent', t('sent'))}
+          {parent && nav('/absences', t('navAbsences'))}
+          {groupStaff && nav('/group-absences', t('navGroupAbsences'))}
+          {kitchen && nav('/meals', t('navMeals'))}
         </nav>
         <span class="who">{me.displayName}</span>
         <LanguagePicker lang={lang} t={t} choose={props.chooseLanguage} />
