@@ -1,4 +1,4 @@
-import { Fragment, type ComponentChildren } from 'preact';
+import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api';
 import { ABSENCE_REASONS, attendanceApi, deviceToday, formatDay, type Absence, type AbsenceAnswer, type AbsenceReason } from '../attendance';
@@ -174,9 +174,7 @@ export function Outcome(props: { t: Translate; lang: Language; answer: AbsenceAn
       {!answer.days.length && <p>{props.withdrawn ? t('mealsAllOrderedAgain') : t('noMealDays')}</p>}
       {props.withdrawn && !answer.days.length ? null : <p data-testid="meals-resume">
         {answer.mealsResumeOn ? (
-          <Fill text={t('mealsResumeOn', { day: '\u0000' })}>
-            <time dateTime={answer.mealsResumeOn}>{formatDay(lang, answer.mealsResumeOn)}</time>
-          </Fill>
+          <Fill text={t('mealsResumeOn', { day: '\u0000' })} date={answer.mealsResumeOn} shown={formatDay(lang, answer.mealsResumeOn)} />
         ) : (
           t('mealsResumeOpen')
         )}
@@ -185,14 +183,17 @@ export function Outcome(props: { t: Translate; lang: Language; answer: AbsenceAn
   );
 }
 
-/** A translated sentence with an element where the catalogue put the placeholder (a NUL here). */
-function Fill(props: { text: string; children: ComponentChildren }) {
+/**
+ * A translated sentence with the date as a <time> where the catalogue put the placeholder (a NUL
+ * here). A date that ends in an abbreviation's full stop ("21. okt.") takes the sentence's own.
+ */
+function Fill(props: { text: string; date: string; shown: string }) {
   const [before, after = ''] = props.text.split('\u0000');
   return (
     <>
       {before}
-      {props.children}
-      {after}
+      <time dateTime={props.date}>{props.shown}</time>
+      {props.shown.endsWith('.') && after.startsWith('.') ? after.slice(1) : after}
     </>
   );
 }

@@ -247,7 +247,7 @@ function History(props: { t: Translate; lang: Language; reports: MealReport[] })
                 {t('reportAsOf', { time: formatInstant(lang, r.countsAsOf) })}
                 {r.sentAt ? ` · ${t('reportSentAt', { time: formatInstant(lang, r.sentAt) })}` : ''}
               </span>
-              <span>{summary(r)}</span>
+              <span>{summary(r) || t('noMealsThisDay')}</span>
               {difference(r) && <span class="meta">{t('changeSinceOrder', { change: difference(r) })}</span>}
             </li>
           ))}
