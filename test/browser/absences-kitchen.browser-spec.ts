@@ -72,8 +72,8 @@ describe('absences and the kitchen in a browser', () => {
     expect(await today.getByTestId('total-breakfast').textContent()).toBe('3');
     await today.getByText('Order sent; changes until').waitFor();
     const lunch = today.locator('tbody tr', { hasText: 'Lunch' });
-    expect(await lunch.locator('td').allTextContents()).toEqual(['Lunch', '2', '1', '3']); // standard, vegetarian, total
-    expect(await today.getByRole('columnheader').allTextContents()).toEqual(['Group', 'Meal', 'Standard', 'Vegetarian', 'Total']);
+    expect(await lunch.locator('td').allTextContents()).toEqual(['Lunch', '3', '2', '1']); // total, standard, vegetarian
+    expect(await today.getByRole('columnheader').allTextContents()).toEqual(['Group', 'Meal', 'Total', 'Standard', 'Vegetarian']);
 
     const next = cook.page.getByTestId('meals-next');
     expect(await next.getAttribute('data-date')).toBe('2026-10-19'); // Friday → Monday
@@ -120,7 +120,7 @@ describe('absences and the kitchen in a browser', () => {
     const today = cook.page.getByTestId('meals-today');
     await today.getByTestId('total-lunch').getByText('2', { exact: true }).waitFor({ timeout: 15_000 });
     expect(await today.getByTestId('total-breakfast').textContent()).toBe('2');
-    expect(await today.locator('tbody tr', { hasText: 'Lunch' }).locator('td').allTextContents()).toEqual(['Lunch' + 'changed', '1', '1', '2']);
+    expect(await today.locator('tbody tr', { hasText: 'Lunch' }).locator('td').allTextContents()).toEqual(['Lunch' + 'changed', '2', '1', '1']);
     await cook.page.getByTestId('meals-news').getByText(/^Updated live: .* Breakfast −1, Lunch −1\.$/).waitFor();
     expect(await marked(cook)).toBe(true);
     // The page shows what the API says.
@@ -185,6 +185,25 @@ describe('absences and the kitchen in a browser', () => {
     expect(monday.body.totals.lunch.total).toBe(2);
     expect(await cook.page.getByTestId('meals-next').getByTestId('total-lunch').textContent()).toBe('2');
     await screenshot(parent.page, 'absence-withdrawn-phone');
+  });
+
+  it('fits the kitchen page on a phone without sideways scrolling of the page', async () => {
+    const phone = await openTab(browser, PHONE);
+    try {
+      await signIn(phone.page, rig.t.url, scene.kitchen);
+      await phone.page.getByRole('navigation').getByRole('link', { name: 'Meals' }).click();
+      await phone.page.getByTestId('meals-today').getByTestId('total-lunch').waitFor();
+      const widths = await phone.page.evaluate(() => {
+        const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+        return { scroll: root.scrollWidth, client: root.clientWidth };
+      });
+      expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+      expect(await seriousA11yViolations(phone.page)).toEqual([]);
+      await screenshot(phone.page, 'kitchen-phone');
+      expect(phone.problems).toEqual([]);
+    } finally {
+      await phone.context.close();
+    }
   });
 
   it('keeps pages from roles that cannot use them', async () => {

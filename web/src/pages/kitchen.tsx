@@ -87,6 +87,10 @@ export function KitchenPage() {
       <div class="title-row">
         <h1 id="kitchen-title">{t('mealsTitle')}</h1>
         <span class="hint-inline">{t('live')}</span>
+        {/* The next day's preview moves with every notice, but only reported days are pushed. */}
+        <button type="button" class="secondary" onClick={() => void load()}>
+          {t('refreshList')}
+        </button>
       </div>
       {ids.length > 1 && (
         <label>
@@ -145,7 +149,7 @@ function Day(props: { t: Translate; lang: Language; title: string; view: MealCou
   const { t, lang, view } = props;
   const id = `${props.testId}-title`;
   const meals = MEALS.filter((m) => view.totals[m]);
-  // Diets nobody eats that day only take room on a phone; standard always shows.
+  // The total comes first (on a phone the diets may scroll); diets nobody eats that day only take room.
   const diets = DIETS.filter((d) => d === 'standard' || meals.some((m) => (view.totals[m]?.[d] ?? 0) > 0));
   return (
     <div class="card" aria-labelledby={id} role="region" data-testid={props.testId} data-date={view.date}>
@@ -163,14 +167,14 @@ function Day(props: { t: Translate; lang: Language; title: string; view: MealCou
               <tr>
                 <th scope="col">{t('group')}</th>
                 <th scope="col">{t('mealColumn')}</th>
+                <th scope="col" class="num">
+                  {t('mealsTotal')}
+                </th>
                 {diets.map((d) => (
                   <th scope="col" key={d} class="num">
                     {t(`diet:${d}` as Key)}
                   </th>
                 ))}
-                <th scope="col" class="num">
-                  {t('mealsTotal')}
-                </th>
               </tr>
             </thead>
             <tbody>
@@ -186,12 +190,12 @@ function Day(props: { t: Translate; lang: Language; title: string; view: MealCou
                         {t(`meal:${m}` as Key)}
                         {moved && <span class="tag ack">{t('changedLive')}</span>}
                       </td>
+                      <td class="num strong">{c.total}</td>
                       {diets.map((d) => (
                         <td key={d} class="num">
                           {c[d]}
                         </td>
                       ))}
-                      <td class="num strong">{c.total}</td>
                     </tr>
                   );
                 }),
@@ -202,14 +206,14 @@ function Day(props: { t: Translate; lang: Language; title: string; view: MealCou
                 <tr key={m}>
                   <th scope="row">{t('mealsTotal')}</th>
                   <td>{t(`meal:${m}` as Key)}</td>
+                  <td class="num strong" data-testid={`total-${m}`}>
+                    {view.totals[m]!.total}
+                  </td>
                   {diets.map((d) => (
                     <td key={d} class="num">
                       {view.totals[m]![d]}
                     </td>
                   ))}
-                  <td class="num strong" data-testid={`total-${m}`}>
-                    {view.totals[m]!.total}
-                  </td>
                 </tr>
               ))}
             </tfoot>
