@@ -149,6 +149,20 @@ describe('absences and the kitchen in a browser', () => {
     await screenshot(staff.page, 'group-absences-desktop');
   });
 
+  it('lets the guardian end the absence a day early and says again what that makes of the meals', async () => {
+    const notice = parent.page.getByTestId('notices').locator('li');
+    await notice.getByRole('button', { name: 'Mainīt pēdējo dienu' }).click();
+    await notice.getByLabel('Pēdējā kavējuma diena').fill('2026-10-19');
+    await notice.getByRole('button', { name: 'Saglabāt' }).click();
+    await parent.page.getByTestId('absence-outcome').getByRole('heading', { name: 'Kavējums mainīts' }).waitFor();
+    expect(await datesIn(parent, 'meals-cancelled')).toEqual(['2026-10-16', '2026-10-19']);
+    expect(await datesIn(parent, 'meals-not-cancelled')).toEqual(['2026-10-15']);
+    expect(await datesIn(parent, 'meals-resume')).toEqual(['2026-10-20']);
+    const listed = await rig.t.http.get('/absences').query({ studentId: scene.kids[0].id }).set(await signInAt(rig.t.http, clock)(scene.guardian)).expect(200);
+    expect(listed.body.items.map((n: { from: string; to: string }) => [n.from, n.to])).toEqual([['2026-10-15', '2026-10-19']]);
+    expect(await seriousA11yViolations(parent.page)).toEqual([]);
+  });
+
   it("the kitchen's open page takes Monday's order and Friday's final numbers live, and lists them in the history", async () => {
     clock.set('2026-10-16T06:30:30Z'); // Friday 09:30: Monday's order, and Friday's final the worker missed at 08:50
     await rig.sweep();

@@ -83,6 +83,8 @@ const id = (v: string) => encodeURIComponent(v);
 
 export const attendanceApi = {
   report: (input: { studentId: string; from: string; to: string | null; reason: AbsenceReason; note?: string }) => call<AbsenceAnswer>('POST', '/absences', input),
+  /** End early or extend; null: until further notice. */
+  changeLastDay: (noticeId: string, to: string | null) => call<AbsenceAnswer>('PATCH', `/absences/${id(noticeId)}`, { to }),
   withdraw: (noticeId: string) => call<AbsenceAnswer>('DELETE', `/absences/${id(noticeId)}`),
   ofChild: (studentId: string) => call<{ items: Absence[] }>('GET', `/absences?${q({ studentId })}`),
   /** Notices covering today (the school's date) for the group's children. */

@@ -97,6 +97,8 @@ export const en: Catalogue = {
   noCurrentNotices: 'No absences reported.',
   periodOpen: 'from {from} until further notice',
   reportedBy: 'Reported by {name}, {time}',
+  changeLastDay: 'Change the last day',
+  absenceChanged: 'Absence changed',
   withdraw: 'Withdraw',
   withdrawConfirm: 'Withdraw this notice?',
   withdrawYes: 'Yes, withdraw',

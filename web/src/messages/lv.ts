@@ -96,6 +96,8 @@ export const lv = {
   noCurrentNotices: 'Nav pieteiktu kavējumu.',
   periodOpen: 'no {from} līdz turpmākam paziņojumam',
   reportedBy: 'Pieteica {name}, {time}',
+  changeLastDay: 'Mainīt pēdējo dienu',
+  absenceChanged: 'Kavējums mainīts',
   withdraw: 'Atsaukt',
   withdrawConfirm: 'Atsaukt šo pieteikumu?',
   withdrawYes: 'Jā, atsaukt',

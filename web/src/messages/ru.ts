@@ -97,6 +97,8 @@ export const ru: Catalogue = {
   noCurrentNotices: 'Нет заявленных отсутствий.',
   periodOpen: 'с {from} до дальнейшего уведомления',
   reportedBy: 'Сообщил(а) {name}, {time}',
+  changeLastDay: 'Изменить последний день',
+  absenceChanged: 'Отсутствие изменено',
   withdraw: 'Отозвать',
   withdrawConfirm: 'Отозвать это заявление?',
   withdrawYes: 'Да, отозвать',

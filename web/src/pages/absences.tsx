@@ -60,10 +60,18 @@ export function AbsencesPage() {
     }, describe);
   };
 
+  // Changes to listed notices report their failures next to the list, not under the form.
+  const noticeAction = useAction();
   const withdraw = (n: Absence) =>
-    run(async () => {
+    noticeAction.run(async () => {
       const answer = await attendanceApi.withdraw(n.id);
       setOutcome({ title: t('absenceWithdrawn'), answer, withdrawn: true });
+      await load(childId);
+    }, describe);
+  const changeLastDay = (n: Absence, to: string | null) =>
+    noticeAction.run(async () => {
+      const answer = await attendanceApi.changeLastDay(n.id, to);
+      setOutcome({ title: t('absenceChanged'), answer });
       await load(childId);
     }, describe);
 
@@ -135,10 +143,23 @@ export function AbsencesPage() {
       <div class="card" aria-labelledby="notices-title">
         <h2 id="notices-title">{t('currentNotices', { name: child?.displayName ?? '' })}</h2>
         <ListStatus t={t} failed={failed} items={current} empty={t('noCurrentNotices')} />
+        {noticeAction.error && (
+          <p class="error" role="alert">
+            {noticeAction.error}
+          </p>
+        )}
         {current && current.length > 0 && (
           <ul class="notices" data-testid="notices">
             {current.map((n) => (
-              <Notice key={n.id} t={t} lang={lang} notice={n} busy={busy} onWithdraw={() => void withdraw(n)} />
+              <Notice
+                key={n.id}
+                t={t}
+                lang={lang}
+                notice={n}
+                busy={noticeAction.busy}
+                onWithdraw={() => void withdraw(n)}
+                onChangeLastDay={(to) => void changeLastDay(n, to)}
+              />
             ))}
           </ul>
         )}
@@ -198,10 +219,23 @@ function Fill(props: { text: string; date: string; shown: string }) {
   );
 }
 
-function Notice(props: { t: Translate; lang: Language; notice: Absence; busy: boolean; onWithdraw: () => void }) {
+function Notice(props: {
+  t: Translate;
+  lang: Language;
+  notice: Absence;
+  busy: boolean;
+  onWithdraw: () => void;
+  onChangeLastDay: (to: string | null) => void;
+}) {
   const { t, lang, notice: n } = props;
-  const [asking, setAsking] = useState(false);
+  const [mode, setMode] = useState<'idle' | 'withdraw' | 'edit'>('idle');
   const period = n.to === null ? t('periodOpen', { from: formatDay(lang, n.from) }) : n.to === n.from ? formatDay(lang, n.from) : `${formatDay(lang, n.from)} – ${formatDay(lang, n.to)}`;
+  const save = (e: Event) => {
+    e.preventDefault();
+    const to = String(new FormData(e.currentTarget as HTMLFormElement).get('to') ?? '');
+    setMode('idle');
+    props.onChangeLastDay(to || null);
+  };
   return (
     <li data-notice-id={n.id}>
       <span class="subject">{period}</span>
@@ -210,19 +244,40 @@ function Notice(props: { t: Translate; lang: Language; notice: Absence; busy: bo
         {n.note ? ` · ${n.note}` : ''}
       </span>
       <span class="meta">{t('reportedBy', { name: n.createdBy.displayName, time: formatInstant(lang, n.createdAt) })}</span>
-      {asking ? (
+      {mode === 'withdraw' && (
         <span class="actions" role="group" aria-label={t('withdrawConfirm')}>
           <span>{t('withdrawConfirm')}</span>
           <button type="button" class="danger" disabled={props.busy} onClick={props.onWithdraw}>
             {t('withdrawYes')}
           </button>
-          <button type="button" class="secondary" onClick={() => setAsking(false)}>
+          <button type="button" class="secondary" onClick={() => setMode('idle')}>
             {t('keepNotice')}
           </button>
         </span>
-      ) : (
+      )}
+      {mode === 'edit' && (
+        <form class="actions" onSubmit={save} aria-label={t('changeLastDay')}>
+          <label>
+            {t('absentTo')}
+            <input name="to" type="date" min={n.from} defaultValue={n.to ?? ''} aria-describedby={`to-hint-${n.id}`} />
+            <span id={`to-hint-${n.id}`} class="field-hint">
+              {t('absentToHint')}
+            </span>
+          </label>
+          <button type="submit" disabled={props.busy}>
+            {t('save')}
+          </button>
+          <button type="button" class="secondary" onClick={() => setMode('idle')}>
+            {t('keepNotice')}
+          </button>
+        </form>
+      )}
+      {mode === 'idle' && (
         <span class="actions">
-          <button type="button" class="secondary" onClick={() => setAsking(true)}>
+          <button type="button" class="secondary" onClick={() => setMode('edit')}>
+            {t('changeLastDay')}
+          </button>
+          <button type="button" class="secondary" onClick={() => setMode('withdraw')}>
             {t('withdraw')}
           </button>
         </span>
