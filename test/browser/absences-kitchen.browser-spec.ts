@@ -214,6 +214,10 @@ describe('absences and the kitchen in a browser', () => {
       expect(widths.scroll).toBeLessThanOrEqual(widths.client);
       expect(await seriousA11yViolations(phone.page)).toEqual([]);
       await screenshot(phone.page, 'kitchen-phone');
+      // Russian on this device: the page's own strings follow.
+      await phone.page.getByLabel('Language').selectOption('ru');
+      await phone.page.getByRole('heading', { name: 'Питание', exact: true }).waitFor();
+      expect(await phone.page.getByTestId('meals-today').getByRole('columnheader').allTextContents()).toEqual(['Группа', 'Приём пищи', 'Итого', 'Обычная', 'Вегетарианская']);
       expect(phone.problems).toEqual([]);
     } finally {
       await phone.context.close();
