@@ -18,7 +18,7 @@ export default defineConfig({
   server: {
     // `npx vite web` during development: API and socket.io from the running embedded app.
     proxy: Object.fromEntries(
-      ['/auth', '/me', '/messages', '/institutions', '/groups', '/moderation', '/deliveries', '/admin/queues', '/socket.io'].map((p) => [p, { target: 'http://localhost:3000', ws: p === '/socket.io' }]),
+      ['/auth', '/me', '/messages', '/institutions', '/groups', '/absences', '/meals', '/moderation', '/deliveries', '/admin/queues', '/socket.io'].map((p) => [p, { target: 'http://localhost:3000', ws: p === '/socket.io' }]),
     ),
   },
 });

@@ -135,6 +135,17 @@ describe('meal counts', () => {
     expect(monday.cutoffs).toEqual({ order: '2026-10-16T06:30:00.000Z', sameDay: '2026-10-19T05:50:00.000Z' });
   });
 
+  it('without a date: today by the school’s clock; every answer names the next meal day (over weekends and holidays)', async () => {
+    t.clock.set('2026-10-16T20:30:00Z'); // Friday 23:30 in Riga, already Saturday in UTC+4
+    const res = await t.http.get('/meals/counts').query({ institutionId: inst }).set(await as(kitchen)).expect(200);
+    expect(res.body).toMatchObject({ date: '2026-10-16', mealDay: true, nextMealDay: '2026-10-19' });
+    expect(res.body.version).toBe((await counts('2026-10-16')).body.version);
+    expect((await counts('2026-10-17')).body).toMatchObject({ mealDay: false, nextMealDay: '2026-10-19' });
+    expect((await counts('2026-11-17')).body.nextMealDay).toBe('2026-11-19'); // 18 November
+    const refused = await t.http.get('/meals/counts').query({ institutionId: inst }).set(await as(guardian)).expect(403);
+    expect(refused.body.error.code).toBe('FORBIDDEN');
+  });
+
   it('nothing is ordered on a weekend or a public holiday', async () => {
     t.clock.set('2026-10-14T08:00:00Z');
     for (const date of ['2026-10-17', '2026-11-18']) {

@@ -3,12 +3,16 @@ import type { Socket } from 'socket.io-client';
 import { api, ApiError, onTokens, type Me } from './api';
 import { canManage, canWrite, SessionContext, type Session } from './context';
 import { isLanguage, LANGUAGES, storedLanguage, storeLanguage, translator, type Language, type Translate } from './i18n';
+import { groupListInstitutions, mealCountInstitutions, reportsAbsences } from './attendance';
 import { connectLive } from './live';
+import { AbsencesPage } from './pages/absences';
 import { AdminPage } from './pages/admin';
 import { ChangePasswordPage } from './pages/change-password';
 import { ComposePage } from './pages/compose';
 import { DeliveriesPage } from './pages/deliveries';
+import { GroupAbsencesPage } from './pages/group-absences';
 import { InboxPage } from './pages/inbox';
+import { KitchenPage } from './pages/kitchen';
 import { MarksPage } from './pages/marks';
 import { MessagePage } from './pages/message';
 import { PreferencesPage } from './pages/preferences';
@@ -106,6 +110,9 @@ function SignedIn(props: { me: Me; lang: Language; t: Translate; chooseLanguage:
   if (!socket) return null;
   const session: Session = { me, lang, t, socket, unread };
   const writer = canWrite(me);
+  const parent = reportsAbsences(me);
+  const groupStaff = groupListInstitutions(me).length > 0;
+  const kitchen = mealCountInstitutions(me).length > 0;
   // Offered only to management; for anyone else these paths are simply not pages (the API refuses too).
   const manager = canManage(me);
   const nav = (to: string, label: string, extra?: preact.ComponentChildren, current = path === to) => (
@@ -129,6 +136,9 @@ function SignedIn(props: { me: Me; lang: Language; t: Translate; chooseLanguage:
   else if (path === '/moderation' && manager) page = <ModerationPage />;
   else if (path === '/admin' && manager) page = <AdminPage />;
   else if (path === '/admin/deliveries' && manager) page = <DeliveriesPage />;
+  else if (path === '/absences' && parent) page = <AbsencesPage />;
+  else if (path === '/group-absences' && groupStaff) page = <GroupAbsencesPage />;
+  else if (path === '/meals' && kitchen) page = <KitchenPage />;
   else if (path === '/' || path === '/sign-in') page = null;
   else page = <p>{t('notFound')}</p>;
 
@@ -151,6 +161,9 @@ function SignedIn(props: { me: Me; lang: Language; t: Translate; chooseLanguage:
           )}
           {writer && nav('/compose', t('compose'))}
           {writer && nav('/sent', t('sent'))}
+          {parent && nav('/absences', t('navAbsences'))}
+          {groupStaff && nav('/group-absences', t('navGroupAbsences'))}
+          {kitchen && nav('/meals', t('navMeals'))}
           {guardian && nav('/marks', t('marks'), undefined, path.startsWith('/marks'))}
           {nav('/preferences', t('preferences'))}
           {manager && nav('/moderation', t('moderation'))}

@@ -170,6 +170,23 @@ describe('noticeOutcome', () => {
     expect(early.mealsResumeOn).toBe('2026-10-12');
   });
 
+  it('a notice reported late for its first day and withdrawn after the cut-offs: the days it did cancel stay cancelled', () => {
+    // made Friday 08:00 for Thursday (already served) to Tuesday; withdrawn Friday 09:30:30, after Friday's
+    // correction and Monday's order
+    const withdrawn = at('2026-10-16T06:30:30Z');
+    const v: CoverageVersion[] = [{ from: '2026-10-15', to: '2026-10-20', validFrom: at('2026-10-16T05:00:00Z'), validTo: withdrawn }];
+    const out = noticeOutcome(meals(), v, withdrawn);
+    expect(out.days).toEqual([
+      { date: '2026-10-16', absent: false, mealsCancelled: true, mealsNote: 'already-cancelled' },
+      { date: '2026-10-19', absent: false, mealsCancelled: true, mealsNote: 'already-cancelled' },
+    ]);
+    expect(out.mealsResumeOn).toBe('2026-10-20');
+    // withdrawn at 08:10, before Monday's order: Friday stays cancelled (a meal comes back only by the
+    // order cut-off), Monday is ordered again
+    const early = noticeOutcome(meals(), [{ ...v[0], validTo: at('2026-10-16T05:10:00Z') }], at('2026-10-16T05:10:00Z'));
+    expect(early).toEqual({ days: [{ date: '2026-10-16', absent: false, mealsCancelled: true, mealsNote: 'already-cancelled' }], mealsResumeOn: '2026-10-19' });
+  });
+
   it('lists an open-ended notice up to the first day still open for ordering, without a resume day', () => {
     const out = noticeOutcome(meals(), notice('2026-10-14', null, '2026-10-14T07:00:00Z'), at('2026-10-14T07:00:00Z'));
     expect(out.days.map((d) => [d.date, d.mealsCancelled])).toEqual([

@@ -89,6 +89,10 @@ function withdrawnOutcome(calendar: MealCalendar, versions: readonly CoverageVer
   if (!versions.length) throw new Error('a notice has at least one period');
   const days: DayOutcome[] = [];
   let day = calendar.mealDayOnOrAfter(versions[0].from);
+  // A notice reported late covers first days whose morning correction had already closed: they were
+  // served as ordered, so they neither count as cancelled nor end the run of days that stay cancelled.
+  const made = versions.reduce((first, v) => (v.validFrom < first ? v.validFrom : first), versions[0].validFrom);
+  for (let i = 0; i < MAX_RESUME_SEARCH && calendar.cutoffs(day).sameDay < made; i++) day = calendar.nextMealDay(day);
   for (let i = 0; i < MAX_RESUME_SEARCH && mealsCancelled(versions, day, calendar.cutoffs(day)); i++) {
     days.push({ date: day, absent: false, mealsCancelled: true, mealsNote: 'already-cancelled' });
     day = calendar.nextMealDay(day);

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsUUID, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsUUID, Matches } from 'class-validator';
 import { LOCAL_DATE_PATTERN } from '../institutions/dates';
 
 export class MealCountsQuery {
@@ -7,9 +7,10 @@ export class MealCountsQuery {
   @IsUUID()
   institutionId!: string;
 
-  @ApiProperty({ description: 'Riga date', example: '2026-10-16' })
+  @ApiPropertyOptional({ description: 'Riga date; today (the school’s clock) when omitted, so a client needs no clock of its own', example: '2026-10-16' })
+  @IsOptional()
   @Matches(LOCAL_DATE_PATTERN, { message: 'date must be YYYY-MM-DD' })
-  date!: string;
+  date?: string;
 }
 
 export class MealReportsQuery {

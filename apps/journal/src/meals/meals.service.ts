@@ -24,12 +24,14 @@ export class MealsService {
     private readonly em: EntityManager,
   ) {}
 
-  async counts(actor: Actor, q: MealCountsQuery): Promise<MealCountsView> {
+  /** The day's counts, and the next meal day after it, so a kitchen screen can show both without a calendar of its own. */
+  async counts(actor: Actor, q: MealCountsQuery): Promise<MealCountsView & { nextMealDay: string }> {
     this.access.require(actor, Permission.MealCounts, q.institutionId);
-    requireLocalDate(q.date, 'date');
+    const date = q.date === undefined ? this.calendar.today() : requireLocalDate(q.date, 'date');
     const meals = await this.rules.mealCalendar(q.institutionId);
     if (!meals) throw directoryError.notFound(DirectoryErrorCode.INSTITUTION_NOT_FOUND, 'Institution');
-    return this.mealCounts.forDay(q.institutionId, q.date, meals, this.calendar.now());
+    const view = await this.mealCounts.forDay(q.institutionId, date, meals, this.calendar.now());
+    return { ...view, nextMealDay: meals.nextMealDay(date) };
   }
 
   /** The reports sent for meal days `from`–`to`, by day, the order before its final correction. */
