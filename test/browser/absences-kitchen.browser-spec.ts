@@ -62,7 +62,7 @@ describe('absences and the kitchen in a browser', () => {
     // The kitchen has no absence pages, only the meals.
     const nav = cook.page.getByRole('navigation');
     await nav.getByRole('link', { name: 'Meals' }).waitFor();
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Inbox', 'Meals']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Inbox', 'Meals', 'Notifications']);
     await nav.getByRole('link', { name: 'Meals' }).click();
 
     const today = cook.page.getByTestId('meals-today');
@@ -90,7 +90,7 @@ describe('absences and the kitchen in a browser', () => {
   it("a guardian's absence reported before the cut-off lowers the kitchen's open count live; the guardian sees which days' meals are cancelled", async () => {
     await signIn(parent.page, rig.t.url, scene.guardian);
     const nav = parent.page.getByRole('navigation');
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Iesūtne', 'Kavējumi']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Iesūtne', 'Kavējumi', 'Atzīmes', 'Paziņojumi']);
     await nav.getByRole('link', { name: 'Kavējumi' }).click();
     await parent.page.getByRole('heading', { name: 'Pieteikt kavējumu' }).waitFor();
     expect(await parent.page.getByLabel('Pirmā kavējuma diena').inputValue()).toBe('2026-10-16');

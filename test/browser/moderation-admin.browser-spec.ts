@@ -107,7 +107,7 @@ describe('moderator and admin pages in a browser', () => {
     const page = await tab(PHONE);
     await signIn(page, t().url, s.mother);
     const nav = page.getByRole('navigation', { name: 'Galvenā navigācija' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual([expect.stringContaining('Iesūtne'), 'Atzīmes', 'Paziņojumi']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([expect.stringContaining('Iesūtne'), 'Kavējumi', 'Atzīmes', 'Paziņojumi']);
     for (const path of ['/app/moderation', '/app/admin', '/app/admin/deliveries']) {
       await page.goto(`${t().url}${path}`);
       await page.getByText('Lapa nav atrasta.').waitFor();
@@ -130,6 +130,8 @@ describe('moderator and admin pages in a browser', () => {
       expect.stringContaining('Iesūtne'),
       'Rakstīt',
       'Nosūtītās',
+      'Grupu kavējumi',
+      'Ēdināšana',
       'Paziņojumi',
     ]);
   });
