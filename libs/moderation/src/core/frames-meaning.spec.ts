@@ -223,6 +223,29 @@ describe('veiled threats', () => {
   });
 });
 
+describe('violence at the body in English, and forms the lists lacked', () => {
+  it('blocks them', () => {
+    expectFlagged(
+      [
+        ["Touch my bag again and I'll snap every finger you have.", 'block'],
+        ["I'm gonna smash your teeth in.", 'block'],
+        ['Es tevi nosmacēšu ar spilvenu.', 'block'],
+        ['Передай ему, что ему переломают пальцы.', 'block'],
+      ],
+      'threat',
+    );
+    expectFlagged([['Мигрантам в нашей школе не место.', 'block']], 'hate');
+  });
+
+  it('leaves one\'s own body, dolls and phones alone', () => {
+    expectClean([
+      "I'm going to break my arm on this trampoline lol",
+      'The doll is old, I will break its arms if I pull.',
+      'Телефонам не место на уроке.',
+    ]);
+  });
+});
+
 describe('reported speech and negation', () => {
   it('a parent reporting one of these reaches review, never a block', () => {
     for (const text of [
