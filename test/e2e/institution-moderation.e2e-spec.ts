@@ -43,7 +43,7 @@ describe('institution moderation settings', () => {
     expect(await sendBoth('Mājasdarbs', text)).toEqual({ here: 'held', there: 'held' });
 
     const res = await patch(s.head, { allowedTerms: [' Dirsa ', 'Pimpīšu teātris'] }).expect(200);
-    expect(res.body.settings.moderation).toEqual({ allowedTerms: ['Dirsa', 'Pimpīšu teātris'], blockedTerms: [], mode: 'default' });
+    expect(res.body.settings.moderation).toEqual({ allowedTerms: ['Dirsa', 'Pimpīšu teātris'], blockedTerms: [], mode: 'default', secondOpinion: null });
     expect(await moderationOf()).toEqual(res.body.settings.moderation);
     const [entry] = (await audits()).slice(-1);
     expect(entry).toMatchObject({ actorId: s.head.id, institutionId: s.inst, details: { changed: { 'moderation.allowedTerms': { added: ['Dirsa', 'Pimpīšu teātris'], removed: [] } } } });
@@ -58,7 +58,7 @@ describe('institution moderation settings', () => {
     await patch(s.deputy, { blockedTerms: ['kraukšķis'] }).expect(200);
     expect(await sendBoth('Kavējums', text)).toEqual({ here: 'held', there: 'sent' });
     // The allow-list set before is untouched by a PATCH that names only the blocked list.
-    expect(await moderationOf()).toEqual({ allowedTerms: ['Dirsa', 'Pimpīšu teātris'], blockedTerms: ['kraukšķis'], mode: 'default' });
+    expect(await moderationOf()).toEqual({ allowedTerms: ['Dirsa', 'Pimpīšu teātris'], blockedTerms: ['kraukšķis'], mode: 'default', secondOpinion: null });
   });
 
   it('strict mode blocks what the default holds for review, here only; mild words are still held', async () => {
@@ -71,6 +71,23 @@ describe('institution moderation settings', () => {
     expect(await sendBoth('Kavējums', 'Kraukšķis atkal kavēja stundu.')).toEqual({ here: '422 MESSAGE_REJECTED', there: 'sent' });
     await patch(s.head, { mode: 'default' }).expect(200);
     expect(await sendBoth('Mācības', text)).toEqual({ here: 'held', there: 'held' });
+  });
+
+  it('the n-gram second opinion, turned on here, holds what the rules let through, here only; null goes back to the default', async () => {
+    // A veiled threat without a violent word: the rules allow it; the shipped model does not.
+    const text = 'Tavs telefons nebūs vienīgais, kas salūzīs.';
+    expect(await sendBoth('Čats', text)).toEqual({ here: 'sent', there: 'sent' });
+    const on = await patch(s.head, { secondOpinion: true }).expect(200);
+    expect(on.body.settings.moderation.secondOpinion).toBe(true);
+    expect(await sendBoth('Čats', text)).toEqual({ here: 'held', there: 'sent' });
+    // It never rejects on its own, and leaves ordinary messages alone.
+    expect(await sendBoth('Stunda', 'Rīt 8:30 matemātika, 5.b klasē.')).toEqual({ here: 'sent', there: 'sent' });
+    const entries = (await audits()).filter((a) => 'moderation.secondOpinion' in ((a.details as { changed?: object } | null)?.changed ?? {}));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ actorId: s.head.id, details: { changed: { 'moderation.secondOpinion': { from: null, to: true } } } });
+    await patch(s.head, { secondOpinion: null }).expect(200);
+    expect((await moderationOf()).secondOpinion).toBeNull();
+    expect(await sendBoth('Čats', text)).toEqual({ here: 'sent', there: 'sent' });
   });
 
   it('allow-listing a violent verb does not let a direct threat through; a hate word cannot be allow-listed', async () => {
@@ -93,6 +110,8 @@ describe('institution moderation settings', () => {
       [{ blockedTerms: ['f*ck'] }, 'MODERATION_TERM_INVALID', 'moderation.blockedTerms.0'],
       [{ blockedTerms: ['dirsa'] }, 'MODERATION_TERM_IN_BOTH_LISTS', 'moderation.blockedTerms.0'],
       [{ mode: 'lenient' }, 'VALIDATION_FAILED', 'moderation.mode'],
+      [{ secondOpinion: 'yes' }, 'VALIDATION_FAILED', 'moderation.secondOpinion'],
+      [{ secondOpinion: 1 }, 'VALIDATION_FAILED', 'moderation.secondOpinion'],
       [{ allowedTerms: 'Dirsa' }, 'VALIDATION_FAILED', 'moderation.allowedTerms'],
       [{ blockedTerms: [42] }, 'VALIDATION_FAILED', 'moderation.blockedTerms'],
       [{ allowedTerms: [], extra: true }, 'VALIDATION_FAILED', 'moderation.extra'],

@@ -34,6 +34,16 @@ export class ModerationSettingsDto {
   @IsOptional()
   @IsIn(MODERATION_MODES)
   mode?: ModerationMode;
+
+  @ApiPropertyOptional({
+    description:
+      'Ask the statistical (character n-gram) second opinion about messages the rules allow: `true` holds more abuse for review, and more innocent messages too; it never rejects. null: the service default (off)',
+    example: true,
+    nullable: true,
+  })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsBoolean({ message: 'secondOpinion must be true, false or null' })
+  secondOpinion?: boolean | null;
 }
 
 export class UpdateSettingsDto {
@@ -76,7 +86,7 @@ export class UpdateSettingsDto {
   @Max(10_000_000)
   smsMonthlySegmentBudget?: number | null;
 
-  @ApiPropertyOptional({ type: ModerationSettingsDto, description: 'Message moderation: allow-list, extra blocked words, mode' })
+  @ApiPropertyOptional({ type: ModerationSettingsDto, description: 'Message moderation: allow-list, extra blocked words, mode, second opinion' })
   @IsOptional()
   @IsObject()
   @ValidateNested()

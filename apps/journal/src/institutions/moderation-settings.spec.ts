@@ -1,7 +1,7 @@
 import { DomainError } from '@app/platform/errors';
 import { normalizeModeration, normalizeTerms, patchModeration } from './moderation-settings';
 
-const none = { allowedTerms: [], blockedTerms: [], mode: 'default' as const };
+const none = { allowedTerms: [], blockedTerms: [], mode: 'default' as const, secondOpinion: null };
 /** A distinct word of letters for each i below 676. */
 const word = (i: number): string => String.fromCharCode(97 + Math.floor(i / 26), 97 + (i % 26));
 const words = (n: number, prefix = 'vārds'): string[] => Array.from({ length: n }, (_, i) => prefix + word(i));
@@ -47,9 +47,9 @@ describe('institution moderation terms', () => {
 
 describe('patching the moderation settings', () => {
   it('replaces the lists given and the mode, and records only what changed', () => {
-    const before = { allowedTerms: ['Dirsa'], blockedTerms: ['lohs'], mode: 'default' as const };
+    const before = { ...none, allowedTerms: ['Dirsa'], blockedTerms: ['lohs'] };
     const { after, changed } = patchModeration(before, normalizeModeration({ allowedTerms: ['Dirsa', 'Pimpīšu teātris'], mode: 'strict' }));
-    expect(after).toEqual({ allowedTerms: ['Dirsa', 'Pimpīšu teātris'], blockedTerms: ['lohs'], mode: 'strict' });
+    expect(after).toEqual({ allowedTerms: ['Dirsa', 'Pimpīšu teātris'], blockedTerms: ['lohs'], mode: 'strict', secondOpinion: null });
     expect(changed).toEqual({
       'moderation.allowedTerms': { added: ['Pimpīšu teātris'], removed: [] },
       'moderation.mode': { from: 'default', to: 'strict' },
@@ -68,5 +68,20 @@ describe('patching the moderation settings', () => {
       code: 'MODERATION_TERM_IN_BOTH_LISTS',
       field: 'moderation.blockedTerms.1',
     });
+  });
+
+  it('turns the second opinion on, off or back to the default, auditing each change', () => {
+    const on = patchModeration(none, normalizeModeration({ secondOpinion: true }));
+    expect(on).toEqual({ after: { ...none, secondOpinion: true }, changed: { 'moderation.secondOpinion': { from: null, to: true } } });
+    expect(patchModeration(on.after, normalizeModeration({ secondOpinion: false })).changed).toEqual({ 'moderation.secondOpinion': { from: true, to: false } });
+    expect(patchModeration(on.after, normalizeModeration({ secondOpinion: null }))).toEqual({ after: none, changed: { 'moderation.secondOpinion': { from: true, to: null } } });
+    // The same value again, or a PATCH that does not name it, changes nothing.
+    expect(patchModeration(on.after, normalizeModeration({ secondOpinion: true }))).toEqual({ after: on.after, changed: {} });
+    expect(patchModeration(on.after, normalizeModeration({ mode: 'default' }))).toEqual({ after: on.after, changed: {} });
+  });
+
+  it('reads a row stored before the setting existed as the default', () => {
+    const old = { allowedTerms: [], blockedTerms: [], mode: 'default' } as unknown as typeof none;
+    expect(patchModeration(old, normalizeModeration({ blockedTerms: [] }))).toEqual({ after: none, changed: {} });
   });
 });

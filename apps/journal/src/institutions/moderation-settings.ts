@@ -41,24 +41,32 @@ interface ListChange {
   removed: string[];
 }
 
+/** A single value's change (mode, second opinion) in the audit log. */
+interface ValueChange {
+  from: string | boolean | null;
+  to: string | boolean | null;
+}
+
 /** The lists of a PATCH as they would be stored; checked before any transaction is opened. */
 export function normalizeModeration(dto: ModerationSettingsDto): Partial<InstitutionModeration> {
   const out: Partial<InstitutionModeration> = dto.mode === undefined ? {} : { mode: dto.mode };
+  if (dto.secondOpinion !== undefined) out.secondOpinion = dto.secondOpinion;
   for (const list of LISTS) if (dto[list] !== undefined) out[list] = normalizeTerms(list, dto[list]);
   return out;
 }
 
 /**
  * The moderation settings after a PATCH (lists from {@link normalizeModeration}): each list given
- * replaces the stored one, `mode` replaces the mode. Returns the audit entries of what actually
+ * replaces the stored one, `mode` and `secondOpinion` replace theirs. Returns the audit entries of what actually
  * changed (a list given in another order is unchanged).
  */
 export function patchModeration(
   before: InstitutionModeration,
   patch: Partial<InstitutionModeration>,
-): { after: InstitutionModeration; changed: Record<string, ListChange | { from: string; to: string }> } {
-  const after: InstitutionModeration = { ...before };
-  const changed: Record<string, ListChange | { from: string; to: string }> = {};
+): { after: InstitutionModeration; changed: Record<string, ListChange | ValueChange> } {
+  // Rows stored before the second opinion was a setting lack it; they follow the default (null).
+  const after: InstitutionModeration = { ...before, secondOpinion: before.secondOpinion ?? null };
+  const changed: Record<string, ListChange | ValueChange> = {};
   for (const list of LISTS) {
     const terms = patch[list];
     if (terms === undefined) continue;
@@ -76,6 +84,10 @@ export function patchModeration(
   if (patch.mode !== undefined && patch.mode !== before.mode) {
     after.mode = patch.mode;
     changed['moderation.mode'] = { from: before.mode, to: patch.mode };
+  }
+  if (patch.secondOpinion !== undefined && patch.secondOpinion !== after.secondOpinion) {
+    changed['moderation.secondOpinion'] = { from: after.secondOpinion, to: patch.secondOpinion };
+    after.secondOpinion = patch.secondOpinion;
   }
   return { after, changed };
 }

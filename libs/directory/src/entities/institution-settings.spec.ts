@@ -23,8 +23,11 @@ describe('institutionSettings', () => {
 
 describe('institutionSettings: moderation', () => {
   it('fills moderation for rows that predate it, and its keys one by one', () => {
-    expect(institutionSettings({}).moderation).toEqual({ allowedTerms: [], blockedTerms: [], mode: 'default' });
-    expect(institutionSettings({ moderation: { allowedTerms: ['Dirsa'] } } as never).moderation).toEqual({ allowedTerms: ['Dirsa'], blockedTerms: [], mode: 'default' });
+    expect(institutionSettings({}).moderation).toEqual({ allowedTerms: [], blockedTerms: [], mode: 'default', secondOpinion: null });
+    expect(institutionSettings({ moderation: { allowedTerms: ['Dirsa'] } } as never).moderation).toEqual({ allowedTerms: ['Dirsa'], blockedTerms: [], mode: 'default', secondOpinion: null });
+    // Rows stored before the second opinion was a setting follow the lib's default (null).
+    expect(institutionSettings({ moderation: { allowedTerms: [], blockedTerms: [], mode: 'strict' } } as never).moderation.secondOpinion).toBeNull();
+    expect(institutionSettings({ moderation: { allowedTerms: [], blockedTerms: [], mode: 'default', secondOpinion: true } }).moderation.secondOpinion).toBe(true);
   });
 
   it('gives every reader its own lists', () => {

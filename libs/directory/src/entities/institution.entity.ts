@@ -22,7 +22,7 @@ export interface InstitutionSettings {
   smsTransliterate: boolean;
   /** SMS segments the institution may send per Riga calendar month; null: unlimited. */
   smsMonthlySegmentBudget: number | null;
-  /** Message moderation: allow-listed local names, extra blocked words, `default` or `strict` mode. */
+  /** Message moderation: allow-listed local names, extra blocked words, `default` or `strict` mode, the n-gram second opinion. */
   moderation: InstitutionModeration;
 }
 
@@ -34,7 +34,7 @@ export const DEFAULT_INSTITUTION_SETTINGS: InstitutionSettings = {
   quietHours: null,
   smsTransliterate: false,
   smsMonthlySegmentBudget: null,
-  moderation: { allowedTerms: [], blockedTerms: [], mode: 'default' },
+  moderation: { allowedTerms: [], blockedTerms: [], mode: 'default', secondOpinion: null },
 };
 
 /**

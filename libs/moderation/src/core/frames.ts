@@ -32,13 +32,20 @@ export interface FrameSource {
   neg?: boolean;
   /**
    * Features (or `a&b` conjunctions) that cancel the frame when present within eight words before or
-   * six after it: a reflexive "sevi" in a threat, a game in "I'll destroy you at chess", a surgeon.
+   * six after it, in its sentence (or the sentences a spread frame may span): a reflexive "sevi" in a
+   * threat, a game in "I'll destroy you at chess", a surgeon.
    */
   none?: string[];
   /** Highest decision the frame may cause alone: veiled warnings reach a human but never bounce. */
   cap?: 'review';
   /** Elements must occur in the listed order (English word order carries who does what to whom). */
   order?: boolean;
+  /**
+   * How many consecutive sentences the elements may be spread over (1–3, default 1). Grooming is
+   * written as short sentences ("You're so grown up. Don't tell your mum. Send a pic."); with more
+   * than one, `window` bounds the words from the first element to the last (up to MAX_SPREAD_WINDOW).
+   */
+  sentences?: number;
 }
 
 export interface CompiledFrame {
@@ -53,6 +60,7 @@ export interface CompiledFrame {
   none: number[][];
   order: boolean;
   cap: 'review' | null;
+  sentences: number;
 }
 
 export interface FrameHit {
@@ -62,6 +70,9 @@ export interface FrameHit {
 }
 
 const MAX_WINDOW = 12;
+/** Words a frame spread over several sentences may span: three short sentences of a chat message. */
+const MAX_SPREAD_WINDOW = 40;
+const MAX_SENTENCES = 3;
 const NO_FEATURES: number[] = [];
 
 const DEFAULT_WINDOW = 6;
@@ -97,7 +108,10 @@ export class FrameMatcher {
       if (src.sev !== 1 && src.sev !== 2 && src.sev !== 3) throw new Error(`${where}: sev must be 1..3`);
       const window = src.window ?? DEFAULT_WINDOW;
       if (src.cap !== undefined && src.cap !== 'review') throw new Error(`${where}: cap must be "review"`);
-      if (window < 1 || window > MAX_WINDOW) throw new Error(`${where}: window must be 1..${MAX_WINDOW}`);
+      const sentences = src.sentences ?? 1;
+      if (!Number.isInteger(sentences) || sentences < 1 || sentences > MAX_SENTENCES) throw new Error(`${where}: sentences must be 1..${MAX_SENTENCES}`);
+      const maxWindow = sentences > 1 ? MAX_SPREAD_WINDOW : MAX_WINDOW;
+      if (window < 1 || window > maxWindow) throw new Error(`${where}: window must be 1..${maxWindow}`);
       if (src.all.length === 0) throw new Error(`${where}: needs at least one element`);
       const feature = (n: string): number => {
         const f = this.featureIds.get(n);
@@ -116,6 +130,7 @@ export class FrameMatcher {
         none: (src.none ?? []).map((el) => el.split('&').map(feature)),
         order: src.order === true,
         cap: src.cap === 'review' ? 'review' : null,
+        sentences,
       };
       this.frames.push(frame);
       frame.elements.forEach((el, k) => {
@@ -178,6 +193,7 @@ export class FrameMatcher {
     const dashed = this.featureIds.get(AFTER_DASH);
     const menacing = this.featureIds.get(MENACING);
     const name = this.featureIds.get(NAME);
+    const negatedWord = this.featureIds.get(NEGATED);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       const next = i + 1 < tokens.length ? tokens[i + 1] : null;
@@ -191,6 +207,7 @@ export class FrameMatcher {
       if (name !== undefined && (t.flags & (F_CAPITALIZED | F_ALLCAPS)) === F_CAPITALIZED) feats[i] = [...feats[i], name];
       if (menacing !== undefined && MENACING_EMOJI.test(gapAfter)) feats[i] = [...feats[i], menacing];
       if (dashed !== undefined && i > 0 && DASH.test(text.slice(tokens[i - 1].end, t.start))) feats[i] = [...feats[i], dashed];
+      if (negatedWord !== undefined && negatedBefore(tokens, i, negation)) feats[i] = [...feats[i], negatedWord];
     }
     // Per frame: the sentence being tracked, the last token at which each element held in it, the
     // last token that touched the frame (to visit it once per token) and the last sentence it fired in.
@@ -198,7 +215,7 @@ export class FrameMatcher {
     const sentenceOf = new Int32Array(n).fill(-1);
     const touchedAt = new Int32Array(n).fill(-1);
     const firedIn = new Int32Array(n).fill(-1);
-    const last: Int32Array[] = this.frames.map((f) => new Int32Array(f.elements.length));
+    const last: Int32Array[] = this.frames.map((f) => new Int32Array(f.elements.length).fill(-1));
     const touched: CompiledFrame[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const fs = feats[i];
@@ -210,7 +227,8 @@ export class FrameMatcher {
           if (!frame.elements[el].every((g) => fs.includes(g))) continue;
           const arr = last[frame.id];
           if (sentenceOf[frame.id] !== sentence) {
-            arr.fill(-1);
+            // A frame spread over sentences keeps what earlier ones held; stale positions fail the window check.
+            if (frame.sentences === 1) arr.fill(-1);
             sentenceOf[frame.id] = sentence;
           }
           arr[el] = i;
@@ -226,13 +244,13 @@ export class FrameMatcher {
         let first = i;
         let ok = true;
         for (const p of arr) {
-          if (p < 0 || i - p >= frame.window) ok = false;
+          if (p < 0 || i - p >= frame.window || sentence - tokens[p].sentence >= frame.sentences) ok = false;
           else if (p < first) first = p;
         }
         if (!ok) continue;
         if (frame.order && !increasing(arr)) continue;
         if (frame.neg && negated(tokens, first, i, negation)) continue;
-        if (frame.none.length > 0 && anyFeature(feats, tokens, first, i, frame.none)) continue;
+        if (frame.none.length > 0 && anyFeature(feats, tokens, first, i, frame.none, sentence - frame.sentences + 1)) continue;
         firedIn[frame.id] = sentence;
         out.push({ frame, first, last: i });
       }
@@ -257,7 +275,9 @@ const AFTER_DASH = '$dash';
 const MENACING = '$menacing';
 /** `$name`: a capitalised word (Kārlis, Mrs Ozola), the likely subject of a remark about a person. */
 const NAME = '$name';
-const COMPUTED = new Set([VOCATIVE, CLAUSE_END, LAUGHED_AT, AFTER_DASH, MENACING, NAME]);
+/** `$negated`: a word with a negation one or two words before it in its sentence ("don't tell", "не говори"). */
+const NEGATED = '$negated';
+const COMPUTED = new Set([VOCATIVE, CLAUSE_END, LAUGHED_AT, AFTER_DASH, MENACING, NAME, NEGATED]);
 const MENACING_EMOJI = /[\u{1F608}\u{1F47F}\u{1F52A}\u{1F52B}\u{1F480}\u{2620}\u{26B0}\u{1FA78}\u{1F5E1}]/u;
 const MOCKING_EMOJI = /[\u{1F602}\u{1F923}\u{1F921}\u{1F437}\u{1F416}\u{1F40B}\u{1F433}\u{1F92E}\u{1F606}\u{1F61D}\u{1F61B}]/u;
 const DASH = /^\s+[-\u2013\u2014]\s+$/;
@@ -294,14 +314,22 @@ function increasing(arr: Int32Array): boolean {
 
 function negated(tokens: Token[], first: number, last: number, negation: Set<string>): boolean {
   const s = tokens[last].sentence;
-  for (let k = Math.max(0, first - 1); k <= last; k++) if (tokens[k].sentence === s && negation.has(tokens[k].key)) return true;
+  // Two words back, as for phrases: "nobody will burn your car", "I would never smash your windows".
+  for (let k = Math.max(0, first - 2); k <= last; k++) if (tokens[k].sentence === s && negation.has(tokens[k].key)) return true;
   return false;
 }
 
-function anyFeature(feats: number[][], tokens: Token[], first: number, last: number, none: number[][]): boolean {
+function negatedBefore(tokens: Token[], i: number, negation: Set<string>): boolean {
+  const s = tokens[i].sentence;
+  for (let k = Math.max(0, i - 2); k < i; k++) if (tokens[k].sentence === s && negation.has(tokens[k].key)) return true;
+  return false;
+}
+
+/** A cancelling feature near the match, in its last sentence or (for a spread frame) the ones it may span. */
+function anyFeature(feats: number[][], tokens: Token[], first: number, last: number, none: number[][], fromSentence: number): boolean {
   const s = tokens[last].sentence;
   for (let k = Math.max(0, first - 8); k <= Math.min(tokens.length - 1, last + 6); k++) {
-    if (tokens[k].sentence !== s) continue;
+    if (tokens[k].sentence > s || tokens[k].sentence < fromSentence) continue;
     for (const el of none) if (el.every((f) => feats[k].includes(f))) return true;
   }
   return false;

@@ -1,7 +1,7 @@
-import { institutionOptions, termProblem } from './institution';
-import { getModerator, moderate } from './moderate';
+import { type InstitutionModeration, institutionOptions, termProblem } from './institution';
+import { SECOND_OPINION_DEFAULT, SECOND_OPINION_TERM, getModerator, moderate } from './moderate';
 
-const none = { allowedTerms: [], blockedTerms: [], mode: 'default' } as const;
+const none: Readonly<InstitutionModeration> = { allowedTerms: [], blockedTerms: [], mode: 'default', secondOpinion: null };
 
 describe('institution moderation options', () => {
   it('leaves an institution without settings on the shared default moderator', () => {
@@ -21,11 +21,11 @@ describe('institution moderation options', () => {
     const text = 'Kraukšķis atkal kavēja stundu.';
     expect(moderate(text).decision).toBe('allow');
     expect(moderate(text, institutionOptions({ ...none, allowedTerms: [], blockedTerms: ['kraukšķis'] })).decision).toBe('review');
-    expect(moderate(text, institutionOptions({ allowedTerms: [], blockedTerms: ['kraukšķis'], mode: 'strict' })).decision).toBe('block');
+    expect(moderate(text, institutionOptions({ ...none, allowedTerms: [], blockedTerms: ['kraukšķis'], mode: 'strict' })).decision).toBe('block');
   });
 
   it('strict blocks moderate abuse the default holds, still holds mild words, and changes nothing else', () => {
-    const strict = institutionOptions({ allowedTerms: [], blockedTerms: [], mode: 'strict' });
+    const strict = institutionOptions({ ...none, allowedTerms: [], blockedTerms: [], mode: 'strict' });
     expect(moderate('Tas viss ir sūds, nevis mācības.').decision).toBe('review');
     expect(moderate('Tas viss ir sūds, nevis mācības.', strict).decision).toBe('block');
     expect(moderate('Damn, I forgot the book.', strict).decision).toBe('review');
@@ -57,5 +57,37 @@ describe('institution moderation options', () => {
     expect(termProblem('f*ck', 'blocked')).toBe('not-words');
     expect(termProblem('123', 'allowed')).toBe('not-words');
     expect(termProblem('Pimpīšu teātris', 'allowed')).toBeUndefined();
+  });
+
+  describe('second opinion', () => {
+    // A veiled threat (blind-1) without a violent word: the rules allow it, the shipped model does not.
+    const text = 'Tavs telefons nebūs vienīgais, kas salūzīs.';
+
+    it('null follows the lib default, true and false override it for this institution only', () => {
+      expect(institutionOptions({ ...none, secondOpinion: null })).toBeUndefined();
+      expect(getModerator(institutionOptions({ ...none, secondOpinion: SECOND_OPINION_DEFAULT }))).toBe(
+        getModerator(institutionOptions({ ...none, secondOpinion: SECOND_OPINION_DEFAULT })),
+      );
+      const on = institutionOptions({ ...none, secondOpinion: true });
+      expect(on).toMatchObject({ secondOpinion: true });
+      expect(institutionOptions({ ...none, secondOpinion: false })).toMatchObject({ secondOpinion: false });
+      expect(moderate(text, institutionOptions({ ...none, secondOpinion: false })).decision).toBe('allow');
+      expect(moderate(text, on)).toMatchObject({ decision: 'review', matches: [{ start: 0, end: text.length, term: SECOND_OPINION_TERM, lang: 'model' }] });
+      // The shared default moderator is not changed by an institution turning it on.
+      expect(moderate(text, institutionOptions({ ...none, secondOpinion: null })).decision).toBe(SECOND_OPINION_DEFAULT ? 'review' : 'allow');
+    });
+
+    it('a row stored before the setting existed follows the default', () => {
+      const old = { allowedTerms: [], blockedTerms: [], mode: 'default' } as unknown as Parameters<typeof institutionOptions>[0];
+      expect(institutionOptions(old)).toBeUndefined();
+    });
+
+    it('combines with the lists and strict mode, and still never blocks on its own', () => {
+      const options = institutionOptions({ allowedTerms: ['Dirsa'], blockedTerms: ['kraukšķis'], mode: 'strict', secondOpinion: true });
+      expect(options).toMatchObject({ allowedTerms: ['Dirsa'], blockedTerms: ['kraukšķis'], secondOpinion: true });
+      expect(moderate(text, options).decision).toBe('review');
+      expect(moderate('Kraukšķis atkal kavēja stundu.', options).decision).toBe('block');
+      expect(moderate('Rīt 8:30 matemātika, 5.b klasē.', options).decision).toBe('allow');
+    });
   });
 });

@@ -12,6 +12,11 @@ export interface InstitutionModeration {
   /** Extra words flagged as moderate profanity: held for review, blocked in strict mode. */
   blockedTerms: string[];
   mode: ModerationMode;
+  /**
+   * Whether the n-gram second opinion reviews messages the rules allow (more abuse reaches a human, and
+   * more innocent messages too); null follows the lib's SECOND_OPINION_DEFAULT.
+   */
+  secondOpinion: boolean | null;
 }
 
 /** Bounds of one list: enough for a school's names and titles, small enough to compile in milliseconds. */
@@ -39,8 +44,12 @@ const NEVER_ALLOWED: ReadonlySet<Category> = new Set<Category>(['threat', 'hate'
 /** The options the moderator takes for these settings; undefined for the defaults (the shared moderator). */
 export function institutionOptions(settings: InstitutionModeration): ModerationOptions | undefined {
   const { allowedTerms, blockedTerms, mode } = settings;
-  if (!allowedTerms.length && !blockedTerms.length && mode === 'default') return undefined;
-  return { allowedTerms, blockedTerms, policy: mode === 'strict' ? STRICT_POLICY : undefined };
+  // Rows stored before the setting existed lack it: they follow the default like an explicit null.
+  const secondOpinion = settings.secondOpinion ?? null;
+  if (!allowedTerms.length && !blockedTerms.length && mode === 'default' && secondOpinion === null) return undefined;
+  const options: ModerationOptions = { allowedTerms, blockedTerms, policy: mode === 'strict' ? STRICT_POLICY : undefined };
+  if (secondOpinion !== null) options.secondOpinion = secondOpinion;
+  return options;
 }
 
 export type TermProblem = 'not-words' | 'severe';

@@ -11,7 +11,7 @@ const rulesOnly = new Moderator({ secondOpinion: false });
 const withModel = new Moderator({ secondOpinion: true });
 
 /** A blind-1 threat without a violent word that the rules let through and the shipped model catches. */
-const VEILED_THREAT = 'Rīt pēc stundām es tevi pagaidīšu pie vārtiem. Tu sapratīsi.';
+const VEILED_THREAT = 'Tavs telefons nebūs vienīgais, kas salūzīs.';
 
 function blindLines(): string[] {
   const dir = join(__dirname, '..', '..', 'test-data', 'blind');
