@@ -39,7 +39,7 @@ else
     onCleanup(() => Promise.all([smtp.close(), twilio.close()]).then(() => undefined));
     const env = { ...process.env, ...providerEnv(smtp, twilio, { accountSid: SID, authToken: TOKEN }), SMS_RATE_PER_SECOND: '0' };
     const cpu0 = process.cpuUsage();
-    const child = fork(__filename, ['senders'], { execArgv: ['-r', '@swc-node/register'], env });
+    const child = fork(__filename, ['senders'], { execArgv: ['-r', '@swc-node/register', ...(process.env.BENCH_SENDER_NODE_ARGS ?? '').split(' ').filter(Boolean)], env });
     const result = await new Promise<ChildResult>((resolve, reject) => {
       child.once('message', (m: ChildResult) => resolve(m));
       child.once('exit', (code) => reject(new Error(`senders exited with ${code}`)));
