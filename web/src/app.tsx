@@ -1,8 +1,9 @@
+import { LanguageOptions } from './hooks';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Socket } from 'socket.io-client';
 import { api, ApiError, onTokens, type Me } from './api';
 import { canManage, canWrite, SessionContext, type Session } from './context';
-import { isLanguage, LANGUAGES, storedLanguage, storeLanguage, translator, type Language, type Translate } from './i18n';
+import { isLanguage, storedLanguage, storeLanguage, translator, type Language, type Translate } from './i18n';
 import { groupListInstitutions, mealCountInstitutions, reportsAbsences } from './attendance';
 import { connectLive } from './live';
 import { AbsencesPage } from './pages/absences';
@@ -192,11 +193,7 @@ function LanguagePicker(props: { lang: Language; t: Translate; choose: (l: Langu
     <label class="lang">
       <span class="sr-only">{props.t('language')}</span>
       <select value={props.lang} onChange={(e) => props.choose((e.target as HTMLSelectElement).value as Language)}>
-        {LANGUAGES.map((l) => (
-          <option key={l.code} value={l.code} lang={l.code}>
-            {l.name}
-          </option>
-        ))}
+        <LanguageOptions />
       </select>
     </label>
   );

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api';
 import { ABSENCE_REASONS, attendanceApi, deviceToday, formatDay, type Absence, type AbsenceAnswer, type AbsenceReason } from '../attendance';
 import { useSession } from '../context';
-import { ListStatus, useAction } from '../hooks';
+import { ErrorText, ListStatus, useAction } from '../hooks';
 import { formatInstant, type Key, type Translate } from '../i18n';
 import type { Language } from '../i18n';
 
@@ -121,11 +121,7 @@ export function AbsencesPage() {
           {reason === 'other' ? t('absenceNoteRequired') : t('absenceNote')}
           <textarea name="note" rows={2} maxLength={500} required={reason === 'other'} />
         </label>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorText text={error} />
         <button type="submit" disabled={busy || !childId}>
           {t('reportAbsenceSubmit')}
         </button>
@@ -143,11 +139,7 @@ export function AbsencesPage() {
       <div class="card" aria-labelledby="notices-title">
         <h2 id="notices-title">{t('currentNotices', { name: child?.displayName ?? '' })}</h2>
         <ListStatus t={t} failed={failed} items={current} empty={t('noCurrentNotices')} />
-        {noticeAction.error && (
-          <p class="error" role="alert">
-            {noticeAction.error}
-          </p>
-        )}
+        <ErrorText text={noticeAction.error} />
         {current && current.length > 0 && (
           <ul class="notices" data-testid="notices">
             {current.map((n) => (

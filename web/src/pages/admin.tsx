@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, type Delivery, type DeliveryStatus, type InstitutionSummary, type RegisteredGuardian } from '../api';
 import { managedInstitutions, useSession } from '../context';
-import { useAction } from '../hooks';
-import { formatInstant, isKey, LANGUAGES, type Translate } from '../i18n';
+import { ErrorText, LanguageOptions, useAction } from '../hooks';
+import { formatInstant, isKey, type Translate } from '../i18n';
 import { onLink } from '../router';
 
 /** States after which a delivery changes no more (`sent` still waits for the operator's receipt). */
@@ -142,18 +142,10 @@ export function AdminPage() {
         <label>
           {t('accountLanguage')}
           <select name="language" defaultValue={lang}>
-            {LANGUAGES.map((l) => (
-              <option key={l.code} value={l.code} lang={l.code}>
-                {l.name}
-              </option>
-            ))}
+            <LanguageOptions />
           </select>
         </label>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorText text={error} />
         <button type="submit" disabled={busy || !institutionId}>
           {t('register')}
         </button>
@@ -283,11 +275,7 @@ function QueueDashboardLink(props: { t: Translate }) {
     <div class="card" aria-labelledby="queues-title">
       <h2 id="queues-title">{t('queueDashboard')}</h2>
       <p class="hint">{t('queueDashboardHint')}</p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText text={error} />
       <button type="button" onClick={open} disabled={busy}>
         {t('openQueueDashboard')}
       </button>

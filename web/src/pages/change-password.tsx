@@ -1,5 +1,5 @@
 import { api, ApiError } from '../api';
-import { useAction } from '../hooks';
+import { ErrorText, useAction } from '../hooks';
 import type { Translate } from '../i18n';
 
 /** Shown instead of everything else while the account must change its (issued) password. */
@@ -40,11 +40,7 @@ export function ChangePasswordPage(props: { t: Translate; onChanged: () => void 
         {t('repeatPassword')}
         <input name="repeatPassword" type="password" autoComplete="new-password" minLength={10} required />
       </label>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText text={error} />
       <button type="submit" disabled={busy}>
         {t('save')}
       </button>

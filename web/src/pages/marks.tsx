@@ -1,3 +1,4 @@
+import { ErrorText } from '../hooks';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type Mark } from '../api';
 import { useSession } from '../context';
@@ -46,11 +47,7 @@ export function MarksPage(props: { studentId?: string }) {
           ))}
         </nav>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText text={error} />
       {!error && !marks && <p role="status">{t('loading')}</p>}
       {marks && !marks.length && <p>{t('noMarks')}</p>}
       {subjects.map((subject) => (

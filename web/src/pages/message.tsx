@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type MessageDetail } from '../api';
 import { useSession } from '../context';
 import { draftToHtml } from '../draft';
-import { useAction } from '../hooks';
+import { ErrorText, useAction } from '../hooks';
 import { formatInstant, type Translate } from '../i18n';
 import { ModerationFeedback, sendFailure, type Rejection } from '../moderation';
 import { onLink } from '../router';
@@ -41,11 +41,7 @@ export function MessagePage(props: { id: string }) {
       <a class="back" href="/app/inbox" onClick={(e) => onLink(e, '/inbox')}>
         ← {t('back')}
       </a>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText text={error} />
       {!m && !error && <p role="status">{t('loading')}</p>}
       {m && (
         <>

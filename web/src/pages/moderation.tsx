@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type HeldMessage } from '../api';
 import { useSession } from '../context';
 import { categoryLabel, Highlighted } from '../highlight';
-import { ListStatus } from '../hooks';
+import { ErrorText, ListStatus } from '../hooks';
 import { formatInstant, type Translate } from '../i18n';
 
 /**
@@ -103,11 +103,7 @@ function HeldItem(props: { t: Translate; m: HeldMessage; onDecided: (notice: str
       <div class="body" data-testid="held-body">
         <Highlighted t={t} text={m.bodyText} spans={bodySpans} />
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText text={error} />
       {rejecting ? (
         <form class="decide" onSubmit={reject}>
           <label>

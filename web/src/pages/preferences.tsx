@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type ChannelChoice, type NotificationChannel, type NotificationPreferences } from '../api';
 import { useSession } from '../context';
-import { useAction } from '../hooks';
+import { ErrorText, useAction } from '../hooks';
 import { isKey, type Key, type Translate } from '../i18n';
 
 const CHANNELS: NotificationChannel[] = ['inApp', 'email', 'sms'];
@@ -110,11 +110,7 @@ export function PreferencesPage() {
         )}
         {!prefs.quietHours && <p class="hint">{t('schoolQuietHours')}</p>}
       </fieldset>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText text={error} />
       {saved && (
         <p class="success" role="status">
           {t('preferencesSaved')}

@@ -1,3 +1,4 @@
+import { ErrorText } from '../hooks';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type DeliveryStatus, type MessageDetail, type Receipts } from '../api';
 import { useSession } from '../context';
@@ -40,11 +41,7 @@ export function SentDetailPage(props: { id: string }) {
       <a class="back" href="/app/sent" onClick={(e) => onLink(e, '/sent')}>
         ← {t('back')}
       </a>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText text={error} />
       {!error && (!message || !receipts) && <p role="status">{t('loading')}</p>}
       {message && receipts && (
         <>
