@@ -83,7 +83,10 @@ function isException(e: CompiledEntry, key: string): boolean {
 function countsOk(e: CompiledEntry, tok: Token, from: number): boolean {
   const rc = e.rootCounts;
   for (let k = 0; k < rc.length; k++) {
-    if (rc[k] > 1 && tok.counts[from + k] < rc[k]) return false;
+    const c = tok.counts[from + k];
+    if (rc[k] > 1 && c < rc[k]) return false;
+    // A dictionary form is a whole spelling: скотинной is скотинный, not скотиной; a run of 3+ is emphasis.
+    if (e.wholeWord && c > rc[k] && c < 3) return false;
   }
   return true;
 }
