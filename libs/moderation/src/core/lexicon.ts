@@ -248,7 +248,7 @@ export function compileEntries(files: readonly LexiconFile[]): CompiledLexicon {
         else if (x.startsWith('*')) exceptSuffix.push(normalizeWord(x.slice(1)).key);
         else exceptExact.add(normalizeWord(x).key);
       }
-      const shared = {
+      const shared: Omit<CompiledEntry, 'id' | 'rootKey' | 'rootCounts' | 'rootOrig' | 'wholeWord' | 'preAny' | 'pre' | 'preMax' | 'sufAny' | 'suf' | 'sufCounts' | 'sufMax'> = {
         term: src.term,
         lang: file.lang,
         cat: src.cat,
@@ -260,7 +260,7 @@ export function compileEntries(files: readonly LexiconFile[]): CompiledLexicon {
         notIn: src.notIn ? new Set(src.notIn) : null,
         onlyIn: src.onlyIn ? new Set(src.onlyIn) : null,
         directed: src.directed === true,
-        name: src.name === 'always' ? ('always' as const) : src.name === true ? ('likely' as const) : false,
+        name: src.name === 'always' ? 'always' : src.name === true ? 'likely' : false,
         notBefore: src.notBefore ? new WordSet(src.notBefore) : null,
         notAfter: src.notAfter ? new WordSet(src.notAfter) : null,
       };
