@@ -134,6 +134,8 @@ export class LexiconMatcher {
     if (root === null) return;
     const key = tok.key;
     const n = key.length;
+    const whole = this.lex.whole.get(key);
+    if (whole !== undefined) this.check(whole, tok, text, 0, n, 0, out);
     const budget = { left: MASK_BUDGET };
     for (let i = 0; i < n; i++) {
       if (key.charCodeAt(i) === 42 /* MASK_CHAR */) continue;
