@@ -4,8 +4,7 @@ import { BUILTIN_LEXICONS, compileEntries, type LexiconFile } from '../src/core/
 import { LexiconMatcher, type LexiconHit } from '../src/core/matcher';
 import { BUILTIN_FRAMES, FrameMatcher, type FrameFile } from '../src/core/frames';
 import { moderate } from '../src/core/moderate';
-import { tokenize } from '../src/core/tokenizer';
-import { normalizeWord } from '../src/core/tokenizer';
+import { normalizeWord, tokenize } from '../src/core/tokenizer';
 
 const dictionaries = { lv: loadDictionary('lv'), ru: loadDictionary('ru') };
 const lemmas = lemmasInData();
@@ -57,7 +56,8 @@ describe('matching dictionary forms', () => {
   const framesBefore = new FrameMatcher(before.frames);
   const framesAfter = new FrameMatcher(BUILTIN_FRAMES);
   const violent = (m: FrameMatcher, lang: 'lv' | 'ru', word: string): boolean => {
-    const id = [...Object.keys(BUILTIN_FRAMES.features)].indexOf(`violent-${lang}`);
+    // Feature ids are assigned in the order the features are listed; both matchers list the same names.
+    const id = Object.keys(BUILTIN_FRAMES.features).indexOf(`violent-${lang}`);
     return m.featuresOf(normalizeWord(word).key).includes(id);
   };
 
