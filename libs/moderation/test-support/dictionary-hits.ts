@@ -3,11 +3,9 @@ import { charInfo, K_LETTER } from '../src/core/chars';
 import { BUILTIN_LEXICONS, compileEntries } from '../src/core/lexicon';
 import { getModerator } from '../src/core/moderate';
 import { BUILTIN_PHRASES, PhraseMatcher } from '../src/core/phrases';
-import { expandDictionary } from './hunspell-expand';
+import { loadDictionary } from '../tools/forms';
 
 export type DictLang = 'lv' | 'ru';
-
-const NODE_MODULES = join(__dirname, '../../../node_modules');
 
 /** Lower-cased, diacritics folded, repeats collapsed: the shape the lexicon roots are stored in. */
 function fold(word: string): string {
@@ -71,7 +69,7 @@ export function dictionaryHits(lang: DictLang): { forms: number; hits: Map<strin
   let forms = 0;
   let candidates = 0;
   const context = lang === 'lv' ? 'ir ' : 'это ';
-  expandDictionary(join(NODE_MODULES, `dictionary-${lang}/index.aff`), join(NODE_MODULES, `dictionary-${lang}/index.dic`), (form) => {
+  loadDictionary(lang).dict.expandAll((form) => {
     forms++;
     if (hits.has(form) || !prefilter(fold(form))) return;
     candidates++;

@@ -1,5 +1,5 @@
 import framesJson from '../../data/frames.json';
-import { AFFIX_CLASSES } from './lexicon';
+import { AFFIX_CLASSES, lemmaForms, lemmaLang } from './lexicon';
 import { S_LATN } from './chars';
 import { cyrillicReadings } from './translit';
 import { CATEGORIES, type Category, type MatchLang, type Severity } from './types';
@@ -7,7 +7,7 @@ import { F_ALLCAPS, F_CAPITALIZED, normalizeWord, type Token } from './tokenizer
 
 /**
  * Frames: rules over word features rather than over fixed strings. A feature is a class of words
- * (exact forms, `stem*` for every word starting with a stem, `stem+` for the stem with one of its
+ * (exact forms, `lemma~` for every form the dictionary generates for a lemma, `stem*` for every word starting with a stem, `stem+` for the stem with one of its
  * language's inflectional endings from data/affixes.json — ebrej+ is ebreji, ebrejus, ebrejiem but not
  * ebrejiski —, `*ending` for a grammatical ending such as
  * the Latvian first-person future `-šu`); a frame element is one or more features that must hold on
@@ -96,7 +96,11 @@ export class FrameMatcher {
       this.byFeature.push([]);
       for (const raw of words) {
         if (COMPUTED.has(name)) throw new Error(`feature ${name} is computed from the text; list no words`);
-        if (raw.startsWith('*')) add(this.suffixes, normalizeWord(raw.slice(1)).key, id);
+        if (raw.endsWith('~')) {
+          // Every form the dictionary generates for the lemma (data/forms.*.json).
+          const lemma = raw.slice(0, -1);
+          for (const form of lemmaForms(lemmaLang(lemma), lemma, `feature ${name}`)) push(this.exact, normalizeWord(form).key, id);
+        } else if (raw.startsWith('*')) add(this.suffixes, normalizeWord(raw.slice(1)).key, id);
         else if (raw.endsWith('+')) add(this.inflected, normalizeWord(raw.slice(0, -1)).key, id);
         else if (raw.endsWith('*')) add(this.prefixes, normalizeWord(raw.slice(0, -1)).key, id);
         else push(this.exact, normalizeWord(raw).key, id);

@@ -3,6 +3,8 @@ import lexiconEn from '../../data/lexicon.en.json';
 import lexiconLv from '../../data/lexicon.lv.json';
 import lexiconRu from '../../data/lexicon.ru.json';
 import lexiconRuLatn from '../../data/lexicon.ru-latn.json';
+import formsLv from '../../data/forms.lv.json';
+import formsRu from '../../data/forms.ru.json';
 import { CATEGORIES, type Category, type MatchLang, type Severity } from './types';
 import { normalizeWord } from './tokenizer';
 import { S_CYRL, S_LATN } from './chars';
@@ -11,6 +13,8 @@ import { S_CYRL, S_LATN } from './chars';
 export interface LexiconEntrySource {
   term: string;
   roots: string[];
+  /** Dictionary lemmas whose generated forms (data/forms.*.json) match as whole words. */
+  lemmas?: string[];
   cat: Category;
   sev: Severity;
   pre?: '*' | string[];
@@ -73,6 +77,8 @@ export interface CompiledEntry {
   sev: Severity;
   rootKey: string;
   rootCounts: number[];
+  /** A dictionary form: the whole word, with its doubled letters exactly as spelt (or stretched to 3+). */
+  wholeWord: boolean;
   /** Root as written, NFC lower case, repeats collapsed: one character per run of rootKey. */
   rootOrig: string;
   /** Every diacritic of rootOrig must be present in the text (žīds vs zīds). */
@@ -105,10 +111,34 @@ export interface TrieNode {
 export interface CompiledLexicon {
   latn: TrieNode;
   cyrl: TrieNode;
+  /** Dictionary forms by token key: whole words need one lookup per token, not a trie walk. */
+  whole: Map<string, CompiledEntry[]>;
   entries: CompiledEntry[];
 }
 
 type AffixClasses = Record<string, string[]>;
+
+/** data/forms.*.json, written by `npm run moderation:forms` from the Hunspell dictionaries. */
+export interface FormsFile {
+  dictionary: string;
+  forms: Record<string, string[]>;
+}
+
+export const DICTIONARY_FORMS: Readonly<Partial<Record<MatchLang, FormsFile>>> = { lv: formsLv as FormsFile, ru: formsRu as FormsFile };
+
+/** The dictionary a lemma is looked up in: Cyrillic lemmas in the Russian one, Latin in the Latvian one. */
+export function lemmaLang(lemma: string): 'lv' | 'ru' {
+  return /[\u0400-\u04ff]/.test(lemma) ? 'ru' : 'lv';
+}
+
+/** Every generated form of a lemma; throws when the forms file was not regenerated after a data change. */
+export function lemmaForms(lang: MatchLang, lemma: string, where: string): string[] {
+  const file = DICTIONARY_FORMS[lang];
+  if (!file) throw new Error(`${where}: no dictionary forms for language ${lang}`);
+  const forms = file.forms[lemma];
+  if (!forms) throw new Error(`${where}: lemma ${lemma} is not in data/forms.${lang}.json; run npm run moderation:forms`);
+  return forms;
+}
 
 export const AFFIX_CLASSES: AffixClasses = affixesJson as AffixClasses;
 
@@ -152,7 +182,9 @@ function newNode(): TrieNode {
 
 export function validateEntry(e: LexiconEntrySource, where: string): void {
   if (typeof e.term !== 'string' || e.term === '') throw new Error(`${where}: term is required`);
-  if (!Array.isArray(e.roots) || e.roots.length === 0) throw new Error(`${where}: roots must be a non-empty array`);
+  if (!Array.isArray(e.roots)) throw new Error(`${where}: roots must be an array`);
+  if (e.lemmas !== undefined && !Array.isArray(e.lemmas)) throw new Error(`${where}: lemmas must be an array`);
+  if (e.roots.length === 0 && (e.lemmas ?? []).length === 0) throw new Error(`${where}: needs roots or lemmas`);
   if (!CATEGORIES.includes(e.cat)) throw new Error(`${where}: unknown category ${String(e.cat)}`);
   if (e.sev !== 1 && e.sev !== 2 && e.sev !== 3) throw new Error(`${where}: sev must be 1, 2 or 3`);
   for (const l of [...(e.notIn ?? []), ...(e.onlyIn ?? [])]) {
@@ -162,8 +194,72 @@ export function validateEntry(e: LexiconEntrySource, where: string): void {
 
 let nextId = 0;
 
+const WHOLE_WORD: Pick<CompiledEntry, AffixField> = { wholeWord: true, preAny: false, pre: new Set(['']), preMax: 0, sufAny: false, suf: new Set(['']), sufCounts: new Map<string, number[]>([['', []]]), sufMax: 0 };
+
+function rootOf(root: string, where: string): { rootKey: string; rootCounts: number[]; rootOrig: string } {
+  const { key, counts } = normalizeWord(root);
+  const rootOrig = collapseRepeats(root.normalize('NFC').toLowerCase());
+  if (rootOrig.length !== key.length) throw new Error(`${where}: root ${root} must be letters that fold one-to-one`);
+  return { rootKey: key, rootCounts: counts, rootOrig };
+}
+
+type SharedFields = Omit<CompiledEntry, 'id' | 'rootKey' | 'rootCounts' | 'rootOrig' | AffixField>;
+type AffixField = 'wholeWord' | 'preAny' | 'pre' | 'preMax' | 'sufAny' | 'suf' | 'sufCounts' | 'sufMax';
+
+/** One literal with a fixed field order, so root entries and dictionary-form entries share one object shape. */
+function makeEntry(s: SharedFields, a: Pick<CompiledEntry, AffixField>, r: Pick<CompiledEntry, 'rootKey' | 'rootCounts' | 'rootOrig'>): CompiledEntry {
+  return {
+    id: nextId++,
+    term: s.term,
+    lang: s.lang,
+    cat: s.cat,
+    sev: s.sev,
+    rootKey: r.rootKey,
+    rootCounts: r.rootCounts,
+    wholeWord: a.wholeWord,
+    rootOrig: r.rootOrig,
+    strict: s.strict,
+    preAny: a.preAny,
+    pre: a.pre,
+    preMax: a.preMax,
+    sufAny: a.sufAny,
+    suf: a.suf,
+    sufCounts: a.sufCounts,
+    sufMax: a.sufMax,
+    exceptExact: s.exceptExact,
+    exceptPrefix: s.exceptPrefix,
+    exceptSuffix: s.exceptSuffix,
+    notIn: s.notIn,
+    onlyIn: s.onlyIn,
+    directed: s.directed,
+    name: s.name,
+    notBefore: s.notBefore,
+    notAfter: s.notAfter,
+  };
+}
+
+function insert(lex: CompiledLexicon, entry: CompiledEntry): void {
+  const first = entry.rootKey[0];
+  const script = /[a-z]/.test(first) ? S_LATN : /[\u0400-\u04ff]/.test(first) ? S_CYRL : 0;
+  if (script === 0) throw new Error(`lexicon ${entry.lang} (${entry.term}): root ${entry.rootOrig} is neither Latin nor Cyrillic`);
+  lex.entries.push(entry);
+  if (entry.wholeWord) {
+    const list = lex.whole.get(entry.rootKey);
+    if (list) list.push(entry);
+    else lex.whole.set(entry.rootKey, [entry]);
+    return;
+  }
+  let node = script === S_LATN ? lex.latn : lex.cyrl;
+  for (const ch of entry.rootKey) {
+    let child = node.next.get(ch);
+    if (!child) node.next.set(ch, (child = newNode()));
+    node = child;
+  }
+  (node.entries ??= []).push(entry);
+}
+
 export function compileEntries(files: readonly LexiconFile[]): CompiledLexicon {
-  const lex: CompiledLexicon = { latn: newNode(), cyrl: newNode(), entries: [] };
+  const lex: CompiledLexicon = { latn: newNode(), cyrl: newNode(), whole: new Map(), entries: [] };
   for (const file of files) {
     file.entries.forEach((src, idx) => {
       const where = `lexicon ${file.lang} #${idx} (${src.term})`;
@@ -195,49 +291,36 @@ export function compileEntries(files: readonly LexiconFile[]): CompiledLexicon {
         else if (x.startsWith('*')) exceptSuffix.push(normalizeWord(x.slice(1)).key);
         else exceptExact.add(normalizeWord(x).key);
       }
-      for (const root of src.roots) {
-        const { key, counts } = normalizeWord(root);
-        if (collapseRepeats(root.normalize('NFC').toLowerCase()).length !== key.length) {
-          throw new Error(`${where}: root ${root} must be letters that fold one-to-one`);
-        }
-        const script = /[a-z]/.test(key[0]) ? S_LATN : /[\u0400-\u04ff]/.test(key[0]) ? S_CYRL : 0;
-        if (script === 0) throw new Error(`${where}: root ${root} is neither Latin nor Cyrillic`);
-        const entry: CompiledEntry = {
-          id: nextId++,
-          term: src.term,
-          lang: file.lang,
-          cat: src.cat,
-          sev: src.sev,
-          rootKey: key,
-          rootCounts: counts,
-          rootOrig: collapseRepeats(root.normalize('NFC').toLowerCase()),
-          strict: src.strict === true,
-          preAny,
-          pre,
-          preMax: Math.max(0, ...[...pre].map((p) => p.length)),
-          sufAny,
-          suf,
-          sufCounts,
-          sufMax: Math.max(0, ...[...suf].map((p) => p.length)),
-          exceptExact,
-          exceptPrefix,
-          exceptSuffix,
-          notIn: src.notIn ? new Set(src.notIn) : null,
-          onlyIn: src.onlyIn ? new Set(src.onlyIn) : null,
-          directed: src.directed === true,
-          name: src.name === 'always' ? 'always' : src.name === true ? 'likely' : false,
-          notBefore: src.notBefore ? new WordSet(src.notBefore) : null,
-          notAfter: src.notAfter ? new WordSet(src.notAfter) : null,
-        };
-        let node = script === S_LATN ? lex.latn : lex.cyrl;
-        for (const ch of key) {
-          let child = node.next.get(ch);
-          if (!child) node.next.set(ch, (child = newNode()));
-          node = child;
-        }
-        (node.entries ??= []).push(entry);
-        lex.entries.push(entry);
-      }
+      const shared: SharedFields = {
+        term: src.term,
+        lang: file.lang,
+        cat: src.cat,
+        sev: src.sev,
+        strict: src.strict === true,
+        exceptExact,
+        exceptPrefix,
+        exceptSuffix,
+        notIn: src.notIn ? new Set(src.notIn) : null,
+        onlyIn: src.onlyIn ? new Set(src.onlyIn) : null,
+        directed: src.directed === true,
+        name: src.name === 'always' ? 'always' : src.name === true ? 'likely' : false,
+        notBefore: src.notBefore ? new WordSet(src.notBefore) : null,
+        notAfter: src.notAfter ? new WordSet(src.notAfter) : null,
+      };
+      const affixes: Pick<CompiledEntry, AffixField> = {
+        wholeWord: false,
+        preAny,
+        pre,
+        preMax: Math.max(0, ...[...pre].map((p) => p.length)),
+        sufAny,
+        suf,
+        sufCounts,
+        sufMax: Math.max(0, ...[...suf].map((p) => p.length)),
+      };
+      for (const root of src.roots) insert(lex, makeEntry(shared, affixes, rootOf(root, where)));
+      // A dictionary form is a whole word: no prefix, no ending.
+      const forms = new Set((src.lemmas ?? []).flatMap((lemma) => lemmaForms(file.lang, lemma, where)));
+      for (const form of forms) insert(lex, makeEntry(shared, WHOLE_WORD, rootOf(form, where)));
     });
   }
   return lex;

@@ -83,7 +83,10 @@ function isException(e: CompiledEntry, key: string): boolean {
 function countsOk(e: CompiledEntry, tok: Token, from: number): boolean {
   const rc = e.rootCounts;
   for (let k = 0; k < rc.length; k++) {
-    if (rc[k] > 1 && tok.counts[from + k] < rc[k]) return false;
+    const c = tok.counts[from + k];
+    if (rc[k] > 1 && c < rc[k]) return false;
+    // A dictionary form is a whole spelling: скотинной is скотинный, not скотиной; a run of 3+ is emphasis.
+    if (e.wholeWord && c > rc[k] && c < 3) return false;
   }
   return true;
 }
@@ -131,6 +134,8 @@ export class LexiconMatcher {
     if (root === null) return;
     const key = tok.key;
     const n = key.length;
+    const whole = this.lex.whole.get(key);
+    if (whole !== undefined) this.check(whole, tok, text, 0, n, 0, out);
     const budget = { left: MASK_BUDGET };
     for (let i = 0; i < n; i++) {
       if (key.charCodeAt(i) === 42 /* MASK_CHAR */) continue;
