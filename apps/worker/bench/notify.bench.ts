@@ -32,6 +32,7 @@ import { TwilioServer } from '../../../test/support/twilio-server';
 import type { BenchToWorker, WorkerToBench } from './notify-worker';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 100);
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 const PER_MESSAGE = 100; // half e-mail, half SMS
 const TOTAL = MESSAGES * PER_MESSAGE;
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_SECONDS ?? 300) * 1000;
@@ -91,20 +92,30 @@ runBench(async (onCleanup) => {
   // BENCH_WORKER_NODE_ARGS e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` profiles the worker.
   // --expose-gc: the start and end readings collect garbage first (see BenchToWorker), so they compare what the worker keeps.
   const execArgv = ['--expose-gc', '-r', '@swc-node/register', ...(process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
-  const worker = fork(join(__dirname, 'notify-worker.ts'), [], { execArgv, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  onCleanup(async () => {
-    if (worker.exitCode !== null) return;
-    const exited = new Promise((r) => worker.once('exit', r));
-    worker.disconnect();
-    const timer = setTimeout(() => worker.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-  });
-  await new Promise<void>((resolve, reject) => {
-    worker.once('exit', (code) => reject(new Error(`worker exited with ${code} before it was ready`)));
-    worker.on('message', (m: WorkerToBench) => m.type === 'ready' && resolve());
-  });
-  const usage = (settled = false) =>
+  // BENCH_WORKERS=2: two worker processes share the queue (their claims keep each delivery to one);
+  // memory and CPU are then summed over them.
+  const workers = Array.from({ length: WORKERS }, () =>
+    fork(join(__dirname, 'notify-worker.ts'), [], { execArgv, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+  );
+  for (const worker of workers)
+    onCleanup(async () => {
+      if (worker.exitCode !== null) return;
+      const exited = new Promise((r) => worker.once('exit', r));
+      worker.disconnect();
+      const timer = setTimeout(() => worker.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    });
+  await Promise.all(
+    workers.map(
+      (worker) =>
+        new Promise<void>((resolve, reject) => {
+          worker.once('exit', (code) => reject(new Error(`worker exited with ${code} before it was ready`)));
+          worker.on('message', (m: WorkerToBench) => m.type === 'ready' && resolve());
+        }),
+    ),
+  );
+  const readOne = (worker: (typeof workers)[number], settled: boolean) =>
     new Promise<{ rssMb: number; heapMb: number; cpuMs: number }>((resolve) => {
       const onMessage = (m: WorkerToBench) => {
         if (m.type !== 'memory') return;
@@ -114,11 +125,15 @@ runBench(async (onCleanup) => {
       worker.on('message', onMessage);
       worker.send({ type: 'memory', settled } satisfies BenchToWorker);
     });
+  const usage = async (settled = false) => {
+    const all = await Promise.all(workers.map((w) => readOne(w, settled)));
+    return all.reduce((a, b) => ({ rssMb: a.rssMb + b.rssMb, heapMb: a.heapMb + b.heapMb, cpuMs: a.cpuMs + b.cpuMs }));
+  };
   // Settle start-up (first sweep, pools) before the start reading.
   await sleep(1000);
   const rss = async () => (await usage()).rssMb;
   const { rssMb: rssStart, heapMb: heapStart, cpuMs: cpuStart } = await usage(true);
-  console.log(`worker ready (own process, NODE_ENV=production); RSS ${round1(rssStart)} MB`);
+  console.log(`${WORKERS} worker process${WORKERS > 1 ? 'es' : ''} ready (NODE_ENV=production); RSS ${round1(rssStart)} MB`);
 
   const t0 = Date.now();
   await pg.query(
