@@ -209,6 +209,26 @@ describe('web client: post, preferences and marks', () => {
     expect(inbox.filter((m: { subject: string }) => m.subject === `Re: ${subject}`)).toHaveLength(1);
   });
 
+  it("lets the sender follow up to all the message's recipients from her own copy, and the parent's open inbox shows it live", async () => {
+    await parent.page.getByRole('link', { name: /Iesūtne/ }).click();
+    await parent.page.getByTestId('inbox').getByRole('link', { name: new RegExp(subject) }).first().waitFor();
+    await teacher.page.goto(`${t.url}/app/messages/${messageId}`);
+    await teacher.page.getByRole('heading', { name: subject }).waitFor();
+    await teacher.page.getByRole('heading', { name: 'Papildinājums visiem saņēmējiem' }).waitFor();
+    await teacher.page.getByLabel('Jūsu atbilde').fill('Sapulce sāksies 18:30, nevis 18:00.');
+    await teacher.page.getByRole('button', { name: 'Atbildēt' }).click();
+    await teacher.page.getByRole('status').getByText('Papildinājums nosūtīts visiem saņēmējiem.').waitFor();
+    expect(await seriousA11yViolations(teacher.page)).toEqual([]);
+
+    // Live on the mother's open inbox; the father (the other recipient) has it too.
+    await parent.page.getByTestId('inbox').getByRole('link', { name: new RegExp(`Re: ${subject}`) }).waitFor();
+    for (const who of [s.mother, s.father]) {
+      const inbox = (await t.http.get('/messages/inbox').set(bearer(who.token)).expect(200)).body.items;
+      const followUps = inbox.filter((m: { subject: string }) => m.subject === `Re: ${subject}`);
+      expect(followUps.map((m: { sender: { id: string } }) => m.sender.id)).toEqual([s.teacherA.id]);
+    }
+  });
+
   it("shows a parent her children's marks by subject with their scales, and nothing of another family's child", async () => {
     const today = rigaDate(clock.now());
     const mark = (token: string, body: Record<string, unknown>) =>

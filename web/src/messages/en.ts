@@ -83,6 +83,8 @@ export const en: Catalogue = {
   replyBody: 'Your reply',
   reply: 'Reply',
   replySent: 'Reply sent to {name}.',
+  followUpTitle: 'Follow-up to all recipients',
+  followUpSent: 'Follow-up sent to all recipients.',
   preferences: 'Notifications',
   preferencesIntro: 'Choose how you hear of each event. SMS is used sparingly: the institution pays for it.',
   preferencesCaption: 'Notification kinds and channels',

@@ -82,6 +82,8 @@ export const lv = {
   replyBody: 'Jūsu atbilde',
   reply: 'Atbildēt',
   replySent: 'Atbilde nosūtīta: {name}.',
+  followUpTitle: 'Papildinājums visiem saņēmējiem',
+  followUpSent: 'Papildinājums nosūtīts visiem saņēmējiem.',
   preferences: 'Paziņojumi',
   preferencesIntro: 'Izvēlieties, kā saņemt ziņu par katru notikumu. SMS izmanto taupīgi: tās apmaksā iestāde.',
   preferencesCaption: 'Paziņojumu veidi un kanāli',

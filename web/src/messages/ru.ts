@@ -83,6 +83,8 @@ export const ru: Catalogue = {
   replyBody: 'Ваш ответ',
   reply: 'Ответить',
   replySent: 'Ответ отправлен: {name}.',
+  followUpTitle: 'Дополнение всем получателям',
+  followUpSent: 'Дополнение отправлено всем получателям.',
   preferences: 'Уведомления',
   preferencesIntro: 'Выберите, как узнавать о каждом событии. SMS используются экономно: их оплачивает учреждение.',
   preferencesCaption: 'Виды уведомлений и каналы',

@@ -68,13 +68,16 @@ export function MessagePage(props: { id: string }) {
             </div>
           )}
           {m.sender.id === me.id ? (
-            <p>
-              <a href={`/app/sent/${m.id}`} onClick={(e) => onLink(e, `/sent/${m.id}`)}>
-                {t('whoHasRead')}
-              </a>
-            </p>
+            <>
+              <p>
+                <a href={`/app/sent/${m.id}`} onClick={(e) => onLink(e, `/sent/${m.id}`)}>
+                  {t('whoHasRead')}
+                </a>
+              </p>
+              <ReplyForm t={t} messageId={m.id} title={t('followUpTitle')} sent={t('followUpSent')} />
+            </>
           ) : (
-            <ReplyForm t={t} messageId={m.id} to={m.sender.displayName} />
+            <ReplyForm t={t} messageId={m.id} title={t('replyTo', { name: m.sender.displayName })} sent={t('replySent', { name: m.sender.displayName })} />
           )}
         </>
       )}
@@ -82,8 +85,11 @@ export function MessagePage(props: { id: string }) {
   );
 }
 
-/** An answer to the sender (POST /messages/:id/replies), refused or held by moderation like any message. */
-function ReplyForm(props: { t: Translate; messageId: string; to: string }) {
+/**
+ * POST /messages/:id/replies: a recipient's answer to the sender, or the sender's follow-up to all the
+ * message's recipients; refused or held by moderation like any message.
+ */
+function ReplyForm(props: { t: Translate; messageId: string; title: string; sent: string }) {
   const { t } = props;
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [rejection, setRejection] = useState<Rejection | null>(null);
@@ -103,7 +109,7 @@ function ReplyForm(props: { t: Translate; messageId: string; to: string }) {
       const res = await api.reply(props.messageId, draft.html, key);
       setKey(crypto.randomUUID());
       formEl.reset();
-      setStatus({ kind: 'ok', text: res.status === 'held' ? t('heldForReview') : t('replySent', { name: props.to }) });
+      setStatus({ kind: 'ok', text: res.status === 'held' ? t('heldForReview') : props.sent });
     } catch (err) {
       const failure = sendFailure(err, t, { subject: '', text: draft.text });
       setRejection(failure.rejection);
@@ -115,7 +121,7 @@ function ReplyForm(props: { t: Translate; messageId: string; to: string }) {
 
   return (
     <form class="reply" onSubmit={submit} aria-labelledby="reply-title">
-      <h2 id="reply-title">{t('replyTo', { name: props.to })}</h2>
+      <h2 id="reply-title">{props.title}</h2>
       <label>
         {t('replyBody')}
         <textarea
