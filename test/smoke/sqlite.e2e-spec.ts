@@ -52,7 +52,7 @@ describe('smoke on SQLite', () => {
     while (Date.now() < until) {
       await t.app.get(DeliverySweep).runOnce();
       const log = join(outbox, 'sms.log');
-      lines = existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : [];
+      lines = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
       if (lines.length) break;
       await new Promise((r) => setTimeout(r, 100));
     }

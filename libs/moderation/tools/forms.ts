@@ -4,7 +4,7 @@
  * lexicon entries, `lemma~` words of frame features). The runtime reads only those files; the
  * dictionaries are dev dependencies. `-- --check` writes nothing and exits 1 when a file is stale.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HunspellDictionary, type AffixRule } from './hunspell';
 import { normalizeWord } from '../src/core/tokenizer';
@@ -40,9 +40,11 @@ export function lemmasInData(): Record<FormsLang, Set<string>> {
     const lex = JSON.parse(readFileSync(join(DATA, `lexicon.${lang}.json`), 'utf8')) as { entries: Array<{ lemmas?: string[] }> };
     for (const e of lex.entries) for (const l of e.lemmas ?? []) out[lang].add(l);
   }
-  const frames = JSON.parse(readFileSync(join(DATA, 'frames.json'), 'utf8')) as { features: Record<string, string[]> };
-  for (const words of Object.values(frames.features)) {
-    for (const w of words) if (w.endsWith('~')) out[lemmaLang(w.slice(0, -1))].add(w.slice(0, -1));
+  for (const file of readdirSync(DATA).filter((f) => /^frames(-[a-z]+)?\.json$/.test(f))) {
+    const frames = JSON.parse(readFileSync(join(DATA, file), 'utf8')) as { features: Record<string, string[]> };
+    for (const words of Object.values(frames.features)) {
+      for (const w of words) if (w.endsWith('~')) out[lemmaLang(w.slice(0, -1))].add(w.slice(0, -1));
+    }
   }
   return out;
 }

@@ -1,4 +1,6 @@
-import framesJson from '../../data/frames.json';
+import coreFrames from '../../data/frames.json';
+import harassmentFrames from '../../data/frames-harassment.json';
+import severeFrames from '../../data/frames-severe.json';
 import { AFFIX_CLASSES, lemmaForms, lemmaLang } from './lexicon';
 import { S_LATN } from './chars';
 import { cyrillicReadings } from './translit';
@@ -77,7 +79,20 @@ const NO_FEATURES: number[] = [];
 
 const DEFAULT_WINDOW = 6;
 
-export const BUILTIN_FRAMES = framesJson as FrameFile;
+/**
+ * Several frame files make one: a feature named in more than one file holds the words of all of
+ * them (a file may widen a shared class such as `target-lv`), frames follow in file order. Kept apart
+ * so that families of frames (threats and hate, harassment) are reviewed and grown on their own.
+ */
+export function mergeFrameFiles(files: readonly FrameFile[]): FrameFile {
+  const features: Record<string, string[]> = {};
+  for (const file of files) {
+    for (const [name, words] of Object.entries(file.features)) features[name] = [...new Set([...(features[name] ?? []), ...words])];
+  }
+  return { features, frames: files.flatMap((f) => f.frames) };
+}
+
+export const BUILTIN_FRAMES = mergeFrameFiles([coreFrames, severeFrames, harassmentFrames] as FrameFile[]);
 
 export class FrameMatcher {
   readonly frames: CompiledFrame[] = [];
