@@ -68,11 +68,20 @@ describe('properties', () => {
     );
   });
 
-  it('one endless sentence of frame words is handled in bounded time', () => {
-    const words = 'es tevi tev nogalināšu you will kill your я тебя убью visi imigranti ir parazīti send nudes '.repeat(10_000);
-    const started = Date.now();
-    expect(moderate(words).decision).toBe('block');
-    expect(Date.now() - started).toBeLessThan(10_000);
+  it('one endless sentence of frame words costs time linear in its length', () => {
+    // CPU time of this process, as a ratio of two lengths: what other work on the machine does to
+    // the wall clock cancels out, and a quadratic matcher (16× for 4× the words) cannot pass.
+    const sentence = (n: number) => 'es tevi tev nogalināšu you will kill your я тебя убью visi imigranti ir parazīti send nudes '.repeat(n);
+    const cpu = (text: string) => {
+      const before = process.cpuUsage();
+      expect(moderate(text).decision).toBe('block');
+      const used = process.cpuUsage(before);
+      return used.user + used.system;
+    };
+    cpu(sentence(500));
+    const short = Math.min(cpu(sentence(2_500)), cpu(sentence(2_500)));
+    const long = cpu(sentence(10_000));
+    expect(long / short).toBeLessThan(8);
   });
 
   it('handles 1 MB input and 100 KB of separators', () => {
