@@ -22,6 +22,11 @@ const base = {
 };
 
 module.exports = {
+  // The e2e suites leave each app's module graph on the heap (Nest, MikroORM, BullMQ, nodemailer):
+  // one process running them all grew past 1.9 GB by the twentieth suite and slowed to a crawl in
+  // GC, enough for the last suites' real-time waits to run out. A worker that ends a suite above
+  // this is replaced by a fresh one (and jest uses a worker even where it would run in band).
+  workerIdleMemoryLimit: '1GB',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
