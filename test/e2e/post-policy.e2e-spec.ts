@@ -1,5 +1,5 @@
 import { bearer } from '../support/fixtures';
-import { buildSchool, type School } from '../support/school';
+import { buildSchool, type School, type SchoolPerson } from '../support/school';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /** Every rule of who may message whom (apps/mail/src/audience/messaging-policy.ts), allowed and refused, over HTTP. */
@@ -13,7 +13,7 @@ describe('who may message whom', () => {
   });
   afterAll(() => t.close());
 
-  type Who = keyof Omit<School, 'f' | 'inst' | 'other' | 'groupA' | 'groupB' | 'otherGroup'>;
+  type Who = SchoolPerson;
   type To =
     | { users: Who[] }
     | { group: 'groupA' | 'groupB'; audience: 'guardians' | 'students' | 'staff' }

@@ -1,5 +1,5 @@
 import { bearer } from '../support/fixtures';
-import { buildSchool, type School } from '../support/school';
+import { buildSchool, type School, type SchoolPerson } from '../support/school';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /** GET /messages/recipients: the people a sender may address one by one, as the messaging policy allows. */
@@ -13,7 +13,7 @@ describe('people a sender may write to', () => {
   });
   afterAll(() => t.close());
 
-  type Who = keyof Omit<School, 'f' | 'inst' | 'other' | 'groupA' | 'groupB' | 'otherGroup'>;
+  type Who = SchoolPerson;
   interface Item {
     id: string;
     displayName: string;

@@ -62,3 +62,5 @@ export async function buildSchool(t: TestApp) {
 }
 
 export type School = Awaited<ReturnType<typeof buildSchool>>;
+/** The people of a {@link School}, by name. */
+export type SchoolPerson = keyof Omit<School, 'f' | 'inst' | 'other' | 'groupA' | 'groupB' | 'otherGroup'>;
