@@ -226,12 +226,13 @@ export class TemplateComposer extends DeliveryComposer {
   }
 
   private async loadEvents(ids: string[]): Promise<Map<string, EventRow>> {
-    const rows = await this.rows<{ id: string; kind: EventRow['kind']; payload: Record<string, unknown> | string; created_at: Date | string | number }>(
+    const rows = await this.rows<{ id: string; kind: EventRow['kind']; payload: Record<string, unknown> | string; created_at: string | number }>(
       `select id, kind, payload, created_at from outbox_message where id in (${placeholders(ids)})`,
       ids,
     );
+    // Parsed as MikroORM parses it (PostgreSQL's text, SQLite's epoch milliseconds): a newer password is found by this instant.
     const platform = this.em.getPlatform();
-    return new Map(rows.map((r) => [r.id, { id: r.id, kind: r.kind, payload: json(r.payload), createdAt: platform.parseDate(r.created_at as string) }]));
+    return new Map(rows.map((r) => [r.id, { id: r.id, kind: r.kind, payload: json(r.payload), createdAt: platform.parseDate(r.created_at) }]));
   }
 
   private async loadUsers(ids: string[]): Promise<Map<string, UserRow>> {
