@@ -169,3 +169,40 @@ describe('hate without slurs', () => {
     ]);
   });
 });
+
+describe('second round: coffins, hyperbole, warnings, regret, luck', () => {
+  it('blocks a group sent back in coffins and a warning to a family', () => {
+    expectFlagged([['Tos sīriešus atpakaļ zārkos, lai brauc.', 'block']], 'hate');
+    expectFlagged(
+      [
+        ['Es brīdinu. Ja atzīme netiks labota, jūsu ģimene to izjutīs.', 'block'],
+        ['Keep complaining and see what happens to your phone.', 'block'],
+      ],
+      'threat',
+    );
+  });
+  it('reviews hyperbole and veiled regret', () => {
+    expectFlagged(
+      [
+        ['Es kādu nogalināšu, ja vēl reizi pazudīs mans pusdienu trauks 🙄', 'review'],
+        ['Я убью кого-нибудь, если опять будет контрольная 😂', 'review'],
+        ["I'm going to kill my brother if he takes my charger again.", 'review'],
+        ['Ему придётся пожалеть о своих словах.', 'review'],
+        ["You won't be so lucky tomorrow, Coach.", 'review'],
+      ],
+      'threat',
+    );
+  });
+  it('leaves chess, killing time, lotteries, pans, black cats and practice alone', () => {
+    expectClean([
+      "I'm going to beat my brother at chess tonight.",
+      'Es nositīšu kādu stundu pie telefona.',
+      "You won't be so lucky in the lottery again.",
+      'Ja man nejauši aizdegsies pannā eļļa, ko darīt?',
+      'Keep practising and see what happens to your score.',
+      'Melnajiem kaķiem te nav ko darīt.',
+      'Черных кошек надо убрать из подъезда.',
+      'I warn you, the family trip will feel long without phones.',
+    ]);
+  });
+});
