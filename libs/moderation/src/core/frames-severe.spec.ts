@@ -84,7 +84,7 @@ describe('veiled threats: a pity if something happened, easy damage, I know wher
         ['Your bike is parked outside every day. Tyres slash so easily, you know. Brakes can fail easily too.', 'review'],
         
         ['Мы знаем, где ты учишься и когда выходишь.', 'review'],
-        ['We know which door you use after dance class.', 'review'],
+        ['Zinām, kur tu mācies un kad iznāc no skolas.', 'review'],
       ],
       'threat',
     );
@@ -200,6 +200,8 @@ describe('second round: coffins, hyperbole, warnings, regret, luck', () => {
       "You won't be so lucky in the lottery again.",
       'Ja man nejauši aizdegsies pannā eļļa, ko darīt?',
       'Keep practising and see what happens to your score.',
+      'Do you know where the children go after lunch?',
+      'Do you know where the kids use the toilet?',
       'Melnajiem kaķiem te nav ko darīt.',
       'Черных кошек надо убрать из подъезда.',
       'I warn you, the family trip will feel long without phones.',
