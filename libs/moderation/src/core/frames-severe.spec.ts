@@ -208,3 +208,49 @@ describe('second round: coffins, hyperbole, warnings, regret, luck', () => {
     ]);
   });
 });
+
+describe('questions, past regrets, "you die tomorrow", disability and "not human"', () => {
+  it('blocks threats asked as questions or put in the past', () => {
+    expectFlagged(
+      [
+        ['Gribi, lai es tev salauzu degunu?', 'block'],
+        ['Do you want me to break your nose?', 'block'],
+        ['Want your teeth knocked out?', 'block'],
+        ['Vai gribi dabūt pa purnu?', 'block'],
+        ['Хочешь получить по морде?', 'block'],
+        ['I should have stabbed you when I had the chance.', 'block'],
+        ['Man vajadzēja tevi nodurt jau tad.', 'block'],
+        ['Tomorrow you die.', 'block'],
+        ['Rīt tu nomirsi.', 'block'],
+        ['Завтра ты умрёшь.', 'block'],
+      ],
+      'threat',
+    );
+  });
+  it('blocks disabled people excluded and people called not human', () => {
+    expectFlagged(
+      [
+        ['Autistiem nav vietas parastā skolā.', 'block'],
+        ['Инвалидам не место в нормальной школе.', 'block'],
+        ["Disabled kids don't belong in normal classes.", 'block'],
+        ["Those people aren't even human.", 'block'],
+      ],
+      'hate',
+    );
+  });
+  it('leaves cooking, news, laughter, films, lifts and chess alone', () => {
+    expectClean([
+      'Do you want me to break the news to your parents?',
+      'Do you want me to beat the eggs for you?',
+      'Gribi, lai es tev sagriežu maizi?',
+      'Rīt tu nomirsi no smiekliem, kad redzēsi izrādi.',
+      "Tomorrow you'll die laughing at this movie.",
+      'Invalīdu ratiņiem nav vietas liftā.',
+      'Psihologam nav vietas kabinetā.',
+      "In the film the robots aren't human.",
+      'I should have beaten you at chess.',
+      'Man vajadzēja tev iedot to grāmatu.',
+      'Want your nose pierced?',
+    ]);
+  });
+});
