@@ -103,6 +103,9 @@ export class FrameMatcher {
   private readonly inflected = new Map<number, Map<string, number[]>>();
   /** feature id → (frame, element index) pairs whose element mentions that feature. */
   private readonly byFeature: Array<Array<{ frame: CompiledFrame; el: number }>> = [];
+  /** Where each frame's element positions start in the per-message buffer, and the buffer's length. */
+  private readonly elementOffset: number[] = [];
+  private elementCount = 0;
 
   constructor(file: FrameFile) {
     for (const [name, words] of Object.entries(file.features)) {
@@ -152,6 +155,8 @@ export class FrameMatcher {
         sentences,
       };
       this.frames.push(frame);
+      this.elementOffset.push(this.elementCount);
+      this.elementCount += frame.elements.length;
       frame.elements.forEach((el, k) => {
         for (const f of new Set(el)) this.byFeature[f].push({ frame, el: k });
       });
@@ -234,7 +239,9 @@ export class FrameMatcher {
     const sentenceOf = new Int32Array(n).fill(-1);
     const touchedAt = new Int32Array(n).fill(-1);
     const firedIn = new Int32Array(n).fill(-1);
-    const last: Int32Array[] = this.frames.map((f) => new Int32Array(f.elements.length).fill(-1));
+    // One buffer for every frame's element positions (frame k at elementOffset[k]): allocating an array
+    // per frame per message cost more than the matching itself once there were a few hundred frames.
+    const last = new Int32Array(this.elementCount).fill(-1);
     const touched: CompiledFrame[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const fs = feats[i];
@@ -244,13 +251,13 @@ export class FrameMatcher {
       for (const f of fs) {
         for (const { frame, el } of this.byFeature[f]) {
           if (!frame.elements[el].every((g) => fs.includes(g))) continue;
-          const arr = last[frame.id];
+          const off = this.elementOffset[frame.id];
           if (sentenceOf[frame.id] !== sentence) {
             // A frame spread over sentences keeps what earlier ones held; stale positions fail the window check.
-            if (frame.sentences === 1) arr.fill(-1);
+            if (frame.sentences === 1) last.fill(-1, off, off + frame.elements.length);
             sentenceOf[frame.id] = sentence;
           }
-          arr[el] = i;
+          last[off + el] = i;
           if (touchedAt[frame.id] !== i) {
             touchedAt[frame.id] = i;
             touched.push(frame);
@@ -259,7 +266,7 @@ export class FrameMatcher {
       }
       for (const frame of touched) {
         if (firedIn[frame.id] === sentence) continue;
-        const arr = last[frame.id];
+        const arr = last.subarray(this.elementOffset[frame.id], this.elementOffset[frame.id] + frame.elements.length);
         let first = i;
         let ok = true;
         for (const p of arr) {

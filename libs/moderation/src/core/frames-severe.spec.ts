@@ -1,0 +1,256 @@
+import { moderate } from './moderate';
+import type { Category, Decision } from './types';
+
+/**
+ * Threat and hate frames of data/frames-severe.json. Every example was written for this spec (none is
+ * taken from a blind set); each family has innocent look-alikes that share its words (history lessons,
+ * sports, cooking, dentists, road safety, idioms) and must stay clean.
+ */
+const verdict = (t: string): { decision: Decision; categories: Category[] } => {
+  const { decision, categories } = moderate(t);
+  return { decision, categories };
+};
+
+function expectFlagged(cases: ReadonlyArray<readonly [string, Decision]>, category: Category): void {
+  for (const [text, decision] of cases) {
+    const r = verdict(text);
+    expect({ text, decision: r.decision, has: r.categories.includes(category) }).toEqual({ text, decision, has: true });
+  }
+}
+
+function expectClean(texts: readonly string[]): void {
+  for (const text of texts) expect({ text, ...verdict(text) }).toEqual({ text, decision: 'allow', categories: [] });
+}
+
+describe('threats about what the reader will be left without', () => {
+  it('blocks "you will not walk out on your own legs" and "nothing left to walk on"', () => {
+    expectFlagged(
+      [
+        ['Pēc treniņa tu no ģērbtuves uz savām kājām neiziesi.', 'block'],
+        ['Из спортзала ты на своих ногах не выйдешь, понял?', 'block'],
+        ["Show up again and you won't leave on your own legs.", 'block'],
+        ['Vēl viens vārds, un tev nebūs ar ko staigāt.', 'block'],
+        ['Ещё раз подойдёшь к ней — тебе будет не на чем ходить.', 'block'],
+        ["Talk to her again and you won't have anything left to walk on.", 'block'],
+      ],
+      'threat',
+    );
+  });
+  it('leaves marathons, new shoes and hospitals alone', () => {
+    expectClean([
+      'Pēc maratona es gandrīz neaizgāju mājās uz savām kājām, tik ļoti biju noguris.',
+      'Tev nebūs ar ko staigāt pārgājienā, ja nenopirksi jaunus zābakus.',
+      'Без кроссовок тебе будет не на чем ходить в поход.',
+      "The baby can't walk on her own legs yet, she is only ten months old.",
+    ]);
+  });
+});
+
+describe('threats about teeth', () => {
+  it('blocks "you will need new teeth" and "leave your teeth at home"', () => {
+    expectFlagged(
+      [
+        ['After Friday you will be looking for new teeth.', 'block'],
+        ['Sestdien pie stadiona. Zobus labāk atstāj mājās.', 'block'],
+        ['Вечером у гаражей. Зубы оставь дома.', 'block'],
+        ['Тронешь мою сестру — зубов не досчитаешься.', 'block'],
+      ],
+      'threat',
+    );
+  });
+  it('leaves the dentist and baby teeth alone', () => {
+    expectClean([
+      'The dentist says you will need new teeth braces next year.',
+      'Mazajam nāk jauni zobi, piena zobi izkrīt.',
+      'Зубную щётку оставь дома, в лагере дадут новую.',
+    ]);
+  });
+});
+
+describe('veiled threats: a pity if something happened, easy damage, I know where yours go', () => {
+  it('blocks the classic "shame if something happened" and "pity if it burned"', () => {
+    expectFlagged(
+      [
+        ['Skaists velosipēds. Būtu žēl, ja ar to kaut kas notiktu.', 'block'],
+        ['Красивая у тебя куртка. Жаль будет, если с ней что-то случится.', 'block'],
+        ['Lovely garden shed. Would be a pity if it burned one night.', 'block'],
+      ],
+      'threat',
+    );
+  });
+  it('reviews easily damaged property and knowing where someone goes', () => {
+    expectFlagged(
+      [
+        ['Your bike is parked outside every day. Tyres slash so easily, you know. Brakes can fail easily too.', 'review'],
+        
+        ['Мы знаем, где ты учишься и когда выходишь.', 'review'],
+        ['Zinām, kur tu mācies un kad iznāc no skolas.', 'review'],
+      ],
+      'threat',
+    );
+  });
+  it('leaves weather, repairs and a parent knowing where her own son goes alone', () => {
+    expectClean([
+      'Būtu žēl, ja lietus dēļ ar ekskursiju kaut kas notiktu.',
+      'It would be a pity if the cake burned, set a timer.',
+      'Bike tyres puncture easily on glass, take a repair kit.',
+
+    ]);
+  });
+});
+
+describe('conditional and collective threats', () => {
+  it('blocks a promised reckoning', () => {
+    expectFlagged(
+      [
+        ['Visi, kas par mani ņirgājās, samaksās.', 'block'],
+        ['Все, кто смеялся над моим братом, ответят.', 'block'],
+        ['Everyone who laughed at my sister will pay.', 'block'],
+        ["Next time I'll make sure you can't sit down for a week.", 'block'],
+        ['Tu atbildēsi, un ne ar vārdiem.', 'block'],
+        ['Я тебе устрою такую жизнь, что пожалеешь.', 'block'],
+        ['Если не отдашь телефон, придётся тебе походить со сломанной рукой.', 'block'],
+        ['Ja mans dēls vēl raudās, jūsu meitai arī būs iemesls raudāt.', 'block'],
+      ],
+      'threat',
+    );
+  });
+  it('reviews veiled forms', () => {
+    expectFlagged(
+      [
+        ['Sestdien atbrauksim pie tevis un parunāsim citādāk.', 'review'],
+        ['Tavai māsai labāk vakarā neiet vienai caur parku.', 'review'],
+        ['Ja man nāksies atnākt pašai, jums tas nepatiks.', 'review'],
+      ],
+      'threat',
+    );
+  });
+  it('leaves jokes, payments and safety advice alone', () => {
+    expectClean([
+      'Everyone who laughed at the clown will get a balloon.',
+      'Visi, kas brauks ekskursijā, samaksās līdz piektdienai.',
+      'Make sure you can see the board from your seat.',
+      'We will talk about a different topic tomorrow.',
+      'Ja atnākt nevarat, uzrakstiet, tas nekas.',
+      'Mazajiem bērniem ziemā labāk neiet vieniem pa ledu.',
+    ]);
+  });
+});
+
+describe('hate without slurs', () => {
+  it('blocks demands against a group', () => {
+    expectFlagged(
+      [
+        ['Visus tos sīriešus jāsūta atpakaļ.', 'block'],
+        ['Этих беженцев надо отправить обратно.', 'block'],
+        ['Muslims should be sent back where they came from.', 'block'],
+        ['Ebreji visur ielien, arī skolas padomē.', 'block'],
+        ['Gay teachers should be kept away from children.', 'block'],
+        ['Romu bērnus ekskursijā nedrīkst ņemt.', 'block'],
+        ['Immigrants should not be allowed to vote.', 'block'],
+        ['Tādiem Eiropā nav vietas, lai brauc mājās.', 'block'],
+        ['People like her do not belong in our town.', 'block'],
+        ['Цыганам нечего делать в нашей школе.', 'block'],
+        ['Bēgļi dzīvo no mūsu nodokļiem un neko nedara.', 'block'],
+        ['Invalīdus vajag turēt atsevišķi no pārējiem.', 'block'],
+      ],
+      'hate',
+    );
+  });
+  it('leaves history lessons, rules about behaviour and ordinary facts alone', () => {
+    expectClean([
+      'Vēstures stundā runājām par to, kā 1941. gadā latviešus sūtīja uz Sibīriju.',
+      'Send the Latvian textbook back to the library by Friday.',
+      'Tādiem vārdiem mūsu skolā nav vietas.',
+      'Таким словам нет места в нашем классе.',
+      'Musulmaņi Ramadāna laikā dienā neēd.',
+      'Invalīdu ratiņus vajag turēt atsevišķi, pie ieejas.',
+      'Ukraiņu bērni šogad mācās mūsu skolā un labi runā latviski.',
+    ]);
+  });
+});
+
+describe('second round: coffins, hyperbole, warnings, regret, luck', () => {
+  it('blocks a group sent back in coffins and a warning to a family', () => {
+    expectFlagged([['Tos sīriešus atpakaļ zārkos, lai brauc.', 'block']], 'hate');
+    expectFlagged(
+      [
+        ['Es brīdinu. Ja atzīme netiks labota, jūsu ģimene to izjutīs.', 'block'],
+        ['Keep complaining and see what happens to your phone.', 'block'],
+      ],
+      'threat',
+    );
+  });
+  it('reviews hyperbole and veiled regret', () => {
+    expectFlagged(
+      [
+        ['Es kādu nogalināšu, ja vēl reizi pazudīs mans pusdienu trauks 🙄', 'review'],
+        ['Я убью кого-нибудь, если опять будет контрольная 😂', 'review'],
+        ["I'm going to kill my brother if he takes my charger again.", 'review'],
+        ['Ему придётся пожалеть о своих словах.', 'review'],
+        ["You won't be so lucky tomorrow, Coach.", 'review'],
+      ],
+      'threat',
+    );
+  });
+  it('leaves chess, killing time, lotteries, pans, black cats and practice alone', () => {
+    expectClean([
+      "I'm going to beat my brother at chess tonight.",
+      'Es nositīšu kādu stundu pie telefona.',
+      "You won't be so lucky in the lottery again.",
+      'Ja man nejauši aizdegsies pannā eļļa, ko darīt?',
+      'Keep practising and see what happens to your score.',
+      'Do you know where the children go after lunch?',
+      'Do you know where the kids use the toilet?',
+      'Melnajiem kaķiem te nav ko darīt.',
+      'Черных кошек надо убрать из подъезда.',
+      'I warn you, the family trip will feel long without phones.',
+    ]);
+  });
+});
+
+describe('questions, past regrets, "you die tomorrow", disability and "not human"', () => {
+  it('blocks threats asked as questions or put in the past', () => {
+    expectFlagged(
+      [
+        ['Gribi, lai es tev salauzu degunu?', 'block'],
+        ['Do you want me to break your nose?', 'block'],
+        ['Want your teeth knocked out?', 'block'],
+        ['Vai gribi dabūt pa purnu?', 'block'],
+        ['Хочешь получить по морде?', 'block'],
+        ['I should have stabbed you when I had the chance.', 'block'],
+        ['Man vajadzēja tevi nodurt jau tad.', 'block'],
+        ['Tomorrow you die.', 'block'],
+        ['Rīt tu nomirsi.', 'block'],
+        ['Завтра ты умрёшь.', 'block'],
+      ],
+      'threat',
+    );
+  });
+  it('blocks disabled people excluded and people called not human', () => {
+    expectFlagged(
+      [
+        ['Autistiem nav vietas parastā skolā.', 'block'],
+        ['Инвалидам не место в нормальной школе.', 'block'],
+        ["Disabled kids don't belong in normal classes.", 'block'],
+        ["Those people aren't even human.", 'block'],
+      ],
+      'hate',
+    );
+  });
+  it('leaves cooking, news, laughter, films, lifts and chess alone', () => {
+    expectClean([
+      'Do you want me to break the news to your parents?',
+      'Do you want me to beat the eggs for you?',
+      'Gribi, lai es tev sagriežu maizi?',
+      'Rīt tu nomirsi no smiekliem, kad redzēsi izrādi.',
+      "Tomorrow you'll die laughing at this movie.",
+      'Invalīdu ratiņiem nav vietas liftā.',
+      'Psihologam nav vietas kabinetā.',
+      "In the film the robots aren't human.",
+      'I should have beaten you at chess.',
+      'Man vajadzēja tev iedot to grāmatu.',
+      'Want your nose pierced?',
+    ]);
+  });
+});
