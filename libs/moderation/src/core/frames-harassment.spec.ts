@@ -113,7 +113,7 @@ describe('sexual remarks and grooming', () => {
       [
         'You are my favourite pupil. Come to mine after training. Better not tell your parents.',
         'Lai mūsu attiecības paliek noslēpums, labi?',
-        'Удали сообщения, как только прочитаешь.',
+        'Удали эти сообщения, как только прочитаешь.',
         'Tu esi tik skaista priekš saviem 13 gadiem.',
         'Do your parents look at your phone? I have a special gift for you.',
         'Mazā, tu šodien tik karsta.',
