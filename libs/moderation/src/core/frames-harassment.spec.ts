@@ -37,6 +37,11 @@ describe('insults without a dictionary slur', () => {
         'Этот завуч тупой как пробка, ничего не понимает.',
         'Your brother is as dumb as a brick.',
         'Jūsu ģimene ir apsmiekls visai skolai.',
+        'Ну ты и баран.',
+        'Oi, cūka, aizver muti.',
+        'You smell like a pig.',
+        'Tev ir vistas smadzenes.',
+        'Заткнись, жирная корова.',
       ],
       'insult',
     );
@@ -51,6 +56,9 @@ describe('insults without a dictionary slur', () => {
       'The farm visit was great: the children fed a fat pig and two sheep.',
       'Tu esi mana mīļā meita, es tevi ļoti mīlu.',
       'Please send the rat from biology class home for the weekend with a volunteer.',
+        'Bioloģijā tu pētīsi vistas smadzenes.',
+        'Ты ешь как птичка, возьми ещё.',
+        'Send me the picture you drew, the one with the pig!',
     ]);
   });
 });
@@ -64,6 +72,9 @@ describe('mockery of bodies and looks', () => {
         'Paskat, resnais atkal rij, drīz uz krēsla nesēdēs.',
         'Ты похож на обезьяну с такими ушами.',
         'Runā normāli, stostiņ, vai klusē.',
+        'Tava seja izskatās pēc kartupeļa haha.',
+        'У тебя лицо как у бульдога, ахаха.',
+        'Tu visiem esi apnicis.',
       ],
       'harassment',
     );
@@ -75,6 +86,9 @@ describe('mockery of bodies and looks', () => {
       'Our dog eats like a horse lol, the vet says that is fine.',
       'Zoodārzā pingvīns staigāja tik smieklīgi, ha ha, bērni bija sajūsmā.',
       'Sporta skolotāja stāstīja, kā uzturēt veselīgu augumu un stāju.',
+        'Tava seja bildē izskatās tik priecīga, haha!',
+        'Look at my dog running like a rabbit, haha!',
+        'You look like your dad in this photo!',
     ]);
   });
 });
@@ -90,6 +104,11 @@ describe('exclusion, stalking and photo blackmail', () => {
         'Я буду писать тебе каждую ночь, пока не ответишь.',
         'You will never hide from me.',
         'I will post your photo everywhere unless you give me your lunch money.',
+        'Тебя тут никто не хочет видеть.',
+        'Let\'s all stop talking to Ilze from tomorrow.',
+        'Visi atsekojiet Lauru un nobloķējiet viņu.',
+        'Es tevi vēroju.',
+        'Ja kādam pateiksi, es visiem parādīšu tavas bildes.',
         'Es izplatīšu tavu bildi visiem, tad redzēsi.',
       ],
       'harassment',
@@ -103,6 +122,13 @@ describe('exclusion, stalking and photo blackmail', () => {
       'A towel was found in the changing room, please collect it from reception.',
       'Please share your photos from the concert with everyone in the class chat!',
       'We agreed that nobody brings phones to the exam.',
+        'Nobody likes Mondays, you know.',
+        'Let\'s all stop talking now and listen to Martin.',
+        'Visi, lūdzu, nobloķējiet šo krāpnieku numuru.',
+        'Never mind, I\'ll keep calling the office until someone answers.',
+        'If you tell me your email, I\'ll send you the pictures from the trip.',
+        'I am watching you play on Saturday, good luck!',
+        'Who has photos from the changing room renovation?',
     ]);
   });
 });
@@ -120,6 +146,10 @@ describe('sexual remarks and grooming', () => {
         'Kāds tev ir krūšturīša izmērs?',
         'Физручка такая горячая.',
         'The new coach has a great body.',
+        'Tev ir tik seksīga pakaļa.',
+        'Хочу тебя потрогать.',
+        'Я куплю тебе телефон, только родителям не говори.',
+        'скинешь нюдсы?',
         'Who wants a video of Liene changing in the locker room?',
       ],
       'sexual',
@@ -135,6 +165,12 @@ describe('sexual remarks and grooming', () => {
       'Please buy a sports bra in the right size for the gymnastics competition.',
       'The biology lesson today was about how the human body grows between 10 and 16 years.',
       'Skolotāj, klasē šodien ir tik karsts, vai varam atvērt logu?',
+        'Gribu tevi apskaut, mīļā meitiņ, apsveicu ar dzimšanas dienu!',
+        'I\'d like to get in touch with you about the grades.',
+        'Don\'t tell your mum I bought you ice cream!',
+        'The new teacher is so hot-headed, she shouts a lot.',
+        'Izdzēs vecās ziņas, kad izlasi paziņojumu.',
+        'Let\'s keep the secret recipe of our friendship cake!',
     ]);
   });
 });
@@ -152,6 +188,12 @@ describe('urging self-harm without a self-harm word', () => {
         'Stop eating altogether, maybe you will finally disappear.',
         'Griez dziļāk nākamreiz.',
         'Проверь, умеешь ли ты летать, крыша открыта.',
+        'Почему бы тебе просто не сдохнуть?',
+        'Тебе стоит повеситься.',
+        'Nevienam nerūp, vai tu dzīvo vai mirsti.',
+        'Do us all a favour and stop breathing.',
+        'just go die',
+        'Выпей всю бутылку и усни навсегда.',
       ],
       'self-harm',
     );
@@ -165,6 +207,13 @@ describe('urging self-harm without a self-harm word', () => {
       'На твоём месте я бы прыгнул от радости!',
       'Kāpēc tu vēl dzīvo pie vecākiem, nevis kopmītnē?',
       'Nobody will cry if you lose the chess game, it is just for fun.',
+        'My phone died, go ahead and start without me.',
+        'Режь глубже по линии сгиба.',
+        'Tavā vietā es palūgtu skolotājai palīdzību.',
+        'Ej zem tilta un tad pa labi.',
+        'Do us all a favour and stop breathing so loudly in the library, haha.',
+        'The baby will sleep forever if you keep rocking her like that.',
+        'Nobody cares if you live in Riga or Jelgava, the bus is free.',
     ]);
   });
 });
