@@ -42,6 +42,9 @@ describe('insults without a dictionary slur', () => {
         'You smell like a pig.',
         'Tev ir vistas smadzenes.',
         'Заткнись, жирная корова.',
+        'Директриса — бесхребетная тряпка.',
+        'Ваш сын — маленький монстр и лжец.',
+        'Jūs esat kauns visai skolai.',
       ],
       'insult',
     );
@@ -75,6 +78,7 @@ describe('mockery of bodies and looks', () => {
         'Tava seja izskatās pēc kartupeļa haha.',
         'У тебя лицо как у бульдога, ахаха.',
         'Tu visiem esi apnicis.',
+        'Посмотрите на этого нытика, опять ревёт ахах.',
       ],
       'harassment',
     );
@@ -89,6 +93,8 @@ describe('mockery of bodies and looks', () => {
         'Tava seja bildē izskatās tik priecīga, haha!',
         'Look at my dog running like a rabbit, haha!',
         'You look like your dad in this photo!',
+        'Look at this little one, crying again because he misses mum. Poor thing.',
+        'Ваш сын сегодня был настоящим героем.',
     ]);
   });
 });
@@ -171,6 +177,34 @@ describe('sexual remarks and grooming', () => {
         'The new teacher is so hot-headed, she shouts a lot.',
         'Izdzēs vecās ziņas, kad izlasi paziņojumu.',
         'Let\'s keep the secret recipe of our friendship cake!',
+    ]);
+  });
+});
+
+describe('disclosures of self-harm', () => {
+  it('sends them to a human', () => {
+    expectFlagged(
+      [
+        'Es vairs negribu dzīvot.',
+        'Я больше не хочу жить.',
+        'I started cutting again last week.',
+        'Я для всех только обуза.',
+        'Es vairs neredzu jēgu dzīvot.',
+        'Visiem būtu labāk bez manis.',
+      ],
+      'self-harm',
+    );
+    expect(moderate('I started cutting again last week.').decision).toBe('review');
+  });
+
+  it('leaves moving house, a cut finger, polite apologies and homework alone', () => {
+    expectClean([
+      'I don\'t want to live in the city anymore, we are moving to the countryside.',
+      'Я больше не хочу жить в общежитии.',
+      'Es atkal sagriezu pirkstu ar nazi, gatavojot salātus.',
+      'Atvainojiet, ka visiem tikai traucēju ar jautājumiem.',
+      'I don\'t see the point of this homework, can you explain it?',
+      'Sāciet bez manis, visiem būs labāk, es kavēšos.',
     ]);
   });
 });
