@@ -115,6 +115,11 @@ describe('exclusion, stalking and photo blackmail', () => {
         'Visi atsekojiet Lauru un nobloķējiet viņu.',
         'Es tevi vēroju.',
         'Ja kādam pateiksi, es visiem parādīšu tavas bildes.',
+        'Я знаю, на каком автобусе ты ездишь домой каждый день.',
+        'Tu no manis nekad netiksi vaļā.',
+        'Balsojam, kurš klasē ir visstulbākais.',
+        'Не садитесь рядом с Эмилем, от него воняет.',
+        'Skat, autists atkal vicina rokas.',
         'Es izplatīšu tavu bildi visiem, tad redzēsi.',
       ],
       'harassment',
@@ -135,6 +140,9 @@ describe('exclusion, stalking and photo blackmail', () => {
         'If you tell me your email, I\'ll send you the pictures from the trip.',
         'I am watching you play on Saturday, good luck!',
         'Who has photos from the changing room renovation?',
+        'Everyone vote: which day is best for the class trip?',
+        'Please don\'t sit next to Emils today, he has a cold.',
+        'The autistic children will have an extra break today.',
     ]);
   });
 });
@@ -156,6 +164,10 @@ describe('sexual remarks and grooming', () => {
         'Хочу тебя потрогать.',
         'Я куплю тебе телефон, только родителям не говори.',
         'скинешь нюдсы?',
+        'Ты такая взрослая для своего возраста, давай встретимся вдвоём.',
+        'Lai tas paliek starp mums, vecāki tāpat nesapratīs.',
+        'I\'ll buy you new sneakers if you send me a pic.',
+        'Tev labs dibens.',
         'Who wants a video of Liene changing in the locker room?',
       ],
       'sexual',
@@ -176,6 +188,9 @@ describe('sexual remarks and grooming', () => {
         'Don\'t tell your mum I bought you ice cream!',
         'The new teacher is so hot-headed, she shouts a lot.',
         'Izdzēs vecās ziņas, kad izlasi paziņojumu.',
+        'You\'re so mature for your age, well done on the presentation!',
+        'This stays between us and the class teacher until the results are out.',
+        'I\'ll buy you new sneakers if you pass the exam.',
         'Let\'s keep the secret recipe of our friendship cake!',
     ]);
   });
