@@ -59,6 +59,8 @@ describe('insults without a dictionary slur', () => {
       'The farm visit was great: the children fed a fat pig and two sheep.',
       'Tu esi mana mīļā meita, es tevi ļoti mīlu.',
       'Please send the rat from biology class home for the weekend with a volunteer.',
+      'Dear tutor, please excuse my son for missing the maths test yesterday.',
+      'Hey baby brother, it\'s hot today, take water.',
         'Bioloģijā tu pētīsi vistas smadzenes.',
         'Ты ешь как птичка, возьми ещё.',
         'Send me the picture you drew, the one with the pig!',
