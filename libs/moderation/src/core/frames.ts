@@ -234,7 +234,9 @@ export class FrameMatcher {
     const sentenceOf = new Int32Array(n).fill(-1);
     const touchedAt = new Int32Array(n).fill(-1);
     const firedIn = new Int32Array(n).fill(-1);
-    const last: Int32Array[] = this.frames.map((f) => new Int32Array(f.elements.length).fill(-1));
+    // Allocated on a frame's first touch: most frames are never touched by a message, and allocating
+    // for every frame per message made the cost grow with the number of frames, not of words.
+    const last: Array<Int32Array | undefined> = new Array<Int32Array | undefined>(n);
     const touched: CompiledFrame[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const fs = feats[i];
@@ -244,7 +246,7 @@ export class FrameMatcher {
       for (const f of fs) {
         for (const { frame, el } of this.byFeature[f]) {
           if (!frame.elements[el].every((g) => fs.includes(g))) continue;
-          const arr = last[frame.id];
+          const arr = (last[frame.id] ??= new Int32Array(frame.elements.length).fill(-1));
           if (sentenceOf[frame.id] !== sentence) {
             // A frame spread over sentences keeps what earlier ones held; stale positions fail the window check.
             if (frame.sentences === 1) arr.fill(-1);
@@ -259,7 +261,7 @@ export class FrameMatcher {
       }
       for (const frame of touched) {
         if (firedIn[frame.id] === sentence) continue;
-        const arr = last[frame.id];
+        const arr = last[frame.id] as Int32Array;
         let first = i;
         let ok = true;
         for (const p of arr) {
