@@ -1,0 +1,270 @@
+import { moderate } from './moderate';
+import type { Category, Decision } from './types';
+
+/**
+ * Frames of data/frames-harassment.json: insults without a dictionary slur, mockery of bodies and
+ * looks, exclusion and stalking, photo blackmail, sexual remarks and grooming, urging self-harm, in
+ * Latvian, Russian and English. The examples were written for this spec (none is taken from a blind
+ * set); each family has innocent look-alikes that share its words and must stay clean.
+ */
+const verdict = (t: string): { decision: Decision; categories: Category[] } => {
+  const { decision, categories } = moderate(t);
+  return { decision, categories };
+};
+
+function expectFlagged(texts: readonly string[], category: Category): void {
+  for (const text of texts) {
+    const r = verdict(text);
+    expect({ text, flagged: r.decision !== 'allow', has: r.categories.includes(category) }).toEqual({ text, flagged: true, has: true });
+  }
+}
+
+function expectClean(texts: readonly string[]): void {
+  for (const text of texts) expect({ text, ...verdict(text) }).toEqual({ text, decision: 'allow', categories: [] });
+}
+
+describe('insults without a dictionary slur', () => {
+  it('flags an insulting adjective with an animal or a fool, and a person called one', () => {
+    expectFlagged(
+      [
+        'Our maths teacher is a bitter old toad and everyone knows it.',
+        'That lazy, useless cow in the office lost our forms again.',
+        'Tu esi īsta cūka, visu apēdi viens pats.',
+        'Mūsu treneris ir gļēvulis, baidās no katra vecāka.',
+        'Jūsu sekretāre ir slinka, nekompetenta vista.',
+        'Ты овца, опять всё забыла.',
+        'Наша англичанка — старая жаба.',
+        'Этот завуч тупой как пробка, ничего не понимает.',
+        'Your brother is as dumb as a brick.',
+        'Jūsu ģimene ir apsmiekls visai skolai.',
+        'Ну ты и баран.',
+        'Oi, cūka, aizver muti.',
+        'You smell like a pig.',
+        'Tev ir vistas smadzenes.',
+        'Заткнись, жирная корова.',
+        'Директриса — бесхребетная тряпка.',
+        'Ваш сын — маленький монстр и лжец.',
+        'Jūs esat kauns visai skolai.',
+      ],
+      'insult',
+    );
+  });
+
+  it('leaves farm animals, plays, dinners and fairy tales alone', () => {
+    expectClean([
+      'In the play you are the old goat and Maija is the wolf.',
+      'Šodien zoodārzā redzējām resnu cūku un trīs kazas.',
+      'Ты будешь курица или рыба на обед?',
+      'В сказке старая жаба жила у пруда.',
+      'The farm visit was great: the children fed a fat pig and two sheep.',
+      'Tu esi mana mīļā meita, es tevi ļoti mīlu.',
+      'Please send the rat from biology class home for the weekend with a volunteer.',
+      'Dear tutor, please excuse my son for missing the maths test yesterday.',
+      'Hey baby brother, it\'s hot today, take water.',
+        'Bioloģijā tu pētīsi vistas smadzenes.',
+        'Ты ешь как птичка, возьми ещё.',
+        'Send me the picture you drew, the one with the pig!',
+    ]);
+  });
+});
+
+describe('mockery of bodies and looks', () => {
+  it('flags laughing at someone compared to an animal, and mocking eating and weight', () => {
+    expectFlagged(
+      [
+        'Look at how Toms runs, like a hippo 😂',
+        'Смотри, как она ходит — как утка, ха-ха',
+        'Paskat, resnais atkal rij, drīz uz krēsla nesēdēs.',
+        'Ты похож на обезьяну с такими ушами.',
+        'Runā normāli, stostiņ, vai klusē.',
+        'Tava seja izskatās pēc kartupeļa haha.',
+        'У тебя лицо как у бульдога, ахаха.',
+        'Tu visiem esi apnicis.',
+        'Посмотрите на этого нытика, опять ревёт ахах.',
+      ],
+      'harassment',
+    );
+  });
+
+  it('leaves a PE teacher on bodies, pets and zoo trips alone', () => {
+    expectClean([
+      'In PE today we talked about how every body is different and why stretching matters.',
+      'Our dog eats like a horse lol, the vet says that is fine.',
+      'Zoodārzā pingvīns staigāja tik smieklīgi, ha ha, bērni bija sajūsmā.',
+      'Sporta skolotāja stāstīja, kā uzturēt veselīgu augumu un stāju.',
+        'Tava seja bildē izskatās tik priecīga, haha!',
+        'Look at my dog running like a rabbit, haha!',
+        'You look like your dad in this photo!',
+        'Look at this little one, crying again because he misses mum. Poor thing.',
+        'Ваш сын сегодня был настоящим героем.',
+    ]);
+  });
+});
+
+describe('exclusion, stalking and photo blackmail', () => {
+  it('flags campaigns against a person, persistent messages and threats to spread a photo', () => {
+    expectFlagged(
+      [
+        'Whoever talks to Marta at the trip is out too.',
+        'Visi: neviens ar Pēteri nesēž, skaidrs?',
+        'С тобой никто дружить не будет, поняла?',
+        'Mēs visi tevi ignorēsim līdz vasarai.',
+        'Я буду писать тебе каждую ночь, пока не ответишь.',
+        'You will never hide from me.',
+        'I will post your photo everywhere unless you give me your lunch money.',
+        'Тебя тут никто не хочет видеть.',
+        'Let\'s all stop talking to Ilze from tomorrow.',
+        'Visi atsekojiet Lauru un nobloķējiet viņu.',
+        'Es tevi vēroju.',
+        'Ja kādam pateiksi, es visiem parādīšu tavas bildes.',
+        'Я знаю, на каком автобусе ты ездишь домой каждый день.',
+        'Tu no manis nekad netiksi vaļā.',
+        'Balsojam, kurš klasē ir visstulbākais.',
+        'Не садитесь рядом с Эмилем, от него воняет.',
+        'Skat, autists atkal vicina rokas.',
+        'Es izplatīšu tavu bildi visiem, tad redzēsi.',
+      ],
+      'harassment',
+    );
+  });
+
+  it('leaves a parent worried about exclusion, a teacher reminding and lost-property notices alone', () => {
+    expectClean([
+      'Labdien, meita stāsta, ka neviens ar viņu nesēž pusdienās. Vai varam parunāt?',
+      'Я буду писать родителям, пока все не сдадут деньги на экскурсию.',
+      'A towel was found in the changing room, please collect it from reception.',
+      'Please share your photos from the concert with everyone in the class chat!',
+      'We agreed that nobody brings phones to the exam.',
+        'Nobody likes Mondays, you know.',
+        'Let\'s all stop talking now and listen to Martin.',
+        'Visi, lūdzu, nobloķējiet šo krāpnieku numuru.',
+        'Never mind, I\'ll keep calling the office until someone answers.',
+        'If you tell me your email, I\'ll send you the pictures from the trip.',
+        'I am watching you play on Saturday, good luck!',
+        'Who has photos from the changing room renovation?',
+        'Everyone vote: which day is best for the class trip?',
+        'Please don\'t sit next to Emils today, he has a cold.',
+        'The autistic children will have an extra break today.',
+    ]);
+  });
+});
+
+describe('sexual remarks and grooming', () => {
+  it('flags secrecy with meetings, a secret relationship, age compliments and remarks on staff', () => {
+    expectFlagged(
+      [
+        'You are my favourite pupil. Come to mine after training. Better not tell your parents.',
+        'Lai mūsu attiecības paliek noslēpums, labi?',
+        'Удали эти сообщения, как только прочитаешь.',
+        'Tu esi tik skaista priekš saviem 13 gadiem.',
+        'Do your parents look at your phone? I have a special gift for you.',
+        'Mazā, tu šodien tik karsta.',
+        'Kāds tev ir krūšturīša izmērs?',
+        'Физручка такая горячая.',
+        'The new coach has a great body.',
+        'Tev ir tik seksīga pakaļa.',
+        'Хочу тебя потрогать.',
+        'Я куплю тебе телефон, только родителям не говори.',
+        'скинешь нюдсы?',
+        'Ты такая взрослая для своего возраста, давай встретимся вдвоём.',
+        'Lai tas paliek starp mums, vecāki tāpat nesapratīs.',
+        'I\'ll buy you new sneakers if you send me a pic.',
+        'Tev labs dibens.',
+        'Who wants a video of Liene changing in the locker room?',
+      ],
+      'sexual',
+    );
+  });
+
+  it('leaves a nurse, a surprise for grandma, a shop and a fever alone', () => {
+    expectClean([
+      'Please send a photo of the rash to the school nurse so she can check it.',
+      "Don't tell grandma, it's a surprise! Come to mine on Saturday to wrap the present.",
+      'Nesaki vecmāmiņai, tas ir pārsteigums — pie manis sestdien taisīsim dāvanu.',
+      'Mazā, tu esi tik karsta — vai tev ir temperatūra?',
+      'Please buy a sports bra in the right size for the gymnastics competition.',
+      'The biology lesson today was about how the human body grows between 10 and 16 years.',
+      'Skolotāj, klasē šodien ir tik karsts, vai varam atvērt logu?',
+        'Gribu tevi apskaut, mīļā meitiņ, apsveicu ar dzimšanas dienu!',
+        'I\'d like to get in touch with you about the grades.',
+        'Don\'t tell your mum I bought you ice cream!',
+        'The new teacher is so hot-headed, she shouts a lot.',
+        'Izdzēs vecās ziņas, kad izlasi paziņojumu.',
+        'You\'re so mature for your age, well done on the presentation!',
+        'This stays between us and the class teacher until the results are out.',
+        'I\'ll buy you new sneakers if you pass the exam.',
+        'Let\'s keep the secret recipe of our friendship cake!',
+    ]);
+  });
+});
+
+describe('disclosures of self-harm', () => {
+  it('sends them to a human', () => {
+    expectFlagged(
+      [
+        'Es vairs negribu dzīvot.',
+        'Я больше не хочу жить.',
+        'I started cutting again last week.',
+        'Я для всех только обуза.',
+        'Es vairs neredzu jēgu dzīvot.',
+        'Visiem būtu labāk bez manis.',
+      ],
+      'self-harm',
+    );
+    expect(moderate('I started cutting again last week.').decision).toBe('review');
+  });
+
+  it('leaves moving house, a cut finger, polite apologies and homework alone', () => {
+    expectClean([
+      'I don\'t want to live in the city anymore, we are moving to the countryside.',
+      'Я больше не хочу жить в общежитии.',
+      'Es atkal sagriezu pirkstu ar nazi, gatavojot salātus.',
+      'Atvainojiet, ka visiem tikai traucēju ar jautājumiem.',
+      'I don\'t see the point of this homework, can you explain it?',
+      'Sāciet bez manis, visiem būs labāk, es kavēšos.',
+    ]);
+  });
+});
+
+describe('urging self-harm without a self-harm word', () => {
+  it('flags it directly and indirectly', () => {
+    expectFlagged(
+      [
+        'Why are you even still alive?',
+        'Kāpēc tu vispār vēl dzīvo?',
+        'Никто не заплачет, если ты исчезнешь.',
+        'If you want to die so much, go ahead.',
+        'Tavā vietā es jau sen pakārtos.',
+        'Ej zem vilciena.',
+        'Stop eating altogether, maybe you will finally disappear.',
+        'Griez dziļāk nākamreiz.',
+        'Проверь, умеешь ли ты летать, крыша открыта.',
+        'Почему бы тебе просто не сдохнуть?',
+        'Тебе стоит повеситься.',
+        'Nevienam nerūp, vai tu dzīvo vai mirsti.',
+        'Do us all a favour and stop breathing.',
+        'just go die',
+        'Выпей всю бутылку и усни навсегда.',
+      ],
+      'self-harm',
+    );
+  });
+
+  it('leaves medicine, woodwork, travel and joy alone', () => {
+    expectClean([
+      'Remember to take the whole course of pills the doctor prescribed.',
+      'Cut deeper into the board so it snaps cleanly.',
+      'Check whether you can fly with this much luggage.',
+      'На твоём месте я бы прыгнул от радости!',
+      'Kāpēc tu vēl dzīvo pie vecākiem, nevis kopmītnē?',
+      'Nobody will cry if you lose the chess game, it is just for fun.',
+        'My phone died, go ahead and start without me.',
+        'Режь глубже по линии сгиба.',
+        'Tavā vietā es palūgtu skolotājai palīdzību.',
+        'Ej zem tilta un tad pa labi.',
+        'Do us all a favour and stop breathing so loudly in the library, haha.',
+        'The baby will sleep forever if you keep rocking her like that.',
+        'Nobody cares if you live in Riga or Jelgava, the bus is free.',
+    ]);
+  });
+});
