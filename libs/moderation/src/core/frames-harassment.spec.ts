@@ -1,5 +1,5 @@
+import { expectClean, expectHeld as expectFlagged } from '../../test-support/frame-expectations';
 import { moderate } from './moderate';
-import type { Category, Decision } from './types';
 
 /**
  * Frames of data/frames-harassment.json: insults without a dictionary slur, mockery of bodies and
@@ -7,21 +7,6 @@ import type { Category, Decision } from './types';
  * Latvian, Russian and English. The examples were written for this spec (none is taken from a blind
  * set); each family has innocent look-alikes that share its words and must stay clean.
  */
-const verdict = (t: string): { decision: Decision; categories: Category[] } => {
-  const { decision, categories } = moderate(t);
-  return { decision, categories };
-};
-
-function expectFlagged(texts: readonly string[], category: Category): void {
-  for (const text of texts) {
-    const r = verdict(text);
-    expect({ text, flagged: r.decision !== 'allow', has: r.categories.includes(category) }).toEqual({ text, flagged: true, has: true });
-  }
-}
-
-function expectClean(texts: readonly string[]): void {
-  for (const text of texts) expect({ text, ...verdict(text) }).toEqual({ text, decision: 'allow', categories: [] });
-}
 
 describe('insults without a dictionary slur', () => {
   it('flags an insulting adjective with an animal or a fool, and a person called one', () => {

@@ -1,7 +1,7 @@
+import { expectClean, expectDecisions as expectFlagged } from '../../test-support/frame-expectations';
 import { moderate } from './moderate';
 import { BUILTIN_FRAMES, FrameMatcher } from './frames';
 import { tokenize } from './tokenizer';
-import type { Category, Decision } from './types';
 
 /**
  * Issue 15, meaning without abusive words: grooming, threats to property, urging self-harm, exclusion
@@ -9,21 +9,6 @@ import type { Category, Decision } from './types';
  * were written for this spec (not taken from any blind set); each family has hard negatives that
  * share its words and must stay clean.
  */
-const verdict = (t: string): { decision: Decision; categories: Category[] } => {
-  const { decision, categories } = moderate(t);
-  return { decision, categories };
-};
-
-function expectFlagged(cases: ReadonlyArray<readonly [string, Decision]>, category: Category): void {
-  for (const [text, decision] of cases) {
-    const r = verdict(text);
-    expect({ text, decision: r.decision, has: r.categories.includes(category) }).toEqual({ text, decision, has: true });
-  }
-}
-
-function expectClean(texts: readonly string[]): void {
-  for (const text of texts) expect({ text, ...verdict(text) }).toEqual({ text, decision: 'allow', categories: [] });
-}
 
 describe('grooming: secrecy from parents with a photo, a compliment on maturity or a private channel', () => {
   it('blocks the combination, also spread over two or three short sentences', () => {

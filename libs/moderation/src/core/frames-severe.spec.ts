@@ -1,26 +1,10 @@
-import { moderate } from './moderate';
-import type { Category, Decision } from './types';
+import { expectClean, expectDecisions as expectFlagged } from '../../test-support/frame-expectations';
 
 /**
  * Threat and hate frames of data/frames-severe.json. Every example was written for this spec (none is
  * taken from a blind set); each family has innocent look-alikes that share its words (history lessons,
  * sports, cooking, dentists, road safety, idioms) and must stay clean.
  */
-const verdict = (t: string): { decision: Decision; categories: Category[] } => {
-  const { decision, categories } = moderate(t);
-  return { decision, categories };
-};
-
-function expectFlagged(cases: ReadonlyArray<readonly [string, Decision]>, category: Category): void {
-  for (const [text, decision] of cases) {
-    const r = verdict(text);
-    expect({ text, decision: r.decision, has: r.categories.includes(category) }).toEqual({ text, decision, has: true });
-  }
-}
-
-function expectClean(texts: readonly string[]): void {
-  for (const text of texts) expect({ text, ...verdict(text) }).toEqual({ text, decision: 'allow', categories: [] });
-}
 
 describe('threats about what the reader will be left without', () => {
   it('blocks "you will not walk out on your own legs" and "nothing left to walk on"', () => {
