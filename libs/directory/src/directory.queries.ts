@@ -1,6 +1,7 @@
 import { EntityManager, type EntityName } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Injectable } from '@nestjs/common';
+import { plainRows } from '@app/persistence/plain-rows';
 import { Enrolment } from './entities/enrolment.entity';
 import { Group } from './entities/group.entity';
 import { Guardianship } from './entities/guardianship.entity';
@@ -76,8 +77,8 @@ export class DirectoryQueries {
   // SQL statement each (portable between PostgreSQL and SQLite). They run on every message, so they
   // skip the query builder and entities: a school-wide message reads thousands of rows.
 
-  private rows<T>(sql: string, params: unknown[]): Promise<T[]> {
-    return this.em.getConnection().execute(sql, params, 'all') as Promise<T[]>;
+  private rows<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
+    return plainRows<T>(this.em, sql, params);
   }
 
   /**

@@ -5,6 +5,7 @@ import { NotificationDelivery } from '@app/notifications/delivery/notification-d
 import type { QuietHours } from '@app/notifications/preferences/preferences';
 import { AppConfig } from '@app/platform/config/app-config';
 import { Clock } from '@app/platform/time/clock';
+import { jsonColumn } from '@app/persistence/plain-rows';
 import { afterQuietHours, parseQuietHours } from '../pipeline/quiet-hours';
 import { type DigestDay, dueDigestDay, FIRST_WINDOW_MS } from './digest-schedule';
 
@@ -115,7 +116,7 @@ export class DigestBuilder {
       if (!inserted.length) return false;
       // No address: the row stays (the day is done, the messages are in the app); nothing to send.
       if (messageIds.length && owed.email) {
-        const own = typeof owed.quiet_hours === 'string' ? (JSON.parse(owed.quiet_hours) as QuietHours | null) : owed.quiet_hours;
+        const own = jsonColumn<QuietHours | null>(owed.quiet_hours);
         const quiet = own ?? parseQuietHours(this.config.env.QUIET_HOURS);
         tx.create(NotificationDelivery, {
           eventId: id,

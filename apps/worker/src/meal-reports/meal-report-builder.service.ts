@@ -11,6 +11,7 @@ import { RealtimeBridge } from '@app/notifications/realtime/realtime-bridge';
 import { CalendarService } from '@app/platform/time/calendar.service';
 import { Clock } from '@app/platform/time/clock';
 import { rigaDate, rigaDateTime } from '@app/platform/time/riga-time';
+import { jsonColumn } from '@app/persistence/plain-rows';
 import { SETTLE_MS } from '../digests/digest-schedule';
 import { type DueReport, dueReports } from './meal-report-schedule';
 
@@ -158,7 +159,7 @@ export class MealReportBuilder {
       task.date,
     ]);
     if (!order) return undefined;
-    const ordered = typeof order.counts === 'string' ? (JSON.parse(order.counts) as MealReportCounts) : order.counts;
+    const ordered = jsonColumn<MealReportCounts>(order.counts);
     const difference: NonNullable<MealReportCounts['difference']> = {};
     for (const meal of MEALS) {
       if (!view.totals[meal] && !ordered.totals[meal]) continue;

@@ -9,6 +9,7 @@ import { PreferencesReader } from '@app/notifications/preferences/preferences.re
 import { AppConfig } from '@app/platform/config/app-config';
 import { Clock } from '@app/platform/time/clock';
 import { type AckCopy, type AckScope, stillOwing } from '@app/post';
+import { jsonColumn } from '@app/persistence/plain-rows';
 import { JobRunner } from '../jobs/job-runner.service';
 import { categoryOf, planDeliveries, type Recipient, type SendingRules } from './delivery-plan';
 import { type NotificationSettings, notificationSettings } from './institution-settings';
@@ -68,7 +69,7 @@ export class OutboxRelay {
       if (!rows.length) return 0;
       const events = rows.map((r) => ({
         ...r,
-        payload: typeof r.payload === 'string' ? (JSON.parse(r.payload) as Record<string, unknown>) : r.payload,
+        payload: jsonColumn<Record<string, unknown>>(r.payload),
         createdAt: new Date(r.created_at),
       }));
       const planned: { event: (typeof events)[number]; institutionId: string | null; recipients: Recipient[] }[] = [];
@@ -198,7 +199,7 @@ export class OutboxRelay {
 function ackCopy(row: { user_id: string; acked_at: Date | string | null; student_ids: string[] | string }): AckCopy {
   return {
     userId: row.user_id,
-    studentIds: typeof row.student_ids === 'string' ? (JSON.parse(row.student_ids) as string[]) : row.student_ids,
+    studentIds: jsonColumn(row.student_ids),
     ackedAt: row.acked_at ? new Date(row.acked_at) : null,
   };
 }

@@ -10,6 +10,7 @@ import { AppConfig } from '@app/platform/config/app-config';
 import { Metrics } from '@app/platform/observability/metrics';
 import { rigaDate } from '@app/platform/time/riga-time';
 import { Clock } from '@app/platform/time/clock';
+import { plainRows } from '@app/persistence/plain-rows';
 import { JobRunner } from '../jobs/job-runner.service';
 import { type OutgoingSms, SendFailure } from '../senders/sender.ports';
 import { Batcher, byIdBatcher, cases, placeholders } from './batcher';
@@ -155,8 +156,8 @@ export class SmsCostControl {
     );
   }
 
-  private rows<T>(sql: string, params: unknown[]): Promise<T[]> {
-    return this.em.fork().getConnection().execute<T[]>(sql, params);
+  private rows<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
+    return plainRows<T>(this.em, sql, params);
   }
 
   /**

@@ -6,6 +6,7 @@ import { displayNameOf, type Language } from '@app/directory/entities';
 import { Mark } from '@app/gradebook/entities';
 import { NotificationDelivery } from '@app/notifications/delivery/notification-delivery.entity';
 import { OutboxMessage } from '@app/notifications/outbox/outbox-message.entity';
+import { jsonColumn, plainRows } from '@app/persistence/plain-rows';
 import type {
   AbsenceConfirmationPayload,
   AckOverduePayload,
@@ -221,8 +222,8 @@ export class TemplateComposer extends DeliveryComposer {
     }
   }
 
-  private rows<T>(sql: string, params: unknown[]): Promise<T[]> {
-    return this.em.getConnection().execute(sql, params, 'all') as Promise<T[]>;
+  private rows<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
+    return plainRows<T>(this.em, sql, params);
   }
 
   private async loadEvents(ids: string[]): Promise<Map<string, EventRow>> {
@@ -232,7 +233,7 @@ export class TemplateComposer extends DeliveryComposer {
     );
     // Parsed as MikroORM parses it (PostgreSQL's text, SQLite's epoch milliseconds): a newer password is found by this instant.
     const platform = this.em.getPlatform();
-    return new Map(rows.map((r) => [r.id, { id: r.id, kind: r.kind, payload: json(r.payload), createdAt: platform.parseDate(r.created_at) }]));
+    return new Map(rows.map((r) => [r.id, { id: r.id, kind: r.kind, payload: jsonColumn(r.payload), createdAt: platform.parseDate(r.created_at) }]));
   }
 
   private async loadUsers(ids: string[]): Promise<Map<string, UserRow>> {
@@ -296,7 +297,7 @@ export class TemplateComposer extends DeliveryComposer {
           subject: r.subject,
           sender: displayNameOf({ givenName: r.given_name, familyName: r.family_name }),
           institution: r.institution,
-          studentIds: json(r.student_ids),
+          studentIds: jsonColumn(r.student_ids),
           delivered: r.delivered_at != null,
           read: r.read_at != null,
         },
@@ -347,9 +348,4 @@ export class TemplateComposer extends DeliveryComposer {
 async function eraseSealedPassword(em: EntityManager, event: EventRow): Promise<void> {
   const { sealedPassword: _erased, ...rest } = event.payload as unknown as PasswordSmsPayload;
   await em.nativeUpdate(OutboxMessage, { id: event.id }, { payload: rest as unknown as Record<string, unknown> });
-}
-
-/** A JSON column: parsed by the PostgreSQL driver, text from SQLite. */
-function json<T>(value: T | string): T {
-  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
 }
