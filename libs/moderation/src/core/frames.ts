@@ -97,6 +97,7 @@ export const BUILTIN_FRAMES = mergeFrameFiles([coreFrames, severeFrames, harassm
 export class FrameMatcher {
   readonly frames: CompiledFrame[] = [];
   private readonly featureIds = new Map<string, number>();
+  private readonly names: string[] = [];
   private readonly exact = new Map<string, number[]>();
   private readonly prefixes = new Map<number, Map<string, number[]>>();
   private readonly suffixes = new Map<number, Map<string, number[]>>();
@@ -111,6 +112,7 @@ export class FrameMatcher {
     for (const [name, words] of Object.entries(file.features)) {
       const id = this.featureIds.size;
       this.featureIds.set(name, id);
+      this.names.push(name);
       this.byFeature.push([]);
       for (const raw of words) {
         if (COMPUTED.has(name)) throw new Error(`feature ${name} is computed from the text; list no words`);
@@ -197,6 +199,19 @@ export class FrameMatcher {
    * readings (ya tebya ubyu = я тебя убью) carry features too.
    */
   match(tokens: Token[], text: string, negation: Set<string>, out: FrameHit[], readAsRussian = false): void {
+    this.matchFeatures(tokens, this.tokenFeatures(tokens, text, negation, readAsRussian), negation, out);
+  }
+
+  /** The name a feature id stands for (the second opinion learns from word classes by name). */
+  featureName(id: number): string {
+    return this.names[id];
+  }
+
+  /**
+   * Every token's features: its word classes, those of its other readings, and the computed ones
+   * ($vocative, $end, …). Frames match over them and the second opinion learns from them.
+   */
+  tokenFeatures(tokens: Token[], text: string, negation: Set<string>, readAsRussian = false): number[][] {
     const feats: number[][] = tokens.map((t) => {
       const own = this.featuresOf(t.key);
       const readings = readAsRussian && t.script === S_LATN ? cyrillicReadings(t.key) : [];
@@ -233,6 +248,11 @@ export class FrameMatcher {
       if (dashed !== undefined && i > 0 && DASH.test(text.slice(tokens[i - 1].end, t.start))) feats[i] = [...feats[i], dashed];
       if (negatedWord !== undefined && negatedBefore(tokens, i, negation)) feats[i] = [...feats[i], negatedWord];
     }
+    return feats;
+  }
+
+  /** Frames over features from {@link tokenFeatures} of the same tokens. */
+  matchFeatures(tokens: Token[], feats: number[][], negation: Set<string>, out: FrameHit[]): void {
     // Per frame: the sentence being tracked, the last token at which each element held in it, the
     // last token that touched the frame (to visit it once per token) and the last sentence it fired in.
     const n = this.frames.length;

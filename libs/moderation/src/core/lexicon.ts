@@ -27,6 +27,11 @@ export interface LexiconEntrySource {
   strict?: boolean;
   notBefore?: string[];
   notAfter?: string[];
+  /**
+   * Words that give the entry its literal sense anywhere in the message (puppies for "kuce", willow for
+   * "pussy"): then it counts only when aimed at the reader.
+   */
+  literalWith?: string[];
   note?: string;
 }
 
@@ -101,6 +106,7 @@ export interface CompiledEntry {
   name: false | 'likely' | 'always';
   notBefore: WordSet | null;
   notAfter: WordSet | null;
+  literalWith: WordSet | null;
 }
 
 export interface TrieNode {
@@ -235,6 +241,7 @@ function makeEntry(s: SharedFields, a: Pick<CompiledEntry, AffixField>, r: Pick<
     name: s.name,
     notBefore: s.notBefore,
     notAfter: s.notAfter,
+    literalWith: s.literalWith,
   };
 }
 
@@ -306,6 +313,7 @@ export function compileEntries(files: readonly LexiconFile[]): CompiledLexicon {
         name: src.name === 'always' ? 'always' : src.name === true ? 'likely' : false,
         notBefore: src.notBefore ? new WordSet(src.notBefore) : null,
         notAfter: src.notAfter ? new WordSet(src.notAfter) : null,
+        literalWith: src.literalWith ? new WordSet(src.literalWith) : null,
       };
       const affixes: Pick<CompiledEntry, AffixField> = {
         wholeWord: false,

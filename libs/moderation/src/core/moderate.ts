@@ -1,8 +1,8 @@
 import { S_CYRL } from './chars';
 import { NEGATION, STRICT_NEGATION, detectLatinContext, isAddressed, reportedSpeech, type LatinContext } from './context';
-import { BUILTIN_LEXICONS, compileEntries, type CompiledEntry, type LexiconEntrySource, type LexiconFile } from './lexicon';
+import { BUILTIN_LEXICONS, compileEntries, type CompiledEntry, type WordSet, type LexiconEntrySource, type LexiconFile } from './lexicon';
 import { LexiconMatcher, type LexiconHit } from './matcher';
-import { sharedNgramModel } from './ngram-model';
+import { classHash, featureBuckets, sharedNgramModel, type TokenClasses } from './ngram-model';
 import { BUILTIN_FRAMES, type CompiledFrame, FrameMatcher, type FrameHit } from './frames';
 import { BUILTIN_PHRASES, PhraseMatcher, type PhraseFile, type PhraseHit, type PhrasePatternSource } from './phrases';
 import { decide, maxDecision, minDecision, resolvePolicy } from './policy';
@@ -145,20 +145,23 @@ export class Moderator {
     this.phrases.match(tokens, NEGATION, phraseHits);
     for (const ph of phraseHits) found.push(span(ph.first, ph.last, ph.pattern));
     const frameHits: FrameHit[] = [];
-    this.frames.match(tokens, text, STRICT_NEGATION, frameHits, latin === 'ru-latn' || latin === 'unknown');
+    const feats = this.frames.tokenFeatures(tokens, text, STRICT_NEGATION, readsAsRussian(latin));
+    this.frames.matchFeatures(tokens, feats, STRICT_NEGATION, frameHits);
     for (const fh of frameHits) found.push(span(fh.first, fh.last, fh.frame));
 
     const result = this.summarise(found);
-    return result.decision === 'allow' && this.secondOpinion ? this.askModel(text, tokens, result) : result;
+    return result.decision === 'allow' && this.secondOpinion ? this.askModel(text, tokens, feats, result) : result;
   }
 
   /** Raises `allow` to `review` when the model is confident enough; it never blocks on its own. */
-  private askModel(text: string, tokens: Token[], allowed: ModerationResult): ModerationResult {
-    const words = this.allowed.size > 0 ? tokens.filter((t) => !this.allowed.has(t.key)) : tokens;
+  private askModel(text: string, tokens: Token[], feats: number[][], allowed: ModerationResult): ModerationResult {
+    const kept = this.allowed.size > 0 ? tokens.map((t) => !this.allowed.has(t.key)) : null;
+    const words = kept ? tokens.filter((_, i) => kept[i]) : tokens;
     if (words.length === 0) return allowed;
+    const classes = tokenClasses(this.frames, kept ? feats.filter((_, i) => kept[i]) : feats);
     const model = sharedNgramModel();
-    if (model.probability(words) < model.threshold) return allowed;
-    const category = model.bestCategory(words) ?? 'harassment';
+    if (model.probability(words, classes) < model.threshold) return allowed;
+    const category = model.bestCategory(words, classes) ?? 'harassment';
     return {
       decision: 'review',
       categories: [category],
@@ -225,6 +228,7 @@ function contextAllows(e: CompiledEntry, tok: Token, tokens: Token[], latin: Lat
     if (e.onlyIn !== null && !e.onlyIn.has(lang)) return false;
   }
   if (e.directed && !isAddressed(tokens, tok.index)) return false;
+  if (e.literalWith !== null && !isAddressed(tokens, tok.index) && tokens.some((t) => t !== tok && (e.literalWith as WordSet).has(t.key))) return false;
   const prev = tok.index > 0 ? tokens[tok.index - 1] : null;
   const next = tok.index + 1 < tokens.length ? tokens[tok.index + 1] : null;
   if (e.notAfter && prev && prev.sentence === tok.sentence && e.notAfter.has(prev.key)) return false;
@@ -297,11 +301,29 @@ function customTerms(terms: ReadonlyArray<string | { term: string; category?: Ca
 }
 
 
-const frameCache = { instance: null as FrameMatcher | null };
+const frameCache = { instance: null as FrameMatcher | null, hashes: [] as number[] };
 
 /** Frames do not depend on institution options, so every moderator shares one compiled set. */
 function sharedFrames(): FrameMatcher {
   return (frameCache.instance ??= new FrameMatcher(BUILTIN_FRAMES));
+}
+
+/** Russian typed in Latin letters, or Latin text of no clear language, is also read in Cyrillic. */
+function readsAsRussian(latin: LatinContext): boolean {
+  return latin === 'ru-latn' || latin === 'unknown';
+}
+
+function tokenClasses(frames: FrameMatcher, feats: readonly (readonly number[])[]): TokenClasses {
+  const hashes = frameCache.hashes;
+  return { feats, hashOf: (id) => (hashes[id] ??= classHash(frames.featureName(id))) };
+}
+
+/** The second opinion's input for a text, as the moderator computes it (training and tests). */
+export function secondOpinionFeatures(text: string): Int32Array {
+  const tokens = tokenize(text);
+  const frames = sharedFrames();
+  const feats = frames.tokenFeatures(tokens, text, STRICT_NEGATION, readsAsRussian(detectLatinContext(tokens)));
+  return featureBuckets(tokens, tokenClasses(frames, feats));
 }
 
 const defaultModerator = { instance: null as Moderator | null };

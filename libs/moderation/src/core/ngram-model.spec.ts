@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { Moderator, SECOND_OPINION_DEFAULT, SECOND_OPINION_TERM, moderate } from './moderate';
-import { NGRAM_FEATURES, NgramModel, featureBuckets, sharedNgramModel, type NgramModelFile } from './ngram-model';
+import { NGRAM_FEATURES, NgramModel, classHash, featureBuckets, sharedNgramModel, type NgramModelFile } from './ngram-model';
 import { tokenize } from './tokenizer';
 
 const DATA = join(__dirname, '..', '..', 'data', 'ngram-model.json');
@@ -33,7 +33,11 @@ describe('n-gram second opinion', () => {
     const model = sharedNgramModel();
     expect(model.threshold).toBe(file.threshold);
     const tokens = tokenize(VEILED_THREAT);
-    expect(model.probability(tokens)).toBeCloseTo(model.probabilityOf(featureBuckets(tokens)), 9);
+    // Streaming and bucket lists score alike, with and without word classes (here: made-up ones).
+    expect(model.probability(tokens, null)).toBeCloseTo(model.probabilityOf(featureBuckets(tokens, null)), 9);
+    const classes = { feats: tokens.map((_, i) => [i % 3, 7]), hashOf: (c: number) => classHash(`class-${c}`) };
+    expect(model.probability(tokens, classes)).toBeCloseTo(model.probabilityOf(featureBuckets(tokens, classes)), 9);
+    expect(featureBuckets(tokens, classes).length).toBeGreaterThan(featureBuckets(tokens, null).length);
   });
 
   it('refuses a model file trained with other features', () => {

@@ -16,9 +16,22 @@ export interface NgramFeatureConfig {
   bigrams: boolean;
   /** Hashed into this many buckets (a power of two) with 32-bit FNV-1a. */
   buckets: number;
+  /**
+   * Plus the frames' word classes of each token (a violent verb, a first-person future, a family
+   * member, a group noun, `$vocative`…) and every ordered pair of classes on tokens at most
+   * `classWindow` words apart in a sentence: the model learns which combinations of meaning are abuse,
+   * beyond the combinations the frames spell out, and reads an unseen word through its class. 0: none.
+   */
+  classWindow: number;
 }
 
-export const NGRAM_FEATURES: Readonly<NgramFeatureConfig> = Object.freeze({ minN: 2, maxN: 5, words: true, bigrams: true, buckets: 1 << 18 });
+export const NGRAM_FEATURES: Readonly<NgramFeatureConfig> = Object.freeze({ minN: 2, maxN: 5, words: true, bigrams: true, buckets: 1 << 18, classWindow: 5 });
+
+/** The word classes of a message's tokens (aligned with them) and a hash per class id. */
+export interface TokenClasses {
+  feats: readonly (readonly number[])[];
+  hashOf: (classId: number) => number;
+}
 
 /** Sparse weights over hashed buckets, as stored in the data file. */
 export interface SparseHead {
@@ -43,6 +56,8 @@ const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const SALT_WORD = 0x9e3779b1;
 const SALT_BIGRAM = 0x85ebca77;
+const SALT_PAIR = 0xc2b2ae3d;
+const SALT_CLASS = 0x27d4eb2f;
 const CH_OPEN = 0x3c; // '<'
 const CH_CLOSE = 0x3e; // '>'
 
@@ -59,7 +74,7 @@ function fnvString(h: number, s: string): number {
  */
 const acc = { sum: 0 };
 
-function walkFeatures(tokens: readonly Token[], cfg: NgramFeatureConfig, weights: Float32Array | null, sink: number[] | null): number {
+function walkFeatures(tokens: readonly Token[], cfg: NgramFeatureConfig, weights: Float32Array | null, sink: number[] | null, classes: TokenClasses | null): number {
   const mask = cfg.buckets - 1;
   const { minN, maxN } = cfg;
   let sum = 0;
@@ -102,14 +117,43 @@ function walkFeatures(tokens: readonly Token[], cfg: NgramFeatureConfig, weights
     prevHash = wh;
     prevSentence = tok.sentence;
   }
+  if (classes !== null && cfg.classWindow > 0) {
+    const { feats, hashOf } = classes;
+    for (let i = 0; i < tokens.length; i++) {
+      const mine = feats[i];
+      if (mine.length === 0) continue;
+      for (const c of mine) {
+        const b = (hashOf(c) >>> 0) & mask;
+        if (weights !== null) sum += weights[b];
+        if (sink !== null) sink.push(b);
+        n++;
+      }
+      for (let j = i - 1; j >= 0 && i - j <= cfg.classWindow && tokens[j].sentence === tokens[i].sentence; j--) {
+        for (const a of feats[j]) {
+          const ha = Math.imul(hashOf(a) ^ SALT_PAIR, FNV_PRIME);
+          for (const c of mine) {
+            const b = ((ha ^ hashOf(c)) >>> 0) & mask;
+            if (weights !== null) sum += weights[b];
+            if (sink !== null) sink.push(b);
+            n++;
+          }
+        }
+      }
+    }
+  }
   acc.sum = sum;
   return n;
 }
 
+/** The hash a word class name contributes, so that a model file does not depend on class order. */
+export function classHash(name: string): number {
+  return fnvString(FNV_OFFSET ^ SALT_CLASS, name);
+}
+
 /** The buckets of a text's features as one array (training and tests; scoring streams them). */
-export function featureBuckets(tokens: readonly Token[], cfg: NgramFeatureConfig = NGRAM_FEATURES): Int32Array {
+export function featureBuckets(tokens: readonly Token[], classes: TokenClasses | null, cfg: NgramFeatureConfig = NGRAM_FEATURES): Int32Array {
   const out: number[] = [];
-  walkFeatures(tokens, cfg, null, out);
+  walkFeatures(tokens, cfg, null, out, classes);
   return Int32Array.from(out);
 }
 
@@ -137,7 +181,7 @@ export class NgramModel {
 
   constructor(file: NgramModelFile) {
     const f = file.features;
-    if (f.minN !== NGRAM_FEATURES.minN || f.maxN !== NGRAM_FEATURES.maxN || f.words !== NGRAM_FEATURES.words || f.bigrams !== NGRAM_FEATURES.bigrams || f.buckets !== NGRAM_FEATURES.buckets) {
+    if ((Object.keys(NGRAM_FEATURES) as (keyof NgramFeatureConfig)[]).some((k) => f[k] !== NGRAM_FEATURES[k])) {
       throw new Error(`ngram model: feature config ${JSON.stringify(f)} does not match the code's ${JSON.stringify(NGRAM_FEATURES)}; retrain with npm run moderation:train`);
     }
     this.features = f;
@@ -158,15 +202,15 @@ export class NgramModel {
   }
 
   /** Probability that the text is abusive; streams the features, nothing allocated per message. */
-  probability(tokens: readonly Token[]): number {
-    const n = walkFeatures(tokens, this.features, this.weights, null);
+  probability(tokens: readonly Token[], classes: TokenClasses | null): number {
+    const n = walkFeatures(tokens, this.features, this.weights, null, classes);
     return sigmoid(this.bias + acc.sum * scale(n));
   }
 
   /** The category whose head scores highest; only asked once the text is flagged. */
-  bestCategory(tokens: readonly Token[]): Category | null {
+  bestCategory(tokens: readonly Token[], classes: TokenClasses | null): Category | null {
     if (this.heads.length === 0) return null;
-    const buckets = featureBuckets(tokens, this.features);
+    const buckets = featureBuckets(tokens, classes, this.features);
     const s = scale(buckets.length);
     let best: Category | null = null;
     let bestScore = -Infinity;
