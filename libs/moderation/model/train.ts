@@ -1,12 +1,13 @@
 /**
  * Trains the n-gram second opinion (src/core/ngram-model.ts) on every labelled set the lib has and
  * writes data/ngram-model.json; before that, measures what it adds to the rules:
- *  - stratified 5-fold cross-validation over all labelled lines, and
- *  - leave-one-blind-set-out: train on two blind sets (plus labelled.jsonl and heldout.jsonl), test on
- *    the third. The rules were tuned on blind-1 and blind-2, so "rules alone" there is a training-set
- *    score; blind-3 is the only fold where neither the rules nor the model saw the test text.
+ *  - leave-one-set-out over the blind sets (test-data/blind) and the training sets written by other
+ *    hands (test-data/train): train on all the others plus labelled.jsonl and heldout.jsonl, test on
+ *    the one left out. The rules were studied on blind-1..6 and train-a/b, so their own numbers there
+ *    are training-set scores; what the model adds is measured on text it did not see.
+ *  - stratified 5-fold cross-validation over all labelled lines.
  * In every fold the threshold is chosen on the training part only (inner 5-fold out-of-fold
- * probabilities), so that rules + model flag at most 1% of the innocent training lines.
+ * probabilities), so that the model raises at most MODEL_FLAGGED_MAX of the innocent training lines.
  * Deterministic (seeded shuffles). Usage: npm run moderation:train [-- --dry-run]
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -36,9 +37,8 @@ const L2 = Number(process.env.TRAIN_L2 ?? 1e-6);
 /** Pruned to the strongest weights so the data file stays small (and the model less specific). */
 const KEEP_FLAG = 40000;
 const KEEP_HEAD = 6000;
-const CLEAN_FLAGGED_MAX = 0.01;
 /** Innocent training lines the rules allow that the model may raise to review, as a share of all innocent ones. */
-const MODEL_FLAGGED_MAX = 0.005;
+const MODEL_FLAGGED_MAX = Number(process.env.TRAIN_MODEL_FLAGGED_MAX ?? 0.005);
 /** Never below: a coin-flip model opinion is not a reason to hold a message. */
 const THRESHOLD_FLOOR = 0.5;
 
@@ -61,6 +61,8 @@ interface Example {
   report: boolean;
   cat: Category | null;
   rules: Decision;
+  /** The rules cancelled a match (negation, literal sense, name): the model is not asked. */
+  vetoed: boolean;
 }
 
 function shuffled<T>(items: readonly T[], rng: () => number): T[] {
@@ -81,7 +83,8 @@ function load(files: readonly string[], rules: Moderator): Example[] {
       const l = JSON.parse(raw) as Line;
       const innocent = l.expected === 'allow';
       const cat = !innocent && CATEGORIES.includes(l.category as Category) ? (l.category as Category) : null;
-      out.push({ text: l.text, set, lang: l.lang, x: secondOpinionFeatures(l.text), y: innocent ? 0 : 1, innocent, report: l.kind === 'report', cat, rules: rules.moderate(l.text).decision });
+      const ruled = rules.moderateByRules(l.text);
+      out.push({ text: l.text, set, lang: l.lang, x: secondOpinionFeatures(l.text), y: innocent ? 0 : 1, innocent, report: l.kind === 'report', cat, rules: ruled.result.decision, vetoed: ruled.cancelled > 0 });
     }
   }
   return out;
@@ -145,10 +148,10 @@ function stratifiedFolds(examples: readonly Example[], k: number, seed: number):
   return folds;
 }
 
-const combined = (e: Example, p: number, threshold: number): Decision => (e.rules === 'allow' && p >= threshold ? 'review' : e.rules);
+const combined = (e: Example, p: number, threshold: number): Decision => (e.rules === 'allow' && !e.vetoed && p >= threshold ? 'review' : e.rules);
 
 /**
- * The lowest threshold at which rules + model flag at most CLEAN_FLAGGED_MAX of the innocent training
+ * The lowest threshold at which the model raises at most MODEL_FLAGGED_MAX of the innocent training
  * lines, judged on out-of-fold probabilities so the model is not scored on lines it learnt.
  */
 function chooseThreshold(train: readonly Example[], seed: number): number {
@@ -163,7 +166,7 @@ function chooseThreshold(train: readonly Example[], seed: number): number {
   // The model's own share, whatever the rules already flag: their false positives are the rules' to fix.
   const budget = Math.floor(MODEL_FLAGGED_MAX * innocent.length);
   const scores = innocent
-    .filter((e) => e.rules === 'allow')
+    .filter((e) => e.rules === 'allow' && !e.vetoed)
     .map((e) => oof.get(e) as number)
     .sort((a, b) => b - a);
   const above = budget < scores.length ? scores[budget] + 1e-4 : 0;
@@ -209,6 +212,9 @@ function summarise(scored: readonly Scored[]): Row {
     reportsBlocked: reports.filter((s) => combined(s.e, s.p, s.threshold) === 'block').length,
   };
 }
+
+/** Reports the rules alone block: the model never blocks, so the combined count must equal this. */
+const summariseRulesBlockedReports = (scored: readonly Scored[]): number => scored.filter((s) => s.e.report && s.e.rules === 'block').length;
 
 const ratio = (n: number, d: number): string => (d ? (n / d).toFixed(3) : '–');
 
@@ -259,14 +265,15 @@ function main(): void {
     loso.push(...rowsByLang(set, scored, threshold.toFixed(3)));
   }
   loso.push(...rowsByLang('pooled', losoAll, '–'));
-  printTable('Leave-one-blind-set-out (train on the other two blind sets + labelled + heldout; the honest estimate)', loso);
+  printTable('Leave-one-set-out (train on every other blind and training set + labelled + heldout; the honest estimate)', loso);
   console.log('\nInnocent lines the model raised to review (leave-one-set-out):');
   for (const s of losoAll) if (s.e.innocent && combined(s.e, s.p, s.threshold) !== s.e.rules) console.log(`  ${s.e.set} ${s.p.toFixed(3)} ${s.e.text}`);
   const pooled = summarise(losoAll);
-  const helps = pooled.recallBoth > pooled.recallRules && pooled.cleanBoth / pooled.innocent <= CLEAN_FLAGGED_MAX;
+  const added = (pooled.cleanBoth - pooled.cleanRules) / pooled.innocent;
+  const helps = pooled.recallBoth > pooled.recallRules && added <= MODEL_FLAGGED_MAX && pooled.reportsBlocked === summariseRulesBlockedReports(losoAll);
   console.log(
-    `\nDefault-on criterion (pooled leave-one-set-out: more recall and clean flagged by rules + model <= ${CLEAN_FLAGGED_MAX}): ${helps ? 'met' : 'NOT met'} ` +
-      `(recall ${ratio(pooled.recallRules, pooled.abusive)} -> ${ratio(pooled.recallBoth, pooled.abusive)}, clean flagged ${ratio(pooled.cleanBoth, pooled.innocent)}); SECOND_OPINION_DEFAULT should be ${helps}`,
+    `\nDefault-on criterion (pooled leave-one-set-out: more recall, innocent lines the model adds <= ${MODEL_FLAGGED_MAX}, no report blocked by it): ${helps ? 'met' : 'NOT met'} ` +
+      `(recall ${ratio(pooled.recallRules, pooled.abusive)} -> ${ratio(pooled.recallBoth, pooled.abusive)}, clean flagged ${ratio(pooled.cleanRules, pooled.innocent)} -> ${ratio(pooled.cleanBoth, pooled.innocent)}); SECOND_OPINION_DEFAULT should be ${helps}`,
   );
 
   const cvAll: Scored[] = [];

@@ -198,8 +198,8 @@ export class FrameMatcher {
    * `readAsRussian`: the Latin words of the message are Russian typed in Latin letters; their Cyrillic
    * readings (ya tebya ubyu = я тебя убью) carry features too.
    */
-  match(tokens: Token[], text: string, negation: Set<string>, out: FrameHit[], readAsRussian = false): void {
-    this.matchFeatures(tokens, this.tokenFeatures(tokens, text, negation, readAsRussian), negation, out);
+  match(tokens: Token[], text: string, negation: Set<string>, out: FrameHit[], readAsRussian = false): number {
+    return this.matchFeatures(tokens, this.tokenFeatures(tokens, text, negation, readAsRussian), negation, out);
   }
 
   /** The name a feature id stands for (the second opinion learns from word classes by name). */
@@ -251,8 +251,13 @@ export class FrameMatcher {
     return feats;
   }
 
-  /** Frames over features from {@link tokenFeatures} of the same tokens. */
-  matchFeatures(tokens: Token[], feats: number[][], negation: Set<string>, out: FrameHit[]): void {
+  /**
+   * Frames over features from {@link tokenFeatures} of the same tokens. Returns how many frames held
+   * but were cancelled by a negation or a literal context: the rules' evidence that the words are
+   * innocent here ("I would never hurt you", "I'll kill you at chess").
+   */
+  matchFeatures(tokens: Token[], feats: number[][], negation: Set<string>, out: FrameHit[]): number {
+    let cancelled = 0;
     // Per frame: the sentence being tracked, the last token at which each element held in it, the
     // last token that touched the frame (to visit it once per token) and the last sentence it fired in.
     const n = this.frames.length;
@@ -295,12 +300,15 @@ export class FrameMatcher {
         }
         if (!ok) continue;
         if (frame.order && !increasing(arr)) continue;
-        if (frame.neg && negated(tokens, first, i, negation)) continue;
-        if (frame.none.length > 0 && anyFeature(feats, tokens, first, i, frame.none, sentence - frame.sentences + 1)) continue;
+        if ((frame.neg && negated(tokens, first, i, negation)) || (frame.none.length > 0 && anyFeature(feats, tokens, first, i, frame.none, sentence - frame.sentences + 1))) {
+          cancelled++;
+          continue;
+        }
         firedIn[frame.id] = sentence;
         out.push({ frame, first, last: i });
       }
     }
+    return cancelled;
   }
 }
 
