@@ -4,7 +4,7 @@ import { getModerator } from '../src/core/moderate';
 /**
  * Scores the moderator on a blind set (JSON lines: text, lang, kind, category, expected), written by
  * someone who never saw the lexicon or the code. Prints one JSON object: the issue's targets overall,
- * then per language and per kind. Usage: npm run --silent moderation:blind -- <file.jsonl> [--second-opinion]
+ * then per language and per kind. Usage: npm run --silent moderation:blind -- <file.jsonl> [--second-opinion | --rules]
  */
 interface Line {
   text: string;
@@ -42,9 +42,9 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Record<string, 
 }
 
 const file = process.argv[2];
-if (!file) throw new Error('usage: moderation:blind <file.jsonl> [--second-opinion]');
-// With --second-opinion the statistical model may raise the rules' `allow` to `review`.
-const moderator = getModerator(process.argv.includes('--second-opinion') ? { secondOpinion: true } : undefined);
+if (!file) throw new Error('usage: moderation:blind <file.jsonl> [--second-opinion | --rules]');
+// As the lib's default moderator; --second-opinion or --rules (none) override whether the model is asked.
+const moderator = getModerator(process.argv.includes('--second-opinion') ? { secondOpinion: true } : process.argv.includes('--rules') ? { secondOpinion: false } : undefined);
 const lines = readFileSync(file, 'utf8')
   .split('\n')
   .filter((l) => l.trim())

@@ -2,6 +2,7 @@ import contextJson from '../../data/context.json';
 import { S_LATN } from './chars';
 import { F_LV_MARK, type Token } from './tokenizer';
 import { normalizeWord } from './tokenizer';
+import { WordSet } from './lexicon';
 
 /** Dominant language of the Latin-script words of a message; decides ambiguous entries (suka, suds). */
 export type LatinContext = 'lv' | 'en' | 'ru-latn' | 'unknown';
@@ -11,6 +12,7 @@ interface ContextFile {
   reporting: Record<string, string[]>;
   negation: Record<string, string[]>;
   ultimatum: string[];
+  mention: Record<string, string[]>;
   functionWords: Record<'lv' | 'en' | 'ru-latn', string[]>;
 }
 
@@ -25,6 +27,17 @@ function keySet(groups: Record<string, string[]>): Set<string> {
 export const ADDRESSEE = keySet(ctx.addressee);
 export const REPORTING = keySet(ctx.reporting);
 export const NEGATION = keySet(ctx.negation);
+
+/**
+ * Words that show a quoted word is mentioned, not used: a language or ethics lesson about a word, a
+ * line of a play, a book's title or a character's words ("the word 'retard'", RAGANA: "Es tevi
+ * nogalināšu!", «Идиот» Достоевского).
+ */
+const MENTION = new WordSet(Object.values(ctx.mention).flat());
+
+export function mentionsWords(tokens: readonly Token[]): boolean {
+  return tokens.some((t) => !t.quoted && MENTION.has(t.key));
+}
 const ULTIMATUM = keySet({ all: ctx.ultimatum });
 /** Negations that are also ordinary words in another of the languages (Latvian "no" = from). */
 const AMBIGUOUS_NEGATION = new Set(['no', 'ni']);

@@ -99,6 +99,7 @@ export class FrameMatcher {
   private readonly featureIds = new Map<string, number>();
   private readonly names: string[] = [];
   private readonly exact = new Map<string, number[]>();
+  private readonly doubled = new Map<string, { id: number; counts: number[] }[]>();
   private readonly prefixes = new Map<number, Map<string, number[]>>();
   private readonly suffixes = new Map<number, Map<string, number[]>>();
   private readonly inflected = new Map<number, Map<string, number[]>>();
@@ -119,11 +120,11 @@ export class FrameMatcher {
         if (raw.endsWith('~')) {
           // Every form the dictionary generates for the lemma (data/forms.*.json).
           const lemma = raw.slice(0, -1);
-          for (const form of lemmaForms(lemmaLang(lemma), lemma, `feature ${name}`)) push(this.exact, normalizeWord(form).key, id);
+          for (const form of lemmaForms(lemmaLang(lemma), lemma, `feature ${name}`)) this.addExact(form, id);
         } else if (raw.startsWith('*')) add(this.suffixes, normalizeWord(raw.slice(1)).key, id);
         else if (raw.endsWith('+')) add(this.inflected, normalizeWord(raw.slice(0, -1)).key, id);
         else if (raw.endsWith('*')) add(this.prefixes, normalizeWord(raw.slice(0, -1)).key, id);
-        else push(this.exact, normalizeWord(raw).key, id);
+        else this.addExact(raw, id);
       }
     }
     file.frames.forEach((src, idx) => {
@@ -165,8 +166,25 @@ export class FrameMatcher {
     });
   }
 
-  /** Feature ids of one token: one exact lookup plus one per distinct prefix and suffix length. */
-  featuresOf(key: string): number[] {
+  /**
+   * Keys collapse repeated letters (so "sooo stupid" is read), which makes "butt" the key of "būt" and
+   * "but", and "ass" that of "as": a word spelled with a doubled letter matches only a token that
+   * doubles it too.
+   */
+  private addExact(word: string, id: number): void {
+    const { key, counts } = normalizeWord(word);
+    if (counts.some((c) => c > 1)) {
+      const list = this.doubled.get(key) ?? [];
+      if (!list.some((d) => d.id === id && d.counts.join() === counts.join())) list.push({ id, counts });
+      this.doubled.set(key, list);
+    } else push(this.exact, key, id);
+  }
+
+  /**
+   * Feature ids of one token: one exact lookup plus one per distinct prefix and suffix length. Without
+   * `counts` (a reading of the word, not the word as typed) words spelled with doubled letters count too.
+   */
+  featuresOf(key: string, counts?: readonly number[]): number[] {
     let out: number[] = NO_FEATURES;
     const add = (ids: number[]): void => {
       if (out === NO_FEATURES) out = [];
@@ -174,6 +192,8 @@ export class FrameMatcher {
     };
     const ex = this.exact.get(key);
     if (ex) add(ex);
+    const doubled = this.doubled.get(key);
+    if (doubled) add(doubled.filter((d) => counts === undefined || d.counts.every((c, k) => (counts[k] ?? 1) >= c)).map((d) => d.id));
     for (const [len, map] of this.prefixes) {
       if (key.length < len) continue;
       const ids = map.get(key.slice(0, len));
@@ -213,15 +233,15 @@ export class FrameMatcher {
    */
   tokenFeatures(tokens: Token[], text: string, negation: Set<string>, readAsRussian = false): number[][] {
     const feats: number[][] = tokens.map((t) => {
-      const own = this.featuresOf(t.key);
+      const own = this.featuresOf(t.key, t.counts);
       const readings = readAsRussian && t.script === S_LATN ? cyrillicReadings(t.key) : [];
       if (t.alts === null && readings.length === 0) return own;
       // Another reading of a disguised word (su4ka = сучка) carries its features too.
       const all = [...own];
-      const addAll = (key: string): void => {
-        for (const f of this.featuresOf(key)) if (!all.includes(f)) all.push(f);
+      const addAll = (key: string, counts?: readonly number[]): void => {
+        for (const f of this.featuresOf(key, counts)) if (!all.includes(f)) all.push(f);
       };
-      for (const alt of t.alts ?? []) addAll(alt.key);
+      for (const alt of t.alts ?? []) addAll(alt.key, alt.counts);
       for (const r of readings) addAll(r);
       return all;
     });

@@ -171,3 +171,26 @@ describe('tokenize', () => {
     expect(ts.map((t) => t.quoted)).toEqual([false, false, false, true, true, false]);
   });
 });
+
+describe('moderate: words spelled with doubled letters, and words mentioned rather than used', () => {
+  const rules = new Moderator({ secondOpinion: false });
+
+  it('does not read "būt", "but" or "as" as "butt" or "ass" (keys collapse repeated letters)', () => {
+    for (const text of ['Teacher, as you said yesterday, the test is on Monday.', 'Treneri, es rīt nevarēšu būt uz treniņa.', 'Miss, but what about the homework?']) {
+      expect(rules.moderate(text).decision).toBe('allow');
+    }
+    expect(rules.moderate('Miss, nice butt').decision).not.toBe('allow');
+  });
+
+  it('leaves a quoted word alone in a message about words, plays or books, and not elsewhere', () => {
+    for (const text of [
+      'Ethics class: we will talk about why the word "retard" hurts people.',
+      'Teātra pulciņš, 2. cēliens. PIRĀTS: "Es tevi nogalināšu!" Iemācieties tekstu līdz piektdienai.',
+      'На уроке обсудим, почему слово «дебил» обидно.',
+    ]) {
+      expect(rules.moderate(text).decision).toBe('allow');
+    }
+    expect(rules.moderate('Tu esi "idiots", tici man.').decision).not.toBe('allow');
+    expect(rules.moderate('I will find you, "teacher", and you will regret it.').decision).not.toBe('allow');
+  });
+});

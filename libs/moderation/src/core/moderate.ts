@@ -1,5 +1,5 @@
 import { S_CYRL } from './chars';
-import { NEGATION, STRICT_NEGATION, detectLatinContext, isAddressed, reportedSpeech, type LatinContext } from './context';
+import { NEGATION, STRICT_NEGATION, detectLatinContext, isAddressed, mentionsWords, reportedSpeech, type LatinContext } from './context';
 import { BUILTIN_LEXICONS, compileEntries, type CompiledEntry, type WordSet, type LexiconEntrySource, type LexiconFile } from './lexicon';
 import { LexiconMatcher, type LexiconHit } from './matcher';
 import { classHash, featureBuckets, sharedNgramModel, type TokenClasses } from './ngram-model';
@@ -173,7 +173,10 @@ export class Moderator {
     cancelled += this.frames.matchFeatures(tokens, feats, STRICT_NEGATION, frameHits);
     for (const fh of frameHits) found.push(span(fh.first, fh.last, fh.frame));
 
-    return { result: this.summarise(found), tokens, feats, cancelled };
+    // Quoted words in a message about words, plays or books are mentioned, not used.
+    const used = found.some((f) => f.quoted) && mentionsWords(tokens) ? found.filter((f) => !f.quoted) : found;
+    cancelled += found.length - used.length;
+    return { result: this.summarise(used), tokens, feats, cancelled };
   }
 
   /** Raises `allow` to `review` when the model is confident enough; it never blocks on its own. */
