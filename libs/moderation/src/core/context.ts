@@ -35,8 +35,18 @@ export const NEGATION = keySet(ctx.negation);
  */
 const MENTION = new WordSet(Object.values(ctx.mention).flat());
 
+/**
+ * Whether the message talks about words (see MENTION) and reports no one saying them: "she said the
+ * word 'cunt' in class" is a report for a human, "why the word 'retard' hurts" a lesson.
+ */
 export function mentionsWords(tokens: readonly Token[]): boolean {
-  return tokens.some((t) => !t.quoted && MENTION.has(t.key));
+  let mention = false;
+  for (const t of tokens) {
+    if (t.quoted) continue;
+    if (MENTION.has(t.key)) mention = true;
+    else if (REPORTING.has(t.key)) return false;
+  }
+  return mention;
 }
 const ULTIMATUM = keySet({ all: ctx.ultimatum });
 /** Negations that are also ordinary words in another of the languages (Latvian "no" = from). */
