@@ -13,6 +13,8 @@ interface ContextFile {
   negation: Record<string, string[]>;
   ultimatum: string[];
   mention: Record<string, string[]>;
+  performance: Record<string, string[]>;
+  conditional: Record<string, string[]>;
   functionWords: Record<'lv' | 'en' | 'ru-latn', string[]>;
 }
 
@@ -104,4 +106,30 @@ export function reportedSpeech(tokens: Token[]): boolean[] {
     if (REPORTING.has(tokens[k].key) && !(k > 0 && tokens[k - 1].sentence === sentence && ULTIMATUM.has(tokens[k - 1].key))) seen = true;
   }
   return out;
+}
+
+/** Plays, roles, circus and fairy tales: where a child is cast as the pig or the clown. */
+export const PERFORMANCE = new WordSet(Object.values(ctx.performance).flat());
+const CONDITIONAL = keySet(ctx.conditional);
+const FIRST_PERSON = keySet({ all: ['i', 'es', 'я'] });
+
+/** A word of `words` anywhere in the sentence of token `index`. */
+export function inSentenceWith(tokens: readonly Token[], index: number, words: WordSet): boolean {
+  const s = tokens[index].sentence;
+  return tokens.some((t) => t.sentence === s && words.has(t.key));
+}
+
+/**
+ * Token `index` stands in an "if" clause that opens its sentence ("If you ever want to kill yourself,
+ * tell someone"): "if/ja/если" first in the sentence, not followed by "I", and no comma between it and the token. A clause
+ * that follows ("nobody would miss you if you died") is the condition of a taunt, not of advice.
+ */
+export function inConditionalClause(tokens: readonly Token[], text: string, index: number): boolean {
+  const s = tokens[index].sentence;
+  for (let k = index - 1; k >= 0 && tokens[k].sentence === s; k--) {
+    if (text.slice(tokens[k].end, tokens[k + 1].start).includes(',')) return false;
+    // "If I were you, I'd jump": advice in the first person is not a helpline's condition.
+    if (CONDITIONAL.has(tokens[k].key)) return (k === 0 || tokens[k - 1].sentence !== s) && !FIRST_PERSON.has(tokens[k + 1].key);
+  }
+  return false;
 }

@@ -194,3 +194,22 @@ describe('moderate: words spelled with doubled letters, and words mentioned rath
     expect(rules.moderate('I will find you, "teacher", and you will regret it.').decision).not.toBe('allow');
   });
 });
+
+describe('moderate: the sentence around a match', () => {
+  const rules = new Moderator({ secondOpinion: false });
+
+  it('reads self-harm words inside an opening "if" clause as support, and a following or first-person one as a taunt', () => {
+    for (const text of ['If you ever feel you want to kill yourself, please talk to the nurse.', 'Ja tev ir domas nogalināt sevi, lūdzu, pastāsti kādam.']) {
+      expect(rules.moderate(text).decision).toBe('allow');
+    }
+    for (const text of ['Nobody would miss you if you just killed yourself.', 'If I were you I would kill myself.', 'If you are that useless, kill yourself.']) {
+      expect(rules.moderate(text).decision).not.toBe('allow');
+    }
+  });
+
+  it('reads a name given to a child in a play as a role, and the same name elsewhere as an insult', () => {
+    expect(rules.moderate('You are such a good pig in the farm play, Janis!').decision).toBe('allow');
+    expect(rules.moderate('Ты клоун в новогоднем спектакле, все будут смеяться — в хорошем смысле!').decision).toBe('allow');
+    expect(rules.moderate('You are such a pig, Janis.').decision).not.toBe('allow');
+  });
+});

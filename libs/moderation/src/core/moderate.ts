@@ -1,5 +1,5 @@
 import { S_CYRL } from './chars';
-import { NEGATION, STRICT_NEGATION, detectLatinContext, isAddressed, mentionsWords, reportedSpeech, type LatinContext } from './context';
+import { NEGATION, PERFORMANCE, STRICT_NEGATION, detectLatinContext, inConditionalClause, inSentenceWith, isAddressed, mentionsWords, reportedSpeech, type LatinContext } from './context';
 import { BUILTIN_LEXICONS, compileEntries, type CompiledEntry, type WordSet, type LexiconEntrySource, type LexiconFile } from './lexicon';
 import { LexiconMatcher, type LexiconHit } from './matcher';
 import { classHash, featureBuckets, sharedNgramModel, type TokenClasses } from './ngram-model';
@@ -62,6 +62,9 @@ function joinTokens(a: Token, b: Token): Token {
 
 /** A match with what the decision still needs to know about how it was written and meant. */
 interface Found extends ModerationMatch {
+  /** Indexes of the match's first and last tokens. */
+  first: number;
+  last: number;
   masked: boolean;
   quoted: boolean;
   reported: boolean;
@@ -132,6 +135,8 @@ export class Moderator {
       if (e.cat === 'insult' && !e.directed && severity < 3 && isAddressed(tokens, tok.index)) severity = (severity + 1) as Severity;
       const whole = tok.key.length <= MAX_WORD_RUNS;
       found.push({
+        first: tok.index,
+        last: tok.index,
         start: whole ? tok.start : tok.starts[h.from],
         end: whole ? wordEnd : tok.ends[h.to - 1],
         category: e.cat,
@@ -156,6 +161,8 @@ export class Moderator {
 
     // Phrases and frames both match a run of tokens; either hit becomes one match over that run.
     const span = (first: number, last: number, rule: Pick<CompiledFrame, 'cat' | 'sev' | 'term' | 'lang'> & { cap?: 'review' | null }): Found => ({
+      first,
+      last,
       start: tokens[first].start,
       end: tokens[last].end,
       category: rule.cat,
@@ -176,7 +183,8 @@ export class Moderator {
     for (const fh of frameHits) found.push(span(fh.first, fh.last, fh.frame));
 
     // Quoted words in a message about words, plays or books are mentioned, not used.
-    const used = found.some((f) => f.quoted) && mentionsWords(tokens) ? found.filter((f) => !f.quoted) : found;
+    const mentioned = found.some((f) => f.quoted) && mentionsWords(tokens);
+    const used = found.filter((f) => !(mentioned && f.quoted) && !innocentInContext(f, tokens, text));
     cancelled += found.length - used.length;
     return { result: this.summarise(used), tokens, feats, cancelled };
   }
@@ -262,6 +270,20 @@ function contextAllows(e: CompiledEntry, tok: Token, tokens: Token[], latin: Lat
   if (e.notAfter && prev && prev.sentence === tok.sentence && e.notAfter.has(prev.key)) return false;
   if (e.notBefore && next && next.sentence === tok.sentence && e.notBefore.has(next.key)) return false;
   return true;
+}
+
+/** "kill yourself" is filed as a threat; aimed back at the reader it is self-harm for these readings. */
+const REFLEXIVE = new Set(['yourself', 'yourselves', 'sevi', 'себя', 'себе']);
+
+/**
+ * Readings the whole sentence gives a match: self-harm words inside an "if" clause are a helpline's
+ * words ("if you ever want to kill yourself, tell someone"; "if you're useless, kill yourself" puts
+ * them after the clause), and a name given to someone in a play is a role ("tu būsi cūka izrādē").
+ */
+function innocentInContext(f: Found, tokens: Token[], text: string): boolean {
+  if (f.category === 'self-harm' || (f.category === 'threat' && tokens.slice(f.first, f.last + 1).some((t) => REFLEXIVE.has(t.key)))) return inConditionalClause(tokens, text, f.last);
+  if (f.category === 'insult' && f.severity < 3) return inSentenceWith(tokens, f.first, PERFORMANCE);
+  return false;
 }
 
 function negatedBefore(tokens: Token[], index: number): boolean {
