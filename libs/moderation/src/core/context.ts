@@ -14,6 +14,8 @@ interface ContextFile {
   ultimatum: string[];
   mention: Record<string, string[]>;
   performance: Record<string, string[]>;
+  childRef: Record<string, string[]>;
+  helpSeeking: Record<string, string[]>;
   conditional: Record<string, string[]>;
   functionWords: Record<'lv' | 'en' | 'ru-latn', string[]>;
 }
@@ -132,4 +134,16 @@ export function inConditionalClause(tokens: readonly Token[], text: string, inde
     if (CONDITIONAL.has(tokens[k].key)) return (k === 0 || tokens[k - 1].sentence !== s) && !FIRST_PERSON.has(tokens[k + 1].key);
   }
   return false;
+}
+
+const CHILD_REF = keySet(ctx.childRef);
+const HELP_SEEKING = new WordSet(Object.values(ctx.helpSeeking).flat());
+
+/**
+ * A parent telling the school what happened to their child and asking for help ("Mana meita saņēma
+ * ziņu … Ko darīt?", "my son keeps getting messages … I've saved screenshots"): whatever abuse it
+ * quotes or describes is a report for a human, never a reason to bounce it.
+ */
+export function parentReport(tokens: readonly Token[]): boolean {
+  return tokens.some((t) => CHILD_REF.has(t.key)) && tokens.some((t) => HELP_SEEKING.has(t.key));
 }

@@ -213,3 +213,19 @@ describe('moderate: the sentence around a match', () => {
     expect(rules.moderate('You are such a pig, Janis.').decision).not.toBe('allow');
   });
 });
+
+describe('moderate: a parent reporting what happened to their child', () => {
+  const rules = new Moderator({ secondOpinion: false });
+
+  it('sends it to review however it quotes the abuse, while the same abuse sent to someone blocks', () => {
+    const quoted = 'Zinu, kur tu dzīvo. Es tevi nogalināšu.';
+    expect(rules.moderate(quoted).decision).toBe('block');
+    expect(rules.moderate(`Mans dēls saņēma ziņu: "${quoted}" Viņš baidās iet ārā, lūdzu, palīdziet.`).decision).toBe('review');
+    expect(rules.moderate('Someone keeps asking my daughter for photos without clothes. We saved screenshots for the police.').decision).toBe('review');
+  });
+
+  it('is not a shield for a parent who threatens', () => {
+    expect(rules.moderate('Ja vēl kāds aiztiks manu meitu, es tam izlauzīšu rokas.').decision).toBe('block');
+    expect(rules.moderate('If anyone touches my son again I will kill him.').decision).toBe('block');
+  });
+});

@@ -1,5 +1,5 @@
 import { S_CYRL } from './chars';
-import { NEGATION, PERFORMANCE, STRICT_NEGATION, detectLatinContext, inConditionalClause, inSentenceWith, isAddressed, mentionsWords, reportedSpeech, type LatinContext } from './context';
+import { NEGATION, PERFORMANCE, STRICT_NEGATION, detectLatinContext, inConditionalClause, inSentenceWith, isAddressed, mentionsWords, parentReport, reportedSpeech, type LatinContext } from './context';
 import { BUILTIN_LEXICONS, compileEntries, type CompiledEntry, type WordSet, type LexiconEntrySource, type LexiconFile } from './lexicon';
 import { LexiconMatcher, type LexiconHit } from './matcher';
 import { classHash, featureBuckets, sharedNgramModel, type TokenClasses } from './ngram-model';
@@ -118,7 +118,7 @@ export class Moderator {
   moderateByRules(text: string): RulesOutcome {
     const tokens = tokenize(text);
     const latin = detectLatinContext(tokens);
-    const reported = reportedSpeech(tokens);
+    const reported = parentReport(tokens) ? tokens.map(() => true) : reportedSpeech(tokens);
     const found: Found[] = [];
     const hits: LexiconHit[] = [];
 
