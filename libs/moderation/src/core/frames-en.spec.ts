@@ -1,0 +1,208 @@
+import { expectClean, expectDecisions as expectFlagged, expectHeld } from '../../test-support/frame-expectations';
+
+/**
+ * English frames of data/frames-en.json: word classes and English word order (who does what to whom)
+ * rather than sentences. Every example was written for this spec (none is taken from a labelled set);
+ * each family has innocent look-alikes that share its words (parties, museums, fire drills, blood
+ * tests, parking, sport, weather, help offered to a group, a parent's report) and must stay clean.
+ */
+
+describe('insults from ordinary nouns and adjectives', () => {
+  it('holds "you are (such / kind of) a NOUN", "what a NOUN", "you ADJ NOUN" and remarks about staff', () => {
+    expectHeld(
+      [
+        'Honestly ur kind of a hypocrite.',
+        'You are such a coward, always hiding behind your friends.',
+        'what a weirdo lol',
+        'sit down, you useless numpty',
+        'Our history teacher is a grumpy old fossil.',
+        'Coach was being a total tyrant again.',
+        'This project is a joke, and so are you.',
+        'What a sorry excuse for a captain.',
+        'you are a waste of oxygen',
+        'Oh well done, Einstein, you locked us out again.',
+      ],
+      'insult',
+    );
+  });
+  it('leaves clowns at parties, dinosaur fans, storms and excuses alone', () => {
+    expectClean([
+      'Did you see the clown at the birthday party? The kids loved him.',
+      'Is your son a dinosaur fan? The museum opens a new exhibition on Friday.',
+      'What a mess the storm made of the school garden.',
+      'That old cupboard is a waste of space, can we move it out?',
+      'Being ill is no excuse for a missing lab report, please send it this week.',
+      'You are such a star, thank you for helping with the bake sale!',
+    ]);
+  });
+});
+
+describe('veiled and explicit threats without swear words', () => {
+  it('blocks threats of not getting home, being next, hospital, damage, blood and harm to family', () => {
+    expectFlagged(
+      [
+        ["Keep running your mouth and you won't get out of the park in one piece.", 'block'],
+        ["They sorted out Reinis on Friday. You're next.", 'block'],
+        ["Snitch again and I'll send you to the hospital.", 'block'],
+        ['Fail my kid and your car windows will be smashed.', 'block'],
+        ['If the principal expels him there will be blood.', 'block'],
+        ['Your children will get hurt if you report this.', 'block'],
+        ["I'm gonna knock the stuffing out of you.", 'block'],
+        ["Keep talking and I'll make your life hell.", 'block'],
+      ],
+      'threat',
+    );
+  });
+  it('reviews veiled warnings: hard way, no protection, bricks, relatives, school tomorrow', () => {
+    expectFlagged(
+      [
+        ["Go on, ignore me. You'll learn the hard way.", 'review'],
+        ["Your mum can't protect you forever.", 'review'],
+        ['Shiny windscreen. A brick could go through it any night.', 'review'],
+        ['My cousins will deal with you, just wait.', 'review'],
+        ["Don't come to school on Friday. I'm serious.", 'review'],
+        ["You have no idea who you're messing with.", 'review'],
+      ],
+      'threat',
+    );
+  });
+  it('leaves posture, drills, blood tests, parking, the hard way of a lesson and holidays alone', () => {
+    expectClean([
+      'There will be a fire drill on Tuesday after the second lesson.',
+      'There will be blood tests for the volleyball team next week.',
+      'Your car might get scratched if you park under the old oak.',
+      'I learned the hard way to save my essay every ten minutes.',
+      "Don't come to school tomorrow if you still have a fever.",
+      'My husband will deal with the trip payment on Monday.',
+      "We beat the Jelgava team last week and you're next in the league.",
+      'You better run faster if you want to catch the school bus.',
+      "You won't believe how alive the forest feels in May.",
+    ]);
+  });
+});
+
+describe('urging self-harm in soft words', () => {
+  it('blocks "everyone would be happier if you were gone", "do us a favour and…", "better off dead"', () => {
+    expectFlagged(
+      [
+        ['The whole class would be happier if you were gone.', 'block'],
+        ["Your family would be better off if you weren't around.", 'block'],
+        ['Do the world a favour and drown.', 'block'],
+        ["Honestly you'd be better off dead.", 'block'],
+        ['Nobody would care if you disappeared.', 'block'],
+        ['Go ahead, swallow the whole packet.', 'block'],
+        ['You hate your life? Well, the bridge is right there.', 'block'],
+      ],
+      'self-harm',
+    );
+  });
+  it('leaves being late, being sick, calls and bottles of water alone', () => {
+    expectClean([
+      "Everyone would be happier if you weren't late every morning.",
+      "We'd all feel better if you weren't sick anymore, get well soon!",
+      'Do me a favour and jump on the call at five.',
+      'Take the whole bottle of water on the hike, it will be hot.',
+      'Stop living in the past and revise for the test.',
+    ]);
+  });
+});
+
+describe('dehumanising generalisations and calls against groups', () => {
+  it('blocks stereotypes and calls for violence against a group', () => {
+    expectFlagged(
+      [
+        ['Immigrants are all the same.', 'block'],
+        ['Never trust Russians.', 'block'],
+        ["Refugees don't even want to integrate.", 'block'],
+        ['Migrants are taking our flats.', 'block'],
+        ['Gas all the gypsies.', 'block'],
+        ['Autistic kids should have their own separate schools.', 'block'],
+        ['Disabled children just slow everyone down.', 'block'],
+        ["Honestly those people don't respect anything like we do.", 'block'],
+      ],
+      'hate',
+    );
+  });
+  it('leaves equal rights, help for newcomers and inclusive classes alone', () => {
+    expectClean([
+      'Refugees all have the same rights as everyone else.',
+      "Immigrants don't always understand the forms, let's help them.",
+      'Disabled kids should have their own assistant in class.',
+      "Disabled kids shouldn't be excluded from regular classes.",
+      'Muslims are all welcome at the school iftar on Friday.',
+    ]);
+  });
+});
+
+describe('harassment about poverty, family, body and disability', () => {
+  it('holds taunts about bins, old clothes, absent parents, nicknames and smell', () => {
+    expectHeld(
+      [
+        'did your brother dig that hoodie out of a skip?',
+        'same trainers again 😂',
+        'eating alone again? lmao',
+        'your mum walked out because of you',
+        "even your own dad doesn't want you",
+        'oi four eyes',
+        'move, fatso',
+        'gross, you stink',
+        'We started a page about how ugly she is 😂',
+        "I'll share your video and the whole class will laugh",
+        'Funny how nobody wants to sit with Marta. Wonder why.',
+        'He belongs in a special school.',
+        'lol you cant even afford lunch',
+      ],
+      'harassment',
+    );
+  });
+  it('leaves recycling, traffic, monsters with four eyes, gas smells and trip planning alone', () => {
+    expectClean([
+      'Please put the cans in the recycling bin, did you find the right one?',
+      'Her mum left early because of the traffic.',
+      'Draw a monster with four eyes and six legs.',
+      'Can you smell the gas? Call the caretaker.',
+      'We made a group chat about how to plan the class trip.',
+      "Here's the museum's address, everyone meet there at nine.",
+      'Nobody wants to sit with me at lunch, I feel lonely.',
+      'The wifi is too poor to stream the lesson.',
+    ]);
+  });
+});
+
+describe('sexual remarks and grooming phrased indirectly', () => {
+  it('blocks a body remark about a child, secrecy with a meeting, and a gift for a photo in bed', () => {
+    expectFlagged(
+      [
+        ['Great figure for a fourteen year old.', 'block'],
+        ["Come by after training, it's our little secret.", 'block'],
+        ["You're so mature for 13. Delete our chats, okay?", 'block'],
+        ['Send me a selfie in your pyjamas and I will get you Robux.', 'block'],
+        ['Send me a pic in your bikini.', 'block'],
+      ],
+      'sexual',
+    );
+  });
+  it('reviews remarks on looks, clothes, ranking classmates and innuendo', () => {
+    expectFlagged(
+      [
+        ['Miss, you look so hot today.', 'review'],
+        ['You should wear tighter leggings 😏', 'review'],
+        ["Let's rank the girls by who we'd kiss first.", 'review'],
+        ["I'd stay after class with her, if you know what I mean", 'review'],
+        ["You've really filled out. Can't stop looking.", 'review'],
+      ],
+      'sexual',
+    );
+  });
+  it('leaves weather, tents, surprise parties, paint colours and a report to the school alone', () => {
+    expectClean([
+      'You look hot, take off your jacket, it is 30 degrees.',
+      'Pick the girls who will sleep in tent two.',
+      "Let's keep the surprise party our little secret, meet at five.",
+      "Send me a photo of your bedroom wall, I'll buy the right paint.",
+      'The teacher has such a body of knowledge about birds.',
+      "You've really developed your writing skills this term.",
+      'That is a good score for a 13 year old runner.',
+    ]);
+  });
+});
