@@ -206,3 +206,56 @@ describe('sexual remarks and grooming phrased indirectly', () => {
     ]);
   });
 });
+
+describe('more veiled threats, taunts and calls against groups', () => {
+  it('reviews warnings that promise something later', () => {
+    expectFlagged(
+      [
+        ["Mark my words, you'll pay for this.", 'review'],
+        ['Laugh now. This is not over.', 'review'],
+        ['Tell your friends we are coming for you.', 'review'],
+        ['Say your prayers, Kalniņš.', 'review'],
+        ["We've found your home address.", 'review'],
+        ['I have a blade in my backpack, remember that.', 'review'],
+      ],
+      'threat',
+    );
+  });
+  it('holds taunts about friends, hearing, weight and looks', () => {
+    expectHeld(
+      [
+        'Face it, you have no friends.',
+        'Are you deaf or what?',
+        'Maybe you should drop some weight first.',
+        'did you see her hair 😂',
+        'The whole class laughs at you.',
+      ],
+      'harassment',
+    );
+    expectHeld(["He can't explain anything to save his life.", 'Worst coach ever.', 'that useless teacher again'], 'insult');
+  });
+  it('blocks wishing a group dead or caged', () => {
+    expectFlagged(
+      [
+        ['I hope all migrants disappear.', 'block'],
+        ['Refugees are not wanted here.', 'block'],
+        ['Jews belong in camps.', 'block'],
+      ],
+      'hate',
+    );
+  });
+  it('leaves paying for damage, pick-ups, first aid, grandmas and welcome notes alone', () => {
+    expectClean([
+      "If you lose the library book, you'll pay for it.",
+      "Don't worry, I'm coming for you at five, wait by the gate.",
+      'This first aid course could save your life.',
+      'Age is just a number, grandma ran a marathon at seventy.',
+      'Refugees are welcome at our school.',
+      'Say hello to the summer, school starts on Monday.',
+      'The doctor said he should lose some weight for his heart.',
+      'my face when the teacher said no homework 😂',
+      'No question is a stupid question.',
+      'I have a knife in my lunch bag for the apples.',
+    ]);
+  });
+});
