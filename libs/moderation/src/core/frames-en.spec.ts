@@ -259,3 +259,35 @@ describe('more veiled threats, taunts and calls against groups', () => {
     ]);
   });
 });
+
+describe('addressed insults, soft urging and remarks without a dictionary word', () => {
+  it('holds person-only nouns as vocatives and strong adjectives after "you are so"', () => {
+    expectHeld(['oi numpty, pass the ball', 'Get out of my seat, blockhead.', 'You are truly repulsive.'], 'insult');
+  });
+  it('blocks "end it all" and reviews a burden remark and a vague danger at school', () => {
+    expectFlagged([['You should just end it all.', 'block']], 'self-harm');
+    expectHeld(["You're a burden on everyone around you."], 'harassment');
+    expectFlagged([['Something terrible is going to happen at school on Monday.', 'review']], 'threat');
+  });
+  it('reviews bodies on someone’s mind, virginity questions and spicy requests', () => {
+    expectFlagged(
+      [
+        ["Been dreaming about your body all week.", 'review'],
+        ['So are you a virgin or not?', 'review'],
+        ['Send me something naughty later.', 'review'],
+      ],
+      'sexual',
+    );
+  });
+  it('leaves stories, concerts, olive oil and holiday souvenirs alone', () => {
+    expectClean([
+      'The coward in the story runs away and the hero stays.',
+      'Listen, the clown is coming at five.',
+      "Let's end it all with a song at the concert.",
+      'Extra virgin olive oil is needed for the cooking class.',
+      'Send me something nice from the trip!',
+      'I feel like something bad will happen at the exam tomorrow.',
+      'You are so helpful, thank you.',
+    ]);
+  });
+});
