@@ -291,3 +291,47 @@ describe('addressed insults, soft urging and remarks without a dictionary word',
     ]);
   });
 });
+
+describe('threats of vanishing, families never seen again, snitches and ruined careers', () => {
+  it('blocks the severe ones and reviews the veiled ones', () => {
+    expectFlagged(
+      [
+        ["Keep it up and I'll make you vanish.", 'block'],
+        ["One more word and you won't see the weekend.", 'block'],
+        ['No one will ever find your body.', 'block'],
+        ['Remember: snitches get buried.', 'block'],
+        ["We'll make sure you get what's coming to you.", 'review'],
+        ["I'll ruin your career, just watch.", 'review'],
+      ],
+      'threat',
+    );
+  });
+  it('holds taunts about faces, clothes and smell, rumours and secrets', () => {
+    expectHeld(
+      [
+        "What's wrong with your nose, seriously?",
+        'you dress like a scarecrow',
+        'Ugh, you smell like a sewer.',
+        "I'll tell the whole class your secrets.",
+        "Let's make Liene cry again.",
+      ],
+      'harassment',
+    );
+    expectFlagged([['Just go swallow some bleach.', 'block']], 'self-harm');
+    expectFlagged([['Trans kids are freaks.', 'block']], 'hate');
+    expectFlagged([["You're gorgeous. How old are you?", 'review']], 'sexual');
+  });
+  it('leaves smoking warnings, sandwiches, results, puppies, quiz answers and injuries alone', () => {
+    expectClean([
+      'Smoking will ruin your life, kids.',
+      "I'll make you a sandwich.",
+      "You won't see the results until tomorrow.",
+      'What a cute puppy, how old is it?',
+      "Don't tell anyone the answers to the quiz, we'll meet after class.",
+      "What's wrong with your face, did you fall? Are you ok?",
+      'You smell like the farm after the trip, take a shower.',
+      'Being gay is not wrong.',
+      'Never drink bleach, keep it away from children.',
+    ]);
+  });
+});
