@@ -335,3 +335,29 @@ describe('threats of vanishing, families never seen again, snitches and ruined c
     ]);
   });
 });
+
+describe('superlatives, wished accidents, "or else" and knowing a family routine', () => {
+  it('flags them', () => {
+    expectHeld(['You are the laziest student in this school.'], 'insult');
+    expectFlagged([['I hope you get run over tomorrow.', 'block']], 'self-harm');
+    expectFlagged(
+      [
+        ['Delete that photo, or else.', 'review'],
+        ["We know your daughter's kindergarten.", 'review'],
+      ],
+      'threat',
+    );
+    expectHeld(['Your flat is a total hovel.', 'you live in a shack lol'], 'harassment');
+  });
+  it('leaves praise, get-well wishes, PE kits and friendly neighbours alone', () => {
+    expectClean([
+      "You're the best teacher ever!",
+      'I hope you get well soon.',
+      'Bring your PE kit or else you will have to sit out.',
+      'We live in a tent on holidays, so fun.',
+      'I know your kids go to school here, welcome!',
+      "I know what car you drive, I'll wave when I pass.",
+      'Your drawing is so pretty, send me a photo of it.',
+    ]);
+  });
+});
