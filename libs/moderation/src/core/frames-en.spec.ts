@@ -361,3 +361,26 @@ describe('superlatives, wished accidents, "or else" and knowing a family routine
     ]);
   });
 });
+
+describe('short dismissals and a presence outside the house', () => {
+  it('flags "you are trash", "die already", "die in a hole" and waiting outside a house', () => {
+    expectHeld(["honestly you're garbage."], 'insult');
+    expectFlagged(
+      [
+        ['ugh just die already', 'block'],
+        ['Go and die in a ditch.', 'block'],
+      ],
+      'self-harm',
+    );
+    expectFlagged([["I'll be outside your flat tonight.", 'review']], 'threat');
+  });
+  it('leaves pick-ups, plants, football and modesty alone', () => {
+    expectClean([
+      "I'll be outside your house at 8 to pick up Anna.",
+      'The plants will die already in October if it freezes.',
+      "you're rubbish at football haha",
+      'Thanks, it was nothing.',
+      'Your house is near the dump, right? Turn left there.',
+    ]);
+  });
+});
