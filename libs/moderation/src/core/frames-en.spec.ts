@@ -384,3 +384,28 @@ describe('short dismissals and a presence outside the house', () => {
     ]);
   });
 });
+
+describe('hunting down, silencing and "you will not be missed"', () => {
+  it('flags them', () => {
+    expectFlagged(
+      [
+        ["We're gonna hunt you down.", 'block'],
+        ["Don't make me do something stupid.", 'review'],
+        ['You better not snitch.', 'review'],
+        ['If you tell your parents, you will be sorry.', 'block'],
+      ],
+      'threat',
+    );
+    expectFlagged([["Leave. Trust me, you won't be missed.", 'block']], 'self-harm');
+  });
+  it('leaves fairs, dishes, surprises, homework and trips alone', () => {
+    expectClean([
+      "I'll track you down at the fair, text me.",
+      "Don't make me do the dishes again lol",
+      'You better not tell anyone about the surprise party!',
+      "If you tell the teacher, she'll help, don't be sorry.",
+      "You won't be missed at practice, enjoy the trip!",
+      "You'd better not forget your homework.",
+    ]);
+  });
+});
