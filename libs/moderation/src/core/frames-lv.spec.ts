@@ -1,0 +1,210 @@
+import { expectClean, expectDecisions as expectFlagged, expectHeld } from '../../test-support/frame-expectations';
+
+/**
+ * Latvian frames of data/frames-lv.json: word classes (violent lemmas in every form, insult nouns and
+ * adjectives, group nouns, body parts, self-harm verbs) combined by grammar rather than by sentence.
+ * Every example was written for this spec (none is taken from a test set), with and without diacritics,
+ * and each family has look-alikes that share its words (games, doctors, history lessons, birds, hot
+ * soup, parents' ordinary plans) and must stay clean.
+ */
+
+describe('lv threats: a violent verb in an intention form aimed at a person', () => {
+  it('blocks first- and third-person future, conditional, debitive, modal and urging forms', () => {
+    expectFlagged(
+      [
+        ['Rīt es tevi nošaušu.', 'block'],
+        ['Mēs viņu sadursim pēc treniņa.', 'block'],
+        ['Mans brālis tevi nositīs, ja vēl reizi pienāksi.', 'block'],
+        ['mans bralis tevi nositis', 'block'],
+        ['Es tev nolauzīšu abas kājas.', 'block'],
+        ['Es tevi nožņaugtu ar savām rokām.', 'block'],
+        ['Tevi jāpiekauj, lai saprastu.', 'block'],
+        ['Tevi vajadzētu kārtīgi sakropļot.', 'block'],
+        ['Es gribu tevi nogalināt.', 'block'],
+        ['Piekaujiet viņu pēc stundām!', 'block'],
+        ['es tevi sadauzisu', 'block'],
+      ],
+      'threat',
+    );
+  });
+  it('blocks consequences for the body and "you will suffer"', () => {
+    expectFlagged(
+      [
+        ['Tev būs jācieš par to, ko izdarīji.', 'block'],
+        ['Tev būs ellīte, to es apsolu.', 'block'],
+        ['Pēc šitā tu vairs nevarēsi staigāt.', 'block'],
+        ['Tu vairs nesmaidīsi, kad tevi sagaidīs mani čaļi.', 'block'],
+        ['Tu no šejienes vesels neiziesi.', 'block'],
+        ['Ar tevi drīz tiks izrēķināts.', 'block'],
+      ],
+      'threat',
+    );
+  });
+  it('reviews veiled menace to family and pets', () => {
+    expectFlagged([['Pamēģini vēl, un tavam brālim kaut kas notiks, padomā.', 'review']], 'threat');
+  });
+  it('leaves games, sport, doctors, payments and ordinary plans alone', () => {
+    expectClean([
+      'Vakar mūsu komanda sakāva pretiniekus ar 3:0.',
+      'Es tevi sakaušu šahā, gatavojies!',
+      'Ārsts teica, ka pēc operācijas viņš kādu laiku nevarēs staigāt.',
+      'Tev būs jāmaksā par ekskursiju līdz piektdienai.',
+      'Tev būs sāpīgi pēc potes, bet tas pāries.',
+      'Es nošaušu šo video rīt pēc skolas.',
+      'Mēs tevi gaidīsim ballītē, būs jautri!',
+      'Sestdien tevi sagaidīs vecmāmiņa pie stacijas.',
+      'Es viņu sagaidīšu pie skolas pēc stundām.',
+      'Tu vairs nerunāsi ar mani?',
+      'Vai tev vairs nesāp kāja?',
+      'Izdarīšu mājasdarbu vakarā.',
+    ]);
+  });
+});
+
+describe('lv insults from ordinary nouns and adjectives', () => {
+  it('reviews copula, vocative, "such a", adjective + person noun and comparisons', () => {
+    expectHeld(
+      [
+        'Tu esi galīgs stulbenis.',
+        'tu esi stulbenis',
+        'Nu tu gan esi nejēga.',
+        'Klausies, tu, muļķe.',
+        'Kāda tu esi riebīga tante.',
+        'Tāds sliņķis kā tu neko nesasniegs.',
+        'Jūsu meita ir nekaunīga maita.',
+        'Mans kaķis ir gudrāks par tevi.',
+        'Tev smadzeņu vietā ir salmi.',
+      ],
+      'insult',
+    );
+  });
+  it('leaves praise, comparisons between pets and horses alone', () => {
+    expectClean([
+      'Tu esi ļoti gudrs un čakls.',
+      'Mans brālis ir vecāks par tevi.',
+      'Kaimiņu suns ir gudrāks par mūsējo.',
+      'Viņš ir mūsu klases labākais futbolists.',
+      'Tu esi tik mīļa, paldies par palīdzību!',
+      'Mans vecis teica, ka vakariņas būs septiņos.',
+    ]);
+  });
+});
+
+describe('lv hate: a group noun with a dehumanising predicate, exclusion or a "place"', () => {
+  it('blocks generalisations with and without diacritics', () => {
+    expectFlagged(
+      [
+        ['Visi čigāni ir zagļi.', 'block'],
+        ['cigani ir zagli', 'block'],
+        ['Krievi ir lopi.', 'block'],
+        ['Musulmaņi ir teroristi.', 'block'],
+        ['Tie imigranti ir kā žurkas.', 'block'],
+        ['Pideri ir slimi un pretīgi.', 'block'],
+        ['Geji nav normāli cilvēki.', 'block'],
+        ['Ebrejus vajag izsūtīt prom no šejienes.', 'block'],
+        ['Nēģeri lai brauc atpakaļ uz Āfriku.', 'block'],
+        ['Sieviešu vieta ir virtuvē.', 'block'],
+        ['Meitenes nav spējīgas programmēt, tas ir ģenētiski.', 'block'],
+      ],
+      'hate',
+    );
+  });
+  it('leaves history, rights, languages and help for refugees alone', () => {
+    expectClean([
+      'Vectēvs stāstīja, ka viņu ģimeni 1949. gadā izsūtīja uz Sibīriju.',
+      'Stundā runājām par stereotipu, ka meitenes nav spējīgas mācīties fiziku.',
+      'Invalīdiem ir tiesības uz pabalstu un atvieglojumiem.',
+      'Šodien runājām par imigrantiem un viņu tiesībām.',
+      'Ukraiņu bērniem vajag palīdzēt ar latviešu valodu.',
+      'Bēgļiem vajag vietas skolā, lūdzu palīdziet.',
+      'Krievu valodas stunda rīt būs 3. kabinetā.',
+      'Krievi un latvieši kopā svinēja svētkus.',
+      'Bērni ar autismu mācās mūsu klasē, un tas ir lieliski.',
+      'Bēgļiem nav normālu dzīves apstākļu.',
+      'Mana vecmāmiņa saka, ka visi kaķi ir vienādi.',
+    ]);
+  });
+});
+
+describe('lv harassment about body, poverty and family', () => {
+  it('reviews nicknames, smell, poverty and an unwanted child', () => {
+    expectHeld(
+      [
+        'Resnulis, ej prom no mūsu galda.',
+        'klau, tauku bumba, kur tava porcija?',
+        'Tu smirdi kā veca zeķe.',
+        'Ubags, tev pat telefona nav.',
+        'Tava ģimene ir nabagi, tāpēc tev nav telefona.',
+        'Tavs tēvs ir žūpa, tāpēc tu arī tāds būsi.',
+        'Nav brīnums, ka tava mamma tevi pameta.',
+        'Ielikšu tavu smieklīgo bildi klases čatā visiem.',
+      ],
+      'harassment',
+    );
+  });
+  it('leaves birds, pets, names, loans and class photos alone', () => {
+    expectClean([
+      'Putniem uz palodzes izliku tauku bumbu.',
+      'Mūsu suns smird pēc peldes, jāmazgā.',
+      'Valdis, nāc uz tāfeli.',
+      'Tev nav naudas biļetei? Es aizdošu.',
+      'Ielikšu bildes no ekskursijas klases čatā.',
+      'Mūsu ģimene vasarā brauks uz laukiem.',
+    ]);
+  });
+});
+
+describe('lv sexual remarks to students', () => {
+  it('reviews remarks on intimate body parts, "hot", "good in bed", "your first" and invitations', () => {
+    expectHeld(
+      [
+        'Tev ir tik seksīgs dibens.',
+        'Tev ir skaistas krūtis, parādi vēl.',
+        'Tava mamma ir karsta.',
+        'Tu būtu laba gultā.',
+        'Es varu būt tavs pirmais.',
+        'Vecāku nav mājās, nāc pie manis, parādīšu kaut ko interesantu.',
+        'Gribētu tevi noskūpstīt, kad būsi viena.',
+      ],
+      'sexual',
+    );
+  });
+  it('leaves hot soup, weather, shopping, cats and first tasks alone', () => {
+    expectClean([
+      'Tava mamma teica, ka zupa ir karsta, pagaidi.',
+      'Šodien ir karsts laiks, paņem ūdeni.',
+      'Kaķis gulēja gultā visu dienu.',
+      'Tavs pirmais uzdevums ir izlasīt tekstu.',
+      'Tavs pirmais vārds bija "mamma".',
+      'Esmu pirmā rindā pie ēdnīcas.',
+      'Vecmāmiņa saka, ka vecums ir tikai skaitlis.',
+    ]);
+  });
+});
+
+describe('lv urging self-harm', () => {
+  it('blocks imperatives and "you should" with a self-harm verb or method', () => {
+    expectFlagged(
+      [
+        ['Labāk nomirsti.', 'block'],
+        ['Ej nomirsti kaut kur.', 'block'],
+        ['Pakaries, lūzer.', 'block'],
+        ['Kāpēc tu vēl dzīvo? Nogalinies.', 'block'],
+        ['Tev vajadzētu izdarīt pašnāvību.', 'block'],
+        ['Labāk nolec no jumta.', 'block'],
+        ['Iedzer visas tabletes un beidz dzīvot.', 'block'],
+      ],
+      'self-harm',
+    );
+  });
+  it('leaves games, plants, pets, hospitals and bedtime alone', () => {
+    expectClean([
+      'Spēlē mans varonis nomira, un man bija jāsāk no sākuma.',
+      'Puķes nomira, jo aizmirsām tās aplaistīt.',
+      'Mūsu kaķis nomira pagājušonedēļ.',
+      'Viņš nomira slimnīcā pēc ilgas slimības.',
+      'Nolec no soliņa uzmanīgi, tur ir slidens.',
+      'Ej pagulēt, tev jāatpūšas.',
+    ]);
+  });
+});
