@@ -208,3 +208,94 @@ describe('lv urging self-harm', () => {
     ]);
   });
 });
+
+describe('lv: more forms of the same classes', () => {
+  it('blocks further violent lemmas, death wishes and a weapon brought', () => {
+    expectFlagged(
+      [
+        ['Es tev nolauzīšu kaklu.', 'block'],
+        ['Mēs tevi atradīsim un nogalināsim.', 'block'],
+        ['Ja vēl reizi runāsi ar manu draudzeni, es tevi nobeigšu.', 'block'],
+        ['Tev jāmirst.', 'block'],
+        ['tu nebusi dzivs lidz piektdienai', 'block'],
+        ['Tavas dienas ir skaitītas.', 'block'],
+        ['Ja pateiksi skolotājai, tev būs vēl sliktāk.', 'block'],
+        ['Rīt atnesīšu nazi, un tad redzēsim, kurš smiesies.', 'block'],
+      ],
+      'threat',
+    );
+  });
+  it('reviews veiled threats: "I will get you!", "you will pay for this!", curses', () => {
+    expectFlagged(
+      [
+        ['Es tevi dabūšu!', 'review'],
+        ['Tu man par to samaksāsi!', 'review'],
+        ['Tu nezini, ar ko esi sapinies.', 'review'],
+      ],
+      'threat',
+    );
+  });
+  it('holds adjective insults about the reader and about staff', () => {
+    expectHeld(['Lai tu nosprāgsti, maita.'], 'threat');
+    expectHeld(['Tu esi tik nenormāls.', 'kads tu esi dumjs', 'Tā matemātikas skolotāja ir pilnīgi nekompetenta.'], 'insult');
+  });
+  it('blocks group stereotypes, killing and "no place here"', () => {
+    expectFlagged(
+      [
+        ['Ebreji ir mantkārīgi un viltīgi.', 'block'],
+        ['Čigānus vajag nošaut.', 'block'],
+        ['Krieviem šeit nav vietas.', 'block'],
+        ['Latvieši ir pārāki par krieviem.', 'block'],
+      ],
+      'hate',
+    );
+  });
+  it('holds harassment about parents, looks and laughter', () => {
+    expectHeld(
+      ['tavi vecāki ir alkoholiķi', 'Ar tādu seju labāk nenāc uz skolu.', 'Tev vajag uz diētu, resnīt.', 'Visi par tevi smejas, lūzer.', 'tev nav tēva, tāpēc tu tāda esi'],
+      'harassment',
+    );
+  });
+  it('holds intimate requests and grade-for-favour offers', () => {
+    expectHeld(
+      ['parādi savas krūtis', 'Atsūti man bildi apakšveļā.', 'gribu tevi izģērbt', 'Ja atnāksi pie manis uz kabinetu, uzlabošu tev atzīmi.', 'Skolotājai ir laba pakaļa, vai ne?'],
+      'sexual',
+    );
+  });
+  it('blocks "end your existence", "go under a train", "why don\'t you disappear"', () => {
+    expectFlagged(
+      [
+        ['Beidz savu eksistenci, lūzer.', 'block'],
+        ['Ej zem vilciena.', 'block'],
+        ['kapec tu vel neesi nomiris', 'block'],
+        ['Kāpēc tu vienkārši nepazūdi?', 'block'],
+      ],
+      'self-harm',
+    );
+  });
+  it('leaves look-alikes of these forms alone', () => {
+    expectClean([
+      'Es tev parādīšu, kā atrisināt šo uzdevumu.',
+      'Es tevi atradīšu pie ieejas, gaidi tur.',
+      'Tev nav ne jausmas, cik ļoti mēs tevi gaidām ballītē!',
+      'Tu man samaksāsi par pusdienām rīt?',
+      'Lai tev jauka diena!',
+      'Tu esi tik stiprs un gudrs.',
+      'Uzdevums bija stulbs, bet es to izpildīju.',
+      'Šodien stundas beigsies agrāk, jo skolotāja ir slima.',
+      'Visi smējās par tavu joku, tas bija lieliski!',
+      'Neviens nepamanīja, ka tu ienāci.',
+      'Ja uzlabosi atzīmi, tētis tev nopirks velosipēdu.',
+      'Beidz tērēt savu dzīvi datorspēlēm.',
+      'Tev vajag nomazgāt rokas pirms ēšanas.',
+      'Kāpēc tu nenāc uz treniņu?',
+      'Ar tādu degunu kā tev vari kļūt par smaržu ekspertu!',
+      'Parādi savas pēdējās bildes no ekskursijas.',
+      'Atsūti man bildi ar mājasdarbu.',
+      'Tev nav naudas biļetei? Es aizdošu.',
+      'Mani vecāki ir ārsti.',
+      'Viņš runā ātri un dažreiz stostās, bet visi viņu saprot.',
+      'Ebreju vēsturi mācījāmies stundā par holokaustu.',
+    ]);
+  });
+});
