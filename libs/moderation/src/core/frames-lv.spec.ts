@@ -299,3 +299,22 @@ describe('lv: more forms of the same classes', () => {
     ]);
   });
 });
+
+describe('lv: rude commands, settling it outside, ugly body parts', () => {
+  it('holds "shut your mouth", "go to hell", "get lost", "let us settle it outside" and body shaming', () => {
+    expectHeld(['Aizver savu smirdīgo muti.', 'Ej ellē, nejēga.'], 'insult');
+    expectHeld(['Vācies prom no mūsu galda.', 'Tev ir tik greizi zobi.', 'Tavs deguns ir milzīgs kā banāns.'], 'harassment');
+    expectFlagged([['Nāc ārā pēc stundām, aiz garāžām izrunāsimies.', 'review']], 'threat');
+    expectHeld(['Tu izskaties ļoti pievilcīgi šodien.'], 'sexual');
+  });
+  it('leaves windows, going home, project talks, pretty eyes, hurrying and rain alone', () => {
+    expectClean([
+      'Aizver logu, lūdzu, ir auksti.',
+      'Ej mājās, tev jāpaēd.',
+      'Parunāsim pēc stundām par tavu projektu.',
+      'Tev ir tik skaistas acis.',
+      'Vācies ātrāk, autobuss aiziet!',
+      'Ārā līst, paņem lietussargu.',
+    ]);
+  });
+});
