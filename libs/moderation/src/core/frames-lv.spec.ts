@@ -318,3 +318,22 @@ describe('lv: rude commands, settling it outside, ugly body parts', () => {
     ]);
   });
 });
+
+describe('lv: being next, things coming back at you, ending it all, superlatives', () => {
+  it('reviews "you will be next", "it will come back at you", "just end it all" and holds superlative insults', () => {
+    expectFlagged([['Tu būsi nākamais.', 'review'], ['Tev tas vēl atspēlēsies.', 'review']], 'threat');
+    expectHeld(['Labāk vienkārši izbeidz to visu.'], 'self-harm');
+    expectHeld(['Tu esi klases neglītākā meitene.'], 'insult');
+    expectHeld(['Viņa ir tik resna, ka aizsedz pusi klases.'], 'harassment');
+  });
+  it('leaves the next pupil to answer, stopping a game, jokes, holidays and a fat cat alone', () => {
+    expectClean([
+      'Tu būsi nākamais, kas atbildēs pie tāfeles.',
+      'Labāk izbeidz spēlēt un ej gulēt.',
+      'Tas bija stulbākais joks, ko esmu dzirdējis, haha.',
+      'Tev būs jauki brīvdienās!',
+      'Viņa ir resna kaķene, bet ļoti mīļa.',
+      'Mūsu kaķene Mince ir tik resna, viņa ir tik resna!',
+    ]);
+  });
+});
