@@ -337,3 +337,25 @@ describe('lv: being next, things coming back at you, ending it all, superlatives
     ]);
   });
 });
+
+describe('lv hate: exclusion verbs in every form, more group nouns', () => {
+  it('blocks debitive and modal exclusion of a group', () => {
+    expectFlagged(
+      [
+        ['Krievi ir jāizsūta.', 'block'],
+        ['Čurkas jāizdzen no Latvijas.', 'block'],
+        ['Visus gejus vajadzētu izolēt.', 'block'],
+        ['Transi ir slimi.', 'block'],
+      ],
+      'hate',
+    );
+  });
+  it('leaves deportations in history, a team rule, shelter and the sick bay alone', () => {
+    expectClean([
+      '1941. gadā padomju vara izsūtīja tūkstošiem latviešu uz Sibīriju.',
+      'Krievus no komandas izslēdza par noteikumu pārkāpšanu.',
+      'Bēgļus izmitināja skolas sporta zālē.',
+      'Slimos skolēnus izolē medpunktā.',
+    ]);
+  });
+});
