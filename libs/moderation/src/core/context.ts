@@ -145,5 +145,11 @@ const HELP_SEEKING = new WordSet(Object.values(ctx.helpSeeking).flat());
  * quotes or describes is a report for a human, never a reason to bounce it.
  */
 export function parentReport(tokens: readonly Token[]): boolean {
-  return tokens.some((t) => CHILD_REF.has(t.key)) && tokens.some((t) => HELP_SEEKING.has(t.key));
+  // "your children will get hurt if you report this" is about the reader's child: a threat.
+  const ownChild = tokens.some((t, k) => CHILD_REF.has(t.key) && !(k > 0 && YOUR.has(tokens[k - 1].key)));
+  return ownChild && tokens.some((t) => HELP_SEEKING.has(t.key));
 }
+
+const YOUR = keySet({
+  all: ['your', 'ur', 'tavs', 'tava', 'tavam', 'tavai', 'tavu', 'tavi', 'tavas', 'taviem', 'tavām', 'jūsu', 'твой', 'твоя', 'твоему', 'твоей', 'твою', 'твоего', 'твои', 'твоих', 'твоим', 'ваш', 'ваша', 'вашему', 'вашей', 'вашу', 'вашего', 'ваши', 'ваших', 'вашим'],
+});

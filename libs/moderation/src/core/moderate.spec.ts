@@ -229,3 +229,11 @@ describe('moderate: a parent reporting what happened to their child', () => {
     expect(rules.moderate('If anyone touches my son again I will kill him.').decision).toBe('block');
   });
 });
+
+describe('moderate: a threat about the reader\'s child is not a parent\'s report', () => {
+  it('blocks it even when it names the police or a report', () => {
+    const rules = new Moderator({ secondOpinion: false });
+    expect(rules.moderate('Your children will get hurt if you report this.').decision).toBe('block');
+    expect(rules.moderate('Tavi bērni cietīs, ja zvanīsi policijai. Es tevi nogalināšu.').decision).toBe('block');
+  });
+});
