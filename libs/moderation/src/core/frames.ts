@@ -1,6 +1,7 @@
 import coreFrames from '../../data/frames.json';
 import harassmentFrames from '../../data/frames-harassment.json';
 import severeFrames from '../../data/frames-severe.json';
+import ruFrames from '../../data/frames-ru.json';
 import { AFFIX_CLASSES, lemmaForms, lemmaLang } from './lexicon';
 import { S_LATN } from './chars';
 import { cyrillicReadings } from './translit';
@@ -92,7 +93,7 @@ export function mergeFrameFiles(files: readonly FrameFile[]): FrameFile {
   return { features, frames: files.flatMap((f) => f.frames) };
 }
 
-export const BUILTIN_FRAMES = mergeFrameFiles([coreFrames, severeFrames, harassmentFrames] as FrameFile[]);
+export const BUILTIN_FRAMES = mergeFrameFiles([coreFrames, severeFrames, harassmentFrames, ruFrames] as FrameFile[]);
 
 export class FrameMatcher {
   readonly frames: CompiledFrame[] = [];
