@@ -172,6 +172,44 @@ describe('hate against groups', () => {
   });
 });
 
+describe('modal and impersonal violence', () => {
+  it('blocks "such people should be crushed", "the teacher ought to be drowned", "your days are numbered"', () => {
+    expectFlagged(
+      [
+        ['Таких, как он, надо душить ещё в школе.', 'block'],
+        ['Химичку бы отравить, честное слово.', 'block'],
+        ['Считай, что дни твои сочтены.', 'block'],
+        ['Мы из тебя отбивную сделаем.', 'block'],
+        ['Тебе осталось жить неделю.', 'block'],
+      ],
+      'threat',
+    );
+  });
+  it('leaves pests, stoves and holidays alone', () => {
+    expectClean([
+      'Клопов надо травить специальным средством, звоните в санэпидемстанцию.',
+      'На даче надо топить печь, там холодно.',
+      'Тебе недолго осталось ждать лета!',
+      'Сделаем отбивную на ужин, купи мясо.',
+    ]);
+  });
+});
+
+describe('first-person disclosures go to review, never block', () => {
+  it('reviews "I want to die" and "easier not to wake up"', () => {
+    expectFlagged(
+      [
+        ['Хочется просто исчезнуть, никто не заметит.', 'review'],
+        ['Иногда кажется, что легче было бы вообще не проснуться.', 'review'],
+      ],
+      'self-harm',
+    );
+  });
+  it('leaves tiredness, laughter and sleepy Saturdays alone', () => {
+    expectClean(['Хочу уснуть прямо на лекции, так скучно.', 'Лучше бы я не просыпалась в субботу так рано.', 'Я больше не выдержу эту жару, включите кондиционер.']);
+  });
+});
+
 describe('reported speech is never blocked', () => {
   it('holds a parent quoting a threat or a self-harm urge for review', () => {
     expectFlagged([['Мой сын рассказал, что одноклассник написал ему: «я тебя покалечу». Что делать?', 'review']], 'threat');
