@@ -224,6 +224,13 @@ describe('first-person disclosures go to review, never block', () => {
   });
 });
 
+describe('Russian typed in Latin letters', () => {
+  it('reads soft signs and -tsja as the transliteration does', () => {
+    expectHeld(['vas vseh nado perestreljatj', 'ty u menja eshche poplatishsja'], 'threat');
+    expectHeld(['idi udavisj uzhe'], 'self-harm');
+  });
+});
+
 describe('reported speech is never blocked', () => {
   it('holds a parent quoting a threat or a self-harm urge for review', () => {
     expectFlagged([['Мой сын рассказал, что одноклассник написал ему: «я тебя покалечу». Что делать?', 'review']], 'threat');
