@@ -3,6 +3,7 @@ import harassmentFrames from '../../data/frames-harassment.json';
 import severeFrames from '../../data/frames-severe.json';
 import enFrames from '../../data/frames-en.json';
 import lvFrames from '../../data/frames-lv.json';
+import ruFrames from '../../data/frames-ru.json';
 import { AFFIX_CLASSES, lemmaForms, lemmaLang } from './lexicon';
 import { S_LATN } from './chars';
 import { cyrillicReadings } from './translit';
@@ -94,7 +95,7 @@ export function mergeFrameFiles(files: readonly FrameFile[]): FrameFile {
   return { features, frames: files.flatMap((f) => f.frames) };
 }
 
-export const BUILTIN_FRAMES = mergeFrameFiles([coreFrames, severeFrames, harassmentFrames, enFrames, lvFrames] as FrameFile[]);
+export const BUILTIN_FRAMES = mergeFrameFiles([coreFrames, severeFrames, harassmentFrames, enFrames, lvFrames, ruFrames] as FrameFile[]);
 
 export class FrameMatcher {
   readonly frames: CompiledFrame[] = [];
