@@ -115,25 +115,31 @@ export const PERFORMANCE = new WordSet(Object.values(ctx.performance).flat());
 const CONDITIONAL = keySet(ctx.conditional);
 const FIRST_PERSON = keySet({ all: ['i', 'es', 'я'] });
 
-/** A word of `words` anywhere in the sentence of token `index`. */
-export function inSentenceWith(tokens: readonly Token[], index: number, words: WordSet): boolean {
-  const s = tokens[index].sentence;
-  return tokens.some((t) => t.sentence === s && words.has(t.key));
+/** The sentences (by index) that hold a word of `words`. */
+export function sentencesWith(tokens: readonly Token[], words: WordSet): Set<number> {
+  const out = new Set<number>();
+  for (const t of tokens) if (words.has(t.key)) out.add(t.sentence);
+  return out;
 }
 
 /**
- * Token `index` stands in an "if" clause that opens its sentence ("If you ever want to kill yourself,
- * tell someone"): "if/ja/если" first in the sentence, not followed by "I", and no comma between it and the token. A clause
- * that follows ("nobody would miss you if you died") is the condition of a taunt, not of advice.
+ * Which tokens stand in an "if" clause that opens their sentence ("If you ever want to kill yourself,
+ * tell someone"): "if/ja/если" first in the sentence, not followed by "I", up to the first comma. A
+ * clause that follows ("nobody would miss you if you died") is the condition of a taunt, not of advice.
+ * One pass over the message, however many matches ask.
  */
-export function inConditionalClause(tokens: readonly Token[], text: string, index: number): boolean {
-  const s = tokens[index].sentence;
-  for (let k = index - 1; k >= 0 && tokens[k].sentence === s; k--) {
-    if (text.slice(tokens[k].end, tokens[k + 1].start).includes(',')) return false;
-    // "If I were you, I'd jump": advice in the first person is not a helpline's condition.
-    if (CONDITIONAL.has(tokens[k].key)) return (k === 0 || tokens[k - 1].sentence !== s) && !FIRST_PERSON.has(tokens[k + 1].key);
+export function conditionalClauses(tokens: readonly Token[], text: string): Uint8Array {
+  const out = new Uint8Array(tokens.length);
+  let open = false;
+  for (let k = 0; k < tokens.length; k++) {
+    const first = k === 0 || tokens[k - 1].sentence !== tokens[k].sentence;
+    if (first) {
+      // "If I were you, I'd jump": advice in the first person is not a helpline's condition.
+      open = CONDITIONAL.has(tokens[k].key) && !(k + 1 < tokens.length && FIRST_PERSON.has(tokens[k + 1].key));
+    } else if (text.slice(tokens[k - 1].end, tokens[k].start).includes(',')) open = false;
+    if (open) out[k] = 1;
   }
-  return false;
+  return out;
 }
 
 const CHILD_REF = keySet(ctx.childRef);

@@ -81,6 +81,8 @@ const MAX_SENTENCES = 3;
 const NO_FEATURES: number[] = [];
 
 const DEFAULT_WINDOW = 6;
+/** Distinct word keys whose features are remembered (a few MB at most); the memo restarts when full. */
+const MAX_KNOWN_WORDS = 50_000;
 
 /**
  * Several frame files make one: a feature named in more than one file holds the words of all of
@@ -103,6 +105,7 @@ export class FrameMatcher {
   private readonly names: string[] = [];
   private readonly exact = new Map<string, number[]>();
   private readonly doubled = new Map<string, { id: number; counts: number[] }[]>();
+  private readonly known = new Map<string, number[]>();
   private readonly prefixes = new Map<number, Map<string, number[]>>();
   private readonly suffixes = new Map<number, Map<string, number[]>>();
   private readonly inflected = new Map<number, Map<string, number[]>>();
@@ -187,7 +190,20 @@ export class FrameMatcher {
    * Feature ids of one token: one exact lookup plus one per distinct prefix and suffix length. Without
    * `counts` (a reading of the word, not the word as typed) words spelled with doubled letters count too.
    */
-  featuresOf(key: string, counts?: readonly number[]): number[] {
+  featuresOf(key: string, counts?: readonly number[]): readonly number[] {
+    let base = this.known.get(key);
+    if (base === undefined) {
+      // Words repeat across messages: a bounded memo saves a lookup per prefix, ending and suffix length.
+      if (this.known.size >= MAX_KNOWN_WORDS) this.known.clear();
+      this.known.set(key, (base = this.lookUp(key)));
+    }
+    const doubled = this.doubled.get(key);
+    if (!doubled) return base;
+    const ids = doubled.filter((d) => counts === undefined || d.counts.every((c, k) => (counts[k] ?? 1) >= c)).map((d) => d.id);
+    return ids.length === 0 ? base : [...new Set([...base, ...ids])];
+  }
+
+  private lookUp(key: string): number[] {
     let out: number[] = NO_FEATURES;
     const add = (ids: number[]): void => {
       if (out === NO_FEATURES) out = [];
@@ -195,8 +211,6 @@ export class FrameMatcher {
     };
     const ex = this.exact.get(key);
     if (ex) add(ex);
-    const doubled = this.doubled.get(key);
-    if (doubled) add(doubled.filter((d) => counts === undefined || d.counts.every((c, k) => (counts[k] ?? 1) >= c)).map((d) => d.id));
     for (const [len, map] of this.prefixes) {
       if (key.length < len) continue;
       const ids = map.get(key.slice(0, len));
@@ -234,8 +248,8 @@ export class FrameMatcher {
    * Every token's features: its word classes, those of its other readings, and the computed ones
    * ($vocative, $end, …). Frames match over them and the second opinion learns from them.
    */
-  tokenFeatures(tokens: Token[], text: string, negation: Set<string>, readAsRussian = false): number[][] {
-    const feats: number[][] = tokens.map((t) => {
+  tokenFeatures(tokens: Token[], text: string, negation: Set<string>, readAsRussian = false): (readonly number[])[] {
+    const feats: (readonly number[])[] = tokens.map((t) => {
       const own = this.featuresOf(t.key, t.counts);
       const readings = readAsRussian && t.script === S_LATN ? cyrillicReadings(t.key) : [];
       if (t.alts === null && readings.length === 0) return own;
@@ -279,7 +293,7 @@ export class FrameMatcher {
    * but were cancelled by a negation or a literal context: the rules' evidence that the words are
    * innocent here ("I would never hurt you", "I'll kill you at chess").
    */
-  matchFeatures(tokens: Token[], feats: number[][], negation: Set<string>, out: FrameHit[]): number {
+  matchFeatures(tokens: Token[], feats: (readonly number[])[], negation: Set<string>, out: FrameHit[]): number {
     let cancelled = 0;
     // Per frame: the sentence being tracked, the last token at which each element held in it, the
     // last token that touched the frame (to visit it once per token) and the last sentence it fired in.
@@ -373,7 +387,7 @@ function commaBetween(text: string, from: number, to: number): boolean {
   return false;
 }
 
-function isVocative(tokens: Token[], text: string, i: number, feats: number[][], relative: number | undefined): boolean {
+function isVocative(tokens: Token[], text: string, i: number, feats: (readonly number[])[], relative: number | undefined): boolean {
   const t = tokens[i];
   const prev = i > 0 && tokens[i - 1].sentence === t.sentence ? tokens[i - 1] : null;
   const next = i + 1 < tokens.length && tokens[i + 1].sentence === t.sentence ? tokens[i + 1] : null;
@@ -403,7 +417,7 @@ function negatedBefore(tokens: Token[], i: number, negation: Set<string>): boole
 }
 
 /** A cancelling feature near the match, in its last sentence or (for a spread frame) the ones it may span. */
-function anyFeature(feats: number[][], tokens: Token[], first: number, last: number, none: number[][], fromSentence: number): boolean {
+function anyFeature(feats: (readonly number[])[], tokens: Token[], first: number, last: number, none: number[][], fromSentence: number): boolean {
   const s = tokens[last].sentence;
   for (let k = Math.max(0, first - 8); k <= Math.min(tokens.length - 1, last + 6); k++) {
     if (tokens[k].sentence > s || tokens[k].sentence < fromSentence) continue;

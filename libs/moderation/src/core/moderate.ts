@@ -1,5 +1,5 @@
 import { S_CYRL } from './chars';
-import { NEGATION, PERFORMANCE, STRICT_NEGATION, detectLatinContext, inConditionalClause, inSentenceWith, isAddressed, mentionsWords, parentReport, reportedSpeech, type LatinContext } from './context';
+import { NEGATION, PERFORMANCE, STRICT_NEGATION, conditionalClauses, detectLatinContext, isAddressed, mentionsWords, parentReport, reportedSpeech, sentencesWith, type LatinContext } from './context';
 import { BUILTIN_LEXICONS, compileEntries, type CompiledEntry, type WordSet, type LexiconEntrySource, type LexiconFile } from './lexicon';
 import { LexiconMatcher, type LexiconHit } from './matcher';
 import { classHash, featureBuckets, sharedNgramModel, type TokenClasses } from './ngram-model';
@@ -77,7 +77,7 @@ export interface RulesOutcome {
   result: ModerationResult;
   tokens: Token[];
   /** Each token's word classes (frame features). */
-  feats: number[][];
+  feats: (readonly number[])[];
   /** Matches the rules cancelled by negation, a literal sense or a name. */
   cancelled: number;
 }
@@ -184,13 +184,14 @@ export class Moderator {
 
     // Quoted words in a message about words, plays or books are mentioned, not used.
     const mentioned = found.some((f) => f.quoted) && mentionsWords(tokens);
-    const used = found.filter((f) => !(mentioned && f.quoted) && !innocentInContext(f, tokens, text));
+    const readings = new SentenceReadings(tokens, text);
+    const used = found.filter((f) => !(mentioned && f.quoted) && !readings.innocent(f));
     cancelled += found.length - used.length;
     return { result: this.summarise(used), tokens, feats, cancelled };
   }
 
   /** Raises `allow` to `review` when the model is confident enough; it never blocks on its own. */
-  private askModel(text: string, tokens: Token[], feats: number[][], allowed: ModerationResult): ModerationResult {
+  private askModel(text: string, tokens: Token[], feats: (readonly number[])[], allowed: ModerationResult): ModerationResult {
     const kept = this.allowed.size > 0 ? tokens.map((t) => !this.allowed.has(t.key)) : null;
     const words = kept ? tokens.filter((_, i) => kept[i]) : tokens;
     if (words.length === 0) return allowed;
@@ -276,14 +277,28 @@ function contextAllows(e: CompiledEntry, tok: Token, tokens: Token[], latin: Lat
 const REFLEXIVE = new Set(['yourself', 'yourselves', 'sevi', 'себя', 'себе']);
 
 /**
- * Readings the whole sentence gives a match: self-harm words inside an "if" clause are a helpline's
- * words ("if you ever want to kill yourself, tell someone"; "if you're useless, kill yourself" puts
- * them after the clause), and a name given to someone in a play is a role ("tu būsi cūka izrādē").
+ * Readings the whole sentence gives a match: self-harm words inside an "if" clause that opens it are a
+ * helpline's words ("if you ever want to kill yourself, tell someone"; "if you're useless, kill
+ * yourself" puts them after the clause), and a name given to someone in a play is a role ("tu būsi
+ * cūka izrādē"). Each reading is computed once per message, on first need.
  */
-function innocentInContext(f: Found, tokens: Token[], text: string): boolean {
-  if (f.category === 'self-harm' || (f.category === 'threat' && tokens.slice(f.first, f.last + 1).some((t) => REFLEXIVE.has(t.key)))) return inConditionalClause(tokens, text, f.last);
-  if (f.category === 'insult' && f.severity < 3) return inSentenceWith(tokens, f.first, PERFORMANCE);
-  return false;
+class SentenceReadings {
+  private conditional: Uint8Array | null = null;
+  private staged: Set<number> | null = null;
+
+  constructor(
+    private readonly tokens: Token[],
+    private readonly text: string,
+  ) {}
+
+  innocent(f: Found): boolean {
+    const { tokens } = this;
+    if (f.category === 'self-harm' || (f.category === 'threat' && tokens.slice(f.first, f.last + 1).some((t) => REFLEXIVE.has(t.key)))) {
+      return (this.conditional ??= conditionalClauses(tokens, this.text))[f.last] === 1;
+    }
+    if (f.category === 'insult' && f.severity < 3) return (this.staged ??= sentencesWith(tokens, PERFORMANCE)).has(tokens[f.first].sentence);
+    return false;
+  }
 }
 
 function negatedBefore(tokens: Token[], index: number): boolean {
