@@ -110,7 +110,8 @@ export class FrameMatcher {
   private readonly suffixes = new Map<number, Map<string, number[]>>();
   private readonly inflected = new Map<number, Map<string, number[]>>();
   /** feature id → (frame, element index) pairs whose element mentions that feature. */
-  private readonly byFeature: Array<Array<{ frame: CompiledFrame; el: number }>> = [];
+  private readonly byFeature: Array<Array<{ frame: CompiledFrame; el: number; single: boolean }>> = [];
+  private readonly state: { sentenceOf: Int32Array; touchedAt: Int32Array; firedIn: Int32Array; last: Int32Array };
   /** Where each frame's element positions start in the per-message buffer, and the buffer's length. */
   private readonly elementOffset: number[] = [];
   private elementCount = 0;
@@ -167,9 +168,11 @@ export class FrameMatcher {
       this.elementOffset.push(this.elementCount);
       this.elementCount += frame.elements.length;
       frame.elements.forEach((el, k) => {
-        for (const f of new Set(el)) this.byFeature[f].push({ frame, el: k });
+        for (const f of new Set(el)) this.byFeature[f].push({ frame, el: k, single: new Set(el).size === 1 });
       });
     });
+    const n = this.frames.length;
+    this.state = { sentenceOf: new Int32Array(n), touchedAt: new Int32Array(n), firedIn: new Int32Array(n), last: new Int32Array(this.elementCount) };
   }
 
   /**
@@ -297,13 +300,14 @@ export class FrameMatcher {
     let cancelled = 0;
     // Per frame: the sentence being tracked, the last token at which each element held in it, the
     // last token that touched the frame (to visit it once per token) and the last sentence it fired in.
-    const n = this.frames.length;
-    const sentenceOf = new Int32Array(n).fill(-1);
-    const touchedAt = new Int32Array(n).fill(-1);
-    const firedIn = new Int32Array(n).fill(-1);
-    // One buffer for every frame's element positions (frame k at elementOffset[k]): allocating an array
-    // per frame per message cost more than the matching itself once there were a few hundred frames.
-    const last = new Int32Array(this.elementCount).fill(-1);
+    // The buffers are the matcher's, reset per message (matching is synchronous, so no two messages
+    // share them): allocating them per message made garbage of a thousand frames' state each time.
+    // `last` holds every frame's element positions (frame k at elementOffset[k]).
+    const { sentenceOf, touchedAt, firedIn, last } = this.state;
+    sentenceOf.fill(-1);
+    touchedAt.fill(-1);
+    firedIn.fill(-1);
+    last.fill(-1);
     const touched: CompiledFrame[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const fs = feats[i];
@@ -311,8 +315,8 @@ export class FrameMatcher {
       const sentence = tokens[i].sentence;
       touched.length = 0;
       for (const f of fs) {
-        for (const { frame, el } of this.byFeature[f]) {
-          if (!frame.elements[el].every((g) => fs.includes(g))) continue;
+        for (const { frame, el, single } of this.byFeature[f]) {
+          if (!single && !frame.elements[el].every((g) => fs.includes(g))) continue;
           const off = this.elementOffset[frame.id];
           if (sentenceOf[frame.id] !== sentence) {
             // A frame spread over sentences keeps what earlier ones held; stale positions fail the window check.
