@@ -123,10 +123,17 @@ export class Moderator {
     const hits: LexiconHit[] = [];
 
     let cancelled = 0;
+    // Whether a word of a set stands anywhere in the message: asked per hit, scanned once per set.
+    const seen = new Map<WordSet, boolean>();
+    const inMessage = (words: WordSet): boolean => {
+      let has = seen.get(words);
+      if (has === undefined) seen.set(words, (has = tokens.some((t) => words.has(t.key))));
+      return has;
+    };
     const record = (tok: Token, h: LexiconHit, wordEnd: number): void => {
       const e = h.entry;
       // "you're not stupid", "tu neesi muļķis": a denied insult is reassurance.
-      if (!contextAllows(e, tok, tokens, latin) || (e.cat === 'insult' && negatedBefore(tokens, tok.index))) {
+      if (!contextAllows(e, tok, tokens, latin, inMessage) || (e.cat === 'insult' && negatedBefore(tokens, tok.index))) {
         cancelled++;
         return;
       }
@@ -252,7 +259,7 @@ export class Moderator {
   }
 }
 
-function contextAllows(e: CompiledEntry, tok: Token, tokens: Token[], latin: LatinContext): boolean {
+function contextAllows(e: CompiledEntry, tok: Token, tokens: Token[], latin: LatinContext, inMessage: (words: WordSet) => boolean): boolean {
   if (e.name === 'always' && (tok.flags & F_CAPITALIZED) !== 0 && (tok.flags & F_ALLCAPS) === 0) return false;
   if (e.name === 'likely' && looksLikeName(tok, tokens)) return false;
   // A capitalised word inside a sentence that is quoted or followed by another capitalised word is a
@@ -265,7 +272,7 @@ function contextAllows(e: CompiledEntry, tok: Token, tokens: Token[], latin: Lat
     if (e.onlyIn !== null && !e.onlyIn.has(lang)) return false;
   }
   if (e.directed && !isAddressed(tokens, tok.index)) return false;
-  if (e.literalWith !== null && !isAddressed(tokens, tok.index) && tokens.some((t) => t !== tok && (e.literalWith as WordSet).has(t.key))) return false;
+  if (e.literalWith !== null && !e.literalWith.has(tok.key) && inMessage(e.literalWith) && !isAddressed(tokens, tok.index)) return false;
   const prev = tok.index > 0 ? tokens[tok.index - 1] : null;
   const next = tok.index + 1 < tokens.length ? tokens[tok.index + 1] : null;
   if (e.notAfter && prev && prev.sentence === tok.sentence && e.notAfter.has(prev.key)) return false;
