@@ -13,7 +13,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { prng } from '../bench/message-generator';
-import { Moderator, secondOpinionFeatures } from '../src/core/moderate';
+import { Moderator, secondOpinionInput } from '../src/core/moderate';
 import { NGRAM_FEATURES, NgramModel, scale, sigmoid, type NgramModelFile, type SparseHead } from '../src/core/ngram-model';
 import { CATEGORIES, type Category, type Decision } from '../src/core/types';
 
@@ -31,14 +31,14 @@ const OTHER = ['labelled', 'heldout'].map((n) => join(ROOT, 'test-data', `${n}.j
 const OUT = join(ROOT, 'data', 'ngram-model.json');
 
 const SEED = 20261204;
-const EPOCHS = Number(process.env.TRAIN_EPOCHS ?? 10);
-const LEARNING_RATE = Number(process.env.TRAIN_LR ?? 0.2);
-const L2 = Number(process.env.TRAIN_L2 ?? 1e-6);
+const EPOCHS = 10;
+const LEARNING_RATE = 0.2;
+const L2 = 1e-6;
 /** Pruned to the strongest weights so the data file stays small (and the model less specific). */
 const KEEP_FLAG = 40000;
 const KEEP_HEAD = 6000;
 /** Innocent training lines the rules allow that the model may raise to review, as a share of all innocent ones. */
-const MODEL_FLAGGED_MAX = Number(process.env.TRAIN_MODEL_FLAGGED_MAX ?? 0.005);
+const MODEL_FLAGGED_MAX = 0.005;
 /** Never below: a coin-flip model opinion is not a reason to hold a message. */
 const THRESHOLD_FLOOR = 0.5;
 
@@ -84,7 +84,7 @@ function load(files: readonly string[], rules: Moderator): Example[] {
       const innocent = l.expected === 'allow';
       const cat = !innocent && CATEGORIES.includes(l.category as Category) ? (l.category as Category) : null;
       const ruled = rules.moderateByRules(l.text);
-      out.push({ text: l.text, set, lang: l.lang, x: secondOpinionFeatures(l.text), y: innocent ? 0 : 1, innocent, report: l.kind === 'report', cat, rules: ruled.result.decision, vetoed: ruled.cancelled > 0 });
+      out.push({ text: l.text, set, lang: l.lang, x: secondOpinionInput(ruled), y: innocent ? 0 : 1, innocent, report: l.kind === 'report', cat, rules: ruled.result.decision, vetoed: ruled.cancelled > 0 });
     }
   }
   return out;
@@ -213,9 +213,6 @@ function summarise(scored: readonly Scored[]): Row {
   };
 }
 
-/** Reports the rules alone block: the model never blocks, so the combined count must equal this. */
-const summariseRulesBlockedReports = (scored: readonly Scored[]): number => scored.filter((s) => s.e.report && s.e.rules === 'block').length;
-
 const ratio = (n: number, d: number): string => (d ? (n / d).toFixed(3) : '–');
 
 function printTable(title: string, rows: [string, Row, string][]): void {
@@ -270,9 +267,9 @@ function main(): void {
   for (const s of losoAll) if (s.e.innocent && combined(s.e, s.p, s.threshold) !== s.e.rules) console.log(`  ${s.e.set} ${s.p.toFixed(3)} ${s.e.text}`);
   const pooled = summarise(losoAll);
   const added = (pooled.cleanBoth - pooled.cleanRules) / pooled.innocent;
-  const helps = pooled.recallBoth > pooled.recallRules && added <= MODEL_FLAGGED_MAX && pooled.reportsBlocked === summariseRulesBlockedReports(losoAll);
+  const helps = pooled.recallBoth > pooled.recallRules && added <= MODEL_FLAGGED_MAX;
   console.log(
-    `\nDefault-on criterion (pooled leave-one-set-out: more recall, innocent lines the model adds <= ${MODEL_FLAGGED_MAX}, no report blocked by it): ${helps ? 'met' : 'NOT met'} ` +
+    `\nDefault-on criterion (pooled leave-one-set-out: more recall, innocent lines the model adds <= ${MODEL_FLAGGED_MAX}): ${helps ? 'met' : 'NOT met'} ` +
       `(recall ${ratio(pooled.recallRules, pooled.abusive)} -> ${ratio(pooled.recallBoth, pooled.abusive)}, clean flagged ${ratio(pooled.cleanRules, pooled.innocent)} -> ${ratio(pooled.cleanBoth, pooled.innocent)}); SECOND_OPINION_DEFAULT should be ${helps}`,
   );
 

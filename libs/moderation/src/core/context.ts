@@ -28,6 +28,11 @@ function keySet(groups: Record<string, string[]>): Set<string> {
   return s;
 }
 
+/** Like keySet, for groups whose words may be prefixes (`izrād*`). */
+function wordSet(groups: Record<string, string[]>): WordSet {
+  return new WordSet(Object.values(groups).flat());
+}
+
 export const ADDRESSEE = keySet(ctx.addressee);
 export const REPORTING = keySet(ctx.reporting);
 export const NEGATION = keySet(ctx.negation);
@@ -37,7 +42,7 @@ export const NEGATION = keySet(ctx.negation);
  * line of a play, a book's title or a character's words ("the word 'retard'", RAGANA: "Es tevi
  * nogalināšu!", «Идиот» Достоевского).
  */
-const MENTION = new WordSet(Object.values(ctx.mention).flat());
+const MENTION = wordSet(ctx.mention);
 
 /**
  * Whether the message talks about words (see MENTION) and reports no one saying them: "she said the
@@ -111,7 +116,7 @@ export function reportedSpeech(tokens: Token[]): boolean[] {
 }
 
 /** Plays, roles, circus and fairy tales: where a child is cast as the pig or the clown. */
-export const PERFORMANCE = new WordSet(Object.values(ctx.performance).flat());
+export const PERFORMANCE = wordSet(ctx.performance);
 const CONDITIONAL = keySet(ctx.conditional);
 const FIRST_PERSON = keySet({ all: ['i', 'es', 'я'] });
 
@@ -143,7 +148,7 @@ export function conditionalClauses(tokens: readonly Token[], text: string): Uint
 }
 
 const CHILD_REF = keySet(ctx.childRef);
-const HELP_SEEKING = new WordSet(Object.values(ctx.helpSeeking).flat());
+const HELP_SEEKING = wordSet(ctx.helpSeeking);
 
 /**
  * A parent telling the school what happened to their child and asking for help ("Mana meita saņēma

@@ -168,7 +168,8 @@ export class FrameMatcher {
       this.elementOffset.push(this.elementCount);
       this.elementCount += frame.elements.length;
       frame.elements.forEach((el, k) => {
-        for (const f of new Set(el)) this.byFeature[f].push({ frame, el: k, single: new Set(el).size === 1 });
+        const distinct = new Set(el);
+        for (const f of distinct) this.byFeature[f].push({ frame, el: k, single: distinct.size === 1 });
       });
     });
     const n = this.frames.length;

@@ -1,6 +1,8 @@
 import { moderate, Moderator } from './moderate';
 import { tokenize } from './tokenizer';
 
+/** The rules alone: these specs are about what the rules read, whatever the second opinion's default. */
+const rules = new Moderator({ secondOpinion: false });
 const found = (text: string): string[] => moderate(text).matches.map((m) => text.slice(m.start, m.end));
 
 describe('moderate: result shape and offsets', () => {
@@ -173,8 +175,6 @@ describe('tokenize', () => {
 });
 
 describe('moderate: words spelled with doubled letters, and words mentioned rather than used', () => {
-  const rules = new Moderator({ secondOpinion: false });
-
   it('does not read "būt", "but" or "as" as "butt" or "ass" (keys collapse repeated letters)', () => {
     for (const text of ['Teacher, as you said yesterday, the test is on Monday.', 'Treneri, es rīt nevarēšu būt uz treniņa.', 'Miss, but what about the homework?']) {
       expect(rules.moderate(text).decision).toBe('allow');
@@ -196,8 +196,6 @@ describe('moderate: words spelled with doubled letters, and words mentioned rath
 });
 
 describe('moderate: the sentence around a match', () => {
-  const rules = new Moderator({ secondOpinion: false });
-
   it('reads self-harm words inside an opening "if" clause as support, and a following or first-person one as a taunt', () => {
     for (const text of ['If you ever feel you want to kill yourself, please talk to the nurse.', 'Ja tev ir domas nogalināt sevi, lūdzu, pastāsti kādam.']) {
       expect(rules.moderate(text).decision).toBe('allow');
@@ -215,8 +213,6 @@ describe('moderate: the sentence around a match', () => {
 });
 
 describe('moderate: a parent reporting what happened to their child', () => {
-  const rules = new Moderator({ secondOpinion: false });
-
   it('sends it to review however it quotes the abuse, while the same abuse sent to someone blocks', () => {
     const quoted = 'Zinu, kur tu dzīvo. Es tevi nogalināšu.';
     expect(rules.moderate(quoted).decision).toBe('block');
@@ -232,7 +228,6 @@ describe('moderate: a parent reporting what happened to their child', () => {
 
 describe('moderate: a threat about the reader\'s child is not a parent\'s report', () => {
   it('blocks it even when it names the police or a report', () => {
-    const rules = new Moderator({ secondOpinion: false });
     expect(rules.moderate('Your children will get hurt if you report this.').decision).toBe('block');
     expect(rules.moderate('Tavi bērni cietīs, ja zvanīsi policijai. Es tevi nogalināšu.').decision).toBe('block');
   });

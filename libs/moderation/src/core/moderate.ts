@@ -390,12 +390,12 @@ function tokenClasses(frames: FrameMatcher, feats: readonly (readonly number[])[
   return { feats, hashOf: (id) => (hashes[id] ??= classHash(frames.featureName(id))) };
 }
 
-/** The second opinion's input for a text, as the moderator computes it (training and tests). */
-export function secondOpinionFeatures(text: string): Int32Array {
-  const tokens = tokenize(text);
-  const frames = sharedFrames();
-  const feats = frames.tokenFeatures(tokens, text, STRICT_NEGATION, readsAsRussian(detectLatinContext(tokens)));
-  return featureBuckets(tokens, tokenClasses(frames, feats));
+/**
+ * The second opinion's input for what the rules found, the same tokens and word classes the moderator
+ * hands the model (training reads it from here, so it cannot drift from the production path).
+ */
+export function secondOpinionInput(ruled: RulesOutcome): Int32Array {
+  return featureBuckets(ruled.tokens, tokenClasses(sharedFrames(), ruled.feats));
 }
 
 const defaultModerator = { instance: null as Moderator | null };
