@@ -37,6 +37,12 @@ describe('obfuscation', () => {
     expect(flagged('ты п1зд@бол')).toBe(true);
   });
 
+  it('reads a 3 inside a Cyrillic word as е as well as з (the mirrored Э)', () => {
+    expect(tokenize('в3ны')[0].alts?.map((t) => t.key)).toEqual(['вены']);
+    expect(decision('вскр0й в3ны, никто не заплачет')).toBe('block');
+    expect(decision('д3ржись, 3автра в 3 часа контрольная')).toBe('allow');
+  });
+
   it('reads digits in a Latin word as transliterated Russian (4 = ч) and 1 as l', () => {
     expect(flagged('tu esi su4ka')).toBe(true);
     expect(flagged('b1@ģ, atkal tas autobuss')).toBe(true);

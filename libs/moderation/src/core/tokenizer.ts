@@ -60,6 +60,8 @@ const MODE_LATN = 3;
 const MODE_ONE_L = 4;
 /** Symbols inside the word hide letters rather than stand for one (нах@й, бл@ть). */
 const MODE_HIDDEN_AT = 5;
+/** Cyrillic word with a 3 that stands for е (the mirrored Э), not з (в3ны, д3ржись). */
+const MODE_THREE_E = 6;
 
 /** Normalised characters of the word being read, in parallel arrays reused across words. */
 class UnitBuffer {
@@ -332,7 +334,9 @@ export function tokenize(text: string): Token[] {
 
 const ALT_MODES = [MODE_CYRL_LOOKALIKE, MODE_CYRL_TRANSLIT, MODE_LATN];
 const LEET_LATN_MODES = [MODE_CYRL_TRANSLIT, MODE_ONE_L, MODE_HIDDEN_AT];
-const LEET_CYRL_MODES = [MODE_HIDDEN_AT];
+const LEET_CYRL_AT_MODES = [MODE_HIDDEN_AT];
+const LEET_CYRL_THREE_MODES = [MODE_THREE_E];
+const LEET_CYRL_BOTH_MODES = [MODE_HIDDEN_AT, MODE_THREE_E];
 
 /**
  * Other readings worth trying: mixed scripts (xyй), and words written with digits and symbols, which
@@ -343,12 +347,15 @@ function altModes(b: UnitBuffer, a: number, z: number, tok: Token): readonly num
   if ((tok.flags & F_LEET) === 0) return null;
   let digit = false;
   let at = false;
+  let three = false;
   for (let k = a; k < z; k++) {
-    if (b.kind[k] === K_DIGIT) digit = true;
-    else if (b.ch[k] === '@') at = true;
+    if (b.kind[k] === K_DIGIT) {
+      digit = true;
+      if (b.ch[k] === '3') three = true;
+    } else if (b.ch[k] === '@') at = true;
   }
   if (tok.script === S_LATN) return digit || at ? LEET_LATN_MODES : null;
-  if (tok.script === S_CYRL) return at ? LEET_CYRL_MODES : null;
+  if (tok.script === S_CYRL) return at ? (three ? LEET_CYRL_BOTH_MODES : LEET_CYRL_AT_MODES) : three ? LEET_CYRL_THREE_MODES : null;
   return null;
 }
 
@@ -421,6 +428,7 @@ function finalize(b: UnitBuffer, a: number, z: number, lvMark: boolean, spaced: 
       let mapped = leetAllowed ? (script === S_CYRL ? LEET_CYRL[ch] : LEET_LATN[ch]) : undefined;
       if (mode === MODE_ONE_L && ch === '1' && leetAllowed) mapped = 'l';
       else if (mode === MODE_HIDDEN_AT && ch === '@') mapped = undefined;
+      else if (mode === MODE_THREE_E && ch === '3' && leetAllowed && script === S_CYRL) mapped = 'е';
       if (mapped !== undefined) {
         ch = mapped;
         flags |= F_LEET;
