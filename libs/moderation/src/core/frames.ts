@@ -4,6 +4,7 @@ import severeFrames from '../../data/frames-severe.json';
 import enFrames from '../../data/frames-en.json';
 import lvFrames from '../../data/frames-lv.json';
 import ruFrames from '../../data/frames-ru.json';
+import genericFrames from '../../data/frames-generic.json';
 import { AFFIX_CLASSES, lemmaForms, lemmaLang } from './lexicon';
 import { S_LATN } from './chars';
 import { cyrillicReadings } from './translit';
@@ -97,7 +98,7 @@ export function mergeFrameFiles(files: readonly FrameFile[]): FrameFile {
   return { features, frames: files.flatMap((f) => f.frames) };
 }
 
-export const BUILTIN_FRAMES = mergeFrameFiles([coreFrames, severeFrames, harassmentFrames, enFrames, lvFrames, ruFrames] as FrameFile[]);
+export const BUILTIN_FRAMES = mergeFrameFiles([coreFrames, severeFrames, harassmentFrames, enFrames, lvFrames, ruFrames, genericFrames] as FrameFile[]);
 
 export class FrameMatcher {
   readonly frames: CompiledFrame[] = [];

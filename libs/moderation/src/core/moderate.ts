@@ -178,7 +178,9 @@ export class Moderator {
       lang: rule.lang,
       masked: false,
       quoted: tokens[first].quoted && tokens[last].quoted,
-      reported: reported[first],
+      // A quotation after a reporting verb reports the remark it completes ("a man told the girls they
+      // had 'nice legs'"); an unquoted end is not enough ("all who mocked me will pay").
+      reported: reported[first] || (reported[last] && tokens[last].quoted),
       cap: rule.cap ?? undefined,
     });
     const phraseHits: PhraseHit[] = [];

@@ -1,0 +1,103 @@
+import { expectClean, expectDecisions, verdict } from '../../test-support/frame-expectations';
+
+/**
+ * data/frames-generic.json: frames over broad classes (a group with a generalised bad trait, remarks
+ * on a child's body or maturity, questions about a pupil's sex life, nude pictures sought, veiled
+ * consequences) and the helper-written vocabulary of everyday nouns used as insults. Each family has
+ * its innocent neighbours beside it.
+ */
+
+describe('a group said to share a bad trait', () => {
+  it('blocks the generalisation in each language', () => {
+    expectDecisions(
+      [
+      ['Tipiski čigāni, protams, viņi to nozaga.', 'block'],
+      ['These refugees are all lazy and dirty.', 'block'],
+      ['Эти мигранты вечно воруют.', 'block'],
+      ['No tiem bēgļiem neko labu negaidi.', 'block'],
+      ],
+      'hate',
+    );
+  });
+
+  it('leaves neutral statements, lessons about prejudice and negations alone', () => {
+    expectClean([
+      'Visi latvieši 18. novembrī svin valsts dzimšanas dienu.',
+      'Stundā runājām par stereotipu, ka visi čigāni zog, un kāpēc tas ir nepareizi.',
+      'Refugees are not lazy; most of them work two jobs.',
+      'My Latvian is not good, sorry.',
+    ]);
+  });
+});
+
+describe('sexual remarks about a child', () => {
+  it('blocks remarks on a child’s body or maturity and questions about her sex life', () => {
+    expectDecisions(
+      [
+      ['Jūsu meitai tādas kājiņas, tik nobriedusi savam vecumam.', 'block'],
+      ['Your daughter looks so mature for her age.', 'block'],
+      ['Сколько парней у тебя уже было? С кем ты уже спала?', 'block'],
+      ['Kurš pirmais dabūs viņas kailbildes?', 'block'],
+      ['Paliksi pēc stundām ar mani divatā?', 'review'],
+      ],
+      'sexual',
+    );
+  });
+
+  it('a parent quoting such a remark to ask for help is reviewed, not blocked', () => {
+    expect(verdict('Vīrietis pie vārtiem teica meitenēm, ka viņām „skaistas kājiņas“. Lūdzu, palīdziet!').decision).toBe('review');
+  });
+
+  it('leaves growth, sport and safety talks alone', () => {
+    expectClean([
+      'Jūsu meitai ir ļoti spēcīgas kājas, viņa skrien ātrāk par visiem.',
+      'Nekad nesūti savas kailbildes nevienam, pat draugiem.',
+      'How many hours did you sleep before the test?',
+    ]);
+  });
+});
+
+describe('veiled consequences', () => {
+  it('reaches a human or blocks', () => {
+    expectDecisions(
+      [
+      ["If he keeps it up, someone's going to get hurt.", 'block'],
+      ['Skaties sev aiz muguras.', 'block'],
+      ['Rīt labāk nenāc uz skolu.', 'review'],
+      ['Vari sūdzēties, bet kameras nav visur.', 'review'],
+      ['I know which bus you take.', 'review'],
+      ['Tev paveicās, ka biji ar mammu. Nākamreiz tā nepaveiksies.', 'block'],
+      ['Bring your friends, it won’t help you.', 'review'],
+      ],
+      'threat',
+    );
+  });
+
+  it('leaves encouragement, posture advice and protection alone', () => {
+    expectClean([
+      'Šoreiz nepaveicās, bet nākamreiz noteikti paveiksies!',
+      'Watch your back posture when lifting heavy bags.',
+      'Nobody will burn your car, we have cameras now.',
+      'Labāk nenāc uz skolu, ja tev ir temperatūra.',
+    ]);
+  });
+});
+
+describe('everyday nouns used as insults', () => {
+  it('reviews them when aimed at the reader or at a member of staff', () => {
+    expectDecisions(
+      [
+      ['Tu esi īsts klucis.', 'review'],
+      ['Ты чайник.', 'review'],
+      ["You're such a beanpole.", 'review'],
+      ['Наша химичка – старая кошёлка.', 'review'],
+      ['Viņš ir pilnīgs resnulis.', 'review'],
+      ],
+      'insult',
+    );
+  });
+
+  it('leaves their literal senses alone', () => {
+    expectClean(['Mums ir klucis malkai.', 'Мама купила новый чайник.', 'The beanpole in the garden fell over.', 'Рыбаки поймали воблу.']);
+  });
+});
