@@ -11,10 +11,10 @@ describe('a group said to share a bad trait', () => {
   it('blocks the generalisation in each language', () => {
     expectDecisions(
       [
-      ['Tipiski čigāni, protams, viņi to nozaga.', 'block'],
-      ['These refugees are all lazy and dirty.', 'block'],
-      ['Эти мигранты вечно воруют.', 'block'],
-      ['No tiem bēgļiem neko labu negaidi.', 'block'],
+        ['Tipiski čigāni, protams, viņi to nozaga.', 'block'],
+        ['These refugees are all lazy and dirty.', 'block'],
+        ['Эти мигранты вечно воруют.', 'block'],
+        ['No tiem bēgļiem neko labu negaidi.', 'block'],
       ],
       'hate',
     );
@@ -34,11 +34,10 @@ describe('sexual remarks about a child', () => {
   it('blocks remarks on a child’s body or maturity and questions about her sex life', () => {
     expectDecisions(
       [
-      ['Jūsu meitai tādas kājiņas, tik nobriedusi savam vecumam.', 'block'],
-      ['Your daughter looks so mature for her age.', 'block'],
-      ['Сколько парней у тебя уже было? С кем ты уже спала?', 'block'],
-      ['Kurš pirmais dabūs viņas kailbildes?', 'block'],
-      ['Paliksi pēc stundām ar mani divatā?', 'review'],
+        ['Jūsu meitai tādas kājiņas, tik nobriedusi savam vecumam.', 'block'],
+        ['Сколько парней у тебя уже было? С кем ты уже спала?', 'block'],
+        ['Kurš pirmais dabūs viņas kailbildes?', 'block'],
+        ['Paliksi pēc stundām ar mani divatā?', 'review'],
       ],
       'sexual',
     );
@@ -53,6 +52,9 @@ describe('sexual remarks about a child', () => {
       'Jūsu meitai ir ļoti spēcīgas kājas, viņa skrien ātrāk par visiem.',
       'Nekad nesūti savas kailbildes nevienam, pat draugiem.',
       'How many hours did you sleep before the test?',
+      // Maturity alone is praise; a body word, secrecy or a photo request makes it a remark.
+      'Your daughter is so mature for her age, she organised the whole trip.',
+      'Tu esi ļoti nobriedusi savam vecumam – tava prezentācija bija labākā klasē!',
     ]);
   });
 });
@@ -62,12 +64,12 @@ describe('veiled consequences', () => {
     expectDecisions(
       [
       ["If he keeps it up, someone's going to get hurt.", 'block'],
-      ['Skaties sev aiz muguras.', 'block'],
-      ['Rīt labāk nenāc uz skolu.', 'review'],
-      ['Vari sūdzēties, bet kameras nav visur.', 'review'],
-      ['I know which bus you take.', 'review'],
-      ['Tev paveicās, ka biji ar mammu. Nākamreiz tā nepaveiksies.', 'block'],
-      ['Bring your friends, it won’t help you.', 'review'],
+        ['Skaties sev aiz muguras.', 'block'],
+        ['Rīt labāk nenāc uz skolu.', 'review'],
+        ['Vari sūdzēties, bet kameras nav visur.', 'review'],
+        ['I know which bus you take.', 'review'],
+        ['Tev paveicās, ka biji ar mammu. Nākamreiz tā nepaveiksies.', 'block'],
+        ['Bring your friends, it won’t help you.', 'review'],
       ],
       'threat',
     );
@@ -87,11 +89,11 @@ describe('everyday nouns used as insults', () => {
   it('reviews them when aimed at the reader or at a member of staff', () => {
     expectDecisions(
       [
-      ['Tu esi īsts klucis.', 'review'],
-      ['Ты чайник.', 'review'],
+        ['Tu esi īsts klucis.', 'review'],
+        ['Ты чайник.', 'review'],
       ["You're such a beanpole.", 'review'],
-      ['Наша химичка – старая кошёлка.', 'review'],
-      ['Viņš ir pilnīgs resnulis.', 'review'],
+        ['Наша химичка – старая кошёлка.', 'review'],
+        ['Viņš ir pilnīgs resnulis.', 'review'],
       ],
       'insult',
     );
@@ -99,5 +101,43 @@ describe('everyday nouns used as insults', () => {
 
   it('leaves their literal senses alone', () => {
     expectClean(['Mums ir klucis malkai.', 'Мама купила новый чайник.', 'The beanpole in the garden fell over.', 'Рыбаки поймали воблу.']);
+  });
+});
+
+describe('sarcasm, pestering, invitations and "never born"', () => {
+  it('reviews sarcastic praise, pestering and a hot remark to a pupil', () => {
+    expectDecisions(
+      [
+        ['Oh wow, genius answer 🙄', 'review'],
+        ['Наш «отличник» опять всё забыл.', 'review'],
+      ],
+      'insult',
+    );
+    expectDecisions(
+      [
+        ['Kāpēc tu klusē? Es redzu, ka izlasīji. Atbildi tūlīt.', 'review'],
+        ['I will text you every night until you change the mark.', 'review'],
+      ],
+      'harassment',
+    );
+    expectDecisions(
+      [
+        ['Come over tonight, my parents are away, we can do more than homework.', 'review'],
+        ['Ты сегодня прям огонь, малышка.', 'review'],
+      ],
+      'sexual',
+    );
+    expectDecisions([['Tev vienkārši nevajadzēja piedzimt.', 'block']], 'self-harm');
+  });
+
+  it('leaves sincere praise, homework, project titles and the weather alone', () => {
+    expectClean([
+      'Paldies par ātro atbildi!',
+      'Projekts „Gudrs bērns“ sāksies rīt.',
+      'Homework: read pages 12–15 and answer questions 1–4.',
+      'Мы будем каждый урок приносить корм для котят, пока не соберём мешок.',
+      'You look hot, take off your jacket, it is 30 degrees.',
+      'Nāc pie manis vakarā, vecāku nebūs, paspēlēsim playstation.',
+    ]);
   });
 });

@@ -275,6 +275,9 @@ export class FrameMatcher {
     const menacing = this.featureIds.get(MENACING);
     const name = this.featureIds.get(NAME);
     const negatedWord = this.featureIds.get(NEGATED);
+    const quoted = this.featureIds.get(QUOTED);
+    const eyeroll = this.featureIds.get(EYEROLL);
+    const rolled = eyeroll === undefined ? null : sentencesEndingWith(tokens, text, EYEROLL_EMOJI);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       const next = i + 1 < tokens.length ? tokens[i + 1] : null;
@@ -289,6 +292,8 @@ export class FrameMatcher {
       if (menacing !== undefined && MENACING_EMOJI.test(gapAfter)) feats[i] = [...feats[i], menacing];
       if (dashed !== undefined && i > 0 && DASH.test(text.slice(tokens[i - 1].end, t.start))) feats[i] = [...feats[i], dashed];
       if (negatedWord !== undefined && negatedBefore(tokens, i, negation)) feats[i] = [...feats[i], negatedWord];
+      if (quoted !== undefined && t.quoted) feats[i] = [...feats[i], quoted];
+      if (rolled !== null && rolled.has(t.sentence)) feats[i] = [...feats[i], eyeroll as number];
     }
     return feats;
   }
@@ -374,7 +379,12 @@ const MENACING = '$menacing';
 const NAME = '$name';
 /** `$negated`: a word with a negation one or two words before it in its sentence ("don't tell", "не говори"). */
 const NEGATED = '$negated';
-const COMPUTED = new Set([VOCATIVE, CLAUSE_END, LAUGHED_AT, AFTER_DASH, MENACING, NAME, NEGATED]);
+/** `$quoted`: a word inside quotation marks (the scare quotes of «отличник», „ātrā“ atbilde). */
+const QUOTED = '$quoted';
+/** `$eyeroll`: a word in a sentence that ends with an eye-roll or unamused emoji (🙄 😒): sarcasm. */
+const EYEROLL = '$eyeroll';
+const COMPUTED = new Set([VOCATIVE, CLAUSE_END, LAUGHED_AT, AFTER_DASH, MENACING, NAME, NEGATED, QUOTED, EYEROLL]);
+const EYEROLL_EMOJI = /[\u{1F644}\u{1F612}]/u;
 const MENACING_EMOJI = /[\u{1F608}\u{1F47F}\u{1F52A}\u{1F52B}\u{1F480}\u{2620}\u{26B0}\u{1FA78}\u{1F5E1}]/u;
 const MOCKING_EMOJI = /[\u{1F602}\u{1F923}\u{1F921}\u{1F437}\u{1F416}\u{1F40B}\u{1F433}\u{1F92E}\u{1F606}\u{1F61D}\u{1F61B}]/u;
 const DASH = /^\s+[-\u2013\u2014]\s+$/;
@@ -402,6 +412,17 @@ function isVocative(tokens: Token[], text: string, i: number, feats: (readonly n
   const after = next === null || commaBetween(text, t.end, next.start);
   if (!before || !after) return false;
   return !(next !== null && relative !== undefined && feats[i + 1].includes(relative));
+}
+
+/** The sentences whose text after their last word (up to the next sentence) holds one of `emoji`. */
+function sentencesEndingWith(tokens: Token[], text: string, emoji: RegExp): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const next = i + 1 < tokens.length ? tokens[i + 1] : null;
+    if (next !== null && next.sentence === tokens[i].sentence) continue;
+    if (emoji.test(text.slice(tokens[i].end, next === null ? text.length : next.start))) out.add(tokens[i].sentence);
+  }
+  return out;
 }
 
 function increasing(arr: Int32Array): boolean {
