@@ -17,6 +17,10 @@ interface ContextFile {
   childRef: Record<string, string[]>;
   helpSeeking: Record<string, string[]>;
   conditional: Record<string, string[]>;
+  naming: Record<string, string[]>;
+  namingNegated: Record<string, string[]>;
+  hypothetical: Record<string, string[]>;
+  play: Record<string, string[]>;
   functionWords: Record<'lv' | 'en' | 'ru-latn', string[]>;
 }
 
@@ -144,6 +148,78 @@ export function conditionalClauses(tokens: readonly Token[], text: string): Uint
     } else if (text.slice(tokens[k - 1].end, tokens[k].start).includes(',')) open = false;
     if (open) out[k] = 1;
   }
+  return out;
+}
+
+const NAMING = keySet(ctx.naming);
+const NAMING_NEGATED = keySet(ctx.namingNegated);
+
+/**
+ * Which tokens follow a denied or forbidden act of naming in their sentence ("never call anyone
+ * 'stupid'", "nobody said you're dumb", "nesakiet nevienam 'ej nomirsti'", "не называть друг друга
+ * «дураками»"): a verb of calling or saying with a negation one or two words before it, or written
+ * negated (nesaki). What follows is named as a word not to say, not said to anyone.
+ */
+export function deniedSpeech(tokens: readonly Token[], text: string, negation: ReadonlySet<string>): Uint8Array {
+  const out = new Uint8Array(tokens.length);
+  let open = -1;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    // "never call me again, or I will…": the next clause says something of its own; "nesaka, ka tu
+    // esi…" is what is not said (Latvian and Russian set a comma before "that").
+    const comma = k > 0 && text.slice(tokens[k - 1].end, t.start).includes(',') && !THAT.has(t.key);
+    if (open !== t.sentence || comma || CLAUSE_JOIN.has(t.key)) open = -1;
+    if (open === t.sentence) out[k] = 1;
+    else if (NAMING_NEGATED.has(t.key) || (NAMING.has(t.key) && negatedWithin(tokens, k, negation))) open = t.sentence;
+  }
+  return out;
+}
+
+const THAT = keySet({ all: ['that', 'ka', 'что', 'чтобы'] });
+const CLAUSE_JOIN = keySet({ all: ['or', 'and', 'but', 'because', 'vai', 'un', 'bet', 'jo', 'или', 'но', 'а', 'потому'] });
+
+function negatedWithin(tokens: readonly Token[], k: number, negation: ReadonlySet<string>): boolean {
+  for (let j = Math.max(0, k - 2); j < k; j++) if (tokens[j].sentence === tokens[k].sentence && negation.has(tokens[j].key)) return true;
+  return false;
+}
+
+const HYPOTHETICAL = keySet(ctx.hypothetical);
+/** "then", or the speaker stepping in: where a condition ends and what follows it begins. */
+const CLAUSE_TURN = keySet({ all: ['then', 'tad', 'тогда', 'то', 'i', 'es', 'я', 'we', 'mēs', 'мы'] });
+
+/**
+ * Which tokens stand in a condition about someone hypothetical ("if someone threatens you with a
+ * knife, walk away", "what to do if an adult asks for photos", "ja kāds lūdz kailbildes"): "if" with
+ * someone/an adult/a stranger within the next three words, up to a comma, "then" or a first person.
+ * A safety talk describes the abuse it warns about; "if anyone tells, I'll…" puts the threat after it.
+ */
+export function hypotheticalClauses(tokens: readonly Token[], text: string): Uint8Array {
+  const out = new Uint8Array(tokens.length);
+  for (let k = 0; k < tokens.length; k++) {
+    if (!CONDITIONAL.has(tokens[k].key)) continue;
+    const s = tokens[k].sentence;
+    let someone = false;
+    for (let j = k + 1; j <= k + 3 && j < tokens.length && tokens[j].sentence === s; j++) if (HYPOTHETICAL.has(tokens[j].key)) someone = true;
+    if (!someone) continue;
+    for (let j = k + 1; j < tokens.length && tokens[j].sentence === s; j++) {
+      if (text.slice(tokens[j - 1].end, tokens[j].start).includes(',') || CLAUSE_TURN.has(tokens[j].key)) break;
+      out[j] = 1;
+    }
+  }
+  return out;
+}
+
+const PLAY = wordSet(ctx.play);
+
+/**
+ * The sentences that name a game, a sport played against each other or a joke ("in Minecraft",
+ * "tenisā", "jk"), unless the word is negated ("not joking this time").
+ */
+export function playSentences(tokens: readonly Token[], negation: ReadonlySet<string>): Set<number> {
+  const out = new Set<number>();
+  tokens.forEach((t, k) => {
+    if (PLAY.has(t.key) && !negatedWithin(tokens, k, negation)) out.add(t.sentence);
+  });
   return out;
 }
 

@@ -210,6 +210,33 @@ describe('moderate: the sentence around a match', () => {
     expect(rules.moderate('Ты клоун в новогоднем спектакле, все будут смеяться — в хорошем смысле!').decision).toBe('allow');
     expect(rules.moderate('You are such a pig, Janis.').decision).not.toBe('allow');
   });
+
+  it('reads words after a denied or forbidden act of naming as named, not said, up to the next clause', () => {
+    for (const text of [
+      "Nobody said you're dumb, the question was just badly worded.",
+      'Neviens nesaka, ka tu esi stulbs.',
+      'Psiholoģe teica: nekad nesakiet nevienam "ej nomirsti", pat pa jokam.',
+      'Просили не называть друг друга «дураками».',
+    ]) {
+      expect(rules.moderate(text).decision).toBe('allow');
+    }
+    expect(rules.moderate("Never call me again or I'll kill you.").decision).not.toBe('allow');
+    expect(rules.moderate("You're stupid, nobody said otherwise.").decision).not.toBe('allow');
+  });
+
+  it('reads a condition about someone hypothetical as a safety talk, and what follows it as meant', () => {
+    for (const text of ['Ja kāds tev draud ar nazi, ej prom un zvani 112.', 'What to do if an adult asks you for nude photos: tell a teacher.']) {
+      expect(rules.moderate(text).decision).toBe('allow');
+    }
+    expect(rules.moderate('Ja kāds vēl aiztiks manu dēlu, es viņu nogalināšu.').decision).toBe('block');
+  });
+
+  it('reads a threat or an insult about a game or marked as a joke as play, unless the joke is denied', () => {
+    for (const text of ["I'm going to murder you in Minecraft tonight", 'я тебя завтра порву в шахматы', 'if you take my last slice I will end you jk']) {
+      expect(rules.moderate(text).decision).toBe('allow');
+    }
+    expect(rules.moderate("I'll stab you with my compass if you sit in my seat again, not joking this time").decision).toBe('block');
+  });
 });
 
 describe('moderate: a parent reporting what happened to their child', () => {

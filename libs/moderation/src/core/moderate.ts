@@ -1,5 +1,5 @@
 import { S_CYRL } from './chars';
-import { NEGATION, PERFORMANCE, STRICT_NEGATION, conditionalClauses, detectLatinContext, isAddressed, mentionsWords, parentReport, reportedSpeech, sentencesWith, type LatinContext } from './context';
+import { NEGATION, PERFORMANCE, STRICT_NEGATION, conditionalClauses, deniedSpeech, detectLatinContext, hypotheticalClauses, playSentences, isAddressed, mentionsWords, parentReport, reportedSpeech, sentencesWith, type LatinContext } from './context';
 import { BUILTIN_LEXICONS, compileEntries, type CompiledEntry, type WordSet, type LexiconEntrySource, type LexiconFile } from './lexicon';
 import { LexiconMatcher, type LexiconHit } from './matcher';
 import { classHash, featureBuckets, sharedNgramModel, type TokenClasses } from './ngram-model';
@@ -286,14 +286,20 @@ function contextAllows(e: CompiledEntry, tok: Token, tokens: Token[], latin: Lat
 const REFLEXIVE = new Set(['yourself', 'yourselves', 'sevi', 'себя', 'себе']);
 
 /**
- * Readings the whole sentence gives a match: self-harm words inside an "if" clause that opens it are a
- * helpline's words ("if you ever want to kill yourself, tell someone"; "if you're useless, kill
- * yourself" puts them after the clause), and a name given to someone in a play is a role ("tu būsi
- * cūka izrādē"). Each reading is computed once per message, on first need.
+ * Readings the whole sentence gives a match: words after a denied or forbidden act of naming are named,
+ * not said ("never call anyone 'stupid'"); a condition about someone hypothetical is a safety talk
+ * ("if someone threatens you with a knife, walk away"); a threat or an insult in a sentence about a
+ * game ("I'll murder you in Minecraft") or marked as a joke is play; self-harm words inside an "if"
+ * clause that opens it are a helpline's words ("if you ever want to kill yourself, tell someone"; "if
+ * you're useless, kill yourself" puts them after the clause), and a name given to someone in a play
+ * is a role ("tu būsi cūka izrādē"). Each reading is computed once per message, on first need.
  */
 class SentenceReadings {
   private conditional: Uint8Array | null = null;
   private staged: Set<number> | null = null;
+  private denied: Uint8Array | null = null;
+  private hypothetical: Uint8Array | null = null;
+  private played: Set<number> | null = null;
 
   constructor(
     private readonly tokens: Token[],
@@ -302,6 +308,10 @@ class SentenceReadings {
 
   innocent(f: Found): boolean {
     const { tokens } = this;
+    if ((this.denied ??= deniedSpeech(tokens, this.text, NEGATION))[f.first] === 1) return true;
+    const hypothetical = (this.hypothetical ??= hypotheticalClauses(tokens, this.text));
+    if (hypothetical[f.first] === 1 && hypothetical[f.last] === 1) return true;
+    if ((f.category === 'threat' || f.category === 'insult') && (this.played ??= playSentences(tokens, NEGATION)).has(tokens[f.first].sentence)) return true;
     if (f.category === 'self-harm' || (f.category === 'threat' && tokens.slice(f.first, f.last + 1).some((t) => REFLEXIVE.has(t.key)))) {
       return (this.conditional ??= conditionalClauses(tokens, this.text))[f.last] === 1;
     }
