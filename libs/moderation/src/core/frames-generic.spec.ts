@@ -141,3 +141,51 @@ describe('sarcasm, pestering, invitations and "never born"', () => {
     ]);
   });
 });
+
+describe('veiled consequences, exposure, exclusion and grooming (third round)', () => {
+  it('blocks a consequence for the reader’s body, and reviews the veiled ones', () => {
+    expectDecisions(
+      [
+        ['Ещё раз откроешь рот — зубов не соберёшь.', 'block'],
+        ['Vēl reizi pieiesi pie viņas, un tev būs jāiet uz skolu ar kruķiem.', 'block'],
+        ['Tu vēl redzēsi, kas notiek ar tiem, kas sūdzas.', 'review'],
+        ['Būtu žēl, ja jūsu dēlam kaut kas atgadītos.', 'review'],
+        ['Я знаю, на какой машине вы ездите.', 'review'],
+      ],
+      'threat',
+    );
+  });
+
+  it('reviews mocking exposure, blackmail and a class told to shut someone out', () => {
+    expectDecisions(
+      [
+        ['Shared your diary page in the group chat, everyone is dying 😂', 'review'],
+        ['Скинешь 20 евро до пятницы, иначе все увидят твою переписку.', 'review'],
+        ['Mēs visi vienojāmies, ka ar tevi neviens nesēdēs.', 'review'],
+        ['Все договорились с тобой не разговаривать.', 'review'],
+      ],
+      'harassment',
+    );
+  });
+
+  it('holds a pupil told to come alone, gifts for pictures and questions about a boyfriend', () => {
+    expectDecisions(
+      [
+        ['Atnāc uz noliktavu starpbrīdī, bet viena un klusi.', 'review'],
+        ['Я куплю тебе кроссовки, а ты мне пришлёшь пару фоток.', 'review'],
+        ['Have you done anything with your boyfriend yet? You can tell me.', 'block'],
+      ],
+      'sexual',
+    );
+  });
+
+  it('leaves hospitals, experiments, trip photos and friendship alone', () => {
+    expectClean([
+      'Ārsts teica, ka nākamnedēļ viņš būs slimnīcā.',
+      'Keep practising and see what happens to your score.',
+      'The teacher shared the trip photos in the group chat 😂 so funny',
+      'Ты сокровище, с тобой все хотят дружить.',
+      "Send me a photo of your bedroom wall, I'll buy the right paint.",
+    ]);
+  });
+});
