@@ -178,7 +178,8 @@ export function deniedSpeech(tokens: readonly Token[], text: string, negation: R
 const THAT = keySet({ all: ['that', 'ka', 'что', 'чтобы'] });
 const CLAUSE_JOIN = keySet({ all: ['or', 'and', 'but', 'because', 'vai', 'un', 'bet', 'jo', 'или', 'но', 'а', 'потому'] });
 
-function negatedWithin(tokens: readonly Token[], k: number, negation: ReadonlySet<string>): boolean {
+/** Whether a word of `negation` stands one or two words before token `k` in its sentence. */
+export function negatedWithin(tokens: readonly Token[], k: number, negation: ReadonlySet<string>): boolean {
   for (let j = Math.max(0, k - 2); j < k; j++) if (tokens[j].sentence === tokens[k].sentence && negation.has(tokens[j].key)) return true;
   return false;
 }

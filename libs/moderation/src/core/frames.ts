@@ -6,6 +6,7 @@ import lvFrames from '../../data/frames-lv.json';
 import ruFrames from '../../data/frames-ru.json';
 import genericFrames from '../../data/frames-generic.json';
 import { AFFIX_CLASSES, lemmaForms, lemmaLang } from './lexicon';
+import { negatedWithin } from './context';
 import { S_LATN } from './chars';
 import { cyrillicReadings } from './translit';
 import { CATEGORIES, type Category, type MatchLang, type Severity } from './types';
@@ -291,7 +292,7 @@ export class FrameMatcher {
       if (name !== undefined && (t.flags & (F_CAPITALIZED | F_ALLCAPS)) === F_CAPITALIZED) feats[i] = [...feats[i], name];
       if (menacing !== undefined && MENACING_EMOJI.test(gapAfter)) feats[i] = [...feats[i], menacing];
       if (dashed !== undefined && i > 0 && DASH.test(text.slice(tokens[i - 1].end, t.start))) feats[i] = [...feats[i], dashed];
-      if (negatedWord !== undefined && negatedBefore(tokens, i, negation)) feats[i] = [...feats[i], negatedWord];
+      if (negatedWord !== undefined && negatedWithin(tokens, i, negation)) feats[i] = [...feats[i], negatedWord];
       if (quoted !== undefined && t.quoted) feats[i] = [...feats[i], quoted];
       if (rolled !== null && rolled.has(t.sentence)) feats[i] = [...feats[i], eyeroll as number];
     }
@@ -437,11 +438,6 @@ function negated(tokens: Token[], first: number, last: number, negation: Set<str
   return false;
 }
 
-function negatedBefore(tokens: Token[], i: number, negation: Set<string>): boolean {
-  const s = tokens[i].sentence;
-  for (let k = Math.max(0, i - 2); k < i; k++) if (tokens[k].sentence === s && negation.has(tokens[k].key)) return true;
-  return false;
-}
 
 /** A cancelling feature near the match, in its last sentence or (for a spread frame) the ones it may span. */
 function anyFeature(feats: (readonly number[])[], tokens: Token[], first: number, last: number, none: number[][], fromSentence: number): boolean {

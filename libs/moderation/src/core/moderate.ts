@@ -1,5 +1,5 @@
 import { S_CYRL } from './chars';
-import { NEGATION, PERFORMANCE, STRICT_NEGATION, conditionalClauses, deniedSpeech, detectLatinContext, hypotheticalClauses, playSentences, isAddressed, mentionsWords, parentReport, reportedSpeech, sentencesWith, type LatinContext } from './context';
+import { NEGATION, PERFORMANCE, STRICT_NEGATION, conditionalClauses, deniedSpeech, detectLatinContext, hypotheticalClauses, negatedWithin, playSentences, isAddressed, mentionsWords, parentReport, reportedSpeech, sentencesWith, type LatinContext } from './context';
 import { BUILTIN_LEXICONS, compileEntries, type CompiledEntry, type WordSet, type LexiconEntrySource, type LexiconFile } from './lexicon';
 import { LexiconMatcher, type LexiconHit } from './matcher';
 import { classHash, featureBuckets, sharedNgramModel, type TokenClasses } from './ngram-model';
@@ -133,7 +133,7 @@ export class Moderator {
     const record = (tok: Token, h: LexiconHit, wordEnd: number): void => {
       const e = h.entry;
       // "you're not stupid", "tu neesi muļķis": a denied insult is reassurance.
-      if (!contextAllows(e, tok, tokens, latin, inMessage) || (e.cat === 'insult' && negatedBefore(tokens, tok.index))) {
+      if (!contextAllows(e, tok, tokens, latin, inMessage) || (e.cat === 'insult' && negatedWithin(tokens, tok.index, STRICT_NEGATION))) {
         cancelled++;
         return;
       }
@@ -318,12 +318,6 @@ class SentenceReadings {
     if (f.category === 'insult' && f.severity < 3) return (this.staged ??= sentencesWith(tokens, PERFORMANCE)).has(tokens[f.first].sentence);
     return false;
   }
-}
-
-function negatedBefore(tokens: Token[], index: number): boolean {
-  const s = tokens[index].sentence;
-  for (let k = Math.max(0, index - 2); k < index; k++) if (tokens[k].sentence === s && STRICT_NEGATION.has(tokens[k].key)) return true;
-  return false;
 }
 
 function titleInside(tok: Token, tokens: Token[]): boolean {
