@@ -97,7 +97,7 @@ function main(): void {
   }
   console.log(`linearity  worst 4N/N ratio ${round(worst)} (4 = linear, 16 = quadratic)`);
 
-  console.log(JSON.stringify({ bench: 'moderation', mb_per_s: round(mod.mbPerS), msgs_per_s: Math.round(mod.msgsPerS), obscenity_mb_per_s: round(obs.mbPerS), second_opinion: secondOpinion }));
+  console.log(JSON.stringify({ bench: 'moderation', mb_per_s: round(mod.mbPerS), msgs_per_s: Math.round(mod.msgsPerS), english_mb_per_s: round(modEn.mbPerS), obscenity_mb_per_s: round(obs.mbPerS), second_opinion: secondOpinion }));
 }
 
 main();

@@ -68,6 +68,14 @@ export interface CompiledFrame {
   order: boolean;
   cap: 'review' | null;
   sentences: number;
+  /** Per element, the one feature its matches are looked up by (see the constructor). */
+  anchors: number[];
+}
+
+interface FeatureEntry {
+  frame: CompiledFrame;
+  el: number;
+  single: boolean;
 }
 
 export interface FrameHit {
@@ -112,8 +120,19 @@ export class FrameMatcher {
   private readonly suffixes = new Map<number, Map<string, number[]>>();
   private readonly inflected = new Map<number, Map<string, number[]>>();
   /** feature id → (frame, element index) pairs whose element mentions that feature. */
-  private readonly byFeature: Array<Array<{ frame: CompiledFrame; el: number; single: boolean }>> = [];
-  private readonly state: { sentenceOf: Int32Array; touchedAt: Int32Array; firedIn: Int32Array; last: Int32Array };
+  private readonly byFeature: FeatureEntry[][] = [];
+  private readonly state: {
+    sentenceOf: Int32Array;
+    touchedAt: Int32Array;
+    firedIn: Int32Array;
+    last: Int32Array;
+    seenIn: Uint32Array;
+    featureSeenIn: Uint32Array;
+    countedIn: Uint32Array;
+    present: Uint16Array;
+  };
+  /** Counts messages, so a frame's state is reset on its first touch in a message rather than all of them up front. */
+  private message = 0;
   /** Where each frame's element positions start in the per-message buffer, and the buffer's length. */
   private readonly elementOffset: number[] = [];
   private elementCount = 0;
@@ -165,17 +184,31 @@ export class FrameMatcher {
         order: src.order === true,
         cap: src.cap === 'review' ? 'review' : null,
         sentences,
+        anchors: [],
       };
       this.frames.push(frame);
       this.elementOffset.push(this.elementCount);
       this.elementCount += frame.elements.length;
       frame.elements.forEach((el, k) => {
         const distinct = new Set(el);
-        for (const f of distinct) this.byFeature[f].push({ frame, el: k, single: distinct.size === 1 });
+        // A conjunction holds only where all its features do, so it waits on one of them: the one
+        // fewest words have (never a computed one such as $end, which half the words of a text carry).
+        const anchor = [...distinct].reduce((a, b) => (breadth(file, this.names[b]) < breadth(file, this.names[a]) ? b : a));
+        frame.anchors.push(anchor);
+        this.byFeature[anchor].push({ frame, el: k, single: distinct.size === 1 });
       });
     });
     const n = this.frames.length;
-    this.state = { sentenceOf: new Int32Array(n), touchedAt: new Int32Array(n), firedIn: new Int32Array(n), last: new Int32Array(this.elementCount) };
+    this.state = {
+      sentenceOf: new Int32Array(n),
+      touchedAt: new Int32Array(n),
+      firedIn: new Int32Array(n),
+      last: new Int32Array(this.elementCount),
+      seenIn: new Uint32Array(n),
+      featureSeenIn: new Uint32Array(this.names.length),
+      countedIn: new Uint32Array(n),
+      present: new Uint16Array(n),
+    };
   }
 
   /**
@@ -279,24 +312,65 @@ export class FrameMatcher {
     const quoted = this.featureIds.get(QUOTED);
     const eyeroll = this.featureIds.get(EYEROLL);
     const rolled = eyeroll === undefined ? null : sentencesEndingWith(tokens, text, EYEROLL_EMOJI);
+    // Computed features are gathered per token and added in one copy: most tokens get one or two.
+    const extra: number[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       const next = i + 1 < tokens.length ? tokens[i + 1] : null;
       const sameNext = next !== null && next.sentence === t.sentence ? next : null;
-      const gapAfter = text.slice(t.end, next === null ? text.length : next.start);
-      if (vocative !== undefined && isVocative(tokens, text, i, feats, relative)) feats[i] = [...feats[i], vocative];
+      const gapEnd = next === null ? text.length : next.start;
+      // Most words are followed by one space: no comma, no emoji, nothing to slice.
+      const plainGap = gapEnd - t.end === 1 && text.charCodeAt(t.end) === 32;
+      const gapAfter = plainGap ? ' ' : text.slice(t.end, gapEnd);
+      extra.length = 0;
+      if (vocative !== undefined && isVocative(tokens, text, i, feats, relative)) extra.push(vocative);
       // "tu dabūsi, tici man" ends a clause; "tu dabūsi, ko gribēji" goes on into an object clause.
-      const clauseGoesOn = sameNext !== null && (!gapAfter.includes(',') || (relative !== undefined && feats[i + 1].includes(relative)));
-      if (clauseEnd !== undefined && !clauseGoesOn) feats[i] = [...feats[i], clauseEnd];
-      if (laughed !== undefined && MOCKING_EMOJI.test(gapAfter)) feats[i] = [...feats[i], laughed];
-      if (name !== undefined && (t.flags & (F_CAPITALIZED | F_ALLCAPS)) === F_CAPITALIZED) feats[i] = [...feats[i], name];
-      if (menacing !== undefined && MENACING_EMOJI.test(gapAfter)) feats[i] = [...feats[i], menacing];
-      if (dashed !== undefined && i > 0 && DASH.test(text.slice(tokens[i - 1].end, t.start))) feats[i] = [...feats[i], dashed];
-      if (negatedWord !== undefined && negatedWithin(tokens, i, negation)) feats[i] = [...feats[i], negatedWord];
-      if (quoted !== undefined && t.quoted) feats[i] = [...feats[i], quoted];
-      if (rolled !== null && rolled.has(t.sentence)) feats[i] = [...feats[i], eyeroll as number];
+      const clauseGoesOn = sameNext !== null && (plainGap || !gapAfter.includes(',') || (relative !== undefined && feats[i + 1].includes(relative)));
+      if (clauseEnd !== undefined && !clauseGoesOn) extra.push(clauseEnd);
+      if (laughed !== undefined && !plainGap && MOCKING_EMOJI.test(gapAfter)) extra.push(laughed);
+      if (name !== undefined && (t.flags & (F_CAPITALIZED | F_ALLCAPS)) === F_CAPITALIZED) extra.push(name);
+      if (menacing !== undefined && !plainGap && MENACING_EMOJI.test(gapAfter)) extra.push(menacing);
+      if (dashed !== undefined && i > 0 && DASH.test(text.slice(tokens[i - 1].end, t.start))) extra.push(dashed);
+      if (negatedWord !== undefined && negatedWithin(tokens, i, negation)) extra.push(negatedWord);
+      if (quoted !== undefined && t.quoted) extra.push(quoted);
+      if (rolled !== null && rolled.has(t.sentence)) extra.push(eyeroll as number);
+      if (extra.length > 0) feats[i] = feats[i].concat(extra);
     }
     return feats;
+  }
+
+  /**
+   * The frames that can hold in this message — every element's anchor feature occurs somewhere in it —
+   * as the anchor entries to follow per feature; null when there are none, as for most messages. One
+   * look at each distinct feature of the message, however often its words repeat.
+   */
+  private candidates(feats: readonly (readonly number[])[], message: number): Map<number, FeatureEntry[]> | null {
+    const { featureSeenIn, countedIn, present } = this.state;
+    let found: CompiledFrame[] | null = null;
+    for (const fs of feats) {
+      for (const f of fs) {
+        if (featureSeenIn[f] === message) continue;
+        featureSeenIn[f] = message;
+        for (const { frame } of this.byFeature[f]) {
+          if (countedIn[frame.id] !== message) {
+            countedIn[frame.id] = message;
+            present[frame.id] = 0;
+          }
+          if (++present[frame.id] === frame.elements.length) (found ??= []).push(frame);
+        }
+      }
+    }
+    if (found === null) return null;
+    const active = new Map<number, FeatureEntry[]>();
+    for (const frame of found) {
+      frame.anchors.forEach((f, el) => {
+        const entry = { frame, el, single: new Set(frame.elements[el]).size === 1 };
+        const list = active.get(f);
+        if (list === undefined) active.set(f, [entry]);
+        else list.push(entry);
+      });
+    }
+    return active;
   }
 
   /**
@@ -308,14 +382,15 @@ export class FrameMatcher {
     let cancelled = 0;
     // Per frame: the sentence being tracked, the last token at which each element held in it, the
     // last token that touched the frame (to visit it once per token) and the last sentence it fired in.
-    // The buffers are the matcher's, reset per message (matching is synchronous, so no two messages
-    // share them): allocating them per message made garbage of a thousand frames' state each time.
+    // The buffers are the matcher's (matching is synchronous, so no two messages share them): allocating
+    // them per message made garbage of a thousand frames' state each time, and clearing them all cost
+    // as much again on a short message. A frame's state is cleared when the message first touches it.
     // `last` holds every frame's element positions (frame k at elementOffset[k]).
-    const { sentenceOf, touchedAt, firedIn, last } = this.state;
-    sentenceOf.fill(-1);
-    touchedAt.fill(-1);
-    firedIn.fill(-1);
-    last.fill(-1);
+    const { sentenceOf, touchedAt, firedIn, last, seenIn } = this.state;
+    // 0 marks "never touched"; wrapping after 2^32 - 1 messages starts again at 1.
+    const message = (this.message = this.message === 0xffffffff ? 1 : this.message + 1);
+    const active = this.candidates(feats, message);
+    if (active === null) return 0;
     const touched: CompiledFrame[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const fs = feats[i];
@@ -323,9 +398,18 @@ export class FrameMatcher {
       const sentence = tokens[i].sentence;
       touched.length = 0;
       for (const f of fs) {
-        for (const { frame, el, single } of this.byFeature[f]) {
+        const entries = active.get(f);
+        if (entries === undefined) continue;
+        for (const { frame, el, single } of entries) {
           if (!single && !frame.elements[el].every((g) => fs.includes(g))) continue;
           const off = this.elementOffset[frame.id];
+          if (seenIn[frame.id] !== message) {
+            seenIn[frame.id] = message;
+            sentenceOf[frame.id] = -1;
+            touchedAt[frame.id] = -1;
+            firedIn[frame.id] = -1;
+            last.fill(-1, off, off + frame.elements.length);
+          }
           if (sentenceOf[frame.id] !== sentence) {
             // A frame spread over sentences keeps what earlier ones held; stale positions fail the window check.
             if (frame.sentences === 1) last.fill(-1, off, off + frame.elements.length);
@@ -424,6 +508,11 @@ function sentencesEndingWith(tokens: Token[], text: string, emoji: RegExp): Set<
     if (emoji.test(text.slice(tokens[i].end, next === null ? text.length : next.start))) out.add(tokens[i].sentence);
   }
   return out;
+}
+
+/** How many words a feature may hold, to pick a conjunction's anchor; computed features hold any word. */
+function breadth(file: FrameFile, name: string): number {
+  return COMPUTED.has(name) ? Number.MAX_SAFE_INTEGER : file.features[name].length;
 }
 
 function increasing(arr: Int32Array): boolean {
