@@ -189,3 +189,24 @@ describe('veiled consequences, exposure, exclusion and grooming (third round)', 
     ]);
   });
 });
+
+describe('knowing where someone lives', () => {
+  it('blocks it bare and reviews publishing it', () => {
+    expectDecisions(
+      [
+        ['Es zinu, kur tu dzīvo.', 'block'],
+        ['Я знаю, где ты живёшь.', 'block'],
+      ],
+      'threat',
+    );
+    expectDecisions([['Я выложу твой адрес в чат.', 'review']], 'harassment');
+  });
+
+  it('leaves it alone when the sentence offers a lift, a book or a walk together', () => {
+    expectClean([
+      'Zinu, kur tu dzīvo, vakarā atnesīšu tev aizmirsto burtnīcu 🙂',
+      'Мы знаем, где ты живёшь, завтра зайдём за тобой и вместе пойдём на олимпиаду.',
+      'The school posted your timetable and the office phone number in the group chat.',
+    ]);
+  });
+});
