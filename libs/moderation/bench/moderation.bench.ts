@@ -85,7 +85,10 @@ function main(): void {
     'combining marks': (n) => 'a\u0301\u0308'.repeat(Math.ceil(n / 3)).slice(0, n),
     'emoji zwj': (n) => '👨‍👩‍👧 '.repeat(Math.ceil(n / 9)).slice(0, n),
     'phrase prefixes': (n) => 'i will kill '.repeat(Math.ceil(n / 12)).slice(0, n),
-    'context readings': (n) => 'bitch puppy you pig in the play '.repeat(Math.ceil(n / 32)).slice(0, n),
+    'context readings': (n) => {
+      const unit = 'bitch puppy you pig in the play if someone never call jk genius 🙄 ';
+      return unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+    },
   };
   let worst = 0;
   for (const [name, make] of Object.entries(shapes)) {

@@ -196,16 +196,21 @@ const CLAUSE_TURN = keySet({ all: ['then', 'tad', 'тогда', 'то', 'i', 'es
  */
 export function hypotheticalClauses(tokens: readonly Token[], text: string): Uint8Array {
   const out = new Uint8Array(tokens.length);
+  // Where the last clause scan stopped: a clause ends at the same word whichever "if" opened it, so
+  // an "if" inside a marked clause goes on from there ("if someone if someone…" stays linear).
+  let reach = 0;
   for (let k = 0; k < tokens.length; k++) {
     if (!CONDITIONAL.has(tokens[k].key)) continue;
     const s = tokens[k].sentence;
     let someone = false;
     for (let j = k + 1; j <= k + 3 && j < tokens.length && tokens[j].sentence === s; j++) if (HYPOTHETICAL.has(tokens[j].key)) someone = true;
     if (!someone) continue;
-    for (let j = k + 1; j < tokens.length && tokens[j].sentence === s; j++) {
+    let j = Math.max(k + 1, reach);
+    for (; j < tokens.length && tokens[j].sentence === s; j++) {
       if (text.slice(tokens[j - 1].end, tokens[j].start).includes(',') || CLAUSE_TURN.has(tokens[j].key)) break;
       out[j] = 1;
     }
+    reach = j;
   }
   return out;
 }

@@ -71,7 +71,7 @@ describe('properties', () => {
   it('one endless sentence of frame words costs time linear in its length', () => {
     // CPU time of this process, as a ratio of two lengths: what other work on the machine does to
     // the wall clock cancels out, and a quadratic matcher (16× for 4× the words) cannot pass.
-    const sentence = (n: number) => 'es tevi tev nogalināšu you will kill your я тебя убью visi imigranti ir parazīti send nudes bitch puppy you pig play '.repeat(n);
+    const sentence = (n: number) => 'es tevi tev nogalināšu you will kill your я тебя убью visi imigranti ir parazīti send nudes bitch puppy you pig play if someone never call jk genius 🙄 '.repeat(n);
     const cpu = (text: string) => {
       const before = process.cpuUsage();
       expect(moderate(text).decision).toBe('block');
