@@ -4,6 +4,12 @@ import { F_LV_MARK, type Token } from './tokenizer';
 import { normalizeWord } from './tokenizer';
 import { WordSet } from './lexicon';
 
+/** Whether a comma stands in text[from, to) — between two words, no slice made. */
+export function commaBetween(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text[k] === ',') return true;
+  return false;
+}
+
 /** Dominant language of the Latin-script words of a message; decides ambiguous entries (suka, suds). */
 export type LatinContext = 'lv' | 'en' | 'ru-latn' | 'unknown';
 
@@ -145,7 +151,7 @@ export function conditionalClauses(tokens: readonly Token[], text: string): Uint
     if (first) {
       // "If I were you, I'd jump": advice in the first person is not a helpline's condition.
       open = CONDITIONAL.has(tokens[k].key) && !(k + 1 < tokens.length && FIRST_PERSON.has(tokens[k + 1].key));
-    } else if (text.slice(tokens[k - 1].end, tokens[k].start).includes(',')) open = false;
+    } else if (commaBetween(text, tokens[k - 1].end, tokens[k].start)) open = false;
     if (open) out[k] = 1;
   }
   return out;
@@ -167,7 +173,7 @@ export function deniedSpeech(tokens: readonly Token[], text: string, negation: R
     const t = tokens[k];
     // "never call me again, or I will…": the next clause says something of its own; "nesaka, ka tu
     // esi…" is what is not said (Latvian and Russian set a comma before "that").
-    const comma = k > 0 && text.slice(tokens[k - 1].end, t.start).includes(',') && !THAT.has(t.key);
+    const comma = k > 0 && commaBetween(text, tokens[k - 1].end, t.start) && !THAT.has(t.key);
     if (open !== t.sentence || comma || CLAUSE_JOIN.has(t.key)) open = -1;
     if (open === t.sentence) out[k] = 1;
     else if (NAMING_NEGATED.has(t.key) || (NAMING.has(t.key) && negatedWithin(tokens, k, negation))) open = t.sentence;
@@ -207,7 +213,7 @@ export function hypotheticalClauses(tokens: readonly Token[], text: string): Uin
     if (!someone) continue;
     let j = Math.max(k + 1, reach);
     for (; j < tokens.length && tokens[j].sentence === s; j++) {
-      if (text.slice(tokens[j - 1].end, tokens[j].start).includes(',') || CLAUSE_TURN.has(tokens[j].key)) break;
+      if (commaBetween(text, tokens[j - 1].end, tokens[j].start) || CLAUSE_TURN.has(tokens[j].key)) break;
       out[j] = 1;
     }
     reach = j;

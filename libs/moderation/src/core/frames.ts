@@ -6,7 +6,7 @@ import lvFrames from '../../data/frames-lv.json';
 import ruFrames from '../../data/frames-ru.json';
 import genericFrames from '../../data/frames-generic.json';
 import { AFFIX_CLASSES, lemmaForms, lemmaLang } from './lexicon';
-import { negatedWithin } from './context';
+import { commaBetween, negatedWithin } from './context';
 import { S_LATN } from './chars';
 import { cyrillicReadings } from './translit';
 import { CATEGORIES, type Category, type MatchLang, type Severity } from './types';
@@ -68,13 +68,16 @@ export interface CompiledFrame {
   order: boolean;
   cap: 'review' | null;
   sentences: number;
-  /** Per element, the one feature its matches are looked up by (see the constructor). */
-  anchors: number[];
+  /** Per element, how its matches are looked up (see the constructor). */
+  entries: FeatureEntry[];
 }
 
 interface FeatureEntry {
   frame: CompiledFrame;
   el: number;
+  /** The one feature the element is looked up by. */
+  feature: number;
+  /** The element is that feature alone (not `a&b`). */
   single: boolean;
 }
 
@@ -184,7 +187,7 @@ export class FrameMatcher {
         order: src.order === true,
         cap: src.cap === 'review' ? 'review' : null,
         sentences,
-        anchors: [],
+        entries: [],
       };
       this.frames.push(frame);
       this.elementOffset.push(this.elementCount);
@@ -194,8 +197,9 @@ export class FrameMatcher {
         // A conjunction holds only where all its features do, so it waits on one of them: the one
         // fewest words have (never a computed one such as $end, which half the words of a text carry).
         const anchor = [...distinct].reduce((a, b) => (breadth(file, this.names[b]) < breadth(file, this.names[a]) ? b : a));
-        frame.anchors.push(anchor);
-        this.byFeature[anchor].push({ frame, el: k, single: distinct.size === 1 });
+        const entry: FeatureEntry = { frame, el: k, feature: anchor, single: distinct.size === 1 };
+        frame.entries.push(entry);
+        this.byFeature[anchor].push(entry);
       });
     });
     const n = this.frames.length;
@@ -314,6 +318,8 @@ export class FrameMatcher {
     const rolled = eyeroll === undefined ? null : sentencesEndingWith(tokens, text, EYEROLL_EMOJI);
     // Computed features are gathered per token and added in one copy: most tokens get one or two.
     const extra: number[] = [];
+    // The gap after the previous word is the gap before this one (the dash of "мама — дура").
+    let gapBefore = '';
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       const next = i + 1 < tokens.length ? tokens[i + 1] : null;
@@ -330,11 +336,12 @@ export class FrameMatcher {
       if (laughed !== undefined && !plainGap && MOCKING_EMOJI.test(gapAfter)) extra.push(laughed);
       if (name !== undefined && (t.flags & (F_CAPITALIZED | F_ALLCAPS)) === F_CAPITALIZED) extra.push(name);
       if (menacing !== undefined && !plainGap && MENACING_EMOJI.test(gapAfter)) extra.push(menacing);
-      if (dashed !== undefined && i > 0 && DASH.test(text.slice(tokens[i - 1].end, t.start))) extra.push(dashed);
+      if (dashed !== undefined && i > 0 && DASH.test(gapBefore)) extra.push(dashed);
       if (negatedWord !== undefined && negatedWithin(tokens, i, negation)) extra.push(negatedWord);
       if (quoted !== undefined && t.quoted) extra.push(quoted);
       if (rolled !== null && rolled.has(t.sentence)) extra.push(eyeroll as number);
       if (extra.length > 0) feats[i] = feats[i].concat(extra);
+      gapBefore = gapAfter;
     }
     return feats;
   }
@@ -363,12 +370,11 @@ export class FrameMatcher {
     if (found === null) return null;
     const active = new Map<number, FeatureEntry[]>();
     for (const frame of found) {
-      frame.anchors.forEach((f, el) => {
-        const entry = { frame, el, single: new Set(frame.elements[el]).size === 1 };
-        const list = active.get(f);
-        if (list === undefined) active.set(f, [entry]);
+      for (const entry of frame.entries) {
+        const list = active.get(entry.feature);
+        if (list === undefined) active.set(entry.feature, [entry]);
         else list.push(entry);
-      });
+      }
     }
     return active;
   }
@@ -483,11 +489,6 @@ function isEnding(rest: string): boolean {
   return ENDINGS.has(rest);
 }
 
-function commaBetween(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (text[k] === ',') return true;
-  return false;
-}
-
 function isVocative(tokens: Token[], text: string, i: number, feats: (readonly number[])[], relative: number | undefined): boolean {
   const t = tokens[i];
   const prev = i > 0 && tokens[i - 1].sentence === t.sentence ? tokens[i - 1] : null;
@@ -526,7 +527,6 @@ function negated(tokens: Token[], first: number, last: number, negation: Set<str
   for (let k = Math.max(0, first - 2); k <= last; k++) if (tokens[k].sentence === s && negation.has(tokens[k].key)) return true;
   return false;
 }
-
 
 /** A cancelling feature near the match, in its last sentence or (for a spread frame) the ones it may span. */
 function anyFeature(feats: (readonly number[])[], tokens: Token[], first: number, last: number, none: number[][], fromSentence: number): boolean {
