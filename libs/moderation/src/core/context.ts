@@ -1,6 +1,6 @@
 import contextJson from '../../data/context.json';
 import { S_LATN } from './chars';
-import { F_LV_MARK, type Token } from './tokenizer';
+import { F_CAPITALIZED, F_LV_MARK, type Token } from './tokenizer';
 import { normalizeWord } from './tokenizer';
 import { WordSet } from './lexicon';
 
@@ -27,6 +27,15 @@ interface ContextFile {
   namingNegated: Record<string, string[]>;
   hypothetical: Record<string, string[]>;
   play: Record<string, string[]>;
+  media: Record<string, string[]>;
+  speaker: Record<string, string[]>;
+  thirdPerson: Record<string, string[]>;
+  affection: Record<string, string[]>;
+  carer: Record<string, string[]>;
+  discovery: Record<string, string[]>;
+  laughter: Record<string, string[]>;
+  affectionVerb: Record<string, string[]>;
+  lovedOne: Record<string, string[]>;
   functionWords: Record<'lv' | 'en' | 'ru-latn', string[]>;
 }
 
@@ -53,17 +62,28 @@ export const NEGATION = keySet(ctx.negation);
  * nogalināšu!", «Идиот» Достоевского).
  */
 const MENTION = wordSet(ctx.mention);
+/**
+ * Books, films, songs and their characters speak, so a reporting verb after one in the same sentence
+ * quotes them ("the villain says 'I'll find you'", "в мультфильме пират говорит «…»"), where "she
+ * said 'idiot'" reports someone speaking to the writer's family. They are mention words too.
+ */
+const MEDIA = wordSet(ctx.media);
 
 /**
- * Whether the message talks about words (see MENTION) and reports no one saying them: "she said the
- * word 'cunt' in class" is a report for a human, "why the word 'retard' hurts" a lesson.
+ * Whether the message talks about words (see MENTION, MEDIA) and reports no one saying them: "she said
+ * the word 'X' to me" is a report; a reporting verb after a film or an example in its sentence is not,
+ * unless `mediaSpeak` is false (a parent's report: "comments under my daughter's video say '…'").
  */
-export function mentionsWords(tokens: readonly Token[]): boolean {
+export function mentionsWords(tokens: readonly Token[], mediaSpeak = true): boolean {
   let mention = false;
+  let mediaSentence = -1;
   for (const t of tokens) {
     if (t.quoted) continue;
-    if (MENTION.has(t.key)) mention = true;
-    else if (REPORTING.has(t.key)) return false;
+    if (MEDIA.has(t.key)) {
+      mention = true;
+      if (mediaSpeak) mediaSentence = t.sentence;
+    } else if (MENTION.has(t.key)) mention = true;
+    else if (REPORTING.has(t.key) && mediaSentence !== t.sentence) return false;
   }
   return mention;
 }
@@ -197,7 +217,7 @@ const CLAUSE_TURN = keySet({ all: ['then', 'tad', 'тогда', 'то', 'i', 'es
 /**
  * Which tokens stand in a condition about someone hypothetical ("if someone threatens you with a
  * knife, walk away", "what to do if an adult asks for photos", "ja kāds lūdz kailbildes"): "if" with
- * someone/an adult/a stranger within the next three words, up to a comma, "then" or a first person.
+ * someone/an adult/a stranger within the next four words, up to a comma, "then" or a first person.
  * A safety talk describes the abuse it warns about; "if anyone tells, I'll…" puts the threat after it.
  */
 export function hypotheticalClauses(tokens: readonly Token[], text: string): Uint8Array {
@@ -209,11 +229,12 @@ export function hypotheticalClauses(tokens: readonly Token[], text: string): Uin
     if (!CONDITIONAL.has(tokens[k].key)) continue;
     const s = tokens[k].sentence;
     let someone = false;
-    for (let j = k + 1; j <= k + 3 && j < tokens.length && tokens[j].sentence === s; j++) if (HYPOTHETICAL.has(tokens[j].key)) someone = true;
+    for (let j = k + 1; j <= k + 4 && j < tokens.length && tokens[j].sentence === s; j++) if (HYPOTHETICAL.has(tokens[j].key)) someone = true;
     if (!someone) continue;
     let j = Math.max(k + 1, reach);
     for (; j < tokens.length && tokens[j].sentence === s; j++) {
-      if (commaBetween(text, tokens[j - 1].end, tokens[j].start) || CLAUSE_TURN.has(tokens[j].key)) break;
+      // "кто-то", "kāds-tur": a turn word hyphenated to the word before it is part of that word.
+      if (commaBetween(text, tokens[j - 1].end, tokens[j].start) || (CLAUSE_TURN.has(tokens[j].key) && text[tokens[j].start - 1] !== '-')) break;
       out[j] = 1;
     }
     reach = j;
@@ -232,6 +253,67 @@ export function playSentences(tokens: readonly Token[], negation: ReadonlySet<st
   tokens.forEach((t, k) => {
     if (PLAY.has(t.key) && !negatedWithin(tokens, k, negation)) out.add(t.sentence);
   });
+  return out;
+}
+
+const SPEAKER = keySet(ctx.speaker);
+const OTHER_PERSON = new Set([...keySet(ctx.addressee), ...keySet(ctx.thirdPerson)]);
+
+/**
+ * The sentences where the writer calls themselves names ("I'm such an idiot, I left the keys at home",
+ * "Es esmu debīla", "какой же я кретин"): a first-person subject and nobody else in the sentence, no
+ * reader, no third person, no name ("I think Jānis is an idiot" is about Jānis), nobody quoted ("I want
+ * to report that he called my child 'thick'"). Returns, per sentence,
+ * the index of the writer's word (the insult must follow it: "b1tch please, I did my part" is aimed
+ * at the reader), or a negative number.
+ */
+export function selfDirectedSentences(tokens: readonly Token[]): Int32Array {
+  // Per sentence: the first word of the writer as subject, or -2 once someone else is named in it.
+  const first = new Int32Array(tokens.length ? tokens[tokens.length - 1].sentence + 1 : 0).fill(-1);
+  tokens.forEach((t, k) => {
+    const s = t.sentence;
+    if (first[s] === -2) return;
+    if (OTHER_PERSON.has(t.key) || YOUR.has(t.key) || REPORTING.has(t.key) || ((t.flags & F_CAPITALIZED) !== 0 && !SPEAKER.has(t.key) && k > 0 && tokens[k - 1].sentence === s)) first[s] = -2;
+    else if (first[s] === -1 && SPEAKER.has(t.key)) first[s] = k;
+  });
+  return first;
+}
+
+const AFFECTION = wordSet(ctx.affection);
+const AFFECTION_VERB = keySet(ctx.affectionVerb);
+const LOVED_ONE = keySet(ctx.lovedOne);
+/** A heart or a kiss: ❤ ♥ 💓–💟 😘 😚 🥰 🤗. */
+const HEART = /[\u2764\u2665\u{1F493}-\u{1F49F}\u{1F618}\u{1F61A}\u{1F970}\u{1F917}]/u;
+
+/**
+ * Whether the message is said with affection: "love you", "mīlu tevi", "люблю тебя", a pet name for a
+ * friend, a heart. "Ты дура 😂❤️ зачем мне столько шоколадок купила" is friends' banter, not an insult.
+ */
+export function affectionate(tokens: readonly Token[], text: string): boolean {
+  if (HEART.test(text)) return true;
+  return tokens.some((t, k) => AFFECTION.has(t.key) || (AFFECTION_VERB.has(t.key) && k + 1 < tokens.length && LOVED_ONE.has(tokens[k + 1].key)));
+}
+
+const LAUGHTER = keySet(ctx.laughter);
+const CARER = wordSet(ctx.carer);
+const DISCOVERY = wordSet(ctx.discovery);
+
+/**
+ * The sentences where "you're dead" is a figure of speech: dying of laughter ("būsi miris no
+ * smiekliem"), or in trouble once a parent finds out ("ты труп, если мама узнает", "you're dead meat
+ * when Mum sees the mess").
+ */
+export function figurativeDeathSentences(tokens: readonly Token[]): Set<number> {
+  const out = new Set<number>();
+  const carer = new Set<number>();
+  const discovery = new Set<number>();
+  tokens.forEach((t, k) => {
+    if (LAUGHTER.has(t.key)) out.add(t.sentence);
+    if (CARER.has(t.key)) carer.add(t.sentence);
+    // "мама родная не узнает": your own mother will not recognise you is the threat itself.
+    if (DISCOVERY.has(t.key) && !negatedWithin(tokens, k, STRICT_NEGATION)) discovery.add(t.sentence);
+  });
+  for (const s of carer) if (discovery.has(s)) out.add(s);
   return out;
 }
 

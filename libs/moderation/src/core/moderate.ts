@@ -1,5 +1,5 @@
 import { S_CYRL } from './chars';
-import { NEGATION, PERFORMANCE, STRICT_NEGATION, conditionalClauses, deniedSpeech, detectLatinContext, hypotheticalClauses, negatedWithin, playSentences, isAddressed, mentionsWords, parentReport, reportedSpeech, sentencesWith, type LatinContext } from './context';
+import { NEGATION, PERFORMANCE, STRICT_NEGATION, affectionate, conditionalClauses, figurativeDeathSentences, selfDirectedSentences, deniedSpeech, detectLatinContext, hypotheticalClauses, negatedWithin, playSentences, isAddressed, mentionsWords, parentReport, reportedSpeech, sentencesWith, type LatinContext } from './context';
 import { BUILTIN_LEXICONS, compileEntries, type CompiledEntry, type WordSet, type LexiconEntrySource, type LexiconFile } from './lexicon';
 import { LexiconMatcher, type LexiconHit } from './matcher';
 import { classHash, featureBuckets, sharedNgramModel, type TokenClasses } from './ngram-model';
@@ -117,7 +117,8 @@ export class Moderator {
   moderateByRules(text: string): RulesOutcome {
     const tokens = tokenize(text);
     const latin = detectLatinContext(tokens);
-    const reported = parentReport(tokens) ? tokens.map(() => true) : reportedSpeech(tokens);
+    const fromParent = parentReport(tokens);
+    const reported = fromParent ? tokens.map(() => true) : reportedSpeech(tokens);
     const found: Found[] = [];
     const hits: LexiconHit[] = [];
 
@@ -191,7 +192,7 @@ export class Moderator {
     for (const fh of frameHits) found.push(span(fh.first, fh.last, fh.frame));
 
     // Quoted words in a message about words, plays or books are mentioned, not used.
-    const mentioned = found.some((f) => f.quoted) && mentionsWords(tokens);
+    const mentioned = found.some((f) => f.quoted) && mentionsWords(tokens, !fromParent);
     const readings = new SentenceReadings(tokens, text);
     const used = found.filter((f) => !(mentioned && f.quoted) && !readings.innocent(f));
     cancelled += found.length - used.length;
@@ -281,6 +282,9 @@ function contextAllows(e: CompiledEntry, tok: Token, tokens: Token[], latin: Lat
   return true;
 }
 
+/** How far after "I" / "es" / "я" a name still describes the writer ("Я на этом фото такой урод"). */
+const SELF_REACH = 5;
+
 /** "kill yourself" is filed as a threat; aimed back at the reader it is self-harm for these readings. */
 const REFLEXIVE = new Set(['yourself', 'yourselves', 'sevi', 'себя', 'себе']);
 
@@ -291,7 +295,10 @@ const REFLEXIVE = new Set(['yourself', 'yourselves', 'sevi', 'себя', 'себ
  * game ("I'll murder you in Minecraft") or marked as a joke is play; self-harm words inside an "if"
  * clause that opens it are a helpline's words ("if you ever want to kill yourself, tell someone"; "if
  * you're useless, kill yourself" puts them after the clause), and a name given to someone in a play
- * is a role ("tu būsi cūka izrādē"). Each reading is computed once per message, on first need.
+ * is a role ("tu būsi cūka izrādē"). An insult the writer aims at themselves ("I'm such an idiot") or
+ * says with affection ("ты дура 😂❤️ … люблю тебя") is not aimed at anyone, and "you're dead" is a figure
+ * of speech beside dying of laughter or a parent finding out. Each reading is computed once per
+ * message, on first need.
  */
 class SentenceReadings {
   private conditional: Uint8Array | null = null;
@@ -299,6 +306,9 @@ class SentenceReadings {
   private denied: Uint8Array | null = null;
   private hypothetical: Uint8Array | null = null;
   private played: Set<number> | null = null;
+  private self: Int32Array | null = null;
+  private fond: boolean | null = null;
+  private figurative: Set<number> | null = null;
 
   constructor(
     private readonly tokens: Token[],
@@ -311,6 +321,11 @@ class SentenceReadings {
     const hypothetical = (this.hypothetical ??= hypotheticalClauses(tokens, this.text));
     if (hypothetical[f.first] === 1 && hypothetical[f.last] === 1) return true;
     if ((f.category === 'threat' || f.category === 'insult') && (this.played ??= playSentences(tokens, NEGATION)).has(tokens[f.first].sentence)) return true;
+    if (f.category === 'insult') {
+      const writer = (this.self ??= selfDirectedSentences(tokens))[tokens[f.first].sentence];
+      if ((writer >= 0 && writer <= f.first && f.first - writer <= SELF_REACH) || (this.fond ??= affectionate(tokens, this.text))) return true;
+    }
+    if (f.category === 'threat' && (this.figurative ??= figurativeDeathSentences(tokens)).has(tokens[f.first].sentence)) return true;
     if (f.category === 'self-harm' || (f.category === 'threat' && tokens.slice(f.first, f.last + 1).some((t) => REFLEXIVE.has(t.key)))) {
       return (this.conditional ??= conditionalClauses(tokens, this.text))[f.last] === 1;
     }

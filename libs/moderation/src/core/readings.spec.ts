@@ -1,0 +1,71 @@
+import { expectClean, expectDecisions, expectHeld } from '../../test-support/frame-expectations';
+
+/**
+ * Sentence readings that cancel a match (moderate.ts SentenceReadings, context.ts): an insult the
+ * writer aims at themselves or says with affection, "you're dead" as a figure of speech, a character
+ * in a film or a book speaking, a safety talk about someone hypothetical. Each with the abusive
+ * neighbour it must not excuse.
+ */
+
+describe('an insult the writer aims at themselves', () => {
+  it('is not an insult', () => {
+    expectClean([
+      "I'm such an idiot, I left my PE kit on the bus again.",
+      'Es esmu tāds idiots, aizmirsu pildspalvu mājās.',
+      'Какой же я идиот, перепутал расписание.',
+    ]);
+  });
+
+  it('still counts when the reader, someone else or a quoted remark is the target', () => {
+    expectHeld(["I think you're an idiot.", 'Es domāju, ka viņš ir idiots.', 'Я знаю, что ты идиот.'], 'insult');
+    expectHeld(['I want to tell you that the boys called my son an idiot again.'], 'insult');
+    // The writer is mentioned after the insult, not as its subject.
+    expectHeld(['Idiots, I told you twice already!'], 'insult');
+  });
+});
+
+describe('an insult said with affection', () => {
+  it('is friends’ banter', () => {
+    expectClean(['Ты дурёха 😂❤️ опять забыла зонт, я принесу.', "You muppet 😂 you left your phone at mine, love you!"]);
+  });
+
+  it('does not excuse a threat or a sexual remark with a heart', () => {
+    expectDecisions([['Es tevi nogalināšu ❤️', 'block']], 'threat');
+  });
+});
+
+describe('"you are dead" as a figure of speech', () => {
+  it('is clean beside dying of laughter or a parent finding out', () => {
+    expectClean(['Tu būsi beigts no smiekliem, kad redzēsi manu zīmējumu 😂', 'Ты труп, если мама увидит, что мы разбили вазу 😅']);
+  });
+
+  it('stays a threat otherwise, and when the parent will not recognise you', () => {
+    expectDecisions(
+      [
+        ['Ты труп после уроков.', 'block'],
+        ['Я тебя так отделаю, что мама родная не узнает.', 'block'],
+      ],
+      'threat',
+    );
+  });
+});
+
+describe('a film or a book speaking', () => {
+  it('quotes a character, not the writer', () => {
+    expectClean(['В фильме злодей говорит «я тебя найду», и сын теперь это повторяет. Как объяснить?']);
+  });
+
+  it('still reviews a parent reporting what was written to their child', () => {
+    expectHeld(['Manam dēlam zem video raksta "tu esi idiots". Lūdzu palīdziet.'], 'insult');
+  });
+});
+
+describe('a safety talk about someone hypothetical', () => {
+  it('reads "кто-то" as one word and "if" four words before "someone"', () => {
+    expectClean(['Если вдруг на улице кто-то угрожает выбить тебе зубы, отдай телефон и беги к взрослым.']);
+  });
+
+  it('reads "nobody\'s" as a negation', () => {
+    expectClean(["Nobody's going to beat you up, the head spoke to those boys."]);
+  });
+});
