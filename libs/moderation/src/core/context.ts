@@ -34,6 +34,11 @@ interface ContextFile {
   carer: Record<string, string[]>;
   discovery: Record<string, string[]>;
   laughter: Record<string, string[]>;
+  thing: Record<string, string[]>;
+  sport: Record<string, string[]>;
+  complementizer: Record<string, string[]>;
+  readerObject: Record<string, string[]>;
+  rival: Record<string, string[]>;
   affectionVerb: Record<string, string[]>;
   lovedOne: Record<string, string[]>;
   functionWords: Record<'lv' | 'en' | 'ru-latn', string[]>;
@@ -217,7 +222,7 @@ const CLAUSE_TURN = keySet({ all: ['then', 'tad', 'тогда', 'то', 'i', 'es
 /**
  * Which tokens stand in a condition about someone hypothetical ("if someone threatens you with a
  * knife, walk away", "what to do if an adult asks for photos", "ja kāds lūdz kailbildes"): "if" with
- * someone/an adult/a stranger within the next four words, up to a comma, "then" or a first person.
+ * someone/an adult/a stranger within the next five words, up to a comma, "then" or a first person.
  * A safety talk describes the abuse it warns about; "if anyone tells, I'll…" puts the threat after it.
  */
 export function hypotheticalClauses(tokens: readonly Token[], text: string): Uint8Array {
@@ -229,12 +234,16 @@ export function hypotheticalClauses(tokens: readonly Token[], text: string): Uin
     if (!CONDITIONAL.has(tokens[k].key)) continue;
     const s = tokens[k].sentence;
     let someone = false;
-    for (let j = k + 1; j <= k + 4 && j < tokens.length && tokens[j].sentence === s; j++) if (HYPOTHETICAL.has(tokens[j].key)) someone = true;
+    for (let j = k + 1; j <= k + 5 && j < tokens.length && tokens[j].sentence === s; j++) if (HYPOTHETICAL.has(tokens[j].key)) someone = true;
     if (!someone) continue;
+    const quotedIf = tokens[k].quoted;
     let j = Math.max(k + 1, reach);
     for (; j < tokens.length && tokens[j].sentence === s; j++) {
-      // "кто-то", "kāds-tur": a turn word hyphenated to the word before it is part of that word.
-      if (commaBetween(text, tokens[j - 1].end, tokens[j].start) || (CLAUSE_TURN.has(tokens[j].key) && text[tokens[j].start - 1] !== '-')) break;
+      // A quotation after an unquoted "if" is the hypothetical person speaking ("ja kāds raksta 'es zinu,
+      // kur tu dzīvo'"); "кто-то": a turn word hyphenated to the word before is part of it; a comma
+      // before "that" goes on with the clause ("ja kāds draud, ka dabūsi pa purnu").
+      const t = tokens[j];
+      if (!(t.quoted && !quotedIf) && (commaBetween(text, tokens[j - 1].end, t.start) ? !COMPLEMENTIZER.has(t.key) : CLAUSE_TURN.has(t.key) && text[t.start - 1] !== '-')) break;
       out[j] = 1;
     }
     reach = j;
@@ -257,26 +266,66 @@ export function playSentences(tokens: readonly Token[], negation: ReadonlySet<st
 }
 
 const SPEAKER = keySet(ctx.speaker);
-const OTHER_PERSON = new Set([...keySet(ctx.addressee), ...keySet(ctx.thirdPerson)]);
+const COMPLEMENTIZER = keySet(ctx.complementizer);
+const THIRD_PERSON = keySet(ctx.thirdPerson);
+const OTHER_PERSON = new Set([...keySet(ctx.addressee), ...keySet(ctx.readerObject), ...keySet(ctx.thirdPerson)]);
+
+const THING = wordSet(ctx.thing);
+
+/** Where a sentence's name-calling lands on no person: the writer's word or a thing's, per sentence. */
+export interface UnaimedSubjects {
+  /** Per sentence, the first word naming the writer or a thing, or a negative number (none, or a person is named). */
+  subject: Int32Array;
+  /** Per token, whether it names a thing or a pet ("этот дебильный ноутбук", "this ugly troll figurine"). */
+  thing: Uint8Array;
+}
 
 /**
- * The sentences where the writer calls themselves names ("I'm such an idiot, I left the keys at home",
- * "Es esmu debīla", "какой же я кретин"): a first-person subject and nobody else in the sentence, no
- * reader, no third person, no name ("I think Jānis is an idiot" is about Jānis), nobody quoted ("I want
- * to report that he called my child 'thick'"). Returns, per sentence,
- * the index of the writer's word (the insult must follow it: "b1tch please, I did my part" is aimed
- * at the reader), or a negative number.
+ * The sentences where a name is given to the writer or to a thing, not to a person: "I'm such an idiot,
+ * I left the keys at home", "Es esmu debīla", "какой же я кретин", "šis printeris ir tāds sūds", "наш
+ * пёс — настоящий осёл". Nobody else may be in the sentence: no reader, no third person, no name ("I
+ * think Jānis is an idiot" is about Jānis), nobody quoted ("I want to report that he called my child
+ * 'thick'"). The insult must follow the subject ("b1tch please, I did my part" is aimed at the reader)
+ * or stand right before the thing it describes.
  */
-export function selfDirectedSentences(tokens: readonly Token[]): Int32Array {
-  // Per sentence: the first word of the writer as subject, or -2 once someone else is named in it.
-  const first = new Int32Array(tokens.length ? tokens[tokens.length - 1].sentence + 1 : 0).fill(-1);
+export function unaimedSubjects(tokens: readonly Token[]): UnaimedSubjects {
+  const subject = new Int32Array(tokens.length ? tokens[tokens.length - 1].sentence + 1 : 0).fill(-1);
+  const thing = new Uint8Array(tokens.length);
   tokens.forEach((t, k) => {
     const s = t.sentence;
-    if (first[s] === -2) return;
-    if (OTHER_PERSON.has(t.key) || YOUR.has(t.key) || REPORTING.has(t.key) || ((t.flags & F_CAPITALIZED) !== 0 && !SPEAKER.has(t.key) && k > 0 && tokens[k - 1].sentence === s)) first[s] = -2;
-    else if (first[s] === -1 && SPEAKER.has(t.key)) first[s] = k;
+    if (THING.has(t.key)) thing[k] = 1;
+    if (subject[s] === -2) return;
+    if (OTHER_PERSON.has(t.key) || YOUR.has(t.key) || REPORTING.has(t.key) || ((t.flags & F_CAPITALIZED) !== 0 && !SPEAKER.has(t.key) && k > 0 && tokens[k - 1].sentence === s)) subject[s] = -2;
+    else if (subject[s] === -1 && (SPEAKER.has(t.key) || thing[k] === 1)) subject[s] = k;
   });
-  return first;
+  return { subject, thing };
+}
+
+const SPORT = wordSet(ctx.sport);
+const RIVAL = keySet(ctx.rival);
+
+/**
+ * The sentences about a match where the threat is aimed at the other side and no reader is named: "we're
+ * going to crush them on Saturday", "kapteinis teica „šodien viņus nositīsim”". "I'll break your legs
+ * after the match" names the reader; "the gym may catch fire if my son is not back in the team" names no
+ * rival. Per sentence: whether it qualifies; the threat itself must hold a rival word.
+ */
+export function sportSentences(tokens: readonly Token[]): Set<number> {
+  const sport = new Set<number>();
+  const reader = new Set<number>();
+  for (const t of tokens) {
+    if (SPORT.has(t.key)) sport.add(t.sentence);
+    if (OTHER_PERSON.has(t.key) && !THIRD_PERSON.has(t.key)) reader.add(t.sentence);
+    if (YOUR.has(t.key)) reader.add(t.sentence);
+  }
+  for (const s of reader) sport.delete(s);
+  return sport;
+}
+
+/** Whether tokens[first..last] name the other side ("them", "viņus", "их"). */
+export function namesRival(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let k = first; k <= last; k++) if (RIVAL.has(tokens[k].key)) return true;
+  return false;
 }
 
 const AFFECTION = wordSet(ctx.affection);

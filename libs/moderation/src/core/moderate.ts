@@ -1,5 +1,5 @@
 import { S_CYRL } from './chars';
-import { NEGATION, PERFORMANCE, STRICT_NEGATION, affectionate, conditionalClauses, figurativeDeathSentences, selfDirectedSentences, deniedSpeech, detectLatinContext, hypotheticalClauses, negatedWithin, playSentences, isAddressed, mentionsWords, parentReport, reportedSpeech, sentencesWith, type LatinContext } from './context';
+import { NEGATION, PERFORMANCE, STRICT_NEGATION, affectionate, commaBetween, conditionalClauses, figurativeDeathSentences, namesRival, sportSentences, unaimedSubjects, type UnaimedSubjects, deniedSpeech, detectLatinContext, hypotheticalClauses, negatedWithin, playSentences, isAddressed, mentionsWords, parentReport, reportedSpeech, sentencesWith, type LatinContext } from './context';
 import { BUILTIN_LEXICONS, compileEntries, type CompiledEntry, type WordSet, type LexiconEntrySource, type LexiconFile } from './lexicon';
 import { LexiconMatcher, type LexiconHit } from './matcher';
 import { classHash, featureBuckets, sharedNgramModel, type TokenClasses } from './ngram-model';
@@ -282,8 +282,14 @@ function contextAllows(e: CompiledEntry, tok: Token, tokens: Token[], latin: Lat
   return true;
 }
 
-/** How far after "I" / "es" / "я" a name still describes the writer ("Я на этом фото такой урод"). */
+/** How far after "I" / "es" / "я" or a thing a name still describes it ("Я на этом фото такой урод"). */
 const SELF_REACH = 5;
+
+/** An insulting adjective right before the thing it describes ("этот дебильный ноутбук"). */
+function thingAfter(tokens: Token[], thing: Uint8Array, last: number, text: string): boolean {
+  const k = last + 1;
+  return k < tokens.length && thing[k] === 1 && tokens[k].sentence === tokens[last].sentence && !commaBetween(text, tokens[last].end, tokens[k].start);
+}
 
 /** "kill yourself" is filed as a threat; aimed back at the reader it is self-harm for these readings. */
 const REFLEXIVE = new Set(['yourself', 'yourselves', 'sevi', 'себя', 'себе']);
@@ -306,7 +312,8 @@ class SentenceReadings {
   private denied: Uint8Array | null = null;
   private hypothetical: Uint8Array | null = null;
   private played: Set<number> | null = null;
-  private self: Int32Array | null = null;
+  private unaimed: UnaimedSubjects | null = null;
+  private sport: Set<number> | null = null;
   private fond: boolean | null = null;
   private figurative: Set<number> | null = null;
 
@@ -322,10 +329,14 @@ class SentenceReadings {
     if (hypothetical[f.first] === 1 && hypothetical[f.last] === 1) return true;
     if ((f.category === 'threat' || f.category === 'insult') && (this.played ??= playSentences(tokens, NEGATION)).has(tokens[f.first].sentence)) return true;
     if (f.category === 'insult') {
-      const writer = (this.self ??= selfDirectedSentences(tokens))[tokens[f.first].sentence];
-      if ((writer >= 0 && writer <= f.first && f.first - writer <= SELF_REACH) || (this.fond ??= affectionate(tokens, this.text))) return true;
+      const { subject, thing } = (this.unaimed ??= unaimedSubjects(tokens));
+      const s = tokens[f.first].sentence;
+      const at = subject[s];
+      if (at >= 0 && (((thing[at] === 1 ? at < f.last : at <= f.first) && f.first - at <= SELF_REACH && !commaBetween(this.text, tokens[at].end, tokens[f.first].start)) || thingAfter(tokens, thing, f.last, this.text))) return true;
+      if ((this.fond ??= affectionate(tokens, this.text))) return true;
     }
     if (f.category === 'threat' && (this.figurative ??= figurativeDeathSentences(tokens)).has(tokens[f.first].sentence)) return true;
+    if (f.category === 'threat' && (this.sport ??= sportSentences(tokens)).has(tokens[f.first].sentence) && namesRival(tokens, f.first, f.last)) return true;
     if (f.category === 'self-harm' || (f.category === 'threat' && tokens.slice(f.first, f.last + 1).some((t) => REFLEXIVE.has(t.key)))) {
       return (this.conditional ??= conditionalClauses(tokens, this.text))[f.last] === 1;
     }

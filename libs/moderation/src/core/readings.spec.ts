@@ -24,6 +24,16 @@ describe('an insult the writer aims at themselves', () => {
   });
 });
 
+describe('a name given to a thing or a pet', () => {
+  it('is not an insult', () => {
+    expectClean(['Šis printeris ir pilnīgs idiots, atkal iestrēga papīrs.', 'Этот дебильный ноутбук опять завис.', 'Наш пёс — настоящий осёл, съел мою тетрадь.']);
+  });
+
+  it('still counts when a person is addressed beside the thing', () => {
+    expectHeld(['Debīls, atdod manu telefonu!', 'Mans suns ir gudrāks par tevi.'], 'insult');
+  });
+});
+
 describe('an insult said with affection', () => {
   it('is friends’ banter', () => {
     expectClean(['Ты дурёха 😂❤️ опять забыла зонт, я принесу.', "You muppet 😂 you left your phone at mine, love you!"]);
@@ -50,6 +60,22 @@ describe('"you are dead" as a figure of speech', () => {
   });
 });
 
+describe('a threat to the other side in a match', () => {
+  it('is sport talk', () => {
+    expectClean(['The coach says we are going to crush them in the final on Saturday!']);
+  });
+
+  it('stays a threat when aimed at the reader or at the school', () => {
+    expectDecisions(
+      [
+        ['Pēc futbola mača es tevi piekaušu.', 'block'],
+        ['После матча я тебя изобью.', 'block'],
+      ],
+      'threat',
+    );
+  });
+});
+
 describe('a film or a book speaking', () => {
   it('quotes a character, not the writer', () => {
     expectClean(['В фильме злодей говорит «я тебя найду», и сын теперь это повторяет. Как объяснить?']);
@@ -63,6 +89,14 @@ describe('a film or a book speaking', () => {
 describe('a safety talk about someone hypothetical', () => {
   it('reads "кто-то" as one word and "if" four words before "someone"', () => {
     expectClean(['Если вдруг на улице кто-то угрожает выбить тебе зубы, отдай телефон и беги к взрослым.']);
+  });
+
+  it('reads a quotation after "if someone writes" as the hypothetical person speaking', () => {
+    expectClean(['Ko darīt, ja kāds tev raksta "es zinu, kur tu dzīvo"? Pastāsti pieaugušajam.']);
+  });
+
+  it('keeps a threat quoted whole, "if" included, as a report', () => {
+    expectHeld(['Mana meita saņēma ziņu: "ja kādam pastāstīsi, es tevi piekaušu". Lūdzu palīdziet.'], 'threat');
   });
 
   it('reads "nobody\'s" as a negation', () => {
