@@ -210,3 +210,56 @@ describe('knowing where someone lives', () => {
     ]);
   });
 });
+
+describe('consequences, school warnings, starving and underwear (fourth round)', () => {
+  it('blocks paying with health, a school warning, urging starvation and asking about underwear', () => {
+    expectDecisions(
+      [
+        ['Līdz piektdienai atdod naudu, citādi maksāsi ar veselību.', 'block'],
+        ['Tev būs jāmaksā, un ne ar naudu.', 'block'],
+      ],
+      'threat',
+    );
+    expectDecisions([['Something will happen at school tomorrow. Stay home if you want to be safe.', 'block']], 'threat');
+    expectDecisions(
+      [
+        ['Не ешь ничего до пятницы, может похудеешь наконец.', 'block'],
+        ['Turpini neēst, vēl divi kilogrami un būsi normāla.', 'block'],
+      ],
+      'self-harm',
+    );
+    expectDecisions([['What colour is your underwear today? Send a pic.', 'block']], 'sexual');
+    expectDecisions([['Nākamreiz tu uz skolu nāksi ar ģipsi, to es tev apsolu.', 'block']], 'threat');
+  });
+
+  it('leaves payments, announcements, healthy eating, packing lists and recovery alone', () => {
+    expectClean([
+      'Par ekskursiju varēs maksāt arī ar karti, ne tikai ar naudu skaidrā veidā.',
+      'Rīt skolā notiks apkures remonts, tāpēc palieciet mājās un mācieties attālināti.',
+      "Please don't skip breakfast before the race; nobody expects you to lose weight.",
+      'Uz nometni ielieciet somā rezerves apakšveļu un sporta tērpu.',
+      'Vēl divas nedēļas, un tu atkal staigāsi bez kruķiem, malacis!',
+    ]);
+  });
+});
+
+describe('groups by disability and gender identity, traits in the blood (fourth round)', () => {
+  it('blocks a group said to be a burden, servants or thieves by nature', () => {
+    expectDecisions(
+      [
+        ['Invalīdi ir tikai slogs, visi to zina.', 'block'],
+        ['Цыгане все такие, воровство у них в крови.', 'block'],
+        ['Latvieši vienmēr bijuši kalpu tauta.', 'block'],
+      ],
+      'hate',
+    );
+  });
+
+  it('leaves facts about a group and ill children kept at home alone', () => {
+    expectClean([
+      'Invalīdiem pienākas bezmaksas transports uz skolu.',
+      'Autistic pupils can ask for a quiet room during exams.',
+      'Ukraiņu bērni, kuri ir slimi, lai paliek mājās līdz ārsta zīmei.',
+    ]);
+  });
+});
