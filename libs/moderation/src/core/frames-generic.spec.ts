@@ -263,3 +263,20 @@ describe('groups by disability and gender identity, traits in the blood (fourth 
     ]);
   });
 });
+
+describe('shutting someone out (fourth round)', () => {
+  it('reviews a class agreeing to leave someone out', () => {
+    expectDecisions(
+      [
+        ["Nobody's sitting with you at the trip, we voted.", 'review'],
+        ['Uz tavu ballīti neviens nenāks, mēs visi norunājām.', 'review'],
+        ['Мы сделали новый чат класса без тебя.', 'review'],
+      ],
+      'harassment',
+    );
+  });
+
+  it('leaves seating plans, new chats for parents and invitations alone', () => {
+    expectClean(['We are all sitting with you at the concert, save us seats!', 'Mēs izveidojām jaunu čatu vecākiem, bez skolēniem.', 'Uz tavu ballīti nāks visi, mēs jau norunājām!']);
+  });
+});
