@@ -280,3 +280,17 @@ describe('shutting someone out (fourth round)', () => {
     expectClean(['We are all sitting with you at the concert, save us seats!', 'Mēs izveidojām jaunu čatu vecākiem, bez skolēniem.', 'Uz tavu ballīti nāks visi, mēs jau norunājām!']);
   });
 });
+
+describe('mocking poverty (fourth round)', () => {
+  it('reviews mocking someone’s clothes for their family’s money', () => {
+    expectDecisions([['Tev atkal tās pašas bikses, jums mājās naudas nav?', 'review']], 'harassment');
+  });
+
+  it('leaves a parent’s or a teacher’s talk about money and clothes alone', () => {
+    expectClean([
+      'Mums šomēnes nav naudas jaunām kurpēm, vai dēls var nākt ar vecajiem zābakiem?',
+      'Can you tell me if the school can afford new PE shoes for the team?',
+      'Если у вашей семьи нет денег на куртку, школьный фонд поможет.',
+    ]);
+  });
+});
