@@ -340,7 +340,9 @@ const HEART = /[\u2764\u2665\u{1F493}-\u{1F49F}\u{1F618}\u{1F61A}\u{1F970}\u{1F9
  */
 export function affectionate(tokens: readonly Token[], text: string): boolean {
   if (HEART.test(text)) return true;
-  return tokens.some((t, k) => AFFECTION.has(t.key) || (AFFECTION_VERB.has(t.key) && k + 1 < tokens.length && LOVED_ONE.has(tokens[k + 1].key)));
+  // "love you", "mīlu tevi", and the reversed "es tevi love" of mixed messages.
+  const loved = (k: number): boolean => k >= 0 && k < tokens.length && LOVED_ONE.has(tokens[k].key);
+  return tokens.some((t, k) => AFFECTION.has(t.key) || (AFFECTION_VERB.has(t.key) && (loved(k + 1) || loved(k - 1))));
 }
 
 const LAUGHTER = keySet(ctx.laughter);

@@ -302,9 +302,10 @@ const REFLEXIVE = new Set(['yourself', 'yourselves', 'sevi', 'себя', 'себ
  * clause that opens it are a helpline's words ("if you ever want to kill yourself, tell someone"; "if
  * you're useless, kill yourself" puts them after the clause), and a name given to someone in a play
  * is a role ("tu būsi cūka izrādē"). An insult the writer aims at themselves ("I'm such an idiot") or
- * says with affection ("ты дура 😂❤️ … люблю тебя") is not aimed at anyone, and "you're dead" is a figure
- * of speech beside dying of laughter or a parent finding out. Each reading is computed once per
- * message, on first need.
+ * at a thing ("this stupid laptop"), or says with affection ("ты дура 😂❤️ … люблю тебя"), is not aimed
+ * at anyone, nor is a remark on a pet's body; "you're dead" is a figure of speech beside dying of
+ * laughter or a parent finding out, and a threat to "them" in a sentence about a match is sport talk.
+ * Each reading is computed once per message, on first need.
  */
 class SentenceReadings {
   private conditional: Uint8Array | null = null;
@@ -328,12 +329,12 @@ class SentenceReadings {
     const hypothetical = (this.hypothetical ??= hypotheticalClauses(tokens, this.text));
     if (hypothetical[f.first] === 1 && hypothetical[f.last] === 1) return true;
     if ((f.category === 'threat' || f.category === 'insult') && (this.played ??= playSentences(tokens, NEGATION)).has(tokens[f.first].sentence)) return true;
-    if (f.category === 'insult') {
+    if (f.category === 'insult' || f.category === 'harassment') {
       const { subject, thing } = (this.unaimed ??= unaimedSubjects(tokens));
       const s = tokens[f.first].sentence;
       const at = subject[s];
-      if (at >= 0 && (((thing[at] === 1 ? at < f.last : at <= f.first) && f.first - at <= SELF_REACH && !commaBetween(this.text, tokens[at].end, tokens[f.first].start)) || thingAfter(tokens, thing, f.last, this.text))) return true;
-      if ((this.fond ??= affectionate(tokens, this.text))) return true;
+      if (at >= 0 && (((thing[at] === 1 ? at < f.last : at <= f.last && f.category === 'insult') && f.first - at <= SELF_REACH && !commaBetween(this.text, tokens[at].end, tokens[f.first].start)) || thingAfter(tokens, thing, f.last, this.text))) return true;
+      if (f.category === 'insult' && (this.fond ??= affectionate(tokens, this.text))) return true;
     }
     if (f.category === 'threat' && (this.figurative ??= figurativeDeathSentences(tokens)).has(tokens[f.first].sentence)) return true;
     if (f.category === 'threat' && (this.sport ??= sportSentences(tokens)).has(tokens[f.first].sentence) && namesRival(tokens, f.first, f.last)) return true;

@@ -13,6 +13,7 @@ describe('an insult the writer aims at themselves', () => {
       "I'm such an idiot, I left my PE kit on the bus again.",
       'Es esmu tāds idiots, aizmirsu pildspalvu mājās.',
       'Какой же я идиот, перепутал расписание.',
+      'kāda es aitasgalva, aizmirsu burtnīcu mājās',
     ]);
   });
 
@@ -32,11 +33,16 @@ describe('a name given to a thing or a pet', () => {
   it('still counts when a person is addressed beside the thing', () => {
     expectHeld(['Debīls, atdod manu telefonu!', 'Mans suns ir gudrāks par tevi.'], 'insult');
   });
+
+  it('reads a remark on a pet’s body as no harassment, and the writer pestering as harassment', () => {
+    expectClean(['Mūsu kaķis ir tāds resns, bet mīlīgs 🐱']);
+    expectHeld(['Kāpēc tu neatbildi?? Es rakstīšu tik ilgi, kamēr atbildēsi.'], 'harassment');
+  });
 });
 
 describe('an insult said with affection', () => {
   it('is friends’ banter', () => {
-    expectClean(['Ты дурёха 😂❤️ опять забыла зонт, я принесу.', "You muppet 😂 you left your phone at mine, love you!"]);
+    expectClean(['Ты дурёха 😂❤️ опять забыла зонт, я принесу.', "You muppet 😂 you left your phone at mine, love you!", 'Haha tu esi tāds clown, bet es tevi love 😂']);
   });
 
   it('does not excuse a threat or a sexual remark with a heart', () => {
