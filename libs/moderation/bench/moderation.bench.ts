@@ -2,10 +2,11 @@
  * Throughput of `moderate` on >= 1 MB of mixed lv/ru/en school messages, compared in the same run
  * with `obscenity` (English preset) on the English part, plus a linearity check on hostile shapes.
  * The last line of output is a single JSON object; everything before it is for humans.
- * `-- --second-opinion` measures moderators that also consult the n-gram model (off by default).
+ * It measures the moderator as shipped (SECOND_OPINION_DEFAULT); `-- --second-opinion` or `-- --rules`
+ * measures it with the n-gram model asked or not.
  */
 import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
-import { getModerator } from '../src/core/moderate';
+import { SECOND_OPINION_DEFAULT, getModerator } from '../src/core/moderate';
 import { generateMessages } from './message-generator';
 
 const SEED = 20250117;
@@ -55,7 +56,7 @@ function main(): void {
   const messages = generateMessages(SEED, TARGET_BYTES);
   const all = messages.map((m) => m.text);
   const english = messages.filter((m) => m.lang === 'en').map((m) => m.text);
-  const secondOpinion = process.argv.includes('--second-opinion');
+  const secondOpinion = process.argv.includes('--second-opinion') || (SECOND_OPINION_DEFAULT && !process.argv.includes('--rules'));
   const moderator = getModerator({ secondOpinion });
   console.log(`n-gram second opinion: ${secondOpinion ? 'on' : 'off'}`);
   const obscenity = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });

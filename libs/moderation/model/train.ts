@@ -7,7 +7,7 @@
  *    are training-set scores; what the model adds is measured on text it did not see.
  *  - stratified 5-fold cross-validation over all labelled lines.
  * In every fold the threshold is chosen on the training part only (inner 5-fold out-of-fold
- * probabilities), so that the model raises at most MODEL_FLAGGED_MAX of the innocent training lines.
+ * probabilities), so that the model raises at most THRESHOLD_TARGET of the innocent training lines.
  * Deterministic (seeded shuffles). Usage: npm run moderation:train [-- --dry-run]
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -37,8 +37,15 @@ const L2 = 1e-6;
 /** Pruned to the strongest weights so the data file stays small (and the model less specific). */
 const KEEP_FLAG = 40000;
 const KEEP_HEAD = 6000;
-/** Innocent training lines the rules allow that the model may raise to review, as a share of all innocent ones. */
+/** Innocent lines the model may add to the rules' (as a share of all innocent ones) for it to be on by default. */
 const MODEL_FLAGGED_MAX = 0.005;
+/**
+ * The share each fold's threshold aims at on its own training lines: below MODEL_FLAGGED_MAX, since a
+ * threshold fitted on training lines flags more on lines it has not seen (session 11, pooled over the
+ * sets left out: aiming at 0.005 added 0.0051 of the innocent lines; at 0.004, 0.0040 on 25 sets and
+ * 0.0056 on 28, the three new sets holding 600 ordinary messages and 250 more minimal pairs).
+ */
+const THRESHOLD_TARGET = 0.003;
 /** Never below: a coin-flip model opinion is not a reason to hold a message. */
 const THRESHOLD_FLOOR = 0.5;
 
@@ -151,7 +158,7 @@ function stratifiedFolds(examples: readonly Example[], k: number, seed: number):
 const combined = (e: Example, p: number, threshold: number): Decision => (e.rules === 'allow' && !e.vetoed && p >= threshold ? 'review' : e.rules);
 
 /**
- * The lowest threshold at which the model raises at most MODEL_FLAGGED_MAX of the innocent training
+ * The lowest threshold at which the model raises at most THRESHOLD_TARGET of the innocent training
  * lines, judged on out-of-fold probabilities so the model is not scored on lines it learnt.
  */
 function chooseThreshold(train: readonly Example[], seed: number): number {
@@ -164,7 +171,7 @@ function chooseThreshold(train: readonly Example[], seed: number): number {
   });
   const innocent = train.filter((e) => e.innocent);
   // The model's own share, whatever the rules already flag: their false positives are the rules' to fix.
-  const budget = Math.floor(MODEL_FLAGGED_MAX * innocent.length);
+  const budget = Math.floor(THRESHOLD_TARGET * innocent.length);
   const scores = innocent
     .filter((e) => e.rules === 'allow' && !e.vetoed)
     .map((e) => oof.get(e) as number)

@@ -64,7 +64,8 @@ export function dictionaryHits(lang: DictLang): { forms: number; hits: Map<strin
     }
     return false;
   };
-  const moderator = getModerator();
+  // The lexicon's collisions with dictionary words: the rules alone, as the review file records them.
+  const moderator = getModerator({ secondOpinion: false });
   const hits = new Map<string, string>();
   let forms = 0;
   let candidates = 0;
