@@ -294,3 +294,38 @@ describe('mocking poverty (fourth round)', () => {
     ]);
   });
 });
+
+describe('broken fingers, waiting parties, the laughers, camera grooming, "if I were you" (fifth round)', () => {
+  it('blocks or reviews each', () => {
+    expectDecisions(
+      [
+        ['Touch my phone again and I smash your face.', 'block'],
+        ['Не придёшь после уроков — сами найдём.', 'block'],
+        ['Visi, kas par mani smējās, pirmdien redzēs.', 'block'],
+        ['Мы тебя у гаражей подождём, готовься.', 'review'],
+      ],
+      'threat',
+    );
+    expectDecisions(
+      [
+        ['Ieslēdz kameru un novelc džemperi.', 'block'],
+        ['Удали эту переписку, это наш секрет.', 'review'],
+      ],
+      'sexual',
+    );
+    expectDecisions([["If I were you I'd have ended it long ago."], ['Tu pati teici, ka gribi nomirt, tad izdari to beidzot.']].map(([t]) => [t, 'block'] as const), 'self-harm');
+  });
+
+  it('leaves injuries, surprises, replacements, jokes, camera etiquette and essays alone', () => {
+    expectClean([
+      'How did you break your leg? Get well soon!',
+      'Mēs tevi sagaidīsim pie skolas ar pārsteigumu dzimšanas dienā, sagatavojies!',
+      'Ja neatnāksi uz treniņu, atradīsim tev aizvietotāju.',
+      'Tie, kas smējās par manu joku, rīt redzēs turpinājumu!',
+      'Izdzēs to čatu, tas ir noslēpums — pārsteigums mammai dzimšanas dienā!',
+      'Please turn on your camera and take off your headphones for the oral exam.',
+      'Никогда не раздевайся на камеру и сразу расскажи взрослым, если просят.',
+      "If I were you I'd have ended the essay with a question.",
+    ]);
+  });
+});

@@ -40,6 +40,15 @@ describe('n-gram second opinion', () => {
     expect(featureBuckets(tokens, classes).length).toBeGreaterThan(featureBuckets(tokens, null).length);
   });
 
+  it('scores a message alike when its words come from the per-word cache', () => {
+    const model = new NgramModel(file);
+    const tokens = tokenize(`${VEILED_THREAT} ${VEILED_THREAT}`);
+    const fresh = model.probabilityOf(featureBuckets(tokens, null));
+    expect(model.probability(tokens, null)).toBeCloseTo(fresh, 9);
+    // Second pass: every word is cached now.
+    expect(model.probability(tokens, null)).toBeCloseTo(fresh, 9);
+  });
+
   it('refuses a model file trained with other features', () => {
     expect(() => new NgramModel({ ...file, features: { ...file.features, maxN: 4 } })).toThrow(/feature config/);
   });

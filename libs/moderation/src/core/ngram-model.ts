@@ -73,10 +73,45 @@ function fnvString(h: number, s: string): number {
  * Numbers carry no meaning for the model and are skipped.
  */
 const acc = { sum: 0 };
+const WORD_CACHE_MAX = 50_000;
 
-function walkFeatures(tokens: readonly Token[], cfg: NgramFeatureConfig, weights: Float32Array | null, sink: number[] | null, classes: TokenClasses | null): number {
+/** Per word: the summed weight and the number of its character n-grams and word feature (scoring only). */
+type WordCache = Map<string, { sum: number; n: number }>;
+
+const part = { sum: 0 };
+
+/** The character n-grams of one word key wrapped in `<`…`>` and its word feature: sum in `part.sum`, count returned. */
+function keyFeatures(key: string, wh: number, cfg: NgramFeatureConfig, weights: Float32Array | null, sink: number[] | null): number {
   const mask = cfg.buckets - 1;
   const { minN, maxN } = cfg;
+  let sum = 0;
+  let n = 0;
+  const len = key.length + 2;
+  for (let i = 0; i + minN <= len; i++) {
+    let h = FNV_OFFSET;
+    const last = Math.min(len, i + maxN);
+    for (let j = i; j < last; j++) {
+      h = Math.imul(h ^ (j === 0 ? CH_OPEN : j === len - 1 ? CH_CLOSE : key.charCodeAt(j - 1)), FNV_PRIME);
+      if (j - i + 1 >= minN) {
+        const b = (h >>> 0) & mask;
+        if (weights !== null) sum += weights[b];
+        if (sink !== null) sink.push(b);
+        n++;
+      }
+    }
+  }
+  if (cfg.words) {
+    const b = (wh >>> 0) & mask;
+    if (weights !== null) sum += weights[b];
+    if (sink !== null) sink.push(b);
+    n++;
+  }
+  part.sum = sum;
+  return n;
+}
+
+function walkFeatures(tokens: readonly Token[], cfg: NgramFeatureConfig, weights: Float32Array | null, sink: number[] | null, classes: TokenClasses | null, cache: WordCache | null = null): number {
+  const mask = cfg.buckets - 1;
   let sum = 0;
   let n = 0;
   let prevHash = 0;
@@ -87,26 +122,20 @@ function walkFeatures(tokens: readonly Token[], cfg: NgramFeatureConfig, weights
       continue;
     }
     const key = tok.key;
-    const len = key.length + 2;
-    for (let i = 0; i + minN <= len; i++) {
-      let h = FNV_OFFSET;
-      const last = Math.min(len, i + maxN);
-      for (let j = i; j < last; j++) {
-        h = Math.imul(h ^ (j === 0 ? CH_OPEN : j === len - 1 ? CH_CLOSE : key.charCodeAt(j - 1)), FNV_PRIME);
-        if (j - i + 1 >= minN) {
-          const b = (h >>> 0) & mask;
-          if (weights !== null) sum += weights[b];
-          if (sink !== null) sink.push(b);
-          n++;
-        }
-      }
-    }
     const wh = fnvString(FNV_OFFSET ^ SALT_WORD, key);
-    if (cfg.words) {
-      const b = (wh >>> 0) & mask;
-      if (weights !== null) sum += weights[b];
-      if (sink !== null) sink.push(b);
-      n++;
+    const known = cache?.get(key);
+    if (known !== undefined) {
+      sum += known.sum;
+      n += known.n;
+    } else {
+      const k = keyFeatures(key, wh, cfg, weights, sink);
+      sum += part.sum;
+      n += k;
+      if (cache !== null) {
+        // Words repeat across messages: a bounded cache skips their n-grams on the next message.
+        if (cache.size >= WORD_CACHE_MAX) cache.clear();
+        cache.set(key, { sum: part.sum, n: k });
+      }
     }
     if (cfg.bigrams && prevSentence === tok.sentence) {
       const b = ((Math.imul(prevHash ^ SALT_BIGRAM, FNV_PRIME) ^ wh) >>> 0) & mask;
@@ -178,6 +207,7 @@ export class NgramModel {
   private readonly weights: Float32Array;
   private readonly bias: number;
   private readonly heads: { cat: Category; bias: number; w: Map<number, number> }[];
+  private readonly words: WordCache = new Map();
 
   constructor(file: NgramModelFile) {
     const f = file.features;
@@ -203,7 +233,7 @@ export class NgramModel {
 
   /** Probability that the text is abusive; streams the features, nothing allocated per message. */
   probability(tokens: readonly Token[], classes: TokenClasses | null): number {
-    const n = walkFeatures(tokens, this.features, this.weights, null, classes);
+    const n = walkFeatures(tokens, this.features, this.weights, null, classes, this.words);
     return sigmoid(this.bias + acc.sum * scale(n));
   }
 
