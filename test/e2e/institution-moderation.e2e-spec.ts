@@ -73,21 +73,22 @@ describe('institution moderation settings', () => {
     expect(await sendBoth('Mācības', text)).toEqual({ here: 'held', there: 'held' });
   });
 
-  it('the n-gram second opinion, turned on here, holds what the rules let through, here only; null goes back to the default', async () => {
+  it('the n-gram second opinion, on by default, holds what the rules let through; turned off here, here only; null goes back to the default', async () => {
     // A veiled threat without a violent word: the rules allow it; the shipped model does not.
     const text = 'Tavs telefons nebūs vienīgais, kas salūzīs.';
-    expect(await sendBoth('Čats', text)).toEqual({ here: 'sent', there: 'sent' });
-    const on = await patch(s.head, { secondOpinion: true }).expect(200);
-    expect(on.body.settings.moderation.secondOpinion).toBe(true);
-    expect(await sendBoth('Čats', text)).toEqual({ here: 'held', there: 'sent' });
-    // It never rejects on its own, and leaves ordinary messages alone.
+    expect(await sendBoth('Čats', text)).toEqual({ here: 'held', there: 'held' });
+    const off = await patch(s.head, { secondOpinion: false }).expect(200);
+    expect(off.body.settings.moderation.secondOpinion).toBe(false);
+    expect(await sendBoth('Čats', text)).toEqual({ here: 'sent', there: 'held' });
+    // It never rejects on its own, and leaves ordinary messages alone, short ones included.
     expect(await sendBoth('Stunda', 'Rīt 8:30 matemātika, 5.b klasē.')).toEqual({ here: 'sent', there: 'sent' });
+    expect(await sendBoth('Divi', 'Divi')).toEqual({ here: 'sent', there: 'sent' });
     const entries = (await audits()).filter((a) => 'moderation.secondOpinion' in ((a.details as { changed?: object } | null)?.changed ?? {}));
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ actorId: s.head.id, details: { changed: { 'moderation.secondOpinion': { from: null, to: true } } } });
+    expect(entries[0]).toMatchObject({ actorId: s.head.id, details: { changed: { 'moderation.secondOpinion': { from: null, to: false } } } });
     await patch(s.head, { secondOpinion: null }).expect(200);
     expect((await moderationOf()).secondOpinion).toBeNull();
-    expect(await sendBoth('Čats', text)).toEqual({ here: 'sent', there: 'sent' });
+    expect(await sendBoth('Čats', text)).toEqual({ here: 'held', there: 'held' });
   });
 
   it('allow-listing a violent verb does not let a direct threat through; a hate word cannot be allow-listed', async () => {

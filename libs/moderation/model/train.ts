@@ -13,7 +13,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { prng } from '../bench/message-generator';
-import { Moderator, secondOpinionInput } from '../src/core/moderate';
+import { Moderator, secondOpinionEligible, secondOpinionInput } from '../src/core/moderate';
 import { NGRAM_FEATURES, NgramModel, scale, sigmoid, type NgramModelFile, type SparseHead } from '../src/core/ngram-model';
 import { CATEGORIES, type Category, type Decision } from '../src/core/types';
 
@@ -68,8 +68,8 @@ interface Example {
   report: boolean;
   cat: Category | null;
   rules: Decision;
-  /** The rules cancelled a match (negation, literal sense, name): the model is not asked. */
-  vetoed: boolean;
+  /** Whether the moderator would ask the model at all (see secondOpinionEligible). */
+  eligible: boolean;
 }
 
 function shuffled<T>(items: readonly T[], rng: () => number): T[] {
@@ -91,7 +91,7 @@ function load(files: readonly string[], rules: Moderator): Example[] {
       const innocent = l.expected === 'allow';
       const cat = !innocent && CATEGORIES.includes(l.category as Category) ? (l.category as Category) : null;
       const ruled = rules.moderateByRules(l.text);
-      out.push({ text: l.text, set, lang: l.lang, x: secondOpinionInput(ruled), y: innocent ? 0 : 1, innocent, report: l.kind === 'report', cat, rules: ruled.result.decision, vetoed: ruled.cancelled > 0 });
+      out.push({ text: l.text, set, lang: l.lang, x: secondOpinionInput(ruled), y: innocent ? 0 : 1, innocent, report: l.kind === 'report', cat, rules: ruled.result.decision, eligible: secondOpinionEligible(ruled) });
     }
   }
   return out;
@@ -155,7 +155,7 @@ function stratifiedFolds(examples: readonly Example[], k: number, seed: number):
   return folds;
 }
 
-const combined = (e: Example, p: number, threshold: number): Decision => (e.rules === 'allow' && !e.vetoed && p >= threshold ? 'review' : e.rules);
+const combined = (e: Example, p: number, threshold: number): Decision => (e.eligible && p >= threshold ? 'review' : e.rules);
 
 /**
  * The lowest threshold at which the model raises at most THRESHOLD_TARGET of the innocent training
@@ -173,7 +173,7 @@ function chooseThreshold(train: readonly Example[], seed: number): number {
   // The model's own share, whatever the rules already flag: their false positives are the rules' to fix.
   const budget = Math.floor(THRESHOLD_TARGET * innocent.length);
   const scores = innocent
-    .filter((e) => e.rules === 'allow' && !e.vetoed)
+    .filter((e) => e.eligible)
     .map((e) => oof.get(e) as number)
     .sort((a, b) => b - a);
   const above = budget < scores.length ? scores[budget] + 1e-4 : 0;

@@ -23,13 +23,28 @@ const MAX_WORD_RUNS = 48;
 
 /**
  * Whether moderators consult the n-gram model unless told otherwise. On since session 11: trained on
- * 14,440 lines by many hands and reading the frames' word classes, it raises to review 4.6 % more of the
- * abuse in sets it has not seen (leave-one-set-out over 28 sets: recall 0.724 → 0.769) and 0.43 % more
+ * 14,440 lines by many hands and reading the frames' word classes, it raises to review 4.7 % more of the
+ * abuse in sets it has not seen (leave-one-set-out over 28 sets: recall 0.728 → 0.775) and 0.43 % more
  * of the innocent lines (28 of 6,439, nearly all in the minimal-pair sets; 3 of 600 ordinary messages,
  * none in any realistic blind set), under the 0.5 % the default-on rule allows. It never blocks. An
  * institution may turn it off. See test-data/blind/README.md.
  */
 export const SECOND_OPINION_DEFAULT = true;
+
+/** Fewer words than this give the model too little to read ("Divi", "Labi, paldies"): the rules alone judge them. */
+export const SECOND_OPINION_MIN_WORDS = 3;
+
+/**
+ * Whether the second opinion is asked about what the rules decided: only about an `allow` with nothing
+ * the rules read, cancelled or let through by the institution's policy ("shit" allowed stays allowed),
+ * and with at least SECOND_OPINION_MIN_WORDS words. Training reads it from here too.
+ */
+export function secondOpinionEligible(ruled: RulesOutcome): boolean {
+  if (ruled.result.decision !== 'allow' || ruled.matched > 0 || ruled.cancelled > 0) return false;
+  let words = 0;
+  for (const t of ruled.tokens) if ((t.flags & F_NUMERIC) === 0 && ++words >= SECOND_OPINION_MIN_WORDS) return true;
+  return false;
+}
 
 /** The match a second opinion adds: the whole text, since the model weighs all of it. */
 export const SECOND_OPINION_TERM = 'statistical second opinion';
@@ -108,8 +123,7 @@ export class Moderator {
     if (typeof text !== 'string') throw new TypeError('moderate: text must be a string');
     const ruled = this.moderateByRules(text);
     const { result } = ruled;
-    // Not when the rules found words the institution's policy allows ("shit" allowed stays allowed).
-    return result.decision === 'allow' && ruled.matched === 0 && this.secondOpinion && ruled.cancelled === 0 ? this.askModel(text, ruled.tokens, ruled.feats, result) : result;
+    return this.secondOpinion && secondOpinionEligible(ruled) ? this.askModel(text, ruled.tokens, ruled.feats, result) : result;
   }
 
   /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { Moderator, SECOND_OPINION_DEFAULT, SECOND_OPINION_TERM, moderate } from './moderate';
+import { Moderator, SECOND_OPINION_DEFAULT, SECOND_OPINION_MIN_WORDS, SECOND_OPINION_TERM, moderate, secondOpinionEligible } from './moderate';
 import { NGRAM_FEATURES, NgramModel, classHash, featureBuckets, sharedNgramModel, type NgramModelFile } from './ngram-model';
 import { tokenize } from './tokenizer';
 
@@ -38,6 +38,16 @@ describe('n-gram second opinion', () => {
     const classes = { feats: tokens.map((_, i) => [i % 3, 7]), hashOf: (c: number) => classHash(`class-${c}`) };
     expect(model.probability(tokens, classes)).toBeCloseTo(model.probabilityOf(featureBuckets(tokens, classes)), 9);
     expect(featureBuckets(tokens, classes).length).toBeGreaterThan(featureBuckets(tokens, null).length);
+  });
+
+  it('is asked only about an allow with nothing read or cancelled, and with enough words', () => {
+    const eligible = (t: string): boolean => secondOpinionEligible(rulesOnly.moderateByRules(t));
+    expect(SECOND_OPINION_MIN_WORDS).toBe(3);
+    expect(['Divi', 'Labi, paldies!', '12 13 14 Jā'].map(eligible)).toEqual([false, false, false]);
+    expect(eligible('Rīt būs divas stundas.')).toBe(true);
+    // The rules read it (a match) or cancelled it (a negated insult): theirs to judge.
+    expect(eligible('Tu esi idiots, kas tev ir?')).toBe(false);
+    expect(eligible('Tu neesi idiots, tu vienkārši noguri.')).toBe(false);
   });
 
   it('scores a message alike when its words come from the per-word cache', () => {
