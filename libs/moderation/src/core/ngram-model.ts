@@ -76,9 +76,11 @@ const acc = { sum: 0 };
 const WORD_CACHE_MAX = 50_000;
 
 /** Per word: the summed weight and the number of its character n-grams and word feature (scoring only). */
-type WordCache = Map<string, { sum: number; n: number }>;
+type WordCache = Map<string, { sum: number; n: number; wh: number }>;
 
 const part = { sum: 0 };
+/** Reused per message: class hashes, their pair-side hashes and where each token's start. */
+const scratch = { own: new Int32Array(256), pair: new Int32Array(256), start: new Int32Array(256) };
 
 /** The character n-grams of one word key wrapped in `<`…`>` and its word feature: sum in `part.sum`, count returned. */
 function keyFeatures(key: string, wh: number, cfg: NgramFeatureConfig, weights: Float32Array | null, sink: number[] | null): number {
@@ -122,19 +124,21 @@ function walkFeatures(tokens: readonly Token[], cfg: NgramFeatureConfig, weights
       continue;
     }
     const key = tok.key;
-    const wh = fnvString(FNV_OFFSET ^ SALT_WORD, key);
     const known = cache?.get(key);
+    let wh: number;
     if (known !== undefined) {
       sum += known.sum;
       n += known.n;
+      wh = known.wh;
     } else {
+      wh = fnvString(FNV_OFFSET ^ SALT_WORD, key);
       const k = keyFeatures(key, wh, cfg, weights, sink);
       sum += part.sum;
       n += k;
       if (cache !== null) {
-        // Words repeat across messages: a bounded cache skips their n-grams on the next message.
+        // Words repeat across messages: a bounded cache skips their hash and n-grams on the next message.
         if (cache.size >= WORD_CACHE_MAX) cache.clear();
-        cache.set(key, { sum: part.sum, n: k });
+        cache.set(key, { sum: part.sum, n: k, wh });
       }
     }
     if (cfg.bigrams && prevSentence === tok.sentence) {
@@ -148,20 +152,40 @@ function walkFeatures(tokens: readonly Token[], cfg: NgramFeatureConfig, weights
   }
   if (classes !== null && cfg.classWindow > 0) {
     const { feats, hashOf } = classes;
+    // Each class's hash and its pair-side hash once per message, not once per pair.
+    let total = 0;
+    for (const f of feats) total += f.length;
+    if (scratch.own.length < total) {
+      scratch.own = new Int32Array(total * 2);
+      scratch.pair = new Int32Array(total * 2);
+    }
+    if (scratch.start.length <= tokens.length) scratch.start = new Int32Array((tokens.length + 1) * 2);
+    const { own, pair, start } = scratch;
+    let at = 0;
     for (let i = 0; i < tokens.length; i++) {
-      const mine = feats[i];
-      if (mine.length === 0) continue;
-      for (const c of mine) {
-        const b = (hashOf(c) >>> 0) & mask;
+      start[i] = at;
+      for (const c of feats[i]) {
+        const h = hashOf(c);
+        own[at] = h;
+        pair[at++] = Math.imul(h ^ SALT_PAIR, FNV_PRIME);
+      }
+    }
+    start[tokens.length] = at;
+    for (let i = 0; i < tokens.length; i++) {
+      const from = start[i];
+      const to = start[i + 1];
+      if (from === to) continue;
+      for (let k = from; k < to; k++) {
+        const b = (own[k] >>> 0) & mask;
         if (weights !== null) sum += weights[b];
         if (sink !== null) sink.push(b);
         n++;
       }
       for (let j = i - 1; j >= 0 && i - j <= cfg.classWindow && tokens[j].sentence === tokens[i].sentence; j--) {
-        for (const a of feats[j]) {
-          const ha = Math.imul(hashOf(a) ^ SALT_PAIR, FNV_PRIME);
-          for (const c of mine) {
-            const b = ((ha ^ hashOf(c)) >>> 0) & mask;
+        for (let a = start[j]; a < start[j + 1]; a++) {
+          const ha = pair[a];
+          for (let k = from; k < to; k++) {
+            const b = ((ha ^ own[k]) >>> 0) & mask;
             if (weights !== null) sum += weights[b];
             if (sink !== null) sink.push(b);
             n++;
