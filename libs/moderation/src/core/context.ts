@@ -76,7 +76,7 @@ const MEDIA = wordSet(ctx.media);
 
 /**
  * Whether the message talks about words (see MENTION, MEDIA) and reports no one saying them: "she said
- * the word 'X' to me" is a report; a reporting verb after a film or an example in its sentence is not,
+ * the word 'X' to me" is a report; a reporting verb after a film, a book or a character in its sentence is not,
  * unless `mediaSpeak` is false (a parent's report: "comments under my daughter's video say '…'").
  */
 export function mentionsWords(tokens: readonly Token[], mediaSpeak = true): boolean {
@@ -282,7 +282,7 @@ export interface UnaimedSubjects {
 
 /**
  * The sentences where a name is given to the writer or to a thing, not to a person: "I'm such an idiot,
- * I left the keys at home", "Es esmu debīla", "какой же я кретин", "šis printeris ir tāds sūds", "наш
+ * I left the keys at home", "Es esmu debīla", "какой же я кретин", "šis printeris ir pilnīgs idiots", "наш
  * пёс — настоящий осёл". Nobody else may be in the sentence: no reader, no third person, no name ("I
  * think Jānis is an idiot" is about Jānis), nobody quoted ("I want to report that he called my child
  * 'thick'"). The insult must follow the subject ("b1tch please, I did my part" is aimed at the reader)

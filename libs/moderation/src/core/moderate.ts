@@ -330,7 +330,7 @@ class SentenceReadings {
   private denied: Uint8Array | null = null;
   private hypothetical: Uint8Array | null = null;
   private played: Set<number> | null = null;
-  private unaimed: UnaimedSubjects | null = null;
+  private subjects: UnaimedSubjects | null = null;
   private sport: Set<number> | null = null;
   private fond: boolean | null = null;
   private figurative: Set<number> | null = null;
@@ -346,13 +346,8 @@ class SentenceReadings {
     const hypothetical = (this.hypothetical ??= hypotheticalClauses(tokens, this.text));
     if (hypothetical[f.first] === 1 && hypothetical[f.last] === 1) return true;
     if ((f.category === 'threat' || f.category === 'insult') && (this.played ??= playSentences(tokens, NEGATION)).has(tokens[f.first].sentence)) return true;
-    if (f.category === 'insult' || f.category === 'harassment') {
-      const { subject, thing } = (this.unaimed ??= unaimedSubjects(tokens));
-      const s = tokens[f.first].sentence;
-      const at = subject[s];
-      if (at >= 0 && (((thing[at] === 1 ? at < f.last : at <= f.last && f.category === 'insult') && f.first - at <= SELF_REACH && !commaBetween(this.text, tokens[at].end, tokens[f.first].start)) || thingAfter(tokens, thing, f.last, this.text))) return true;
-      if (f.category === 'insult' && (this.fond ??= affectionate(tokens, this.text))) return true;
-    }
+    if ((f.category === 'insult' || f.category === 'harassment') && this.namesNoPerson(f)) return true;
+    if (f.category === 'insult' && (this.fond ??= affectionate(tokens, this.text))) return true;
     if (f.category === 'threat' && (this.figurative ??= figurativeDeathSentences(tokens)).has(tokens[f.first].sentence)) return true;
     if (f.category === 'threat' && (this.sport ??= sportSentences(tokens)).has(tokens[f.first].sentence) && namesRival(tokens, f.first, f.last)) return true;
     if (f.category === 'self-harm' || (f.category === 'threat' && tokens.slice(f.first, f.last + 1).some((t) => REFLEXIVE.has(t.key)))) {
@@ -360,6 +355,21 @@ class SentenceReadings {
     }
     if (f.category === 'insult' && f.severity < 3) return (this.staged ??= sentencesWith(tokens, PERFORMANCE)).has(tokens[f.first].sentence);
     return false;
+  }
+
+  /**
+   * The name lands on the writer (insults only) or on a thing or a pet, in a sentence that names no
+   * person. A thing stands before the name's last word, not as the name itself ("žūpu"); the writer may
+   * stand inside the name's words ("kāda es aitasgalva").
+   */
+  private namesNoPerson(f: Found): boolean {
+    const { tokens, text } = this;
+    const { subject, thing } = (this.subjects ??= unaimedSubjects(tokens));
+    const at = subject[tokens[f.first].sentence];
+    if (at < 0) return false;
+    if (thingAfter(tokens, thing, f.last, text)) return true;
+    if (f.first - at > SELF_REACH || commaBetween(text, tokens[at].end, tokens[f.first].start)) return false;
+    return thing[at] === 1 ? at < f.last : f.category === 'insult' && at <= f.last;
   }
 }
 
