@@ -1,12 +1,12 @@
 import { Moderator } from '../src/core/moderate';
 import type { Category, Decision } from '../src/core/types';
 
-/** These specs are about the rules: the statistical second opinion has its own (ngram-model.spec.ts). */
-const rules = new Moderator({ secondOpinion: false });
+/** For specs about the rules: the statistical second opinion has its own (ngram-model.spec.ts). */
+export const rulesOnly = new Moderator({ secondOpinion: false });
 
 /** The decision and categories of a text, for specs that compare whole verdicts. */
 export const verdict = (t: string): { decision: Decision; categories: Category[] } => {
-  const { decision, categories } = rules.moderate(t);
+  const { decision, categories } = rulesOnly.moderate(t);
   return { decision, categories };
 };
 

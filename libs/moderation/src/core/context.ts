@@ -243,7 +243,9 @@ export function hypotheticalClauses(tokens: readonly Token[], text: string): Uin
       // kur tu dzīvo'"); "кто-то": a turn word hyphenated to the word before is part of it; a comma
       // before "that" goes on with the clause ("ja kāds draud, ka dabūsi pa purnu").
       const t = tokens[j];
-      if (!(t.quoted && !quotedIf) && (commaBetween(text, tokens[j - 1].end, t.start) ? !COMPLEMENTIZER.has(t.key) : CLAUSE_TURN.has(t.key) && text[t.start - 1] !== '-')) break;
+      const speaking = t.quoted && !quotedIf;
+      const ends = commaBetween(text, tokens[j - 1].end, t.start) ? !COMPLEMENTIZER.has(t.key) : CLAUSE_TURN.has(t.key) && text[t.start - 1] !== '-';
+      if (ends && !speaking) break;
       out[j] = 1;
     }
     reach = j;
@@ -267,8 +269,9 @@ export function playSentences(tokens: readonly Token[], negation: ReadonlySet<st
 
 const SPEAKER = keySet(ctx.speaker);
 const COMPLEMENTIZER = keySet(ctx.complementizer);
-const THIRD_PERSON = keySet(ctx.thirdPerson);
-const OTHER_PERSON = new Set([...keySet(ctx.addressee), ...keySet(ctx.readerObject), ...keySet(ctx.thirdPerson)]);
+/** The reader as subject or object ("you", "tevi", "тебя"), and anyone else the sentence may be about. */
+const READER = new Set([...keySet(ctx.addressee), ...keySet(ctx.readerObject)]);
+const OTHER_PERSON = new Set([...READER, ...keySet(ctx.thirdPerson)]);
 
 const THING = wordSet(ctx.thing);
 
@@ -315,8 +318,7 @@ export function sportSentences(tokens: readonly Token[]): Set<number> {
   const reader = new Set<number>();
   for (const t of tokens) {
     if (SPORT.has(t.key)) sport.add(t.sentence);
-    if (OTHER_PERSON.has(t.key) && !THIRD_PERSON.has(t.key)) reader.add(t.sentence);
-    if (YOUR.has(t.key)) reader.add(t.sentence);
+    if (READER.has(t.key) || YOUR.has(t.key)) reader.add(t.sentence);
   }
   for (const s of reader) sport.delete(s);
   return sport;

@@ -1,9 +1,7 @@
-import { Moderator } from './moderate';
 import { BUILTIN_FRAMES, FrameMatcher } from './frames';
+import { rulesOnly } from '../../test-support/frame-expectations';
 
-/** The frames are the rules': the second opinion has its own spec (ngram-model.spec.ts). */
-const rules = new Moderator({ secondOpinion: false });
-const moderate = (t: string): ReturnType<Moderator['moderate']> => rules.moderate(t);
+const moderate = (t: string): ReturnType<typeof rulesOnly.moderate> => rulesOnly.moderate(t);
 const decision = (t: string): [string, string] => [t, moderate(t).decision];
 const cats = (t: string): string[] => moderate(t).categories;
 

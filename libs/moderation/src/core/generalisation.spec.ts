@@ -1,11 +1,9 @@
-import { Moderator } from './moderate';
 import { FrameMatcher, type FrameFile } from './frames';
 import { tokenize } from './tokenizer';
 import { cyrillicReadings } from './translit';
+import { rulesOnly } from '../../test-support/frame-expectations';
 
-/** The rules alone: the second opinion has its own spec (ngram-model.spec.ts). */
-const rules = new Moderator({ secondOpinion: false });
-const moderate = (t: string): ReturnType<Moderator['moderate']> => rules.moderate(t);
+const moderate = (t: string): ReturnType<typeof rulesOnly.moderate> => rulesOnly.moderate(t);
 const decision = (t: string): string => moderate(t).decision;
 const flagged = (t: string): boolean => moderate(t).decision !== 'allow';
 const keys = (t: string): string[] => tokenize(t).map((x) => x.key);

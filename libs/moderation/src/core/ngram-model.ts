@@ -255,7 +255,7 @@ export class NgramModel {
     return sigmoid(this.bias + sum * scale(buckets.length));
   }
 
-  /** Probability that the text is abusive; streams the features, nothing allocated per message. */
+  /** Probability that the text is abusive; streams the features, nothing allocated per message once its words are cached. */
   probability(tokens: readonly Token[], classes: TokenClasses | null): number {
     const n = walkFeatures(tokens, this.features, this.weights, null, classes, this.words);
     return sigmoid(this.bias + acc.sum * scale(n));
