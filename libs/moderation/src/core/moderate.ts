@@ -150,7 +150,7 @@ export class Moderator {
     const record = (tok: Token, h: LexiconHit, wordEnd: number): void => {
       const e = h.entry;
       // "you're not stupid", "tu neesi muļķis": a denied insult is reassurance.
-      if (!contextAllows(e, tok, tokens, latin, inMessage) || (e.cat === 'insult' && negatedWithin(tokens, tok.index, STRICT_NEGATION))) {
+      if (!contextAllows(e, tok, h.from, tokens, latin, inMessage) || (e.cat === 'insult' && negatedWithin(tokens, tok.index, STRICT_NEGATION))) {
         cancelled++;
         return;
       }
@@ -278,8 +278,9 @@ export class Moderator {
   }
 }
 
-function contextAllows(e: CompiledEntry, tok: Token, tokens: Token[], latin: LatinContext, inMessage: (words: WordSet) => boolean): boolean {
-  if (e.name === 'always' && (tok.flags & F_CAPITALIZED) !== 0 && (tok.flags & F_ALLCAPS) === 0) return false;
+function contextAllows(e: CompiledEntry, tok: Token, rootFrom: number, tokens: Token[], latin: LatinContext, inMessage: (words: WordSet) => boolean): boolean {
+  // Hui and Huy are names; with a prefix before the root (Nahuj, Pohui) the word is no name.
+  if (e.name === 'always' && rootFrom === 0 && (tok.flags & F_CAPITALIZED) !== 0 && (tok.flags & F_ALLCAPS) === 0) return false;
   if (e.name === 'likely' && looksLikeName(tok, tokens)) return false;
   // A capitalised word inside a sentence that is quoted or followed by another capitalised word is a
   // name or a title (lelle "Kuce Pūce"); below the worst severity it counts only when a second-person
