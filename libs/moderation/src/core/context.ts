@@ -16,6 +16,7 @@ export type LatinContext = 'lv' | 'en' | 'ru-latn' | 'unknown';
 interface ContextFile {
   addressee: Record<string, string[]>;
   reporting: Record<string, string[]>;
+  hearsay: Record<string, string[]>;
   negation: Record<string, string[]>;
   ultimatum: string[];
   mention: Record<string, string[]>;
@@ -59,6 +60,8 @@ function wordSet(groups: Record<string, string[]>): WordSet {
 
 export const ADDRESSEE = keySet(ctx.addressee);
 export const REPORTING = keySet(ctx.reporting);
+/** Verbs of hearing and boasting: what follows is reported, but the word named is still only mentioned. */
+const HEARSAY = keySet(ctx.hearsay);
 export const NEGATION = keySet(ctx.negation);
 
 /**
@@ -145,7 +148,7 @@ export function reportedSpeech(tokens: Token[]): boolean[] {
     }
     out[k] = seen;
     // "one more word and...", "ещё слово —": an ultimatum, not a report of what someone said.
-    if (REPORTING.has(tokens[k].key) && !(k > 0 && tokens[k - 1].sentence === sentence && ULTIMATUM.has(tokens[k - 1].key))) seen = true;
+    if ((REPORTING.has(tokens[k].key) || HEARSAY.has(tokens[k].key)) && !(k > 0 && tokens[k - 1].sentence === sentence && ULTIMATUM.has(tokens[k - 1].key))) seen = true;
   }
   return out;
 }

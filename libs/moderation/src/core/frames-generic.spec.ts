@@ -329,3 +329,69 @@ describe('broken fingers, waiting parties, the laughers, camera grooming, "if I 
     ]);
   });
 });
+
+describe('veiled threats to pets and family, school attacks, hinted self-harm, grooming by gifts (sixth round)', () => {
+  it('blocks each', () => {
+    expectDecisions(
+      [
+        ['Piektdien skolā būs apšaude, labāk paliec mājās.', 'block'],
+        ['Кто хочет жить, завтра в школу не приходите.', 'block'],
+        ['Эту гимназию давно пора сжечь.', 'block'],
+        ['Es atnākšu ar kanisteri benzīna, tad redzēsiet.', 'block'],
+        ['We will track you down, and your little sister too.', 'block'],
+        ['После уроков ты до дома уже не дойдёшь.', 'block'],
+        ['Знаю твой адрес. Жди гостей.', 'block'],
+        ["Keep talking and you'll eat through a tube till Easter.", 'block'],
+        ['Cute puppy you have. Shame if it went missing one day.', 'block'],
+        ['Хочешь, чтобы твою кошку нашли дохлой?', 'block'],
+        ['Your mum walks the dog alone every night. Think about that.', 'block'],
+        ['Tev tas ir beigas, saprati? Tev būs konec.', 'block'],
+        ['Pie vārtiem tevi gaidīs mani draugi, neizbēgsi.', 'block'],
+      ],
+      'threat',
+    );
+    expectDecisions(
+      [
+        ['Skolas jumts ir pietiekami augsts, ja tev interesē.', 'block'],
+        ['Tavā vietā es sen būtu izdzēris visas tabletes.', 'block'],
+      ],
+      'self-harm',
+    );
+    expectDecisions(
+      [
+        ['Nopirkšu tev jaunu telefonu, ja satiksimies divatā.', 'block'],
+        ['Tev ir tikai 12, bet tu esi tik nobriedusi. Lai tas paliek starp mums.', 'block'],
+        ['Vote: which girl in 7A has the biggest boobs?', 'block'],
+      ],
+      'sexual',
+    );
+    expectDecisions(
+      [
+        ['Invalīdiem nav vietas kopā ar normāliem bērniem, lai mācās atsevišķi.', 'block'],
+        ['Visi krievvalodīgie ir nodevēji.', 'block'],
+      ],
+      'hate',
+    );
+  });
+
+  it('reviews the milder ones', () => {
+    expectDecisions([['Даже у табуретки больше мыслей, чем у тебя.', 'review']], 'insult');
+    expectDecisions([['Давайте все делать вид, что Олега не существует.', 'review']], 'harassment');
+  });
+
+  it('leaves drills, lost pets, warnings, surprises and lessons alone', () => {
+    expectClean([
+      'Rīt skolā būs evakuācijas mācības, trauksme skanēs 10:00.',
+      'Šodien ziņās rādīja apšaudi ASV skolā, bērni ir satraukti.',
+      'Our dog went missing yesterday, it would be a shame if he never came back. Please call if you see him!',
+      'Ваша дочь ходит одна из школы? Подумайте о телефоне с GPS.',
+      'Osторожнее на лестнице зимой: пожилые люди падают и не могут встать.',
+      'Mēs nopirksim jums dāvanu pārsteigumam dzimšanas dienā, satiksimies divatā pie kafejnīcas.',
+      'Vai tev patika filmas beigas? Tev tas konec bija saprotams?',
+      'Dinosaurs disappeared forever 66 million years ago.',
+      'Pēc zoba izraušanas tu kādu laiku ēdīsi tikai caur salmiņu, teica zobārsts.',
+      'Disabled pupils will use a separate entrance while the lift is repaired.',
+      'Mošejas, baznīcas un sinagogas pandēmijas laikā bija slēgtas.',
+    ]);
+  });
+});
