@@ -137,6 +137,16 @@ export function isAddressed(tokens: Token[], index: number): boolean {
  * For each token, whether a reporting verb (called, nosauca, назвал...) occurs earlier in its sentence.
  * Computed once per message so the check is linear.
  */
+/** Words after an opening "say" that make it a dare: "Say that again and…", "Скажи ещё раз — …", "Pasaki vēl vienu vārdu". */
+const AGAIN = new Set([...ULTIMATUM, ...keySet({ all: ['again', 'vēlreiz', 'раз', 'once'] })]);
+
+/** A verb of saying that opens its sentence and is followed within three words by "again/one more": an ultimatum. */
+function sayAgain(tokens: Token[], k: number): boolean {
+  if (k > 0 && tokens[k - 1].sentence === tokens[k].sentence) return false;
+  for (let j = k + 1; j <= k + 3 && j < tokens.length && tokens[j].sentence === tokens[k].sentence; j++) if (AGAIN.has(tokens[j].key)) return true;
+  return false;
+}
+
 export function reportedSpeech(tokens: Token[]): boolean[] {
   const out = new Array<boolean>(tokens.length);
   let sentence = -1;
@@ -148,7 +158,7 @@ export function reportedSpeech(tokens: Token[]): boolean[] {
     }
     out[k] = seen;
     // "one more word and...", "ещё слово —": an ultimatum, not a report of what someone said.
-    if ((REPORTING.has(tokens[k].key) || HEARSAY.has(tokens[k].key)) && !(k > 0 && tokens[k - 1].sentence === sentence && ULTIMATUM.has(tokens[k - 1].key))) seen = true;
+    if ((REPORTING.has(tokens[k].key) || HEARSAY.has(tokens[k].key)) && !(k > 0 && tokens[k - 1].sentence === sentence && ULTIMATUM.has(tokens[k - 1].key)) && !sayAgain(tokens, k)) seen = true;
   }
   return out;
 }

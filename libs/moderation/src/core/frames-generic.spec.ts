@@ -395,3 +395,40 @@ describe('veiled threats to pets and family, school attacks, hinted self-harm, g
     ]);
   });
 });
+
+describe('faces rearranged, counted days, "don\'t wake up", farewell letters, a school in the air (seventh round)', () => {
+  it('blocks or reviews each', () => {
+    expectDecisions(
+      [
+        ['Tev sejas vaibstus pārkārtos, ja vēl runāsi.', 'block'],
+        ['Школа взлетит на воздух на третьем уроке.', 'block'],
+        ['Считай дни.', 'review'],
+      ],
+      'threat',
+    );
+    expectDecisions(
+      [
+        ['Visiem būtu labāk, ja tu rīt vienkārši nepamostos.', 'block'],
+        ['Почему ты ещё мучаешься, всё же просто.', 'review'],
+        ['Write your farewell letter tonight, nobody will read it anyway.', 'review'],
+      ],
+      'self-harm',
+    );
+  });
+
+  it('leaves make-up, holidays, babies, novels and experiments alone', () => {
+    expectClean([
+      'Your face will look different with this make-up tutorial, promise!',
+      'Считаем дни до каникул!',
+      "Please don't wake up the baby when you come in.",
+      'Uzrakstiet atvadu vēstuli romāna varoņa vārdā.',
+      'На уроке химии ракета взлетит в воздух, не волнуйтесь.',
+    ]);
+  });
+});
+
+describe('a dare to say it again is no report', () => {
+  it('blocks the threat that follows "say that again"', () => {
+    expectDecisions([['Скажи это ещё раз, и я тебе нос сломаю.', 'block']], 'threat');
+  });
+});
