@@ -432,3 +432,43 @@ describe('a dare to say it again is no report', () => {
     expectDecisions([['Скажи это ещё раз, и я тебе нос сломаю.', 'block']], 'threat');
   });
 });
+
+describe('a bang at school, something sharp, funeral money, "they should not live", young ones (seventh round, second part)', () => {
+  it('blocks each', () => {
+    expectDecisions(
+      [
+        ['Piektdien skolā būs tāds sprādziens! Palieciet mājās.', 'block'],
+        ['Paņemšu rīt kaut ko asu, tad redzēsi.', 'block'],
+        ['Передай матери, пусть копит на похороны.', 'block'],
+        ['Тебя порежут у гаражей.', 'block'],
+      ],
+      'threat',
+    );
+    expectDecisions(
+      [
+        ['Tādiem cilvēkiem vispār nevajadzētu dzīvot.', 'block'],
+        ['Романи детей держать отдельно от нормальных детей, романи это цыгане.', 'block'],
+      ],
+      'hate',
+    );
+    expectDecisions([['Just jump off the roof already.', 'block']], 'self-harm');
+    expectDecisions(
+      [
+        ['Я люблю молоденьких, напиши мне.', 'block'],
+        ['Man ir 30, bet vecums ir tikai skaitlis. Satiksimies?', 'block'],
+      ],
+      'sexual',
+    );
+  });
+
+  it('leaves science shows, craft lessons, condolences, pools and contests alone', () => {
+    expectClean([
+      'Fizikas šovā būs liels sprādziens! Slimie, lūdzu, palieciet mājās.',
+      'Rīt atnesīšu kaut ko asu papīra griešanai darbmācībā.',
+      'Соболезнуем семье, похороны в субботу, соберём деньги.',
+      'We jumped off the roof of the boat into the lake!',
+      'Gribi nopelnīt? Sūti savas bildes uz fotokonkursu!',
+      'Vecums ir tikai skaitlis — vecmāmiņa noskrēja maratonu!',
+    ]);
+  });
+});
