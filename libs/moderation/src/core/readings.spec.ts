@@ -109,3 +109,21 @@ describe('a safety talk about someone hypothetical', () => {
     expectClean(["Nobody's going to beat you up, the head spoke to those boys."]);
   });
 });
+
+describe('what someone heard others say', () => {
+  it('is reported, and a class number does not end the sentence', () => {
+    // "9. klases" is an ordinal: the threat after it still stands in the sentence "dzirdēju" opens.
+    expectDecisions([['Dzirdēju, ka 9. klases puiši runā, ka atnesīs uz skolu nazi. Lūdzu, pārbaudiet.', 'review']], 'threat');
+    expectDecisions([['I heard the boys in 8B saying they will stab him after school.', 'review']], 'threat');
+  });
+
+  it('still blocks the threat written in the first person', () => {
+    expectDecisions([['Es rīt atnesīšu uz skolu nazi un parādīšu tev.', 'block']], 'threat');
+  });
+});
+
+describe('a third person "killing" the writer and the class', () => {
+  it('is a complaint about tests, not a threat', () => {
+    expectClean(['Skolotāja mūs visus nogalinās ar šiem kontroldarbiem 😭']);
+  });
+});

@@ -130,6 +130,16 @@ const QUOTE_TOGGLE = new Set(['"', '“', '”', '‘', "'", '’', '`', '＂'])
 const MAX_JOIN_GAP = 3;
 const MIN_JOINED = 3;
 
+/**
+ * "9. klases puiši", "3. b klase": a dot after a number followed by a lower-case word is an ordinal,
+ * not the end of a sentence. Looks at most two characters ahead, so tokenising stays linear.
+ */
+function ordinalDot(text: string, i: number): boolean {
+  if (text[i] !== '.' || i === 0 || !/[0-9]/.test(text[i - 1])) return false;
+  const next = text[i + 1] === ' ' ? text[i + 2] : text[i + 1];
+  return next !== undefined && next !== next.toUpperCase() && next === next.toLowerCase();
+}
+
 /** Splits text into normalised tokens in one pass; work per character is bounded, so time is linear. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -296,7 +306,7 @@ export function tokenize(text: string): Token[] {
     if (kind === K_SEP) {
       if (inWord) flush();
       const ch = text[i];
-      if (SENTENCE_END.has(ch)) boundary = true;
+      if (SENTENCE_END.has(ch) && !ordinalDot(text, i)) boundary = true;
       if (ch === '\n') inQuote = false;
       if (QUOTE_OPEN.has(ch)) inQuote = true;
       else if (QUOTE_CLOSE.has(ch)) inQuote = false;
