@@ -472,3 +472,41 @@ describe('a bang at school, something sharp, funeral money, "they should not liv
     ]);
   });
 });
+
+describe('"for now", "just saying", against the wall, sterilising, banned from school (eighth round)', () => {
+  it('blocks or reviews each', () => {
+    expectDecisions(
+      [
+        ['Skaists tev velosipēds. Būtu žēl, ja tas nonāktu upē.', 'block'],
+        ['Mēs tevi atradīsim, nav jēgas slēpties.', 'block'],
+        ['Ja tev dārga tava mašīna, klusē.', 'block'],
+        ['Tu slimnīcā būsi biežāk nekā skolā, ja nepārstāsi.', 'block'],
+        ['Your car tyres were slashed last night. Next time it will be you.', 'block'],
+        ['Хорошая у тебя кошка. Пока что.', 'review'],
+        ['Your brother trains at the rink on Tuesdays. Just saying.', 'review'],
+      ],
+      'threat',
+    );
+    expectDecisions(
+      [
+        ['Их всех к стенке, и дело с концом.', 'block'],
+        ['Labs žīds ir miris žīds.', 'block'],
+        ['Таких надо стерилизовать.', 'block'],
+        ['Мигрантам вход в нашу школу должен быть запрещён.', 'block'],
+        ['Viņi nav cilvēki, viņi ir lopi.', 'block'],
+      ],
+      'hate',
+    );
+  });
+
+  it('leaves storms, lifts, jars, pets and Ramadan alone', () => {
+    expectClean([
+      'Your windows are open — it would be a shame if they broke in the storm tonight.',
+      'Your cat can stay in the classroom for now.',
+      'Стерилизовать банки нужно 10 минут.',
+      'Musulmaņiem ramadāna laikā aizliegts ēst līdz saulrietam, skolā tas jāņem vērā.',
+      'Pupils with disabilities will use a separate entrance while the lift is repaired.',
+      'Поставьте всех стулья к стенке после урока.',
+    ]);
+  });
+});
