@@ -510,3 +510,36 @@ describe('"for now", "just saying", against the wall, sterilising, banned from s
     ]);
   });
 });
+
+describe('garages, casts, "not empty-handed", "go back", "a defect of nature" (eighth round, second part)', () => {
+  it('blocks or reviews each', () => {
+    expectDecisions(
+      [
+        ['Завтра за гаражами поговорим.', 'review'],
+        ['Pēc stundām tev tā sadošu, ka mamma tevi nepazīs.', 'block'],
+        ['Я знаю номер твоей квартиры.', 'block'],
+        ['Uzmanies, mēs tevi noķersim piektdien.', 'block'],
+        ['Иди домой, пока ты ещё целый.', 'block'],
+        ['Приду в школу не с пустыми руками.', 'review'],
+      ],
+      'threat',
+    );
+    expectDecisions(
+      [
+        ['Тем мигрантам пора домой, пусть едут обратно.', 'block'],
+        ['Аутисты — брак природы.', 'block'],
+      ],
+      'hate',
+    );
+  });
+
+  it('leaves crutches coming off, parties, promises not to hurt and cat food alone', () => {
+    expectClean([
+      'Vēl viens mēnesis, un tu atkal staigāsi bez kruķiem, malacis!',
+      'Mēs tev sarīkosim tādu dzimšanas dienas ballīti, ka pat mamma klasi nepazīs!',
+      "I'm not going to hurt you, I promise — I just want my pencil case back.",
+      'Будем приносить корм для котят, пока не соберём целый мешок.',
+      'Ukraiņu ģimenes vasarā brauks atpakaļ ciemos pie radiem.',
+    ]);
+  });
+});
