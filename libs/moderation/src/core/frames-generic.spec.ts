@@ -543,3 +543,36 @@ describe('garages, casts, "not empty-handed", "go back", "a defect of nature" (e
     ]);
   });
 });
+
+describe('insults by comparison and smell, walking things, empty heads (ninth round)', () => {
+  it('reviews each', () => {
+    expectDecisions(
+      [
+        ['Tev smadzeņu ir mazāk nekā manam zelta zivtiņai.', 'review'],
+        ['Your brain is the size of a peanut.', 'review'],
+        ['Tava galva ir tukša kā bundža.', 'review'],
+        ['Тебя в детстве уронили на голову.', 'review'],
+        ['Ты ходячее недоразумение, отойди.', 'review'],
+        ["You're the human version of a wet sock.", 'review'],
+      ],
+      'insult',
+    );
+    expectDecisions(
+      [
+        ['Look at him, he looks like a boiled sausage lol', 'review'],
+        ['You smell like old cabbage, sit somewhere else.', 'review'],
+      ],
+      'harassment',
+    );
+  });
+
+  it('leaves tiredness, roses, football, dictionaries and dumps for furniture alone', () => {
+    expectClean([
+      'lol you look like a zombie today, did you even sleep?',
+      'You smell like roses, new perfume?',
+      'You smell like the gym after that football match, go shower!',
+      'Tu esi staigājoša enciklopēdija!',
+      'Mamma aizveda vecās mēbeles uz izgāztuvi.',
+    ]);
+  });
+});
