@@ -117,6 +117,11 @@ describe('what someone heard others say', () => {
     expectDecisions([['I heard the boys in 8B saying they will stab him after school.', 'review']], 'threat');
   });
 
+  it('is reported in Russian typed in Latin letters, and a posted address of "ours" is the writer\'s fear', () => {
+    expectDecisions([['ja boyus, Artem govorit chto prinesjot v shkolu nozh.', 'review']], 'threat');
+    expectClean(['Кто-то выложил наш домашний адрес с подписью «ждите гостей». Что нам делать?']);
+  });
+
   it('still blocks the threat written in the first person', () => {
     expectDecisions([['Es rīt atnesīšu uz skolu nazi un parādīšu tev.', 'block']], 'threat');
   });
