@@ -360,6 +360,19 @@ export function affectionate(tokens: readonly Token[], text: string): boolean {
   return tokens.some((t, k) => AFFECTION.has(t.key) || (AFFECTION_VERB.has(t.key) && (loved(k + 1) || loved(k - 1))));
 }
 
+/** Him, her, them: the one a "love" beside them declares love for, when it is not the reader. */
+const LOVED_THIRD = keySet({ all: ['him', 'her', 'them', 'viņu', 'viņus', 'его', 'её', 'ее', 'их'] });
+
+/**
+ * A heart and a declared love ("love him tho ❤️", "bet es viņu mīlu ❤️"): teasing a brother as a
+ * "monster" in such a message is family banter, not mockery.
+ */
+export function declaresLove(tokens: readonly Token[], text: string): boolean {
+  if (!HEART.test(text)) return false;
+  const loved = (k: number): boolean => k >= 0 && k < tokens.length && (LOVED_ONE.has(tokens[k].key) || LOVED_THIRD.has(tokens[k].key));
+  return tokens.some((t, k) => AFFECTION_VERB.has(t.key) && (loved(k + 1) || loved(k - 1)));
+}
+
 const LAUGHTER = keySet(ctx.laughter);
 const CARER = wordSet(ctx.carer);
 const DISCOVERY = wordSet(ctx.discovery);

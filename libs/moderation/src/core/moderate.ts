@@ -1,5 +1,5 @@
 import { S_CYRL } from './chars';
-import { NEGATION, PERFORMANCE, STRICT_NEGATION, affectionate, commaBetween, conditionalClauses, figurativeDeathSentences, namesRival, sportSentences, unaimedSubjects, type UnaimedSubjects, deniedSpeech, detectLatinContext, hypotheticalClauses, negatedWithin, playSentences, isAddressed, mentionsWords, parentReport, reportedSpeech, sentencesWith, type LatinContext } from './context';
+import { NEGATION, PERFORMANCE, STRICT_NEGATION, affectionate, commaBetween, declaresLove, conditionalClauses, figurativeDeathSentences, namesRival, sportSentences, unaimedSubjects, type UnaimedSubjects, deniedSpeech, detectLatinContext, hypotheticalClauses, negatedWithin, playSentences, isAddressed, mentionsWords, parentReport, reportedSpeech, sentencesWith, type LatinContext } from './context';
 import { BUILTIN_LEXICONS, compileEntries, type CompiledEntry, type WordSet, type LexiconEntrySource, type LexiconFile } from './lexicon';
 import { LexiconMatcher, type LexiconHit } from './matcher';
 import { classHash, featureBuckets, sharedNgramModel, type TokenClasses } from './ngram-model';
@@ -321,7 +321,8 @@ const REFLEXIVE = new Set(['yourself', 'yourselves', 'sevi', 'себя', 'себ
  * you're useless, kill yourself" puts them after the clause), and a name given to someone in a play
  * is a role ("tu būsi cūka izrādē"). An insult the writer aims at themselves ("I'm such an idiot") or
  * at a thing ("this stupid laptop"), or says with affection ("ты дура 😂❤️ … люблю тебя"), is not aimed
- * at anyone, nor is a remark on a pet's body; "you're dead" is a figure of speech beside dying of
+ * at anyone, nor is a remark on a pet's body or a mild mocking of someone the writer declares love for
+ * beside a heart; "you're dead" is a figure of speech beside dying of
  * laughter or a parent finding out, and a threat to "them" in a sentence about a match is sport talk.
  * Each reading is computed once per message, on first need.
  */
@@ -334,6 +335,7 @@ class SentenceReadings {
   private subjects: UnaimedSubjects | null = null;
   private sport: Set<number> | null = null;
   private fond: boolean | null = null;
+  private loving: boolean | null = null;
   private figurative: Set<number> | null = null;
 
   constructor(
@@ -349,6 +351,7 @@ class SentenceReadings {
     if ((f.category === 'threat' || f.category === 'insult') && (this.played ??= playSentences(tokens, NEGATION)).has(tokens[f.first].sentence)) return true;
     if ((f.category === 'insult' || f.category === 'harassment') && this.namesNoPerson(f)) return true;
     if (f.category === 'insult' && (this.fond ??= affectionate(tokens, this.text))) return true;
+    if (f.category === 'harassment' && f.severity < 3 && (this.loving ??= declaresLove(tokens, this.text))) return true;
     if (f.category === 'threat' && (this.figurative ??= figurativeDeathSentences(tokens)).has(tokens[f.first].sentence)) return true;
     if (f.category === 'threat' && (this.sport ??= sportSentences(tokens)).has(tokens[f.first].sentence) && namesRival(tokens, f.first, f.last)) return true;
     if (f.category === 'self-harm' || (f.category === 'threat' && tokens.slice(f.first, f.last + 1).some((t) => REFLEXIVE.has(t.key)))) {

@@ -50,6 +50,16 @@ describe('an insult said with affection', () => {
   });
 });
 
+describe('mild teasing of someone the writer declares love for', () => {
+  it('is banter beside a heart and "love him"', () => {
+    expectClean(['My little sister is such a monster lol, took my charger again. love her tho ❤️']);
+  });
+
+  it('still counts without the declared love', () => {
+    expectHeld(['My little sister is such a monster lol, took my charger again.', 'Look at him, he looks like a boiled sausage lol ❤️'], 'harassment');
+  });
+});
+
 describe('"you are dead" as a figure of speech', () => {
   it('is clean beside dying of laughter or a parent finding out', () => {
     expectClean(['Tu būsi beigts no smiekliem, kad redzēsi manu zīmējumu 😂', 'Ты труп, если мама увидит, что мы разбили вазу 😅']);
