@@ -133,10 +133,6 @@ export function isAddressed(tokens: Token[], index: number): boolean {
   return false;
 }
 
-/**
- * For each token, whether a reporting verb (called, nosauca, назвал...) occurs earlier in its sentence.
- * Computed once per message so the check is linear.
- */
 /** Words after an opening "say" that make it a dare: "Say that again and…", "Скажи ещё раз — …", "Pasaki vēl vienu vārdu". */
 const AGAIN = new Set([...ULTIMATUM, ...keySet({ all: ['again', 'vēlreiz', 'раз', 'once'] })]);
 
@@ -147,6 +143,10 @@ function sayAgain(tokens: Token[], k: number): boolean {
   return false;
 }
 
+/**
+ * For each token, whether a reporting or hearsay verb (called, nosauca, назвал, heard...) occurs earlier in its sentence.
+ * Computed once per message so the check is linear.
+ */
 export function reportedSpeech(tokens: Token[]): boolean[] {
   const out = new Array<boolean>(tokens.length);
   let sentence = -1;
