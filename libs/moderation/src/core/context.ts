@@ -19,6 +19,7 @@ interface ContextFile {
   hearsay: Record<string, string[]>;
   negation: Record<string, string[]>;
   ultimatum: string[];
+  again: Record<string, string[]>;
   mention: Record<string, string[]>;
   performance: Record<string, string[]>;
   childRef: Record<string, string[]>;
@@ -42,6 +43,7 @@ interface ContextFile {
   rival: Record<string, string[]>;
   affectionVerb: Record<string, string[]>;
   lovedOne: Record<string, string[]>;
+  lovedThird: Record<string, string[]>;
   functionWords: Record<'lv' | 'en' | 'ru-latn', string[]>;
 }
 
@@ -134,12 +136,17 @@ export function isAddressed(tokens: Token[], index: number): boolean {
 }
 
 /** Words after an opening "say" that make it a dare: "Say that again and…", "Скажи ещё раз — …", "Pasaki vēl vienu vārdu". */
-const AGAIN = new Set([...ULTIMATUM, ...keySet({ all: ['again', 'vēlreiz', 'раз', 'once'] })]);
+const AGAIN = new Set([...ULTIMATUM, ...keySet(ctx.again)]);
 
-/** A verb of saying that opens its sentence and is followed within three words by "again/one more": an ultimatum. */
-function sayAgain(tokens: Token[], k: number): boolean {
-  if (k > 0 && tokens[k - 1].sentence === tokens[k].sentence) return false;
-  for (let j = k + 1; j <= k + 3 && j < tokens.length && tokens[j].sentence === tokens[k].sentence; j++) if (AGAIN.has(tokens[j].key)) return true;
+/**
+ * Whether the verb of saying at `k` opens an ultimatum rather than a report: "one more word and…",
+ * "ещё слово —" (an ultimatum word right before it), or "Say that again and…" (the verb opens its
+ * sentence and "again/one more" follows within three words).
+ */
+function dare(tokens: Token[], k: number): boolean {
+  const s = tokens[k].sentence;
+  if (k > 0 && tokens[k - 1].sentence === s) return ULTIMATUM.has(tokens[k - 1].key);
+  for (let j = k + 1; j <= k + 3 && j < tokens.length && tokens[j].sentence === s; j++) if (AGAIN.has(tokens[j].key)) return true;
   return false;
 }
 
@@ -157,8 +164,7 @@ export function reportedSpeech(tokens: Token[]): boolean[] {
       seen = false;
     }
     out[k] = seen;
-    // "one more word and...", "ещё слово —": an ultimatum, not a report of what someone said.
-    if ((REPORTING.has(tokens[k].key) || HEARSAY.has(tokens[k].key)) && !(k > 0 && tokens[k - 1].sentence === sentence && ULTIMATUM.has(tokens[k - 1].key)) && !sayAgain(tokens, k)) seen = true;
+    if ((REPORTING.has(tokens[k].key) || HEARSAY.has(tokens[k].key)) && !dare(tokens, k)) seen = true;
   }
   return out;
 }
@@ -355,22 +361,24 @@ const HEART = /[\u2764\u2665\u{1F493}-\u{1F49F}\u{1F618}\u{1F61A}\u{1F970}\u{1F9
  */
 export function affectionate(tokens: readonly Token[], text: string): boolean {
   if (HEART.test(text)) return true;
-  // "love you", "mīlu tevi", and the reversed "es tevi love" of mixed messages.
-  const loved = (k: number): boolean => k >= 0 && k < tokens.length && LOVED_ONE.has(tokens[k].key);
-  return tokens.some((t, k) => AFFECTION.has(t.key) || (AFFECTION_VERB.has(t.key) && (loved(k + 1) || loved(k - 1))));
+  return tokens.some((t) => AFFECTION.has(t.key)) || lovesBeside(tokens, LOVED_ONE);
 }
 
 /** Him, her, them: the one a "love" beside them declares love for, when it is not the reader. */
-const LOVED_THIRD = keySet({ all: ['him', 'her', 'them', 'viņu', 'viņus', 'его', 'её', 'ее', 'их'] });
+const LOVED = new Set([...LOVED_ONE, ...keySet(ctx.lovedThird)]);
 
 /**
  * A heart and a declared love ("love him tho ❤️", "bet es viņu mīlu ❤️"): teasing a brother as a
  * "monster" in such a message is family banter, not mockery.
  */
 export function declaresLove(tokens: readonly Token[], text: string): boolean {
-  if (!HEART.test(text)) return false;
-  const loved = (k: number): boolean => k >= 0 && k < tokens.length && (LOVED_ONE.has(tokens[k].key) || LOVED_THIRD.has(tokens[k].key));
-  return tokens.some((t, k) => AFFECTION_VERB.has(t.key) && (loved(k + 1) || loved(k - 1)));
+  return HEART.test(text) && lovesBeside(tokens, LOVED);
+}
+
+/** A verb of love right after or before one of `loved`: "love you", "mīlu tevi", the reversed "es tevi love". */
+function lovesBeside(tokens: readonly Token[], loved: ReadonlySet<string>): boolean {
+  const at = (k: number): boolean => k >= 0 && k < tokens.length && loved.has(tokens[k].key);
+  return tokens.some((t, k) => AFFECTION_VERB.has(t.key) && (at(k + 1) || at(k - 1)));
 }
 
 const LAUGHTER = keySet(ctx.laughter);
