@@ -80,22 +80,36 @@ const MENTION = wordSet(ctx.mention);
 const MEDIA = wordSet(ctx.media);
 
 /**
+ * Words that judge what was said as wrong ("offensive", "aizskarošs", «травля»): a message that quotes
+ * a remark and calls it so is about the remark, whether a lesson or a report, and says it to no one.
+ */
+const CONDEMN = wordSet(ctx.condemn);
+
+/**
  * Whether the message talks about words (see MENTION, MEDIA) and reports no one saying them: "she said
  * the word 'X' to me" is a report; a reporting verb after a film, a book or a character in its sentence is not,
  * unless `mediaSpeak` is false (a parent's report: "comments under my daughter's video say '…'").
+ * Words judged as wrong (CONDEMN) are mentioned, reported or not.
  */
 export function mentionsWords(tokens: readonly Token[], mediaSpeak = true): boolean {
   let mention = false;
+  let reported = false;
   let mediaSentence = -1;
-  for (const t of tokens) {
+  for (const [k, t] of tokens.entries()) {
     if (t.quoted) continue;
+    // "'tu esi stulbs' — tas nav aizskaroši, tā ir patiesība" denies the judgement.
+    if (CONDEMN.has(t.key)) {
+      if (!negatedWithin(tokens, k, STRICT_NEGATION)) return true;
+      continue;
+    }
+    if (reported) continue;
     if (MEDIA.has(t.key)) {
       mention = true;
       if (mediaSpeak) mediaSentence = t.sentence;
     } else if (MENTION.has(t.key)) mention = true;
-    else if (REPORTING.has(t.key) && mediaSentence !== t.sentence) return false;
+    else if (REPORTING.has(t.key) && mediaSentence !== t.sentence) reported = true;
   }
-  return mention;
+  return mention && !reported;
 }
 const ULTIMATUM = keySet({ all: ctx.ultimatum });
 /** Negations that are also ordinary words in another of the languages (Latvian "no" = from). */
@@ -293,6 +307,8 @@ const READER = new Set([...keySet(ctx.addressee), ...keySet(ctx.readerObject)]);
 const OTHER_PERSON = new Set([...READER, ...keySet(ctx.thirdPerson)]);
 
 const THING = wordSet(ctx.thing);
+/** Him, her, them as an object: after a pet or a thing, the pet or the thing again. */
+const LOVED_THIRD = keySet(ctx.lovedThird);
 
 /** Where a sentence's name-calling lands on no person: the writer's word or a thing's, per sentence. */
 export interface UnaimedSubjects {
@@ -317,6 +333,8 @@ export function unaimedSubjects(tokens: readonly Token[]): UnaimedSubjects {
     const s = t.sentence;
     if (THING.has(t.key)) thing[k] = 1;
     if (subject[s] === -2) return;
+    // "our cat is a fat monster and we love her": him or her after a thing or a pet is that pet.
+    if (subject[s] >= 0 && thing[subject[s]] === 1 && LOVED_THIRD.has(t.key)) return;
     if (OTHER_PERSON.has(t.key) || YOUR.has(t.key) || REPORTING.has(t.key) || ((t.flags & F_CAPITALIZED) !== 0 && !SPEAKER.has(t.key) && k > 0 && tokens[k - 1].sentence === s)) subject[s] = -2;
     else if (subject[s] === -1 && (SPEAKER.has(t.key) || thing[k] === 1)) subject[s] = k;
   });
@@ -365,7 +383,7 @@ export function affectionate(tokens: readonly Token[], text: string): boolean {
 }
 
 /** Him, her, them: the one a "love" beside them declares love for, when it is not the reader. */
-const LOVED = new Set([...LOVED_ONE, ...keySet(ctx.lovedThird)]);
+const LOVED = new Set([...LOVED_ONE, ...LOVED_THIRD]);
 
 /**
  * A heart and a declared love ("love him tho ❤️", "bet es viņu mīlu ❤️"): teasing a brother as a

@@ -205,7 +205,10 @@ describe('lv urging self-harm', () => {
       'Viņš nomira slimnīcā pēc ilgas slimības.',
       'Nolec no soliņa uzmanīgi, tur ir slidens.',
       'Ej pagulēt, tev jāatpūšas.',
+      // Narration in the third person: a plot, not an urging.
+      "Lasām 'Romeo un Džuljetu', beigās abi nogalina sevi, ļoti skumji.",
     ]);
+    expectFlagged([['Tev vajadzētu nogalināt sevi.', 'block'], ['Labāk nogalini sevi.', 'block']], 'self-harm');
   });
 });
 

@@ -56,7 +56,7 @@ describe('moderate: morphology and look-alikes', () => {
   });
 
   it('does not judge numbers, dates, grades or names', () => {
-    for (const t of ['5318008', '12.03.2024', '10/10', '8a klase', '3:0', 'Dick Smith is coming', 'the Hui family', 'uz Pisu un atpakaļ', '+371 2000 0000']) {
+    for (const t of ['5318008', '12.03.2024', '10/10', '8a klase', '3:0', 'Dick Smith is coming', 'Mr. Dick will tune the piano', 'the Hui family', 'uz Pisu un atpakaļ', '+371 2000 0000']) {
       expect([t, moderate(t).decision]).toEqual([t, 'allow']);
     }
   });

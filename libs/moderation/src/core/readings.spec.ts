@@ -142,3 +142,29 @@ describe('a third person "killing" the writer and the class', () => {
     expectClean(['Skolotāja mūs visus nogalinās ar šiem kontroldarbiem 😭']);
   });
 });
+
+describe('a quoted remark the message calls wrong', () => {
+  it('is mentioned, in a lesson or a report', () => {
+    expectClean([
+      "Vārdu 'nēģeris' mūsdienās uzskata par aizvainojošu, tāpēc to nelietojam.",
+      "Skolotāja teica, ka 'tu esi muļķis' ir aizskarošs izteiciens.",
+      'Учительница зачитала, что пишут буллеры: «ты урод, никто с тобой не дружит», и объяснила, почему это травля.',
+      'He called my son "a fat pig" in front of everyone, which is completely unacceptable.',
+    ]);
+  });
+
+  it('still counts when the judgement is denied or the remark is not quoted', () => {
+    expectHeld(["'Tu esi muļķis' — tas nav aizskaroši, tā ir patiesība."], 'insult');
+    expectHeld(['Tu esi muļķis, un man vienalga, ka tas ir aizskaroši.'], 'insult');
+  });
+});
+
+describe('him or her after a pet', () => {
+  it('is the pet', () => {
+    expectClean(['Our cat is a fat little monster and we love her 😂']);
+  });
+
+  it('does not excuse a remark about a person', () => {
+    expectHeld(['Look at her, a fat little monster 😂'], 'harassment');
+  });
+});

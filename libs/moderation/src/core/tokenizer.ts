@@ -140,6 +140,19 @@ function ordinalDot(text: string, i: number): boolean {
   return next !== undefined && next !== next.toUpperCase() && next === next.toLowerCase();
 }
 
+/** Titles written with a dot before a name ("Mr. Dick", "Dr. Hui"): the name is mid-sentence, not a new one. */
+const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof']);
+const MAX_TITLE = 4;
+
+/** Whether the dot at i closes a title abbreviation; looks back at most five characters. */
+function titleDot(text: string, i: number): boolean {
+  if (text[i] !== '.') return false;
+  let a = i;
+  while (a > 0 && i - a <= MAX_TITLE && /\p{L}/u.test(text[a - 1])) a--;
+  if (a === i || i - a > MAX_TITLE || (a > 0 && /\p{L}/u.test(text[a - 1]))) return false;
+  return TITLE_ABBREVIATIONS.has(text.slice(a, i).toLowerCase());
+}
+
 /** Splits text into normalised tokens in one pass; work per character is bounded, so time is linear. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -306,7 +319,7 @@ export function tokenize(text: string): Token[] {
     if (kind === K_SEP) {
       if (inWord) flush();
       const ch = text[i];
-      if (SENTENCE_END.has(ch) && !ordinalDot(text, i)) boundary = true;
+      if (SENTENCE_END.has(ch) && !ordinalDot(text, i) && !titleDot(text, i)) boundary = true;
       if (ch === '\n') inQuote = false;
       if (QUOTE_OPEN.has(ch)) inQuote = true;
       else if (QUOTE_CLOSE.has(ch)) inQuote = false;
