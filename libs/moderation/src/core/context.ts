@@ -21,6 +21,7 @@ interface ContextFile {
   ultimatum: string[];
   again: Record<string, string[]>;
   mention: Record<string, string[]>;
+  condemn: Record<string, string[]>;
   performance: Record<string, string[]>;
   childRef: Record<string, string[]>;
   helpSeeking: Record<string, string[]>;
