@@ -576,3 +576,69 @@ describe('insults by comparison and smell, walking things, empty heads (ninth ro
     ]);
   });
 });
+
+describe('hate in polite words, exposure, grooming and veiled threats (tenth round)', () => {
+  it('blocks a group called second-class, purged, kept out or better unborn', () => {
+    expectDecisions(
+      [
+        ['Imigranti ir otrās šķiras cilvēki, lai zina savu vietu.', 'block'],
+        ['Предлагаю, чтобы детей мигрантов не принимали в нашу школу.', 'block'],
+        ["I really don't think refugees belong in our school.", 'block'],
+        ['Vajag beidzot iztīrīt mūsu klasi no tiem čigāniem.', 'block'],
+        ['Invalīdi tikai tērē mūsu nodokļus.', 'block'],
+        ['Bēgļiem nevajadzētu ļaut mācīt mūsu bērnus.', 'block'],
+      ],
+      'hate',
+    );
+  });
+
+  it('leaves facts, sport, chores and taxes alone', () => {
+    expectClean([
+      'Refugee children were not admitted to our school last year because places were full.',
+      "I don't think Latvians belong to the same group as Estonians linguistically.",
+      'Latvieši vienmēr ir bijuši otrās vietas ieguvēji sportā.',
+      'Iztīrīsim skolas pagalmu no lapām kopā ar ukraiņu bērniem!',
+      'Ārzemnieki tērē daudz naudas tūrismā, tas palīdz mūsu nodokļu ieņēmumiem.',
+      'Vecāki nedrīkst būt kopā ar bērniem ģērbtuvē normālos apstākļos.',
+      'Bērni ir dārzeņi ēduši pusdienās, paldies virtuvei!',
+    ]);
+  });
+
+  it('blocks clothes-off pictures and named harm, reviews grooming and veiled threats', () => {
+    expectDecisions([['Скинь фотку без кофты, никто не узнает.', 'block']], 'sexual');
+    expectDecisions(
+      [
+        ['Izdzēs mūsu saraksti, kad izlasīsi. Sestdien gaidu tevi pie manis, vienu pašu.', 'review'],
+        ['Это наш секрет, я куплю тебе телефон, только никому ни слова.', 'review'],
+      ],
+      'sexual',
+    );
+    expectDecisions(
+      [
+        ["Snitch again and you're getting battered after school.", 'block'],
+        ['Ещё раз так сделаешь — получишь по морде.', 'block'],
+        ['Tavu kaķi atradīs grāvī, ja neaizvērsi muti.', 'block'],
+        ['Kad tavs brālis ies mājās, mēs būsim tur.', 'review'],
+        ['Nekur tu no mums nepaslēpsies.', 'review'],
+      ],
+      'threat',
+    );
+    expectDecisions([['Share the video of Tom crying in the toilets with everyone 😂', 'review']], 'harassment');
+  });
+
+  it('leaves gifts, surprises, cyclists, balls, needles and lost pets alone', () => {
+    expectClean([
+      'It is a secret: we are buying our teacher a gift, do not tell anyone!',
+      'Это наш секрет — подарим учительнице цветы, никому ни слова!',
+      'Sestdien tiksimies pie skolas, izdzēsiet veco sarakstu un atnāciet laicīgi.',
+      'Nekur neaizbēgsi no mājasdarbiem šovakar 😂',
+      'Тебя встретят на вокзале, не переживай, тебе понравится лагерь.',
+      'Skaties pār plecu, kad brauc ar riteni pa ceļu.',
+      'Our dog was lost, they found him in the woods, thank God.',
+      'If you are getting stabbed by a needle, tell the nurse.',
+      'Send me a photo of your new top, I want to buy the same one!',
+      'Visiem pārsūtiet video, kur Roberts raud no laimes, saņemot balvu!',
+      'Set the candles inside the lanterns, do not burn the table.',
+    ]);
+  });
+});
