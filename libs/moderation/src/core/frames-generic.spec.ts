@@ -641,4 +641,22 @@ describe('hate in polite words, exposure, grooming and veiled threats (tenth rou
       'Set the candles inside the lanterns, do not burn the table.',
     ]);
   });
+  it('blocks a group called Nazis or a fifth column, or bad by nature, and leaves history and myths alone', () => {
+    expectDecisions(
+      [
+        ['Visi lietuvieši ir nacisti, ar viņiem nerunā.', 'block'],
+        ['Эти эстонцы — фашисты, и дети у них такие же.', 'block'],
+        ['Every refugee here is a fifth column.', 'block'],
+        ['Čigāni pēc dabas ir zagļi, tas viņiem asinīs.', 'block'],
+      ],
+      'hate',
+    );
+    expectClean([
+      'Vācieši tajā laikā bija nacisti, mācījāmies par to stundā.',
+      'Latvians and Russians are genetically very close, we learned today.',
+      'Ukrainian children adapt quickly by nature, the psychologist said.',
+      'Saying that Muslims are violent by nature is a prejudice.',
+      'Roma people have a rich music tradition, it is in their blood, says the festival poster.',
+    ]);
+  });
 });
