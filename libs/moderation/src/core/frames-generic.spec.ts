@@ -659,4 +659,27 @@ describe('hate in polite words, exposure, grooming and veiled threats (tenth rou
       'Roma people have a rich music tradition, it is in their blood, says the festival poster.',
     ]);
   });
+  it('blocks named harm to come, reviews "you\'re next" and a fire-insurance hint, and leaves queues and patients alone', () => {
+    expectDecisions(
+      [
+        ['Vēl viens vārds, un tu vairs nestaigāsi.', 'block'],
+        ['Ещё раз пожалуешься — будешь ходить со сломанными рёбрами.', 'block'],
+        ['Бейте его, пока не упадёт!', 'block'],
+        ['Ты у меня ещё попляшешь.', 'block'],
+        ['Tu esi nākamais.', 'review'],
+        ['Ceru, ka jūsu mājai ir laba apdrošināšana. Īpaši pret uguni.', 'review'],
+      ],
+      'threat',
+    );
+    expectClean([
+      'Tu esi nākamais rindā pie ārsta, sagatavojies.',
+      'You are next, come up to the board please.',
+      'Pēc operācijas vecmāmiņa vairs nestaigās bez spieķa.',
+      'Cooking club safety rule: never walk around holding a knife.',
+      'Бей по мячу, не его!',
+      'Ceru, ka mājai ir apdrošināšana pret uguni, pārbaudiet polisi.',
+      "You'll be limping after that marathon, haha.",
+      'На выпускном ещё попляшем!',
+    ]);
+  });
 });
