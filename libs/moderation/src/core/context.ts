@@ -22,6 +22,7 @@ interface ContextFile {
   again: Record<string, string[]>;
   mention: Record<string, string[]>;
   condemn: Record<string, string[]>;
+  condemnDenied: Record<string, string[]>;
   performance: Record<string, string[]>;
   childRef: Record<string, string[]>;
   helpSeeking: Record<string, string[]>;
@@ -85,6 +86,8 @@ const MEDIA = wordSet(ctx.media);
  * a remark and calls it so is about the remark, whether a lesson or a report, and says it to no one.
  */
 const CONDEMN = wordSet(ctx.condemn);
+/** Words that judge what was said as fine; denied ("nav pieņemams", "not okay") they condemn it. */
+const CONDEMN_DENIED = wordSet(ctx.condemnDenied);
 
 /**
  * Whether the message talks about words (see MENTION, MEDIA) and reports no one saying them: "she said
@@ -99,8 +102,8 @@ export function mentionsWords(tokens: readonly Token[], mediaSpeak = true): bool
   for (const [k, t] of tokens.entries()) {
     if (t.quoted) continue;
     // "'tu esi stulbs' — tas nav aizskaroši, tā ir patiesība" denies the judgement.
-    if (CONDEMN.has(t.key)) {
-      if (!negatedWithin(tokens, k, STRICT_NEGATION)) return true;
+    if (CONDEMN.has(t.key) || CONDEMN_DENIED.has(t.key)) {
+      if (CONDEMN.has(t.key) !== negatedWithin(tokens, k, STRICT_NEGATION)) return true;
       continue;
     }
     if (reported) continue;

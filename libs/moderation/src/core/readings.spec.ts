@@ -157,6 +157,11 @@ describe('a quoted remark the message calls wrong', () => {
     expectHeld(["'Tu esi muļķis' — tas nav aizskaroši, tā ir patiesība."], 'insult');
     expectHeld(['Tu esi muļķis, un man vienalga, ka tas ir aizskaroši.'], 'insult');
   });
+
+  it('counts a judgement of fine denied as condemning, and a judgement of fine as not', () => {
+    expectClean(['Skolotāja teica, ka vārds "idiots" nav pieņemams, ja to saka kādam.']);
+    expectHeld(["'Tu esi idiots' — tas ir pilnīgi pieņemami, jo tā ir taisnība."], 'insult');
+  });
 });
 
 describe('him or her after a pet', () => {
@@ -166,5 +171,15 @@ describe('him or her after a pet', () => {
 
   it('does not excuse a remark about a person', () => {
     expectHeld(['Look at her, a fat little monster 😂'], 'harassment');
+  });
+});
+
+describe('a threat in a tournament or a hug', () => {
+  it('is play or affection', () => {
+    expectClean(['Я тебя порву на шахматном турнире, готовься! ♟️😄', 'Задушу тебя в объятиях, когда вернёшься из лагеря! 🤗']);
+  });
+
+  it('still counts outside the game', () => {
+    expectDecisions([['Я тебя порву после уроков, готовься.', 'block']], 'threat');
   });
 });
