@@ -682,4 +682,20 @@ describe('hate in polite words, exposure, grooming and veiled threats (tenth rou
       'На выпускном ещё попляшем!',
     ]);
   });
+  it('reviews meeting just us two in secret and death wishes dressed as favours, blocks a changing video', () => {
+    expectDecisions([['Send me a video of you getting changed, nobody will know.', 'block']], 'sexual');
+    expectDecisions([['Satiksimies pēc treniņa, tikai mēs divi, nevienam nesaki.', 'review']], 'sexual');
+    expectDecisions(
+      [
+        ['Tavam tētim būtu vieglāk bez tevis.', 'review'],
+        ['Pārstāj ēst vispār, tad tevi varbūt pamanīs.', 'review'],
+      ],
+      'self-harm',
+    );
+    expectClean([
+      "Please don't skip lunch before the race – stop eating altogether and you'll run out of energy.",
+      'Satiksimies pēc treniņa, tikai mēs divi, tas ir pārsteigums mammas dzimšanas dienai!',
+      'Mammai būtu vieglāk, ja tu palīdzētu ar traukiem.',
+    ]);
+  });
 });
