@@ -696,6 +696,7 @@ describe('hate in polite words, exposure, grooming and veiled threats (tenth rou
       "Please don't skip lunch before the race – stop eating altogether and you'll run out of energy.",
       'Satiksimies pēc treniņa, tikai mēs divi, tas ir pārsteigums mammas dzimšanas dienai!',
       'Mammai būtu vieglāk, ja tu palīdzētu ar traukiem.',
+      'Lūdzu, līdz piektdienai atsūtiet bērnu apģērba izmērus skolas formām.',
     ]);
   });
 });

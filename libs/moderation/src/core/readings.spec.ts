@@ -158,6 +158,10 @@ describe('a quoted remark the message calls wrong', () => {
     expectHeld(['Tu esi muļķis, un man vienalga, ka tas ir aizskaroši.'], 'insult');
   });
 
+  it('reads a generalisation or a prejudice named as such as mentioned', () => {
+    expectClean(["Kāpēc daži saka, ka 'visi krievi ir okupanti'? Skolotāja paskaidroja, ka tā ir nepareiza vispārināšana."]);
+  });
+
   it('counts a judgement of fine denied as condemning, and a judgement of fine as not', () => {
     expectClean(['Skolotāja teica, ka vārds "idiots" nav pieņemams, ja to saka kādam.']);
     expectHeld(["'Tu esi idiots' — tas ir pilnīgi pieņemami, jo tā ir taisnība."], 'insult');
@@ -181,5 +185,11 @@ describe('a threat in a tournament or a hug', () => {
 
   it('still counts outside the game', () => {
     expectDecisions([['Я тебя порву после уроков, готовься.', 'block']], 'threat');
+  });
+});
+
+describe('memes that show a group as something', () => {
+  it('are reported, never bounced', () => {
+    expectDecisions([['Memes showing Muslims as terrorists are being shared in the class WhatsApp group. This needs to stop.', 'review']], 'hate');
   });
 });
