@@ -699,4 +699,33 @@ describe('hate in polite words, exposure, grooming and veiled threats (tenth rou
       'Lūdzu, līdz piektdienai atsūtiet bērnu apģērba izmērus skolas formām.',
     ]);
   });
+  it('reviews coercion by exposure and veiled threats, blocks a pet that will not come home', () => {
+    expectDecisions(
+      [
+        ['Atsūti man savu paroli, citādi visi uzzinās, ko tu rakstīji.', 'review'],
+        ['Do my homework or the whole class sees your chats.', 'review'],
+      ],
+      'harassment',
+    );
+    expectDecisions(
+      [
+        ['Tell anyone and your cat won’t come home.', 'block'],
+        ['Ja rīt nāksi uz skolu, iziesi no tās ar ātro.', 'block'],
+        ['Надеюсь, ваша квартира застрахована.', 'review'],
+        ['Ты не знаешь, с кем связался.', 'review'],
+        ["We'll find you.", 'review'],
+      ],
+      'threat',
+    );
+    expectClean([
+      'Never share your password, or the whole school reads your DMs.',
+      'If you come to the concert, everyone sees your performance.',
+      'Our cat didn’t come home last night, has anyone seen her? Tell anyone who lives nearby.',
+      "We'll find you a seat at the front.",
+      "Don't worry, we'll find you!",
+      'Он связался со мной вчера по телефону.',
+      'Nāc uz karaoke vakaru, ja uzdrošinies 😄',
+      'Hope your house is insured — the storm tonight looks bad.',
+    ]);
+  });
 });
