@@ -728,4 +728,19 @@ describe('hate in polite words, exposure, grooming and veiled threats (tenth rou
       'Hope your house is insured — the storm tonight looks bad.',
     ]);
   });
+  it('blocks sexism and crime pinned on a group, and leaves victims, everyone and history alone', () => {
+    expectDecisions(
+      [
+        ["Girls just aren't made for programming.", 'block'],
+        ["A woman's place is in the kitchen.", 'block'],
+        ['Vairāk bēgļu nozīmē vairāk noziegumu, tā ir statistika.', 'block'],
+      ],
+      'hate',
+    );
+    expectClean([
+      'Migrants are more often victims of crime than its cause, the study showed.',
+      "Maths isn't for everyone, girls or boys, but everyone can try.",
+      "Our girls' team loves physics, and the olympiad place went to Anna!",
+    ]);
+  });
 });
