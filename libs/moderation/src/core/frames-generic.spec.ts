@@ -743,4 +743,14 @@ describe('hate in polite words, exposure, grooming and veiled threats (tenth rou
       "Our girls' team loves physics, and the olympiad place went to Anna!",
     ]);
   });
+  it('reviews the worst teacher ever and dead weight, and leaves luggage and a denial alone', () => {
+    expectDecisions(
+      [
+        ['Jūs esat vissliktākais skolotājs, kādu esmu redzējis.', 'review'],
+        ['Tu esi lieks svars šai komandai.', 'review'],
+      ],
+      'insult',
+    );
+    expectClean(['Tu neesi lieks svars, tu esi svarīga komandai.', 'Mana soma ir lieks svars ekskursijā.']);
+  });
 });

@@ -193,3 +193,9 @@ describe('memes that show a group as something', () => {
     expectDecisions([['Memes showing Muslims as terrorists are being shared in the class WhatsApp group. This needs to stop.', 'review']], 'hate');
   });
 });
+
+describe('a sheep-head aimed at the reader in another language', () => {
+  it('is an insult', () => {
+    expectHeld(['Ну ты и aitasgalva, опять всё перепутал'], 'insult');
+  });
+});
