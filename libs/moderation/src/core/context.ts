@@ -271,7 +271,7 @@ export function hypotheticalClauses(tokens: readonly Token[], text: string): Uin
     if (!CONDITIONAL.has(tokens[k].key)) continue;
     const s = tokens[k].sentence;
     let someone = false;
-    for (let j = k + 1; j <= k + 5 && j < tokens.length && tokens[j].sentence === s; j++) if (HYPOTHETICAL.has(tokens[j].key)) someone = true;
+    for (let j = k + 1; j <= k + 6 && j < tokens.length && tokens[j].sentence === s; j++) if (HYPOTHETICAL.has(tokens[j].key)) someone = true;
     if (!someone) continue;
     const quotedIf = tokens[k].quoted;
     let j = Math.max(k + 1, reach);

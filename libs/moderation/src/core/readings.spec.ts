@@ -199,3 +199,12 @@ describe('a sheep-head aimed at the reader in another language', () => {
     expectHeld(['Ну ты и aitasgalva, опять всё перепутал'], 'insult');
   });
 });
+
+describe('advice not to answer a quoted message, and a safety lesson about a stranger', () => {
+  it('is support, not abuse', () => {
+    expectClean([
+      'Психолог на классном часе: если в сети пишут «убей себя» — не отвечай, делай скрин и сразу к взрослым.',
+      'Урок ОБЖ: что делать, если на улице к тебе подходит незнакомец с ножом.',
+    ]);
+  });
+});
