@@ -753,4 +753,24 @@ describe('hate in polite words, exposure, grooming and veiled threats (tenth rou
     );
     expectClean(['Tu neesi lieks svars, tu esi svarīga komandai.', 'Mana soma ir lieks svars ekskursijā.']);
   });
+  it('holds "age is just a number", a locked door and a gifted little secret, and urging after a wish to die', () => {
+    expectDecisions(
+      [
+        ['Тебе всего 13, но возраст — это просто цифра 😉', 'review'],
+        ["Come to my room after class, we'll lock the door and discuss your grade.", 'review'],
+        ['Nopirku tev jaunu telefonu. Tas būs mūsu mazais noslēpums.', 'review'],
+        ['Скинь фото без штанов, никто не узнает.', 'block'],
+      ],
+      'sexual',
+    );
+    expectDecisions([['Ты же хотела умереть — так давай, вперёд.', 'block']], 'self-harm');
+    expectClean([
+      'Age is just a number — my grandma ran a marathon at 80!',
+      "Lock the door when you leave, and we'll talk about your grade tomorrow in class.",
+      'Ja tev slikti, medmāsas kabinets otrajā stāvā ir vaļā.',
+      'Tu teici, ka gribi nomirt no garlaicības — uz priekšu, izlasi grāmatu!',
+      'Nopirku tev dāvanu dzimšanas dienā, tas ir mūsu mazais noslēpums līdz piektdienai!',
+      'Take your shirt off the chair and send me the homework photo.',
+    ]);
+  });
 });
