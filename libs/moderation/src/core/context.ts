@@ -255,12 +255,14 @@ export function negatedWithin(tokens: readonly Token[], k: number, negation: Rea
 const HYPOTHETICAL = keySet(ctx.hypothetical);
 /** "then", or the speaker stepping in: where a condition ends and what follows it begins. */
 const CLAUSE_TURN = keySet({ all: ['then', 'tad', 'тогда', 'то', 'i', 'es', 'я', 'we', 'mēs', 'мы'] });
+/** How far after "if" the someone may stand: «если на улице к тебе подходит незнакомец» puts it sixth. */
+const HYPOTHETICAL_REACH = 6;
 
 /**
  * Which tokens stand in a condition about someone hypothetical ("if someone threatens you with a
  * knife, walk away", "what to do if an adult asks for photos", "ja kāds lūdz kailbildes"): "if" with
- * someone/an adult/a stranger within the next five words, up to a comma, "then" or a first person.
- * A safety talk describes the abuse it warns about; "if anyone tells, I'll…" puts the threat after it.
+ * someone/an adult/a stranger within the next HYPOTHETICAL_REACH words, up to a comma, "then" or a first
+ * person. A safety talk describes the abuse it warns about; "if anyone tells, I'll…" puts the threat after it.
  */
 export function hypotheticalClauses(tokens: readonly Token[], text: string): Uint8Array {
   const out = new Uint8Array(tokens.length);
@@ -271,7 +273,7 @@ export function hypotheticalClauses(tokens: readonly Token[], text: string): Uin
     if (!CONDITIONAL.has(tokens[k].key)) continue;
     const s = tokens[k].sentence;
     let someone = false;
-    for (let j = k + 1; j <= k + 6 && j < tokens.length && tokens[j].sentence === s; j++) if (HYPOTHETICAL.has(tokens[j].key)) someone = true;
+    for (let j = k + 1; j <= k + HYPOTHETICAL_REACH && j < tokens.length && tokens[j].sentence === s; j++) if (HYPOTHETICAL.has(tokens[j].key)) someone = true;
     if (!someone) continue;
     const quotedIf = tokens[k].quoted;
     let j = Math.max(k + 1, reach);
