@@ -208,3 +208,20 @@ describe('advice not to answer a quoted message, and a safety lesson about a str
     ]);
   });
 });
+
+describe('a parent asking the school to act on what their child was told', () => {
+  it('goes to review, never bounces', () => {
+    expectDecisions(
+      [
+        ['Manam dēlam kā ebrejam klasē saka, ka viņa ģimene ir žurkas. Lūdzu rīkoties.', 'review'],
+        ['Mūsu meitai kā romu meitenei saka, ka viņas tauta ir zagļi un parazīti. Lūdzu izskatīt.', 'review'],
+      ],
+      'hate',
+    );
+    expectDecisions([['My son is being pushed by older girls to stop eating until he is thin enough. Please intervene.', 'review']], 'self-harm');
+  });
+
+  it('still blocks the same words sent to the child', () => {
+    expectHeld(['Visi ebreji ir žurkas, tev te nav vietas.'], 'hate');
+  });
+});
