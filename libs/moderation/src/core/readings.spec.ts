@@ -225,3 +225,13 @@ describe('a parent asking the school to act on what their child was told', () =>
     expectHeld(['Visi ebreji ir žurkas, tev te nav vietas.'], 'hate');
   });
 });
+
+describe('slurs for peoples and "subhumans"', () => {
+  it('is hate in every language', () => {
+    expectHeld(['ты кацап', 'эти чучмеки опять тут', 'все недочеловеки одинаковые', 'свинособаки', 'visi tie krieveļi ir vienādi', 'tu esi kacaps', 'you are subhuman', 'all those untermenschen'], 'hate');
+  });
+
+  it('leaves the ordinary word for a people, and subhuman conditions, alone', () => {
+    expectClean(['Цыган в нашем городе немного.', 'The camp kept people in subhuman conditions for years.', 'Krievi un latvieši dzied kopā korī.']);
+  });
+});
