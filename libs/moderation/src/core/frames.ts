@@ -96,6 +96,7 @@ const NO_FEATURES: number[] = [];
 const DEFAULT_WINDOW = 6;
 /** Distinct word keys whose features are remembered (a few MB at most); the memo restarts when full. */
 const MAX_KNOWN_WORDS = 50_000;
+const MAX_COMBINATIONS = 64;
 
 /**
  * Several frame files make one: a feature named in more than one file holds the words of all of
@@ -119,6 +120,10 @@ export class FrameMatcher {
   private readonly exact = new Map<string, number[]>();
   private readonly doubled = new Map<string, { id: number; counts: number[] }[]>();
   private readonly known = new Map<string, number[]>();
+  /** Per class array of a word: the arrays with computed features added (see withComputed). */
+  private readonly combined = new Map<readonly number[], Map<number | string, readonly number[]>>();
+  /** Per Latin word read in Cyrillic as well: its own classes and those with its readings'. */
+  private readonly readInCyrillic = new Map<string, { own: readonly number[]; all: readonly number[] }>();
   private readonly prefixes = new Map<number, Map<string, number[]>>();
   private readonly suffixes = new Map<number, Map<string, number[]>>();
   private readonly inflected = new Map<number, Map<string, number[]>>();
@@ -243,7 +248,9 @@ export class FrameMatcher {
     const doubled = this.doubled.get(key);
     if (!doubled) return base;
     const ids = doubled.filter((d) => counts === undefined || d.counts.every((c, k) => (counts[k] ?? 1) >= c)).map((d) => d.id);
-    return ids.length === 0 ? base : [...new Set([...base, ...ids])];
+    if (ids.length === 0) return base;
+    // "lesson", "class", "school": common words, so the same array each time (see withComputed).
+    return this.withComputed(base, ids);
   }
 
   private lookUp(key: string): number[] {
@@ -294,7 +301,12 @@ export class FrameMatcher {
   tokenFeatures(tokens: Token[], text: string, negation: Set<string>, readAsRussian = false): (readonly number[])[] {
     const feats: (readonly number[])[] = tokens.map((t) => {
       const own = this.featuresOf(t.key, t.counts);
-      const readings = readAsRussian && t.script === S_LATN ? cyrillicReadings(t.key) : [];
+      const russian = readAsRussian && t.script === S_LATN;
+      if (t.alts === null && !russian) return own;
+      // A Latin word read in Cyrillic too has the same classes whenever it comes back: one array for it.
+      const memo = t.alts === null ? this.readInCyrillic.get(t.key) : undefined;
+      if (memo !== undefined && memo.own === own) return memo.all;
+      const readings = russian ? cyrillicReadings(t.key) : [];
       if (t.alts === null && readings.length === 0) return own;
       // Another reading of a disguised word (su4ka = сучка) carries its features too.
       const all = [...own];
@@ -303,6 +315,10 @@ export class FrameMatcher {
       };
       for (const alt of t.alts ?? []) addAll(alt.key, alt.counts);
       for (const r of readings) addAll(r);
+      if (t.alts === null) {
+        if (this.readInCyrillic.size >= MAX_KNOWN_WORDS) this.readInCyrillic.clear();
+        this.readInCyrillic.set(t.key, { own, all });
+      }
       return all;
     });
     const vocative = this.featureIds.get(VOCATIVE);
@@ -340,10 +356,32 @@ export class FrameMatcher {
       if (negatedWord !== undefined && negatedWithin(tokens, i, negation)) extra.push(negatedWord);
       if (quoted !== undefined && t.quoted) extra.push(quoted);
       if (rolled !== null && rolled.has(t.sentence)) extra.push(eyeroll as number);
-      if (extra.length > 0) feats[i] = feats[i].concat(extra);
+      if (extra.length > 0) feats[i] = this.withComputed(feats[i], extra);
       gapBefore = gapAfter;
     }
     return feats;
+  }
+
+  /**
+   * A word's classes plus more (the computed ones a token carries, or the classes of its doubled-letter
+   * spelling), as one array shared by every token with the same: the second opinion caches sums per
+   * class array, which only pays when the arrays of common words repeat across messages. The added ids
+   * come in a fixed order, so they name the combination.
+   */
+  private withComputed(own: readonly number[], extra: readonly number[]): readonly number[] {
+    let byExtra = this.combined.get(own);
+    if (byExtra === undefined) {
+      if (this.combined.size >= MAX_KNOWN_WORDS) this.combined.clear();
+      this.combined.set(own, (byExtra = new Map()));
+    }
+    const key = extra.length === 1 ? extra[0] : extra.join(',');
+    let out = byExtra.get(key);
+    if (out === undefined) {
+      // Bounded: a word read with every combination of computed features is still a handful of arrays.
+      if (byExtra.size >= MAX_COMBINATIONS) byExtra.clear();
+      byExtra.set(key, (out = [...new Set([...own, ...extra])]));
+    }
+    return out;
   }
 
   /**

@@ -59,6 +59,23 @@ describe('n-gram second opinion', () => {
     expect(model.probability(tokens, null)).toBeCloseTo(fresh, 9);
   });
 
+  it('scores a message alike when the sums of its word classes and their pairs come from the cache', () => {
+    const model = new NgramModel(file);
+    const tokens = tokenize(`${VEILED_THREAT} ${VEILED_THREAT}`);
+    // Words share their class arrays, as the frames hand them out; a long one's pairs are cached.
+    const common = [1, 2, 3, 4, 5];
+    const rare = [9];
+    const classes = { feats: tokens.map((_, i) => (i % 2 === 0 ? common : rare)), hashOf: (c: number) => classHash(`class-${c}`) };
+    const fresh = model.probabilityOf(featureBuckets(tokens, classes));
+    expect(model.probability(tokens, classes)).toBeCloseTo(fresh, 12);
+    expect(model.probability(tokens, classes)).toBeCloseTo(fresh, 12);
+    const real = rulesOnly.moderateByRules('You are a useless idiot and everyone in the class knows it, you idiot.');
+    const realClasses = { feats: real.feats, hashOf: (c: number) => classHash(`real-${c}`) };
+    const once = model.probabilityOf(featureBuckets(real.tokens, realClasses));
+    expect(model.probability(real.tokens, realClasses)).toBeCloseTo(once, 12);
+    expect(model.probability(real.tokens, realClasses)).toBeCloseTo(once, 12);
+  });
+
   it('refuses a model file trained with other features', () => {
     expect(() => new NgramModel({ ...file, features: { ...file.features, maxN: 4 } })).toThrow(/feature config/);
   });
