@@ -1,5 +1,5 @@
 import { S_CYRL } from './chars';
-import { NEGATION, PERFORMANCE, STRICT_NEGATION, affectionate, commaBetween, declaresLove, conditionalClauses, figurativeDeathSentences, namesRival, sportSentences, unaimedSubjects, type UnaimedSubjects, deniedSpeech, detectLatinContext, hypotheticalClauses, negatedWithin, playSentences, isAddressed, mentionsWords, parentReport, reportedSpeech, sentencesWith, type LatinContext } from './context';
+import { NEGATION, PERFORMANCE, STRICT_NEGATION, affectionate, commaBetween, declaresLove, conditionalClauses, figurativeDeathSentences, namesRival, sportSentences, unaimedSubjects, type UnaimedSubjects, deniedSpeech, detectLatinContext, hypotheticalClauses, negatedWithin, playSentences, isAddressed, mentionsWords, opensReport, parentReport, reportedSpeech, sentencesWith, type LatinContext } from './context';
 import { BUILTIN_LEXICONS, compileEntries, type CompiledEntry, type WordSet, type LexiconEntrySource, type LexiconFile } from './lexicon';
 import { LexiconMatcher, type LexiconHit } from './matcher';
 import { classHash, featureBuckets, sharedNgramModel, type TokenClasses } from './ngram-model';
@@ -196,8 +196,9 @@ export class Moderator {
       masked: false,
       quoted: tokens[first].quoted && tokens[last].quoted,
       // A quotation after a reporting verb reports the remark it completes ("a man told the girls they
-      // had 'nice legs'"); an unquoted end is not enough ("all who mocked me will pay").
-      reported: reported[first] || (reported[last] && tokens[last].quoted),
+      // had 'nice legs'"), and so does "they write that …" from its subject on; an unquoted end is not
+      // enough ("all who mocked me will pay").
+      reported: reported[first] || (reported[last] && (tokens[last].quoted || opensReport(tokens, first))),
       cap: rule.cap ?? undefined,
     });
     const phraseHits: PhraseHit[] = [];

@@ -235,3 +235,16 @@ describe('slurs for peoples and "subhumans"', () => {
     expectClean(['Цыган в нашем городе немного.', 'The camp kept people in subhuman conditions for years.', 'Krievi un latvieši dzied kopā korī.']);
   });
 });
+
+describe('"they write that …" and a worried parent who saw the chat', () => {
+  it('is a report for a human, not a block', () => {
+    expectDecisions([['skolotāj, viņi raksta ka visi čigāni ir žurkas', 'review']], 'hate');
+    expectDecisions([['Добрый вечер, сын показал переписку, там угрожают сжечь нашу квартиру.', 'review']], 'threat');
+    expectDecisions([['meita sanēma ziņu ar aicinājumu sevi nogalināt, esmu ļoti uztraukusies', 'review']], 'self-harm');
+  });
+
+  it('still blocks the same words said directly, and a threat to those who mocked', () => {
+    expectDecisions([['visi čigāni ir žurkas', 'block']], 'hate');
+    expectDecisions([['все, кто смеялся, заплатят, я сожгу их квартиры', 'block'], ['я сожгу вашу квартиру', 'block']], 'threat');
+  });
+});
