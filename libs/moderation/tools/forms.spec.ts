@@ -79,7 +79,7 @@ describe('matching dictionary forms', () => {
 
   it('still lets through negated, past and third-party readings and excepted forms', () => {
     for (const text of ['Es tevi nekad nenogalinātu', 'Я бы его не убил', 'Он убил его в 1812 году', 'Es redzēju sasistu mašīnu', 'Mūsu kucīte ir slima', 'Толстый сук дерева']) {
-      expect([text, moderate(text).decision]).toEqual([text, 'allow']);
+      expect([text, moderate(text, { secondOpinion: false }).decision]).toEqual([text, 'allow']);
     }
   });
 

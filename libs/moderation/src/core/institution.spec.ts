@@ -19,7 +19,9 @@ describe('institution moderation options', () => {
 
   it('a blocked term is held for review, and blocked in strict mode', () => {
     const text = 'Kraukšķis atkal kavēja stundu.';
-    expect(moderate(text).decision).toBe('allow');
+    // The rules read the word as nothing (the second opinion, on by default, holds "… was late again"
+    // complaints near its threshold: a known false positive, see the lib README).
+    expect(moderate(text, { secondOpinion: false }).decision).toBe('allow');
     expect(moderate(text, institutionOptions({ ...none, allowedTerms: [], blockedTerms: ['kraukšķis'] })).decision).toBe('review');
     expect(moderate(text, institutionOptions({ ...none, allowedTerms: [], blockedTerms: ['kraukšķis'], mode: 'strict' })).decision).toBe('block');
   });

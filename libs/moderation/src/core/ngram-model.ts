@@ -102,15 +102,20 @@ interface ClassSums {
 interface ScoringCache {
   words: WordCache;
   classes: Map<readonly number[], ClassSums>;
+  /** Pair sums held in all of `classes`' `after` maps. */
+  pairs: number;
 }
 
 /** Below this many pairs two class arrays are summed directly: a lookup would cost as much. */
 const PAIRS_WORTH_CACHING = 8;
 /** Words of a raised message the category heads read (see bestCategory). */
 const CATEGORY_WORDS_READ = 1000;
-/** Bounds of the class caches (plain maps: weak ones cost more in garbage collection than they save). */
+/**
+ * Bounds of the class caches (plain maps: weak ones cost more in garbage collection than they save),
+ * restarted when full: a few MB however varied the text.
+ */
 const CLASS_CACHE_MAX = 20_000;
-const PARTNERS_MAX = 512;
+const PAIR_CACHE_MAX = 200_000;
 
 const part = { sum: 0 };
 /** Reused per message: class hashes, their pair-side hashes and where each token's start. */
@@ -158,10 +163,15 @@ function classSums(list: readonly number[], hashOf: (classId: number) => number,
       pair[k] = Math.imul(h ^ SALT_PAIR, FNV_PRIME);
       sum += weights[(h >>> 0) & mask];
     }
-    if (cache.classes.size >= CLASS_CACHE_MAX) cache.classes.clear();
+    if (cache.classes.size >= CLASS_CACHE_MAX) restart(cache);
     cache.classes.set(list, (s = { own, pair, sum, after: new Map() }));
   }
   return s;
+}
+
+function restart(cache: ScoringCache): void {
+  cache.classes.clear();
+  cache.pairs = 0;
 }
 
 /** The summed weight of every pair (a class of `before`, a class of `after`), as the training features spell them. */
@@ -196,8 +206,10 @@ function cachedClassFeatures(tokens: readonly Token[], classes: TokenClasses, wi
       }
       let v = si.after.get(fj);
       if (v === undefined) {
-        if (si.after.size >= PARTNERS_MAX) si.after.clear();
-        si.after.set(fj, (v = pairSum(sj, si, weights, mask)));
+        v = pairSum(sj, si, weights, mask);
+        // Restarting drops si and sj from the cache; they stay valid for this message.
+        if (++cache.pairs > PAIR_CACHE_MAX) restart(cache);
+        else si.after.set(fj, v);
       }
       sum += v;
     }
@@ -335,7 +347,7 @@ export class NgramModel {
    */
   private readonly headRow: Int32Array;
   private readonly headWeights: Float32Array;
-  private readonly cache: ScoringCache = { words: new Map(), classes: new Map() };
+  private readonly cache: ScoringCache = { words: new Map(), classes: new Map(), pairs: 0 };
 
   constructor(file: NgramModelFile) {
     const f = file.features;
