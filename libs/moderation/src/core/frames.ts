@@ -120,7 +120,7 @@ export class FrameMatcher {
   private readonly exact = new Map<string, number[]>();
   private readonly doubled = new Map<string, { id: number; counts: number[] }[]>();
   private readonly known = new Map<string, number[]>();
-  /** Per class array of a word: the arrays with computed features added (see withComputed). */
+  /** Per class array of a word: the arrays with computed features added (see withAdded). */
   private readonly combined = new Map<readonly number[], Map<number | string, readonly number[]>>();
   /** Per Latin word read in Cyrillic as well: its own classes and those with its readings'. */
   private readonly readInCyrillic = new Map<string, { own: readonly number[]; all: readonly number[] }>();
@@ -249,8 +249,8 @@ export class FrameMatcher {
     if (!doubled) return base;
     const ids = doubled.filter((d) => counts === undefined || d.counts.every((c, k) => (counts[k] ?? 1) >= c)).map((d) => d.id);
     if (ids.length === 0) return base;
-    // "lesson", "class", "school": common words, so the same array each time (see withComputed).
-    return this.withComputed(base, ids);
+    // "lesson", "class", "school": common words, so the same array each time (see withAdded).
+    return this.withAdded(base, ids);
   }
 
   private lookUp(key: string): number[] {
@@ -356,7 +356,7 @@ export class FrameMatcher {
       if (negatedWord !== undefined && negatedWithin(tokens, i, negation)) extra.push(negatedWord);
       if (quoted !== undefined && t.quoted) extra.push(quoted);
       if (rolled !== null && rolled.has(t.sentence)) extra.push(eyeroll as number);
-      if (extra.length > 0) feats[i] = this.withComputed(feats[i], extra);
+      if (extra.length > 0) feats[i] = this.withAdded(feats[i], extra);
       gapBefore = gapAfter;
     }
     return feats;
@@ -368,7 +368,7 @@ export class FrameMatcher {
    * class array, which only pays when the arrays of common words repeat across messages. The added ids
    * come in a fixed order, so they name the combination.
    */
-  private withComputed(own: readonly number[], extra: readonly number[]): readonly number[] {
+  private withAdded(own: readonly number[], extra: readonly number[]): readonly number[] {
     let byExtra = this.combined.get(own);
     if (byExtra === undefined) {
       if (this.combined.size >= MAX_KNOWN_WORDS) this.combined.clear();
