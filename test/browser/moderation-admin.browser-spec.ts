@@ -288,9 +288,14 @@ describe('moderator and admin pages in a browser', () => {
     const before = Number((await badge.count()) ? await badge.textContent() : 0);
     const tokenBefore = await page.evaluate(() => (globalThis as unknown as { localStorage: { getItem(k: string): string } }).localStorage.getItem('sp.tokens'));
 
+    const gateway = t().app.get(RealtimeGateway);
+    // Under load the page may still be connecting after sign-in; there is nothing to drop until it has.
+    for (let waited = 0; gateway.server.of('/').sockets.size === 0; waited += 50) {
+      if (waited > 10_000) throw new Error('the page never connected its socket');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     // Past the access token's 15 minutes; then the connection drops as networks do.
     rig.t.clock.advanceMinutes(16);
-    const gateway = t().app.get(RealtimeGateway);
     for (const socket of gateway.server.of('/').sockets.values()) socket.conn.close();
     await page.getByText('Nav savienojuma; mēģina atkal…').waitFor();
     // The refused handshake is followed by one refresh and a new connection with the new token.

@@ -18,10 +18,8 @@ describe('institution moderation options', () => {
   });
 
   it('a blocked term is held for review, and blocked in strict mode', () => {
-    const text = 'Kraukšķis atkal kavēja stundu.';
-    // The rules read the word as nothing (the second opinion, on by default, holds "… was late again"
-    // complaints near its threshold: a known false positive, see the lib README).
-    expect(moderate(text, { secondOpinion: false }).decision).toBe('allow');
+    const text = 'Kraukšķis šodien kavēja stundu.';
+    expect(moderate(text).decision).toBe('allow');
     expect(moderate(text, institutionOptions({ ...none, allowedTerms: [], blockedTerms: ['kraukšķis'] })).decision).toBe('review');
     expect(moderate(text, institutionOptions({ ...none, allowedTerms: [], blockedTerms: ['kraukšķis'], mode: 'strict' })).decision).toBe('block');
   });
