@@ -40,9 +40,13 @@ export const SECOND_OPINION_MIN_WORDS = 3;
  * and with at least SECOND_OPINION_MIN_WORDS words. Training reads it from here too.
  */
 export function secondOpinionEligible(ruled: RulesOutcome): boolean {
-  if (ruled.result.decision !== 'allow' || ruled.matched > 0 || ruled.cancelled > 0) return false;
+  return ruled.result.decision === 'allow' && ruled.matched === 0 && ruled.cancelled === 0 && enoughWords(ruled.tokens);
+}
+
+/** Whether the tokens hold SECOND_OPINION_MIN_WORDS words (numbers are not words to the model). */
+function enoughWords(tokens: readonly Token[]): boolean {
   let words = 0;
-  for (const t of ruled.tokens) if ((t.flags & F_NUMERIC) === 0 && ++words >= SECOND_OPINION_MIN_WORDS) return true;
+  for (const t of tokens) if ((t.flags & F_NUMERIC) === 0 && ++words >= SECOND_OPINION_MIN_WORDS) return true;
   return false;
 }
 
@@ -222,7 +226,7 @@ export class Moderator {
     const kept = this.allowed.size > 0 ? tokens.map((t) => !this.allowed.has(t.key)) : null;
     const words = kept ? tokens.filter((_, i) => kept[i]) : tokens;
     // Allow-listed words are not read, so they do not count towards the words the model needs either.
-    if (kept !== null && words.filter((t) => (t.flags & F_NUMERIC) === 0).length < SECOND_OPINION_MIN_WORDS) return allowed;
+    if (kept !== null && !enoughWords(words)) return allowed;
     const classes = tokenClasses(this.frames, kept ? feats.filter((_, i) => kept[i]) : feats);
     const model = sharedNgramModel();
     if (model.probability(words, classes) < model.threshold) return allowed;

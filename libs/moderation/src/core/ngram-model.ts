@@ -71,10 +71,10 @@ function fnvString(h: number, s: string): number {
 }
 
 /**
- * Walks every feature of the text's tokens (repeats included) once: adds its weight to `acc.sum` when
- * `weights` is given, appends its bucket to `sink` when given; returns how many there were. One loop
- * for scoring and for training, without a closure per feature, since it runs on every allowed message.
- * Numbers carry no meaning for the model and are skipped.
+ * Walks every feature of the text's tokens (repeats included) once, in one of two ways: scoring adds
+ * its weight to `acc.sum` (`weights` with the model's `scoring` cache), listing appends its bucket to
+ * `sink`; returns how many there were. One loop for scoring and for training, without a closure per
+ * feature, since it runs on every allowed message. Numbers carry no meaning for the model and are skipped.
  */
 const acc = { sum: 0 };
 const WORD_CACHE_MAX = 50_000;
@@ -218,6 +218,46 @@ function cachedClassFeatures(tokens: readonly Token[], classes: TokenClasses, wi
   return n;
 }
 
+/** The class features of a message as buckets, appended to `sink` (training and tests). */
+function classBuckets(tokens: readonly Token[], classes: TokenClasses, window: number, mask: number, sink: number[]): number {
+  const { feats, hashOf } = classes;
+  // Each class's hash and its pair-side hash once per message, not once per pair.
+  let total = 0;
+  for (const f of feats) total += f.length;
+  if (scratch.own.length < total) {
+    scratch.own = new Int32Array(total * 2);
+    scratch.pair = new Int32Array(total * 2);
+  }
+  if (scratch.start.length <= tokens.length) scratch.start = new Int32Array((tokens.length + 1) * 2);
+  const { own, pair, start } = scratch;
+  let at = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    start[i] = at;
+    for (const c of feats[i]) {
+      const h = hashOf(c);
+      own[at] = h;
+      pair[at++] = Math.imul(h ^ SALT_PAIR, FNV_PRIME);
+    }
+  }
+  start[tokens.length] = at;
+  let n = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const from = start[i];
+    const to = start[i + 1];
+    if (from === to) continue;
+    for (let k = from; k < to; k++) sink.push((own[k] >>> 0) & mask);
+    n += to - from;
+    for (let j = i - 1; j >= 0 && i - j <= window && tokens[j].sentence === tokens[i].sentence; j--) {
+      for (let a = start[j]; a < start[j + 1]; a++) {
+        const ha = pair[a];
+        for (let k = from; k < to; k++) sink.push(((ha ^ own[k]) >>> 0) & mask);
+        n += to - from;
+      }
+    }
+  }
+  return n;
+}
+
 function walkFeatures(tokens: readonly Token[], cfg: NgramFeatureConfig, weights: Float32Array | null, sink: number[] | null, classes: TokenClasses | null, scoring: ScoringCache | null = null): number {
   const cache = scoring?.words ?? null;
   const mask = cfg.buckets - 1;
@@ -257,51 +297,11 @@ function walkFeatures(tokens: readonly Token[], cfg: NgramFeatureConfig, weights
     prevHash = wh;
     prevSentence = tok.sentence;
   }
-  if (classes !== null && cfg.classWindow > 0 && scoring !== null && weights !== null && sink === null) {
-    n += cachedClassFeatures(tokens, classes, cfg.classWindow, weights, mask, scoring);
-    sum += part.sum;
-  } else if (classes !== null && cfg.classWindow > 0) {
-    const { feats, hashOf } = classes;
-    // Each class's hash and its pair-side hash once per message, not once per pair.
-    let total = 0;
-    for (const f of feats) total += f.length;
-    if (scratch.own.length < total) {
-      scratch.own = new Int32Array(total * 2);
-      scratch.pair = new Int32Array(total * 2);
-    }
-    if (scratch.start.length <= tokens.length) scratch.start = new Int32Array((tokens.length + 1) * 2);
-    const { own, pair, start } = scratch;
-    let at = 0;
-    for (let i = 0; i < tokens.length; i++) {
-      start[i] = at;
-      for (const c of feats[i]) {
-        const h = hashOf(c);
-        own[at] = h;
-        pair[at++] = Math.imul(h ^ SALT_PAIR, FNV_PRIME);
-      }
-    }
-    start[tokens.length] = at;
-    for (let i = 0; i < tokens.length; i++) {
-      const from = start[i];
-      const to = start[i + 1];
-      if (from === to) continue;
-      for (let k = from; k < to; k++) {
-        const b = (own[k] >>> 0) & mask;
-        if (weights !== null) sum += weights[b];
-        if (sink !== null) sink.push(b);
-        n++;
-      }
-      for (let j = i - 1; j >= 0 && i - j <= cfg.classWindow && tokens[j].sentence === tokens[i].sentence; j--) {
-        for (let a = start[j]; a < start[j + 1]; a++) {
-          const ha = pair[a];
-          for (let k = from; k < to; k++) {
-            const b = ((ha ^ own[k]) >>> 0) & mask;
-            if (weights !== null) sum += weights[b];
-            if (sink !== null) sink.push(b);
-            n++;
-          }
-        }
-      }
+  if (classes !== null && cfg.classWindow > 0) {
+    if (sink !== null) n += classBuckets(tokens, classes, cfg.classWindow, mask, sink);
+    else if (weights !== null && scoring !== null) {
+      n += cachedClassFeatures(tokens, classes, cfg.classWindow, weights, mask, scoring);
+      sum += part.sum;
     }
   }
   acc.sum = sum;
