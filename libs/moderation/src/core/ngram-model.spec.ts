@@ -42,9 +42,9 @@ describe('n-gram second opinion', () => {
 
   it('is asked only about an allow with nothing read or cancelled, and with enough words', () => {
     const eligible = (t: string): boolean => secondOpinionEligible(rulesOnly.moderateByRules(t));
-    expect(SECOND_OPINION_MIN_WORDS).toBe(3);
-    expect(['Divi', 'Labi, paldies!', '12 13 14 Jā'].map(eligible)).toEqual([false, false, false]);
-    expect(eligible('Rīt būs divas stundas.')).toBe(true);
+    expect(SECOND_OPINION_MIN_WORDS).toBe(5);
+    expect(['Divi', 'Labi, paldies!', '12 13 14 Jā', 'Viens par bērnu', 'Sveiki visiem no klases'].map(eligible)).toEqual([false, false, false, false, false]);
+    expect(eligible('Rīt būs divas stundas matemātikā.')).toBe(true);
     // The rules read it (a match) or cancelled it (a negated insult): theirs to judge.
     expect(eligible('Tu esi idiots, kas tev ir?')).toBe(false);
     expect(eligible('Tu neesi idiots, tu vienkārši noguri.')).toBe(false);
