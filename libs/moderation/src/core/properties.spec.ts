@@ -55,6 +55,15 @@ describe('properties', () => {
     fc.assert(fc.property(words, (ws) => expect(moderate(ws.join(' ')).decision).toBe('allow')), SEEDED);
   });
 
+  it('hexadecimal codes (commits, colours, message tags) are not read as disguised words', () => {
+    // Tests tag their data with randomUUID().slice(0, 8); one in a hundred used to read as «еб…» or «до…».
+    const hex = fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 6, maxLength: 40 }).filter((t) => /\d/.test(t));
+    fc.assert(fc.property(hex, (code) => expect(moderate(`Pēc atjaunošanas ${code}`).decision).toBe('allow')), { ...SEEDED, numRuns: 3000 });
+    for (const code of ['e620a8bc', 'eb31ab2d', 'd0a1b2c3', '38ab1c2d', 'E6A1FA8D']) expect(moderate(`Kods ${code}`).decision).toBe('allow');
+    // Shorter or non-hex leet is still read.
+    for (const word of ['e6ать', 'ты e6aл0', 'sh1t']) expect(moderate(word).decision).not.toBe('allow');
+  });
+
   it('a threat frame is found inside any clean text, in its own sentence', () => {
     const clean = fc.array(fc.constantFrom('Labdien', 'rīt', 'skolā', 'ekskursija', 'Здравствуйте', 'урок', 'the', 'homework', 'is', 'due'), { maxLength: 20 });
     const threat = fc.constantFrom('Es tevi piekaušu.', 'Я тебя зарежу.', "I'm going to stab you.", 'Tev būs beigas.');

@@ -367,7 +367,7 @@ const LEET_CYRL_BOTH_MODES = [MODE_HIDDEN_AT, MODE_THREE_E];
  */
 function altModes(b: UnitBuffer, a: number, z: number, tok: Token): readonly number[] | null {
   if ((tok.flags & F_CONFUSABLE) !== 0) return ALT_MODES;
-  if ((tok.flags & F_LEET) === 0) return null;
+  if ((tok.flags & F_LEET) === 0 || hexCode(b, a, z)) return null;
   let digit = false;
   let at = false;
   let three = false;
@@ -380,6 +380,22 @@ function altModes(b: UnitBuffer, a: number, z: number, tok: Token): readonly num
   if (tok.script === S_LATN) return digit || at ? LEET_LATN_MODES : null;
   if (tok.script === S_CYRL) return at ? (three ? LEET_CYRL_BOTH_MODES : LEET_CYRL_AT_MODES) : three ? LEET_CYRL_THREE_MODES : null;
   return null;
+}
+
+/**
+ * A run of six or more hexadecimal digits with a digit among them (a commit, a colour, an order or
+ * message code: e6a1fa8d, eb31ab2d) is a code, not a word in disguise: read through leet it turned
+ * about one random tag in a hundred into «еб…» or «до…».
+ */
+function hexCode(b: UnitBuffer, a: number, z: number): boolean {
+  if (z - a < 6) return false;
+  let digit = false;
+  for (let k = a; k < z; k++) {
+    const ch = b.ch[k];
+    if (b.kind[k] === K_DIGIT) digit = true;
+    else if (b.kind[k] !== K_LETTER || ch < 'a' || ch > 'f') return false;
+  }
+  return digit;
 }
 
 /** The separator that most often stands between the spelled-out letters singles[from..to). */
@@ -432,7 +448,7 @@ function finalize(b: UnitBuffer, a: number, z: number, lvMark: boolean, spaced: 
   else if ((mode === MODE_CYRL_LOOKALIKE || mode === MODE_CYRL_TRANSLIT) && script !== S_OTHER && letters > 0) script = S_CYRL;
   const latnToCyrl = mode === MODE_CYRL_TRANSLIT ? TRANSLIT_LATN_TO_CYRL : LATN_TO_CYRL;
 
-  const leetAllowed = letters >= 2 && script !== S_OTHER;
+  const leetAllowed = letters >= 2 && script !== S_OTHER && !hexCode(b, a, z);
   const len = z - a;
   const chars: string[] = new Array(len);
   for (let k = 0; k < len; k++) {
