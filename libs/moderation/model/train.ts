@@ -8,12 +8,12 @@
  *  - stratified 5-fold cross-validation over all labelled lines.
  * In every fold the threshold is chosen on the training part only (inner 5-fold out-of-fold
  * probabilities): the lowest at which the model raises at most THRESHOLD_TARGET of the innocent lines
- * of the blind sets in that part. Deterministic (seeded shuffles). Usage: npm run moderation:train [-- --dry-run]
+ * of the blind sets in that part. Deterministic (seeded shuffles). Usage: npm run moderation:train [-- --dry-run] [--scores <file.jsonl>]
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { prng } from '../bench/message-generator';
-import { Moderator, secondOpinionEligible, secondOpinionInput } from '../src/core/moderate';
+import { Moderator, secondOpinionEligible, secondOpinionInput, secondOpinionMayBlock } from '../src/core/moderate';
 import { NGRAM_FEATURES, NgramModel, scale, sigmoid, type NgramModelFile, type SparseHead } from '../src/core/ngram-model';
 import { CATEGORIES, type Category, type Decision } from '../src/core/types';
 
@@ -58,6 +58,13 @@ const MODEL_FLAGGED_MAX = 0.005;
 const THRESHOLD_TARGET = 0.002;
 /** Never below: a coin-flip model opinion is not a reason to hold a message. */
 const THRESHOLD_FLOOR = 0.5;
+/**
+ * The block head's threshold: the lowest at which, leave-one-set-out, it raises to `block` no report
+ * and at most this share of the innocent lines of every set, the near-twin training sets included
+ * (a blocked message bounces, so their hard negatives count here), and never below BLOCK_FLOOR.
+ */
+const BLOCK_INNOCENT_TARGET = 0.001;
+const BLOCK_FLOOR = 0.9;
 
 interface Line {
   text: string;
@@ -65,6 +72,7 @@ interface Line {
   kind: string;
   expected: Decision;
   category?: string;
+  severe?: boolean;
 }
 
 interface Example {
@@ -80,6 +88,12 @@ interface Example {
   rules: Decision;
   /** Whether the moderator would ask the model at all (see secondOpinionEligible). */
   eligible: boolean;
+  /** Whether the model may raise the rules' review to block (see secondOpinionMayBlock). */
+  mayBlock: boolean;
+  /** Abuse its writer says to block (not "review"). */
+  block: boolean;
+  /** Marked severe by its writer (threats of violence, dehumanising hate…): the lines the issue wants blocked. */
+  severe: boolean;
   /** Whether the line's set calibrates the threshold (CALIBRATION). */
   calibrates: boolean;
 }
@@ -106,7 +120,7 @@ function load(files: readonly string[], rules: Moderator): Example[] {
       const innocent = !report && l.expected === 'allow';
       const cat = !innocent && CATEGORIES.includes(l.category as Category) ? (l.category as Category) : null;
       const ruled = rules.moderateByRules(l.text);
-      out.push({ text: l.text, set, lang: l.lang, x: secondOpinionInput(ruled), y: innocent ? 0 : 1, innocent, report, cat, rules: ruled.result.decision, eligible: secondOpinionEligible(ruled), calibrates: CALIBRATION.has(set) });
+      out.push({ text: l.text, set, lang: l.lang, x: secondOpinionInput(ruled), y: innocent ? 0 : 1, innocent, report, cat, rules: ruled.result.decision, eligible: secondOpinionEligible(ruled), mayBlock: secondOpinionMayBlock(ruled), severe: l.severe === true && !innocent && !report, block: l.expected === 'block' && !innocent && !report, calibrates: CALIBRATION.has(set) });
     }
   }
   return out;
@@ -150,9 +164,17 @@ function prune(w: Float64Array, bias: number, keep: number): SparseHead {
   return { bias: round(bias), index: kept, value: kept.map((i) => round(w[i])) };
 }
 
-function modelFile(flag: SparseHead, threshold: number, categories: NgramModelFile['categories'], trainedOn: string[]): NgramModelFile {
-  return { version: 1, features: { ...NGRAM_FEATURES }, threshold, flag, categories, trainedOn };
+const NO_BLOCK: NgramModelFile['block'] = { head: { bias: -20, index: [], value: [] }, threshold: 1 };
+
+function modelFile(flag: SparseHead, threshold: number, block: NgramModelFile['block'], categories: NgramModelFile['categories'], trainedOn: string[]): NgramModelFile {
+  return { version: 1, features: { ...NGRAM_FEATURES }, threshold, flag, block, categories, trainedOn };
 }
+
+/**
+ * The block head's label: 1 for abuse its writer says to block; 0 for innocent lines, reports (never to
+ * be blocked) and milder abuse written "review" ("Shit, I forgot the form again": held, not bounced).
+ */
+const toBlock = (e: Example): 0 | 1 => (e.block ? 1 : 0);
 
 /** Stratified by label, language and set, so every fold looks like the whole. */
 function stratifiedFolds(examples: readonly Example[], k: number, seed: number): Example[][] {
@@ -172,6 +194,12 @@ function stratifiedFolds(examples: readonly Example[], k: number, seed: number):
 
 const combined = (e: Example, p: number, threshold: number): Decision => (e.eligible && p >= threshold ? 'review' : e.rules);
 
+/** The decision with the block head asked too (the default policy blocks the worst of every category). */
+const withBlock = (s: Scored, blockThreshold: number): Decision => {
+  const d = combined(s.e, s.p, s.threshold);
+  return d === 'review' && s.e.mayBlock && (s.pb ?? 0) >= blockThreshold ? 'block' : d;
+};
+
 /**
  * The lowest threshold at which the model raises at most THRESHOLD_TARGET of the innocent lines of the
  * blind sets among the training lines, judged on out-of-fold probabilities so the model is not scored
@@ -182,7 +210,7 @@ function chooseThreshold(train: readonly Example[], seed: number): number {
   const folds = stratifiedFolds(train, 5, seed);
   folds.forEach((test, f) => {
     const rest = folds.filter((_, g) => g !== f).flat();
-    const model = new NgramModel(modelFile(trainHead(rest, (e) => e.y, seed + f, KEEP_FLAG), 1, {}, []));
+    const model = new NgramModel(modelFile(trainHead(rest, (e) => e.y, seed + f, KEEP_FLAG), 1, NO_BLOCK, {}, []));
     for (const e of test) oof.set(e, model.probabilityOf(e.x));
   });
   const innocent = train.filter((e) => e.innocent && e.calibrates);
@@ -196,10 +224,24 @@ function chooseThreshold(train: readonly Example[], seed: number): number {
   return Math.round(Math.max(THRESHOLD_FLOOR, above) * 1e4) / 1e4;
 }
 
+/** The block head's threshold from leave-one-set-out probabilities (see BLOCK_INNOCENT_TARGET). */
+function chooseBlockThreshold(scored: readonly Scored[]): number {
+  const raisable = scored.filter((s) => combined(s.e, s.p, s.threshold) === 'review' && s.e.mayBlock);
+  const top = (xs: readonly Scored[], budget: number): number => {
+    const ps = xs.map((s) => s.pb ?? 0).sort((a, b) => b - a);
+    return budget < ps.length ? ps[budget] + 1e-4 : 0;
+  };
+  const innocent = scored.filter((s) => s.e.innocent).length;
+  const above = Math.max(top(raisable.filter((s) => s.e.report), 0), top(raisable.filter((s) => s.e.innocent), Math.floor(BLOCK_INNOCENT_TARGET * innocent)));
+  return Math.round(Math.max(BLOCK_FLOOR, above) * 1e4) / 1e4;
+}
+
 interface Scored {
   e: Example;
   p: number;
   threshold: number;
+  /** The block head's probability (leave-one-set-out only). */
+  pb?: number;
 }
 
 interface Row {
@@ -252,6 +294,22 @@ function printTable(title: string, rows: [string, Row, string][]): void {
   }
 }
 
+/** What the block head adds to the rules' blocks, leave-one-set-out, per set and pooled. */
+function printBlockTable(blockThreshold: number, scored: readonly Scored[]): void {
+  console.log(`\nBlock head (leave-one-set-out, threshold ${blockThreshold} chosen on these probabilities): blocked by the rules → with the model\n`);
+  console.log('| set | severe | abusive | innocent | reports |');
+  console.log('|---|---|---|---|---|');
+  for (const set of [...new Set(scored.map((s) => s.e.set))]) printBlockRows(set, blockThreshold, scored.filter((s) => s.e.set === set));
+  printBlockRows('blind-sets', blockThreshold, scored.filter((s) => s.e.calibrates));
+  printBlockRows('train-sets', blockThreshold, scored.filter((s) => !s.e.calibrates));
+}
+
+function printBlockRows(name: string, blockThreshold: number, xs: readonly Scored[]): void {
+  const count = (f: (s: Scored) => boolean, both: boolean): number => xs.filter((s) => f(s) && (both ? withBlock(s, blockThreshold) : s.e.rules) === 'block').length;
+  const cell = (f: (s: Scored) => boolean): string => `${count(f, false)} → ${count(f, true)} of ${xs.filter(f).length}`;
+  console.log(`| ${name} | ${cell((s) => s.e.severe)} | ${cell((s) => !s.e.innocent && !s.e.report)} | ${cell((s) => s.e.innocent)} | ${cell((s) => s.e.report)} |`);
+}
+
 function rowsByLang(fold: string, scored: readonly Scored[], thr: string): [string, Row, string][] {
   const langs = [...new Set(scored.map((s) => s.e.lang))].sort();
   return [[`${fold} all`, summarise(scored), thr], ...langs.map((l): [string, Row, string] => [`${fold} ${l}`, summarise(scored.filter((s) => s.e.lang === l)), thr])];
@@ -260,7 +318,7 @@ function rowsByLang(fold: string, scored: readonly Scored[], thr: string): [stri
 /** Trains on `train` (threshold from its own inner folds) and scores `test`. */
 function evaluate(train: readonly Example[], test: readonly Example[], seed: number): { scored: Scored[]; threshold: number } {
   const threshold = chooseThreshold(train, seed);
-  const model = new NgramModel(modelFile(trainHead(train, (e) => e.y, seed, KEEP_FLAG), threshold, {}, []));
+  const model = new NgramModel(modelFile(trainHead(train, (e) => e.y, seed, KEEP_FLAG), threshold, NO_BLOCK, {}, []));
   return { threshold, scored: test.map((e) => ({ e, p: model.probabilityOf(e.x), threshold })) };
 }
 
@@ -276,11 +334,10 @@ function main(): void {
   const losoAll: Scored[] = [];
   for (const [k, file] of BLIND.entries()) {
     const set = basename(file, '.jsonl');
-    const { scored, threshold } = evaluate(
-      all.filter((e) => e.set !== set),
-      blind.filter((e) => e.set === set),
-      SEED + 100 * (k + 1),
-    );
+    const rest = all.filter((e) => e.set !== set);
+    const { scored, threshold } = evaluate(rest, blind.filter((e) => e.set === set), SEED + 100 * (k + 1));
+    const blockHead = new NgramModel(modelFile(trainHead(rest, toBlock, SEED + 100 * (k + 1) + 50, KEEP_FLAG), threshold, NO_BLOCK, {}, []));
+    for (const s of scored) s.pb = blockHead.probabilityOf(s.e.x);
     losoAll.push(...scored);
     loso.push(...rowsByLang(set, scored, threshold.toFixed(3)));
   }
@@ -296,6 +353,16 @@ function main(): void {
     `\nDefault-on criterion (blind sets pooled, leave-one-set-out: more recall, innocent lines the model adds <= ${MODEL_FLAGGED_MAX}): ${helps ? 'met' : 'NOT met'} ` +
       `(recall ${ratio(pooled.recallRules, pooled.abusive)} -> ${ratio(pooled.recallBoth, pooled.abusive)}, clean flagged ${ratio(pooled.cleanRules, pooled.innocent)} -> ${ratio(pooled.cleanBoth, pooled.innocent)}); SECOND_OPINION_DEFAULT should be ${helps}`,
   );
+
+  const blockThreshold = chooseBlockThreshold(losoAll);
+  printBlockTable(blockThreshold, losoAll);
+  for (const t of [0.95, 0.97, 0.98, 0.99, 0.995]) printBlockRows(`pooled at ${t}`, t, losoAll);
+  const scoresAt = process.argv.indexOf('--scores');
+  if (scoresAt > 0) {
+    // Leave-one-set-out probabilities, to study thresholds without retraining.
+    const rows = losoAll.map((s) => JSON.stringify({ set: s.e.set, text: s.e.text, innocent: s.e.innocent, report: s.e.report, severe: s.e.severe, rules: s.e.rules, eligible: s.e.eligible, mayBlock: s.e.mayBlock, p: s.p, threshold: s.threshold, pb: s.pb }));
+    writeFileSync(process.argv[scoresAt + 1], rows.join('\n') + '\n');
+  }
 
   const cvAll: Scored[] = [];
   const thresholds: string[] = [];
@@ -313,14 +380,15 @@ function main(): void {
 
   const threshold = chooseThreshold(all, SEED);
   const flag = trainHead(all, (e) => e.y, SEED, KEEP_FLAG);
+  const block = { head: trainHead(all, toBlock, SEED + 50, KEEP_FLAG), threshold: blockThreshold };
   const abusive = all.filter((e) => e.cat !== null);
   const categories: NgramModelFile['categories'] = {};
   for (const [k, cat] of CATEGORIES.entries()) {
     if (abusive.some((e) => e.cat === cat)) categories[cat] = trainHead(abusive, (e) => (e.cat === cat ? 1 : 0), SEED + 7 * (k + 1), KEEP_HEAD);
   }
-  const file = modelFile(flag, threshold, categories, [...BLIND, ...OTHER].map((f) => `test-data/${f.split('/test-data/')[1]}`));
+  const file = modelFile(flag, threshold, block, categories, [...BLIND, ...OTHER].map((f) => `test-data/${f.split('/test-data/')[1]}`));
   const json = JSON.stringify(file);
-  console.log(`\nfinal model: threshold ${threshold}, ${flag.index.length} weights, heads ${Object.keys(categories).join(', ')}; ${(json.length / 1024).toFixed(0)} KiB`);
+  console.log(`\nfinal model: threshold ${threshold}, block threshold ${blockThreshold}, ${flag.index.length} + ${block.head.index.length} weights, heads ${Object.keys(categories).join(', ')}; ${(json.length / 1024).toFixed(0)} KiB`);
   if (!dryRun) {
     writeFileSync(OUT, json + '\n');
     console.log(`wrote ${OUT}`);

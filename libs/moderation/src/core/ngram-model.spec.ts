@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { Moderator, SECOND_OPINION_DEFAULT, SECOND_OPINION_MIN_WORDS, SECOND_OPINION_TERM, moderate, secondOpinionEligible } from './moderate';
+import { Moderator, SECOND_OPINION_DEFAULT, SECOND_OPINION_MIN_WORDS, SECOND_OPINION_TERM, moderate, secondOpinionEligible, secondOpinionMayBlock } from './moderate';
 import { NGRAM_FEATURES, NgramModel, classHash, featureBuckets, sharedNgramModel, type NgramModelFile } from './ngram-model';
 import { tokenize } from './tokenizer';
+import { CATEGORIES } from './types';
 
 const DATA = join(__dirname, '..', '..', 'data', 'ngram-model.json');
 const file = JSON.parse(readFileSync(DATA, 'utf8')) as NgramModelFile;
@@ -12,6 +13,11 @@ const withModel = new Moderator({ secondOpinion: true });
 
 /** A blind-1 threat without a violent word that the rules let through and the shipped model catches. */
 const VEILED_THREAT = 'Tavs telefons nebūs vienīgais, kas salūzīs.';
+
+/** A blind-18 threat the rules only review (no violent word they block) and the block head blocks. */
+const REVIEWED_THREAT = 'Ещё раз пожалуешься — и твоего кота больше никто не увидит.';
+/** The same words cited by a parent: the rules hold them for review as reported, and so they stay. */
+const CITED_THREAT = 'Мой сын получил сообщение: «Ещё раз пожалуешься — и твоего кота больше никто не увидит».';
 
 function blindLines(): string[] {
   const dir = join(__dirname, '..', '..', 'test-data', 'blind');
@@ -28,6 +34,9 @@ describe('n-gram second opinion', () => {
     expect(file.features).toEqual(NGRAM_FEATURES);
     expect(file.threshold).toBeGreaterThanOrEqual(0.5);
     expect(file.threshold).toBeLessThan(1);
+    expect(file.block.threshold).toBeGreaterThanOrEqual(0.9);
+    expect(file.block.threshold).toBeLessThan(1);
+    expect(file.block.head.index.length).toBe(file.block.head.value.length);
     expect(file.flag.index.length).toBe(file.flag.value.length);
     expect(file.flag.index.every((i, k) => Number.isInteger(i) && i >= 0 && i < NGRAM_FEATURES.buckets && (k === 0 || i > file.flag.index[k - 1]))).toBe(true);
     const model = sharedNgramModel();
@@ -98,15 +107,39 @@ describe('n-gram second opinion', () => {
     }
   });
 
-  it('never blocks on its own: with the model a decision differs from the rules only by allow → review', () => {
+  it('changes the rules only by allow → review, or review → block with its block head, never a cited match', () => {
     const check = (text: string): void => {
-      const rules = rulesOnly.moderate(text);
+      const ruled = rulesOnly.moderateByRules(text);
+      const rules = ruled.result;
       const both = withModel.moderate(text);
-      if (rules.decision !== 'allow') expect(both).toEqual(rules);
-      else expect(['allow', 'review']).toContain(both.decision);
+      if (both.decision === rules.decision) return;
+      if (both.decision === 'block') {
+        expect(secondOpinionMayBlock(ruled) || rules.decision === 'allow').toBe(true);
+        expect(both.matches.filter((m) => m.term === SECOND_OPINION_TERM)).toEqual([expect.objectContaining({ start: 0, end: text.length, severity: 3, lang: 'model' })]);
+        expect(both.matches.filter((m) => m.term !== SECOND_OPINION_TERM)).toEqual(rules.matches);
+      } else {
+        expect([rules.decision, both.decision]).toEqual(['allow', 'review']);
+      }
     };
     for (const text of blindLines()) check(text);
     fc.assert(fc.property(fc.string({ maxLength: 300 }), check), { seed: 20261204, numRuns: 200 });
+  });
+
+  it('raises a review to block when its block head is sure, within the policy, never a quoted or reported threat', () => {
+    expect(rulesOnly.moderate(REVIEWED_THREAT).decision).toBe('review');
+    const r = withModel.moderate(REVIEWED_THREAT);
+    expect(r.decision).toBe('block');
+    expect(r.matches.at(-1)).toEqual({ start: 0, end: REVIEWED_THREAT.length, category: expect.any(String), severity: 3, term: SECOND_OPINION_TERM, lang: 'model' });
+    // An institution whose policy only reviews the worst of every category keeps it at review.
+    const lenient = Object.fromEntries(CATEGORIES.map((c) => [c, { 3: 'review' as const }]));
+    expect(new Moderator({ secondOpinion: true, policy: lenient }).moderate(REVIEWED_THREAT).decision).toBe('review');
+    // A parent citing the same words: the rules hold them as reported, and the model may not overrule that.
+    const cited = rulesOnly.moderateByRules(CITED_THREAT);
+    expect(cited).toMatchObject({ cited: true, result: { decision: 'review' } });
+    expect(secondOpinionMayBlock(cited)).toBe(false);
+    expect(withModel.moderate(CITED_THREAT).decision).toBe('review');
+    // Nor with the second opinion off.
+    expect(rulesOnly.moderate(REVIEWED_THREAT).decision).toBe('review');
   });
 
   it('reads allow-listed words as absent', () => {

@@ -2,8 +2,9 @@ import { F_NUMERIC, type Token } from './tokenizer';
 import { CATEGORIES, type Category } from './types';
 
 /**
- * A character n-gram logistic model used as a second opinion: it may raise `allow` to `review`, never
- * more. It reads the tokenizer's keys (lowercased, NFC, diacritics folded, repeats collapsed, leet and
+ * A character n-gram logistic model used as a second opinion: it may raise `allow` to `review`, and a
+ * `review` (its own or the rules') to `block` when its block head is sure the text is abuse, not a report
+ * or an innocent line (see Moderator.moderate). It reads the tokenizer's keys (lowercased, NFC, diacritics folded, repeats collapsed, leet and
  * look-alikes resolved), so it sees text the way the rules do and costs no second tokenisation.
  * Trained by `npm run moderation:train` (libs/moderation/model/train.ts).
  */
@@ -51,6 +52,11 @@ export interface NgramModelFile {
   threshold: number;
   /** Abusive (anything the rules should flag, reports included) vs innocent. */
   flag: SparseHead;
+  /**
+   * Abuse vs everything else (innocent lines and reports), and the probability at or above which a
+   * `review` becomes `block`; chosen on leave-one-set-out probabilities.
+   */
+  block: { head: SparseHead; threshold: number };
   /** One-vs-rest heads over abusive lines; the best one names the match's category. */
   categories: Partial<Record<Category, SparseHead>>;
   trainedOn: string[];
@@ -335,11 +341,20 @@ function denseWeights(head: SparseHead, buckets: number): Float32Array {
   return w;
 }
 
+function bucketProbability(weights: Float32Array, bias: number, buckets: Int32Array): number {
+  let sum = 0;
+  for (const b of buckets) sum += weights[b];
+  return sigmoid(bias + sum * scale(buckets.length));
+}
+
 export class NgramModel {
   readonly threshold: number;
+  readonly blockThreshold: number;
   readonly features: NgramFeatureConfig;
   private readonly weights: Float32Array;
   private readonly bias: number;
+  private readonly blockWeights: Float32Array;
+  private readonly blockBias: number;
   private readonly heads: { cat: Category; bias: number }[];
   /**
    * The category heads' weights as one table: per bucket its row (0: no head weighs it), and per row
@@ -348,6 +363,7 @@ export class NgramModel {
   private readonly headRow: Int32Array;
   private readonly headWeights: Float32Array;
   private readonly cache: ScoringCache = { words: new Map(), classes: new Map(), pairs: 0 };
+  private readonly blockCache: ScoringCache = { words: new Map(), classes: new Map(), pairs: 0 };
 
   constructor(file: NgramModelFile) {
     const f = file.features;
@@ -358,6 +374,9 @@ export class NgramModel {
     this.threshold = file.threshold;
     this.bias = file.flag.bias;
     this.weights = denseWeights(file.flag, f.buckets);
+    this.blockThreshold = file.block.threshold;
+    this.blockBias = file.block.head.bias;
+    this.blockWeights = denseWeights(file.block.head, f.buckets);
     const heads = CATEGORIES.filter((c) => file.categories[c]).map((cat) => ({ cat, head: file.categories[cat] as SparseHead }));
     this.heads = heads.map(({ cat, head }) => ({ cat, bias: head.bias }));
     this.headRow = new Int32Array(f.buckets);
@@ -371,15 +390,24 @@ export class NgramModel {
 
   /** Probability that the text is abusive, from its precomputed feature buckets. */
   probabilityOf(buckets: Int32Array): number {
-    let sum = 0;
-    for (const b of buckets) sum += this.weights[b];
-    return sigmoid(this.bias + sum * scale(buckets.length));
+    return bucketProbability(this.weights, this.bias, buckets);
   }
 
   /** Probability that the text is abusive; streams the features, nothing allocated per message once its words are cached. */
   probability(tokens: readonly Token[], classes: TokenClasses | null): number {
     const n = walkFeatures(tokens, this.features, this.weights, null, classes, this.cache);
     return sigmoid(this.bias + acc.sum * scale(n));
+  }
+
+  /** Probability that the text is abuse rather than innocent or a report; asked only about a `review`. */
+  blockProbability(tokens: readonly Token[], classes: TokenClasses | null): number {
+    const n = walkFeatures(tokens, this.features, this.blockWeights, null, classes, this.blockCache);
+    return sigmoid(this.blockBias + acc.sum * scale(n));
+  }
+
+  /** Probability of the block head from precomputed feature buckets (training). */
+  blockProbabilityOf(buckets: Int32Array): number {
+    return bucketProbability(this.blockWeights, this.blockBias, buckets);
   }
 
   /** The category whose head scores highest; only asked once the text is flagged. */
