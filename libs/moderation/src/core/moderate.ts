@@ -285,9 +285,10 @@ export class Moderator {
   private askToBlock(text: string, { words, classes }: ModelReading, review: ModerationResult): ModerationResult {
     const model = sharedNgramModel();
     if (model.blockProbability(words, classes) < model.blockThreshold) return review;
-    const category = model.bestCategory(words, classes) ?? review.categories[0] ?? 'harassment';
+    const raised = review.matches.find((m) => m.term === SECOND_OPINION_TERM);
+    const category = raised?.category ?? model.bestCategory(words, classes) ?? review.categories[0] ?? 'harassment';
     if (decide(this.policy, category, 3) !== 'block') return review;
-    const others = review.matches.filter((m) => m.term !== SECOND_OPINION_TERM);
+    const others = review.matches.filter((m) => m !== raised);
     const matches = [...others, { start: 0, end: text.length, category, severity: 3 as Severity, term: SECOND_OPINION_TERM, lang: 'model' as const }];
     return { decision: 'block', categories: CATEGORIES.filter((c) => c === category || review.categories.includes(c)), matches };
   }
