@@ -3,9 +3,10 @@ import { CATEGORIES, type Category } from './types';
 
 /**
  * A character n-gram logistic model used as a second opinion: it may raise `allow` to `review`, and a
- * `review` (its own or the rules') to `block` when its block head is sure the text is abuse, not a report
- * or an innocent line (see Moderator.moderate). It reads the tokenizer's keys (lowercased, NFC, diacritics folded, repeats collapsed, leet and
- * look-alikes resolved), so it sees text the way the rules do and costs no second tokenisation.
+ * `review` (its own or the rules') to `block` when its block head is sure the text is abuse, not a
+ * report or an innocent line (see Moderator.moderate). It reads the tokenizer's keys (lowercased, NFC,
+ * diacritics folded, repeats collapsed, leet and look-alikes resolved), so it sees text the way the
+ * rules do and costs no second tokenisation.
  * Trained by `npm run moderation:train` (libs/moderation/model/train.ts).
  */
 export interface NgramFeatureConfig {
@@ -53,8 +54,8 @@ export interface NgramModelFile {
   /** Abusive (anything the rules should flag, reports included) vs innocent. */
   flag: SparseHead;
   /**
-   * Abuse vs everything else (innocent lines and reports), and the probability at or above which a
-   * `review` becomes `block`; chosen on leave-one-set-out probabilities.
+   * Abuse its writer would block vs everything else (innocent lines, reports, milder abuse), and the
+   * probability at or above which a `review` becomes `block`; chosen on leave-one-set-out probabilities.
    */
   block: { head: SparseHead; threshold: number };
   /** One-vs-rest heads over abusive lines; the best one names the match's category. */
