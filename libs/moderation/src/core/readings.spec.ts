@@ -248,3 +248,20 @@ describe('"they write that …" and a worried parent who saw the chat', () => {
     expectDecisions([['все, кто смеялся, заплатят, я сожгу их квартиры', 'block'], ['я сожгу вашу квартиру', 'block']], 'threat');
   });
 });
+
+describe('"one more word and …" and a leet contraction', () => {
+  it('are an ultimatum and a word, not reported speech or a quotation, so a threat in them is blocked', () => {
+    expectDecisions(
+      [
+        ['Если хоть слово скажешь классной, останешься без зубов.', 'block'],
+        ['Pasaki vēl vienu vārdu un es tev iedurstīšu ar cirkuli.', 'block'],
+        ["1'm g0nna sh00t up the sch00l fr1day", 'block'],
+      ],
+      'threat',
+    );
+  });
+
+  it('leaves a report of the same words held for review', () => {
+    expectHeld(['Viņš man uzrakstīja: "Pasaki vēl vienu vārdu un es tev iedurstīšu ar cirkuli."', 'Артём написал сыну: «Если хоть слово скажешь классной, останешься без зубов».'], 'threat');
+  });
+});

@@ -324,8 +324,10 @@ export function tokenize(text: string): Token[] {
       if (QUOTE_OPEN.has(ch)) inQuote = true;
       else if (QUOTE_CLOSE.has(ch)) inQuote = false;
       else if (QUOTE_TOGGLE.has(ch)) {
-        // A straight apostrophe right after a word is a possessive (students'), not an opening quote.
-        const possessive = (ch === "'" || ch === '’') && !inQuote && i > 0 && charInfo(text.charCodeAt(i - 1)).kind === K_LETTER;
+        // A straight apostrophe right after a word is a possessive or a contraction (students', 1'm with a
+        // leet I), not an opening quote.
+        const before = i > 0 ? charInfo(text.charCodeAt(i - 1)).kind : K_SEP;
+        const possessive = (ch === "'" || ch === '’') && !inQuote && (before === K_LETTER || before === K_DIGIT);
         if (!possessive) inQuote = !inQuote;
       }
       gapLen += width;
