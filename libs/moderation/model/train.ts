@@ -216,24 +216,26 @@ function chooseThreshold(train: readonly Example[], seed: number): number {
   const innocent = train.filter((e) => e.innocent && e.calibrates);
   // The model's own share, whatever the rules already flag: their false positives are the rules' to fix.
   const budget = Math.floor(THRESHOLD_TARGET * innocent.length);
-  const scores = innocent
-    .filter((e) => e.eligible)
-    .map((e) => oof.get(e) as number)
-    .sort((a, b) => b - a);
-  const above = budget < scores.length ? scores[budget] + 1e-4 : 0;
-  return Math.round(Math.max(THRESHOLD_FLOOR, above) * 1e4) / 1e4;
+  const scores = innocent.filter((e) => e.eligible).map((e) => oof.get(e) as number);
+  return thresholdAbove(scores, budget, THRESHOLD_FLOOR);
+}
+
+/** Just above all but `budget` of the scores (any order), never below `floor`, to four decimals. */
+function thresholdAbove(scores: readonly number[], budget: number, floor: number): number {
+  const sorted = [...scores].sort((a, b) => b - a);
+  const above = budget < sorted.length ? sorted[budget] + 1e-4 : 0;
+  return Math.round(Math.max(floor, above) * 1e4) / 1e4;
 }
 
 /** The block head's threshold from leave-one-set-out probabilities (see BLOCK_INNOCENT_TARGET). */
 function chooseBlockThreshold(scored: readonly Scored[]): number {
   const raisable = scored.filter((s) => combined(s.e, s.p, s.threshold) === 'review' && s.e.mayBlock);
-  const top = (xs: readonly Scored[], budget: number): number => {
-    const ps = xs.map((s) => s.pb ?? 0).sort((a, b) => b - a);
-    return budget < ps.length ? ps[budget] + 1e-4 : 0;
-  };
+  const scores = (xs: readonly Scored[]): number[] => xs.map((s) => s.pb ?? 0);
   const innocent = scored.filter((s) => s.e.innocent).length;
-  const above = Math.max(top(raisable.filter((s) => s.e.report), 0), top(raisable.filter((s) => s.e.innocent), Math.floor(BLOCK_INNOCENT_TARGET * innocent)));
-  return Math.round(Math.max(BLOCK_FLOOR, above) * 1e4) / 1e4;
+  return Math.max(
+    thresholdAbove(scores(raisable.filter((s) => s.e.report)), 0, BLOCK_FLOOR),
+    thresholdAbove(scores(raisable.filter((s) => s.e.innocent)), Math.floor(BLOCK_INNOCENT_TARGET * innocent), BLOCK_FLOOR),
+  );
 }
 
 interface Scored {

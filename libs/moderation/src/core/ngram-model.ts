@@ -396,19 +396,23 @@ export class NgramModel {
 
   /** Probability that the text is abusive; streams the features, nothing allocated per message once its words are cached. */
   probability(tokens: readonly Token[], classes: TokenClasses | null): number {
-    const n = walkFeatures(tokens, this.features, this.weights, null, classes, this.cache);
-    return sigmoid(this.bias + acc.sum * scale(n));
+    return this.streamed(this.weights, this.bias, this.cache, tokens, classes);
   }
 
   /** Probability that the text is abuse rather than innocent or a report; asked only about a `review`. */
   blockProbability(tokens: readonly Token[], classes: TokenClasses | null): number {
-    const n = walkFeatures(tokens, this.features, this.blockWeights, null, classes, this.blockCache);
-    return sigmoid(this.blockBias + acc.sum * scale(n));
+    return this.streamed(this.blockWeights, this.blockBias, this.blockCache, tokens, classes);
   }
 
   /** Probability of the block head from precomputed feature buckets (training). */
   blockProbabilityOf(buckets: Int32Array): number {
     return bucketProbability(this.blockWeights, this.blockBias, buckets);
+  }
+
+  /** One head's probability, its weights summed over the streamed features with that head's own cache. */
+  private streamed(weights: Float32Array, bias: number, cache: ScoringCache, tokens: readonly Token[], classes: TokenClasses | null): number {
+    const n = walkFeatures(tokens, this.features, weights, null, classes, cache);
+    return sigmoid(bias + acc.sum * scale(n));
   }
 
   /** The category whose head scores highest; only asked once the text is flagged. */

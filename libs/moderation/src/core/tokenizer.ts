@@ -369,7 +369,7 @@ const LEET_CYRL_BOTH_MODES = [MODE_HIDDEN_AT, MODE_THREE_E];
  */
 function altModes(b: UnitBuffer, a: number, z: number, tok: Token): readonly number[] | null {
   if ((tok.flags & F_CONFUSABLE) !== 0) return ALT_MODES;
-  if ((tok.flags & F_LEET) === 0 || hexCode(b, a, z)) return null;
+  if ((tok.flags & F_LEET) === 0) return null;
   let digit = false;
   let at = false;
   let three = false;
