@@ -309,7 +309,7 @@ describe('broken fingers, waiting parties, the laughers, camera grooming, "if I 
     expectDecisions(
       [
         ['Ieslēdz kameru un novelc džemperi.', 'block'],
-        ['Удали эту переписку, это наш секрет.', 'review'],
+        ['Удали эту переписку, это наш секрет.', 'block'],
       ],
       'sexual',
     );
@@ -604,11 +604,11 @@ describe('hate in polite words, exposure, grooming and veiled threats (tenth rou
     ]);
   });
 
-  it('blocks clothes-off pictures and named harm, reviews grooming and veiled threats', () => {
+  it('blocks clothes-off pictures, named harm and a meeting after deleted chats; reviews a secret gift and veiled threats', () => {
     expectDecisions([['Скинь фотку без кофты, никто не узнает.', 'block']], 'sexual');
     expectDecisions(
       [
-        ['Izdzēs mūsu saraksti, kad izlasīsi. Sestdien gaidu tevi pie manis, vienu pašu.', 'review'],
+        ['Izdzēs mūsu saraksti, kad izlasīsi. Sestdien gaidu tevi pie manis, vienu pašu.', 'block'],
         ['Это наш секрет, я куплю тебе телефон, только никому ни слова.', 'review'],
       ],
       'sexual',
@@ -682,9 +682,9 @@ describe('hate in polite words, exposure, grooming and veiled threats (tenth rou
       'На выпускном ещё попляшем!',
     ]);
   });
-  it('reviews meeting just us two in secret and death wishes dressed as favours, blocks a changing video', () => {
+  it('blocks meeting just us two in secret and a changing video, reviews death wishes dressed as favours', () => {
     expectDecisions([['Send me a video of you getting changed, nobody will know.', 'block']], 'sexual');
-    expectDecisions([['Satiksimies pēc treniņa, tikai mēs divi, nevienam nesaki.', 'review']], 'sexual');
+    expectDecisions([['Satiksimies pēc treniņa, tikai mēs divi, nevienam nesaki.', 'block']], 'sexual');
     expectDecisions(
       [
         ['Tavam tētim būtu vieglāk bez tevis.', 'review'],

@@ -25,8 +25,8 @@ describe('grooming: secrecy from parents with a photo, a compliment on maturity 
     );
   });
 
-  it('holds "do your parents read your chats? talk on snapchat" for review', () => {
-    expectFlagged([['do your parents read your messages? lets talk on snapchat instead', 'review']], 'sexual');
+  it('blocks "do your parents read your chats? talk on snapchat"', () => {
+    expectFlagged([['do your parents read your messages? lets talk on snapchat instead', 'block']], 'sexual');
   });
 
   it('leaves surprises, trip photos and praise for a pupil alone', () => {

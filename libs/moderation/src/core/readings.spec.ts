@@ -265,3 +265,13 @@ describe('"one more word and …" and a leet contraction', () => {
     expectHeld(['Viņš man uzrakstīja: "Pasaki vēl vienu vārdu un es tev iedurstīšu ar cirkuli."', 'Артём написал сыну: «Если хоть слово скажешь классной, останешься без зубов».'], 'threat');
   });
 });
+
+describe("a parent writing about their daughter's phone, and a school policy", () => {
+  it("reads the child's possessive as a parent's report, so a grooming message it quotes is held for review", () => {
+    expectHeld(["Hello, I found messages on my daughter's phone from an older boy asking her to 'send a pic, just for me, don't tell your mum'. She's 11. Please advise what the school can do."], 'sexual');
+  });
+
+  it('does not read "policy" as the police, so swearing at a school rule is not a report', () => {
+    expectDecisions([["My son's bloody phone was confiscated AGAIN and this shitty school policy is a fucking joke.", 'block']], 'profanity');
+  });
+});
