@@ -53,14 +53,14 @@ describe('veiled and explicit threats without swear words', () => {
       'threat',
     );
   });
-  it('reviews veiled warnings: hard way, no protection, bricks, relatives, school tomorrow', () => {
+  it('blocks or reviews veiled warnings: hard way, no protection, bricks, relatives, school tomorrow', () => {
     expectFlagged(
       [
         ["Go on, ignore me. You'll learn the hard way.", 'review'],
-        ["Your mum can't protect you forever.", 'review'],
+        ["Your mum can't protect you forever.", 'block'],
         ['Shiny windscreen. A brick could go through it any night.', 'review'],
         ['My cousins will deal with you, just wait.', 'review'],
-        ["Don't come to school on Friday. I'm serious.", 'review'],
+        ["Don't come to school on Friday. I'm serious.", 'block'],
         ["You have no idea who you're messing with.", 'review'],
       ],
       'threat',
@@ -208,14 +208,14 @@ describe('sexual remarks and grooming phrased indirectly', () => {
 });
 
 describe('more veiled threats, taunts and calls against groups', () => {
-  it('reviews warnings that promise something later', () => {
+  it('blocks or reviews warnings that promise something later', () => {
     expectFlagged(
       [
         ["Mark my words, you'll pay for this.", 'review'],
         ['Laugh now. This is not over.', 'review'],
-        ['Tell your friends we are coming for you.', 'review'],
+        ['Tell your friends we are coming for you.', 'block'],
         ['Say your prayers, Kalniņš.', 'review'],
-        ["We've found your home address.", 'review'],
+        ["We've found your home address.", 'block'],
         ['I have a blade in my backpack, remember that.', 'review'],
       ],
       'threat',

@@ -66,10 +66,10 @@ describe('veiled consequences', () => {
       ["If he keeps it up, someone's going to get hurt.", 'block'],
         ['Skaties sev aiz muguras.', 'block'],
         ['Rīt labāk nenāc uz skolu.', 'review'],
-        ['Vari sūdzēties, bet kameras nav visur.', 'review'],
+        ['Vari sūdzēties, bet kameras nav visur.', 'block'],
         ['I know which bus you take.', 'review'],
         ['Tev paveicās, ka biji ar mammu. Nākamreiz tā nepaveiksies.', 'block'],
-        ['Bring your friends, it won’t help you.', 'review'],
+        ['Bring your friends, it won’t help you.', 'block'],
       ],
       'threat',
     );
@@ -143,13 +143,13 @@ describe('sarcasm, pestering, invitations and "never born"', () => {
 });
 
 describe('veiled consequences, exposure, exclusion and grooming (third round)', () => {
-  it('blocks a consequence for the reader’s body, and reviews the veiled ones', () => {
+  it('blocks a consequence for the reader’s body and the plainer veiled ones, reviews the rest', () => {
     expectDecisions(
       [
         ['Ещё раз откроешь рот — зубов не соберёшь.', 'block'],
         ['Vēl reizi pieiesi pie viņas, un tev būs jāiet uz skolu ar kruķiem.', 'block'],
-        ['Tu vēl redzēsi, kas notiek ar tiem, kas sūdzas.', 'review'],
-        ['Būtu žēl, ja jūsu dēlam kaut kas atgadītos.', 'review'],
+        ['Tu vēl redzēsi, kas notiek ar tiem, kas sūdzas.', 'block'],
+        ['Būtu žēl, ja jūsu dēlam kaut kas atgadītos.', 'block'],
         ['Я знаю, на какой машине вы ездите.', 'review'],
       ],
       'threat',
@@ -302,7 +302,7 @@ describe('broken fingers, waiting parties, the laughers, camera grooming, "if I 
         ['Touch my phone again and I smash your face.', 'block'],
         ['Не придёшь после уроков — сами найдём.', 'block'],
         ['Visi, kas par mani smējās, pirmdien redzēs.', 'block'],
-        ['Мы тебя у гаражей подождём, готовься.', 'review'],
+        ['Мы тебя у гаражей подождём, готовься.', 'block'],
       ],
       'threat',
     );
@@ -482,8 +482,8 @@ describe('"for now", "just saying", against the wall, sterilising, banned from s
         ['Ja tev dārga tava mašīna, klusē.', 'block'],
         ['Tu slimnīcā būsi biežāk nekā skolā, ja nepārstāsi.', 'block'],
         ['Your car tyres were slashed last night. Next time it will be you.', 'block'],
-        ['Хорошая у тебя кошка. Пока что.', 'review'],
-        ['Your brother trains at the rink on Tuesdays. Just saying.', 'review'],
+        ['Хорошая у тебя кошка. Пока что.', 'block'],
+        ['Your brother trains at the rink on Tuesdays. Just saying.', 'block'],
       ],
       'threat',
     );
@@ -520,7 +520,7 @@ describe('garages, casts, "not empty-handed", "go back", "a defect of nature" (e
         ['Я знаю номер твоей квартиры.', 'block'],
         ['Uzmanies, mēs tevi noķersim piektdien.', 'block'],
         ['Иди домой, пока ты ещё целый.', 'block'],
-        ['Приду в школу не с пустыми руками.', 'review'],
+        ['Приду в школу не с пустыми руками.', 'block'],
       ],
       'threat',
     );
@@ -659,7 +659,7 @@ describe('hate in polite words, exposure, grooming and veiled threats (tenth rou
       'Roma people have a rich music tradition, it is in their blood, says the festival poster.',
     ]);
   });
-  it('blocks named harm to come, reviews "you\'re next" and a fire-insurance hint, and leaves queues and patients alone', () => {
+  it('blocks named harm to come and a fire-insurance hint, reviews "you\'re next", and leaves queues and patients alone', () => {
     expectDecisions(
       [
         ['Vēl viens vārds, un tu vairs nestaigāsi.', 'block'],
@@ -667,7 +667,7 @@ describe('hate in polite words, exposure, grooming and veiled threats (tenth rou
         ['Бейте его, пока не упадёт!', 'block'],
         ['Ты у меня ещё попляшешь.', 'block'],
         ['Tu esi nākamais.', 'review'],
-        ['Ceru, ka jūsu mājai ir laba apdrošināšana. Īpaši pret uguni.', 'review'],
+        ['Ceru, ka jūsu mājai ir laba apdrošināšana. Īpaši pret uguni.', 'block'],
       ],
       'threat',
     );
@@ -699,7 +699,7 @@ describe('hate in polite words, exposure, grooming and veiled threats (tenth rou
       'Lūdzu, līdz piektdienai atsūtiet bērnu apģērba izmērus skolas formām.',
     ]);
   });
-  it('reviews coercion by exposure and veiled threats, blocks a pet that will not come home', () => {
+  it('reviews coercion by exposure, blocks veiled threats and a pet that will not come home', () => {
     expectDecisions(
       [
         ['Atsūti man savu paroli, citādi visi uzzinās, ko tu rakstīji.', 'review'],
@@ -711,9 +711,9 @@ describe('hate in polite words, exposure, grooming and veiled threats (tenth rou
       [
         ['Tell anyone and your cat won’t come home.', 'block'],
         ['Ja rīt nāksi uz skolu, iziesi no tās ar ātro.', 'block'],
-        ['Надеюсь, ваша квартира застрахована.', 'review'],
+        ['Надеюсь, ваша квартира застрахована.', 'block'],
         ['Ты не знаешь, с кем связался.', 'review'],
-        ["We'll find you.", 'review'],
+        ["We'll find you.", 'block'],
       ],
       'threat',
     );

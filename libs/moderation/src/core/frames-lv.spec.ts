@@ -40,8 +40,8 @@ describe('lv threats: a violent verb in an intention form aimed at a person', ()
       'threat',
     );
   });
-  it('reviews veiled menace to family and pets', () => {
-    expectFlagged([['Pamēģini vēl, un tavam brālim kaut kas notiks, padomā.', 'review']], 'threat');
+  it('blocks or reviews veiled menace to family and pets', () => {
+    expectFlagged([['Pamēģini vēl, un tavam brālim kaut kas notiks, padomā.', 'block']], 'threat');
   });
   it('leaves games, sport, doctors, payments and ordinary plans alone', () => {
     expectClean([

@@ -57,8 +57,8 @@ describe('threats against property', () => {
     );
   });
 
-  it('holds "could accidentally catch fire" for review', () => {
-    expectFlagged([['Ja neatbildēsiet, jūsu garāža var nejauši aizdegties.', 'review']], 'threat');
+  it('blocks "could accidentally catch fire" after a condition', () => {
+    expectFlagged([['Ja neatbildēsiet, jūsu garāža var nejauši aizdegties.', 'block']], 'threat');
   });
 
   it('leaves fuel, reported damage and fire safety alone', () => {
@@ -189,12 +189,12 @@ describe('veiled threats', () => {
     );
   });
 
-  it('waiting for someone with a menacing cue goes to review; a plain meeting stays clean', () => {
+  it('waiting for someone with a menacing cue is held or blocked; a plain meeting stays clean', () => {
     expectFlagged(
       [
         ["I'll be waiting for you after school. Come alone.", 'review'],
         ["I'll be waiting for you behind the gym.", 'review'],
-        ['Я тебя встречу после уроков. Поговорим по-другому.', 'review'],
+        ['Я тебя встречу после уроков. Поговорим по-другому.', 'block'],
       ],
       'threat',
     );

@@ -62,11 +62,10 @@ describe('veiled threats: a pity if something happened, easy damage, I know wher
       'threat',
     );
   });
-  it('reviews easily damaged property and knowing where someone goes', () => {
+  it('blocks easily damaged property, reviews knowing where someone goes', () => {
     expectFlagged(
       [
-        ['Your bike is parked outside every day. Tyres slash so easily, you know. Brakes can fail easily too.', 'review'],
-        
+        ['Your bike is parked outside every day. Tyres slash so easily, you know. Brakes can fail easily too.', 'block'],
         ['Мы знаем, где ты учишься и когда выходишь.', 'review'],
         ['Zinām, kur tu mācies un kad iznāc no skolas.', 'review'],
       ],
@@ -99,11 +98,11 @@ describe('conditional and collective threats', () => {
       'threat',
     );
   });
-  it('reviews veiled forms', () => {
+  it('blocks or reviews veiled forms', () => {
     expectFlagged(
       [
-        ['Sestdien atbrauksim pie tevis un parunāsim citādāk.', 'review'],
-        ['Tavai māsai labāk vakarā neiet vienai caur parku.', 'review'],
+        ['Sestdien atbrauksim pie tevis un parunāsim citādāk.', 'block'],
+        ['Tavai māsai labāk vakarā neiet vienai caur parku.', 'block'],
         ['Ja man nāksies atnākt pašai, jums tas nepatiks.', 'review'],
       ],
       'threat',
@@ -165,14 +164,14 @@ describe('second round: coffins, hyperbole, warnings, regret, luck', () => {
       'threat',
     );
   });
-  it('reviews hyperbole and veiled regret', () => {
+  it('reviews hyperbole and veiled regret, blocks a warning about tomorrow', () => {
     expectFlagged(
       [
         ['Es kādu nogalināšu, ja vēl reizi pazudīs mans pusdienu trauks 🙄', 'review'],
         ['Я убью кого-нибудь, если опять будет контрольная 😂', 'review'],
         ["I'm going to kill my brother if he takes my charger again.", 'review'],
         ['Ему придётся пожалеть о своих словах.', 'review'],
-        ["You won't be so lucky tomorrow, Coach.", 'review'],
+        ["You won't be so lucky tomorrow, Coach.", 'block'],
       ],
       'threat',
     );
