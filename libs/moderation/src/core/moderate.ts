@@ -348,8 +348,8 @@ function contextAllows(e: CompiledEntry, tok: Token, rootFrom: number, tokens: T
   // Hui and Huy are names; with a prefix before the root (Nahuj, Pohui) the word is no name.
   if (e.name === 'always' && rootFrom === 0 && (tok.flags & F_CAPITALIZED) !== 0 && (tok.flags & F_ALLCAPS) === 0) return false;
   if (e.name === 'likely' && looksLikeName(tok, tokens)) return false;
-  // A capitalised word inside a sentence that is quoted or followed by another capitalised word is a
-  // name or a title (lelle "Kuce Pūce"); below the worst severity it counts only when a second-person
+  // A capitalised word inside a sentence that is quoted, followed by another capitalised word or put
+  // after a first name is a name or a title (lelle "Kuce Pūce", Сергей Сукин); below the worst severity it counts only when a second-person
   // word aims it at someone. A single capitalised word (Dirsa kungs) is left to the allow-list.
   if (e.name === false && e.sev < 3 && titleInside(tok, tokens) && !isAddressed(tokens, tok.index)) return false;
   if ((e.notIn !== null || e.onlyIn !== null) && tok.script !== S_CYRL) {
@@ -449,7 +449,10 @@ function titleInside(tok: Token, tokens: Token[]): boolean {
   if (prev === null || prev.sentence !== tok.sentence) return false;
   if (tok.quoted) return true;
   const next = tok.index + 1 < tokens.length ? tokens[tok.index + 1] : null;
-  return next !== null && next.sentence === tok.sentence && (next.flags & (F_CAPITALIZED | F_ALLCAPS)) === F_CAPITALIZED;
+  if (next !== null && next.sentence === tok.sentence && (next.flags & (F_CAPITALIZED | F_ALLCAPS)) === F_CAPITALIZED) return true;
+  // A surname after a first name that is itself inside the sentence ("учитель химии – Сергей Сукин").
+  const before = prev.index > 0 ? tokens[prev.index - 1] : null;
+  return (prev.flags & (F_CAPITALIZED | F_ALLCAPS)) === F_CAPITALIZED && before !== null && before.sentence === tok.sentence;
 }
 
 /**

@@ -275,3 +275,29 @@ describe("a parent writing about their daughter's phone, and a school policy", (
     expectDecisions([["My son's bloody phone was confiscated AGAIN and this shitty school policy is a fucking joke.", 'block']], 'profanity');
   });
 });
+
+describe('birds, a pudding, a fairy-tale fool, a surname, puppies in Russian, lost property and a game', () => {
+  it('are what they are', () => {
+    expectClean([
+      'The art club will paint blue tits and great tits for the bird-feeder project.',
+      "Home economics: we're making spotted dick and custard on Friday, bring an apron!",
+      'Можно ли писать про Ивана-дурака в сочинении? Это сказочный персонаж.',
+      'Новый учитель химии – Сергей Сукин, уроки начинаются с понедельника.',
+      'Mūsu kuce Bella родила щенков, kurš grib vienu? 🐶',
+      'Здравствуйте, у нас потерялась синяя куртка, никто не видел в раздевалке?',
+      'Among Us vakarā? Es būšu impostor un всех убью 😈',
+    ]);
+  });
+
+  it('still flag the same words aimed at someone', () => {
+    expectHeld(['Nice tits, Anna 😏'], 'sexual');
+    expectHeld(['You are such a dick, Tom.'], 'insult');
+    expectHeld(['Ты дурак, Ваня.', 'Сергей, ты сука.', 'Tu esi kuce, nevis meitene.'], 'insult');
+    expectHeld(['Uzmanies, kad iesi mājās caur parku, tur neviens neredz.'], 'threat');
+    expectDecisions([['Я тебя убью после уроков.', 'block']], 'threat');
+  });
+
+  it('reads a photo "captioned" with a slur as reported, so a parent reporting it is held, not bounced', () => {
+    expectDecisions([['Хочу сообщить: в общем чате выложили фото Насти и подписали её шлюхой. Она отказывается идти в школу.', 'review']], 'insult');
+  });
+});
