@@ -409,8 +409,8 @@ describe('faces rearranged, counted days, "don\'t wake up", farewell letters, a 
     expectDecisions(
       [
         ['Visiem būtu labāk, ja tu rīt vienkārši nepamostos.', 'block'],
-        ['Почему ты ещё мучаешься, всё же просто.', 'review'],
-        ['Write your farewell letter tonight, nobody will read it anyway.', 'review'],
+        ['Почему ты ещё мучаешься, всё же просто.', 'block'],
+        ['Write your farewell letter tonight, nobody will read it anyway.', 'block'],
       ],
       'self-harm',
     );
@@ -682,13 +682,13 @@ describe('hate in polite words, exposure, grooming and veiled threats (tenth rou
       'На выпускном ещё попляшем!',
     ]);
   });
-  it('blocks meeting just us two in secret and a changing video, reviews death wishes dressed as favours', () => {
+  it('blocks meeting just us two in secret, a changing video and death wishes dressed as favours', () => {
     expectDecisions([['Send me a video of you getting changed, nobody will know.', 'block']], 'sexual');
     expectDecisions([['Satiksimies pēc treniņa, tikai mēs divi, nevienam nesaki.', 'block']], 'sexual');
     expectDecisions(
       [
-        ['Tavam tētim būtu vieglāk bez tevis.', 'review'],
-        ['Pārstāj ēst vispār, tad tevi varbūt pamanīs.', 'review'],
+        ['Tavam tētim būtu vieglāk bez tevis.', 'block'],
+        ['Pārstāj ēst vispār, tad tevi varbūt pamanīs.', 'block'],
       ],
       'self-harm',
     );

@@ -90,12 +90,12 @@ describe('urging self-harm', () => {
     );
   });
 
-  it('holds "everyone would be better without you" for review', () => {
+  it('blocks "everyone would be better without you"', () => {
     expectFlagged(
       [
-        ['The world would be better without you.', 'review'],
-        ['Всем было бы лучше без тебя.', 'review'],
-        ['Visiem būtu labāk bez tevis.', 'review'],
+        ['The world would be better without you.', 'block'],
+        ['Всем было бы лучше без тебя.', 'block'],
+        ['Visiem būtu labāk bez tevis.', 'block'],
       ],
       'self-harm',
     );
