@@ -237,3 +237,20 @@ describe('questions, past regrets, "you die tomorrow", disability and "not human
     ]);
   });
 });
+
+describe('hate the held-out sets show only as hate (session 16: no longer capped at review)', () => {
+  it('blocks a people likened to vermin, separate classes for a people and "typical …, as always"', () => {
+    expectFlagged(
+      [
+        ['Viņi nāk šurp kā prusaki, un drīz mēs paši būsim minoritāte.', 'block'],
+        ['Es neko nesaku, bet čigānu bērniem vajadzētu mācīties atsevišķā klasē.', 'block'],
+        ['Ну типичные латыши, медленные как всегда.', 'block'],
+      ],
+      'hate',
+    );
+  });
+
+  it('leaves a class on how propaganda likened people to vermin, and a separate class for a subject, alone', () => {
+    expectClean(['Vēsturē runājām, kā propaganda salīdzināja cilvēkus ar prusakiem.', 'Angļu valodā bērni mācīsies atsevišķā klasē pa grupām.']);
+  });
+});
