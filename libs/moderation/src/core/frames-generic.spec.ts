@@ -105,7 +105,7 @@ describe('everyday nouns used as insults', () => {
 });
 
 describe('sarcasm, pestering, invitations and "never born"', () => {
-  it('reviews sarcastic praise, pestering and a hot remark to a pupil', () => {
+  it('reviews sarcastic praise, pestering and a hot remark to a pupil, blocks an invitation while the parents are away', () => {
     expectDecisions(
       [
         ['Oh wow, genius answer 🙄', 'review'],
@@ -122,7 +122,7 @@ describe('sarcasm, pestering, invitations and "never born"', () => {
     );
     expectDecisions(
       [
-        ['Come over tonight, my parents are away, we can do more than homework.', 'review'],
+        ['Come over tonight, my parents are away, we can do more than homework.', 'block'],
         ['Ты сегодня прям огонь, малышка.', 'review'],
       ],
       'sexual',
@@ -168,10 +168,10 @@ describe('veiled consequences, exposure, exclusion and grooming (third round)', 
     );
   });
 
-  it('holds a pupil told to come alone, gifts for pictures and questions about a boyfriend', () => {
+  it('blocks a pupil told to come alone, holds gifts for pictures and questions about a boyfriend', () => {
     expectDecisions(
       [
-        ['Atnāc uz noliktavu starpbrīdī, bet viena un klusi.', 'review'],
+        ['Atnāc uz noliktavu starpbrīdī, bet viena un klusi.', 'block'],
         ['Я куплю тебе кроссовки, а ты мне пришлёшь пару фоток.', 'review'],
         ['Have you done anything with your boyfriend yet? You can tell me.', 'block'],
       ],
@@ -604,12 +604,12 @@ describe('hate in polite words, exposure, grooming and veiled threats (tenth rou
     ]);
   });
 
-  it('blocks clothes-off pictures, named harm and a meeting after deleted chats; reviews a secret gift and veiled threats', () => {
+  it('blocks clothes-off pictures, named harm, a meeting after deleted chats and a secret gift; reviews veiled threats', () => {
     expectDecisions([['Скинь фотку без кофты, никто не узнает.', 'block']], 'sexual');
     expectDecisions(
       [
         ['Izdzēs mūsu saraksti, kad izlasīsi. Sestdien gaidu tevi pie manis, vienu pašu.', 'block'],
-        ['Это наш секрет, я куплю тебе телефон, только никому ни слова.', 'review'],
+        ['Это наш секрет, я куплю тебе телефон, только никому ни слова.', 'block'],
       ],
       'sexual',
     );
@@ -753,12 +753,12 @@ describe('hate in polite words, exposure, grooming and veiled threats (tenth rou
     );
     expectClean(['Tu neesi lieks svars, tu esi svarīga komandai.', 'Mana soma ir lieks svars ekskursijā.']);
   });
-  it('holds "age is just a number", a locked door and a gifted little secret, and urging after a wish to die', () => {
+  it('blocks "age is just a number", a locked door, a gifted little secret and urging after a wish to die', () => {
     expectDecisions(
       [
-        ['Тебе всего 13, но возраст — это просто цифра 😉', 'review'],
-        ["Come to my room after class, we'll lock the door and discuss your grade.", 'review'],
-        ['Nopirku tev jaunu telefonu. Tas būs mūsu mazais noslēpums.', 'review'],
+        ['Тебе всего 13, но возраст — это просто цифра 😉', 'block'],
+        ["Come to my room after class, we'll lock the door and discuss your grade.", 'block'],
+        ['Nopirku tev jaunu telefonu. Tas būs mūsu mazais noslēpums.', 'block'],
         ['Скинь фото без штанов, никто не узнает.', 'block'],
       ],
       'sexual',
