@@ -774,3 +774,27 @@ describe('hate in polite words, exposure, grooming and veiled threats (tenth rou
     ]);
   });
 });
+
+describe('"tell anyone and you won\'t make it home" (session 16)', () => {
+  it('blocks a threat on the way home after telling or talking', () => {
+    expectDecisions(
+      [
+        ['Ещё раз пожалуешься учителю — домой не дойдёшь.', 'block'],
+        ['Скажешь учителю — до школы завтра не дойдёшь.', 'block'],
+        ['Ja vēl vienu reizi pateiksi skolotājai, tu rīt netiksi līdz mājām.', 'block'],
+        ["Keep talking and you won't make it to the bus stop tomorrow.", 'block'],
+      ],
+      'threat',
+    );
+  });
+
+  it('leaves being late for dinner and safety advice alone', () => {
+    expectClean([
+      "Can you tell me if you won't make it home by six?",
+      'Скажи, если не доберёшься домой до темноты, я заеду.',
+      "Tell mum I won't make it home for dinner, training runs late again.",
+      "If anyone ever makes you feel unsafe on the way home, tell a teacher straight away. You won't get in trouble.",
+      'Pasaki mammai, ka šodien netiksi mājās pirms sešiem.',
+    ]);
+  });
+});
