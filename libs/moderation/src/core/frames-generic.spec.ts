@@ -798,3 +798,26 @@ describe('"tell anyone and you won\'t make it home" (session 16)', () => {
     ]);
   });
 });
+
+describe('sextortion: more pictures or the old ones are shown (session 16)', () => {
+  it('blocks a demand for more pictures under the threat of showing the earlier ones', () => {
+    expectDecisions(
+      [
+        ['Если не пришлёшь ещё фото, покажу старые всему классу.', 'block'],
+        ['Ja neatsūtīsi vēl bildes, es tās vecās parādīšu visai klasei.', 'block'],
+        ["I've got your pics. Send me more or I'm posting them on the school page.", 'block'],
+      ],
+      'sexual',
+    );
+  });
+
+  it('leaves trip photos, an exhibition and safety advice alone', () => {
+    expectClean([
+      "Please send more photos from the trip, or I'll post only mine on the class page 😊",
+      'Ja neatsūtīsi bildes līdz piektdienai, parādīšu klasei tikai savējās no ekskursijas.',
+      "Send me a pic of your new top, I want to see if it'd suit me too!",
+      "If you don't send the photos of your project, I can't show them at the exhibition.",
+      "Never send pics to strangers: if you don't send more, they may show the old ones to everyone.",
+    ]);
+  });
+});
