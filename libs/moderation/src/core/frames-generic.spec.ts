@@ -821,3 +821,25 @@ describe('sextortion: more pictures or the old ones are shown (session 16)', () 
     ]);
   });
 });
+
+describe('"tell anyone and your family gets hurt" (session 16)', () => {
+  it('blocks harm to the reader\'s family or pet if they tell', () => {
+    expectDecisions(
+      [
+        ['Tell anyone about this and your little brother gets hurt.', 'block'],
+        ['Ещё одно слово — и твоему младшему брату тоже достанется.', 'block'],
+        ['Ja vēl reizi pieminēsi manu vārdu, tavai mazajai māsai būs problēmas.', 'block'],
+      ],
+      'threat',
+    );
+  });
+
+  it('leaves queues, homework trouble and a surprise alone', () => {
+    expectClean([
+      "Tell your little sister she's next for the dentist.",
+      'Pastāsti mammai, ka tavai māsai ir problēmas ar matemātiku, palīdzēsim.',
+      "Don't tell your mum, your sister is next to get the surprise!",
+      'If you tell your brother, he will be next to help with the photo.',
+    ]);
+  });
+});
