@@ -843,3 +843,25 @@ describe('"tell anyone and your family gets hurt" (session 16)', () => {
     ]);
   });
 });
+
+describe('"stay home if you want to live" (session 16)', () => {
+  it('blocks a warning to stay away on pain of life', () => {
+    expectDecisions(
+      [
+        ["There's going to be a shooting at school on Friday. Stay home if you want to live.", 'block'],
+        ['Labāk piektdien neej uz diskotēku, ja gribi palikt dzīvs.', 'block'],
+        ['Завтра сиди дома, если хочешь жить.', 'block'],
+      ],
+      'threat',
+    );
+  });
+
+  it('leaves healthy living, a fever and the dormitory alone', () => {
+    expectClean([
+      'If you want to live a healthy life, stay away from sugar.',
+      'Stay home if you have a fever, we want everyone to be well.',
+      'Ja gribi dzīvot kopmītnē, paliec pēc stundām un aizpildi anketu.',
+      'Stay home on Sunday if you want to live like a king: pancakes for everyone!',
+    ]);
+  });
+});
