@@ -430,7 +430,8 @@ export function figurativeDeathSentences(tokens: readonly Token[]): Set<number> 
   const carer = new Set<number>();
   const discovery = new Set<number>();
   tokens.forEach((t, k) => {
-    if (LAUGHTER.has(t.key)) out.add(t.sentence);
+    // "всем будет не до смеха": no laughing matter is the threat's own warning.
+    if (LAUGHTER.has(t.key) && !negatedWithin(tokens, k, STRICT_NEGATION)) out.add(t.sentence);
     if (CARER.has(t.key)) carer.add(t.sentence);
     // "мама родная не узнает": your own mother will not recognise you is the threat itself.
     if (DISCOVERY.has(t.key) && !negatedWithin(tokens, k, STRICT_NEGATION)) discovery.add(t.sentence);

@@ -865,3 +865,28 @@ describe('"stay home if you want to live" (session 16)', () => {
     ]);
   });
 });
+
+describe('"something at school everyone will remember" and "no laughing matter" (session 16)', () => {
+  it('holds a hint of an attack on the school for review: a teacher\'s teaser has the same words', () => {
+    expectDecisions(
+      [
+        ['Rīt ienesīšu skolā kaut ko tādu, ka visi atcerēsies šo dienu.', 'review'],
+        ['Tomorrow something is going to happen at this school and nobody will ever forget it.', 'review'],
+      ],
+      'threat',
+    );
+  });
+
+  it('blocks bringing something to school that is no laughing matter', () => {
+    expectDecisions([['Завтра принесу в школу кое-что, и всем будет не до смеха.', 'block']], 'threat');
+  });
+
+  it('leaves graduation, a fair, a show and a lesson in kindness alone', () => {
+    expectClean([
+      'Rīt skolā notiks kaut kas tāds, ko visi atcerēsies — izlaidums!',
+      'Something happened at school today that everyone should remember: be kind.',
+      'Завтра в школе будет кое-что, что все запомнят: ярмарка!',
+      'Tomorrow at school there will be something nobody will forget — the magic show!',
+    ]);
+  });
+});
