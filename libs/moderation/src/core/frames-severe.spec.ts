@@ -254,3 +254,31 @@ describe('hate the held-out sets show only as hate (session 16: no longer capped
     expectClean(['Vēsturē runājām, kā propaganda salīdzināja cilvēkus ar prusakiem.', 'Angļu valodā bērni mācīsies atsevišķā klasē pa grupām.']);
   });
 });
+
+describe('hate without a slur (session 16): disease, "not real people", less able by nature, put down, Hitler', () => {
+  it('blocks each', () => {
+    expectFlagged(
+      [
+        ['Мусульмане — это раковая опухоль Европы.', 'block'],
+        ['romi ir cilvēku atkritumi', 'block'],
+        ['Es cienu visus, bet krievvalodīgie nav īsti cilvēki.', 'block'],
+        ['Melnie nav tik gudri kā baltie, tā ir zinātne.', 'block'],
+        ['Es neesmu rasists, bet melnie vienkārši ir mazāk attīstīti.', 'block'],
+        ['Инвалидов надо усыплять, как больных собак.', 'block'],
+        ['Hitler should have finished the job.', 'block'],
+      ],
+      'hate',
+    );
+  });
+
+  it('leaves the same words in defence of a group, at the vet and in history alone', () => {
+    expectClean([
+      'Migranti nav slikti cilvēki, viņi ir tādi paši kā mēs.',
+      'Ukraiņu bērni nav mazāk gudri par mūsējiem, pierādīja olimpiāde.',
+      'Russians in our school are not less capable than Latvians.',
+      'Нашу старую собаку пришлось усыпить у ветеринара.',
+      'В истории мы говорили, как нацисты уничтожали инвалидов.',
+      'Ukraiņu bērni saslima ar vīrusu, šonedēļ viņi mācās attālināti.',
+    ]);
+  });
+});
