@@ -276,7 +276,7 @@ describe("a parent writing about their daughter's phone, and a school policy", (
   });
 });
 
-describe('birds, a pudding, a fairy-tale fool, a surname, puppies in Russian, lost property and a game', () => {
+describe('birds, a pudding, a fairy-tale fool, a surname, puppies, lost property, games and a PISA test', () => {
   it('are what they are', () => {
     expectClean([
       'The art club will paint blue tits and great tits for the bird-feeder project.',
@@ -286,6 +286,9 @@ describe('birds, a pudding, a fairy-tale fool, a surname, puppies in Russian, lo
       'Mūsu kuce Bella родила щенков, kurš grib vienu? 🐶',
       'Здравствуйте, у нас потерялась синяя куртка, никто не видел в раздевалке?',
       'Among Us vakarā? Es būšu impostor un всех убью 😈',
+      'Mūsu kuce vakar got puppies, приходите смотреть!',
+      'ja ja, es tevi nositīšu basketbolā rīt 😎 готовься проиграть',
+      'PISA testi 9. klasēm notiks aprīļa sākumā.',
     ]);
   });
 
