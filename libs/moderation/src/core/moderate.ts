@@ -245,7 +245,7 @@ export class Moderator {
     // Quoted words in a message about words, plays or books are mentioned, not used.
     const mentioned = found.some((f) => f.quoted) && mentionsWords(tokens, !fromParent);
     const readings = new SentenceReadings(tokens, text);
-    const used = found.filter((f) => !(mentioned && f.quoted) && !readings.innocent(f));
+    const used = found.filter((f) => !(mentioned && (f.quoted || quotesMentionedWord(f, found))) && !readings.innocent(f));
     cancelled += found.length - used.length;
     // Named, not spread: a spread outcome object cost the rules a fifth of their throughput in the bench.
     const { result, cited } = this.summarise(used);
@@ -441,6 +441,14 @@ class SentenceReadings {
     if (f.first - at > SELF_REACH || commaBetween(text, tokens[at].end, tokens[f.first].start)) return false;
     return thing[at] === 1 ? at < f.last : f.category === 'insult' && at <= f.last;
   }
+}
+
+/**
+ * A frame or phrase over a word that is itself only mentioned ("vārdi "debīls" un "cūka" sāp", «урод»
+ * ir rupjš): the frame read the quoted word as used, so in a message about words it is mentioned too.
+ */
+function quotesMentionedWord(f: Found, found: readonly Found[]): boolean {
+  return f.first < f.last && found.some((w) => w.first === w.last && w.quoted && w.first >= f.first && w.first <= f.last);
 }
 
 function titleInside(tok: Token, tokens: Token[]): boolean {

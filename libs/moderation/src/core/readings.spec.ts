@@ -304,3 +304,17 @@ describe('birds, a pudding, a fairy-tale fool, a surname, puppies, lost property
     expectDecisions([['Хочу сообщить: в общем чате выложили фото Насти и подписали её шлюхой. Она отказывается идти в школу.', 'review']], 'insult');
   });
 });
+
+describe('a frame over a word the message only mentions', () => {
+  it('is mentioned too, in a class hour about hurtful words', () => {
+    expectClean([
+      'Klases stundā runājām par apsaukāšanos – piemēram, vārdi "debīls" un "cūka" sāp, un tos nedrīkst lietot.',
+      'На классном часе обсуждали буллинг: слова «дебил» и «урод» ранят, их нельзя говорить.',
+      'Krievu valodas skolotāja paskaidroja, ka vārds „урод“ ir rupjš un to nedrīkst teikt par cilvēkiem.',
+    ]);
+  });
+
+  it('still counts when the quoted word is aimed at someone, or the message is not about words', () => {
+    expectHeld(['Skolotāja ir "debīle", visi to zina.', 'Наша классная — «урод», и все это знают.'], 'insult');
+  });
+});
