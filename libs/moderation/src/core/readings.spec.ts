@@ -289,6 +289,7 @@ describe('birds, a pudding, a fairy-tale fool, a surname, puppies, lost property
       'Mūsu kuce vakar got puppies, приходите смотреть!',
       'ja ja, es tevi nositīšu basketbolā rīt 😎 готовься проиграть',
       'PISA testi 9. klasēm notiks aprīļa sākumā.',
+      'Bērni ļoti smējās, ka mūsu ceļā bija Ape – angliski tas nozīmē pērtiķi 🙂',
     ]);
   });
 
