@@ -1,4 +1,4 @@
-import { expectClean, expectHeld as expectFlagged } from '../../test-support/frame-expectations';
+import { expectClean, expectDecisions, expectHeld as expectFlagged } from '../../test-support/frame-expectations';
 import { moderate } from './moderate';
 
 /**
@@ -250,6 +250,33 @@ describe('urging self-harm without a self-harm word', () => {
         'Do us all a favour and stop breathing so loudly in the library, haha.',
         'The baby will sleep forever if you keep rocking her like that.',
         'Nobody cares if you live in Riga or Jelgava, the bus is free.',
+    ]);
+  });
+});
+
+describe('a pupil announcing suicide (session 16): ending it tonight, pills saved up, a jump', () => {
+  it('holds each for review, never bounces it: the message must reach a human', () => {
+    expectDecisions(
+      [
+        ["I'm going to end it tonight. Goodbye everyone.", 'review'],
+        ['Šovakar es visu izbeigšu. Atvadas, paldies par visu.', 'review'],
+        ["I've saved up enough pills. Tonight's the night.", 'review'],
+        ['Es vairs nevaru. Šovakar izdzeršu visas mammas tabletes.', 'review'],
+        ['Rīt nolēkšu no skolas jumta, nevienam tāpat nerūp.', 'review'],
+        ['Я больше не могу. Сегодня ночью прыгну с моста.', 'review'],
+      ],
+      'self-harm',
+    );
+  });
+
+  it('leaves finishing a series or homework, medicine, a parachute and a diving board alone', () => {
+    expectClean([
+      "I'm going to end this series tonight, two episodes left!",
+      'Šovakar es pabeigšu visu mājasdarbu, tad varēsim iet ārā.',
+      'Šovakar izdzeršu visas tabletes pret klepu, kā ārsts teica.',
+      'Es iedzeršu tabletes pret galvassāpēm un iešu gulēt.',
+      'Rīt izlēkšu ar izpletni no lidmašīnas, tētis uzdāvināja!',
+      "I'll jump off the diving board tomorrow at the pool!",
     ]);
   });
 });
