@@ -33,6 +33,7 @@ interface ContextFile {
   play: Record<string, string[]>;
   media: Record<string, string[]>;
   speaker: Record<string, string[]>;
+  writerObject: Record<string, string[]>;
   thirdPerson: Record<string, string[]>;
   affection: Record<string, string[]>;
   carer: Record<string, string[]>;
@@ -454,6 +455,25 @@ export function parentReport(tokens: readonly Token[]): boolean {
   return ownChild && tokens.some((t) => HELP_SEEKING.has(t.key));
 }
 
+/**
+ * Whether the writer speaks of themselves and not to the reader: an "I" (es, я) and no second-person
+ * word (you, tevi, твоей). "I've saved up enough pills" does; "If I were you I'd have ended it" and
+ * "drink the pills in your mum's cupboard" do not.
+ */
+export function speaksOfThemselves(tokens: readonly Token[], latin: LatinContext): boolean {
+  let speaker = false;
+  for (const t of tokens) {
+    if (READER.has(t.key) || YOUR.has(t.key)) return false;
+    // Latin "i" and "ja" are I and я only in English and in Russian typed in Latin ("vypej vse
+    // tabletki i …" is "and"; Latvian "ja" is "if").
+    if (t.key === 'i' ? latin === 'en' : t.key === 'ja' ? latin === 'ru-latn' : SPEAKER.has(t.key) || WRITER_OBJECT.has(t.key)) speaker = true;
+  }
+  return speaker;
+}
+
+/** The writer as object or experiencer: "man gribas sevi sagriezt", "мне хочется", "makes me want to". */
+const WRITER_OBJECT = keySet(ctx.writerObject);
+
 const YOUR = keySet({
-  all: ['your', 'ur', 'tavs', 'tava', 'tavam', 'tavai', 'tavu', 'tavi', 'tavas', 'taviem', 'tavām', 'jūsu', 'твой', 'твоя', 'твоему', 'твоей', 'твою', 'твоего', 'твои', 'твоих', 'твоим', 'ваш', 'ваша', 'вашему', 'вашей', 'вашу', 'вашего', 'ваши', 'ваших', 'вашим'],
+  all: ['your', 'ur', 'youll', 'youve', 'youd', 'tavs', 'tava', 'tavam', 'tavai', 'tavu', 'tavi', 'tavas', 'taviem', 'tavām', 'tavā', 'tavos', 'tavās', 'твоём', 'вашем', 'jūsu', 'твой', 'твоя', 'твоему', 'твоей', 'твою', 'твоего', 'твои', 'твоих', 'твоим', 'ваш', 'ваша', 'вашему', 'вашей', 'вашу', 'вашего', 'ваши', 'ваших', 'вашим'],
 });

@@ -1,5 +1,5 @@
 import { S_CYRL } from './chars';
-import { NEGATION, PERFORMANCE, STRICT_NEGATION, affectionate, commaBetween, declaresLove, conditionalClauses, figurativeDeathSentences, namesRival, sportSentences, unaimedSubjects, type UnaimedSubjects, deniedSpeech, detectLatinContext, hypotheticalClauses, negatedWithin, playSentences, isAddressed, mentionsWords, opensReport, parentReport, reportedSpeech, sentencesWith, type LatinContext } from './context';
+import { NEGATION, PERFORMANCE, speaksOfThemselves, STRICT_NEGATION, affectionate, commaBetween, declaresLove, conditionalClauses, figurativeDeathSentences, namesRival, sportSentences, unaimedSubjects, type UnaimedSubjects, deniedSpeech, detectLatinContext, hypotheticalClauses, negatedWithin, playSentences, isAddressed, mentionsWords, opensReport, parentReport, reportedSpeech, sentencesWith, type LatinContext } from './context';
 import { BUILTIN_LEXICONS, compileEntries, type CompiledEntry, type WordSet, type LexiconEntrySource, type LexiconFile } from './lexicon';
 import { LexiconMatcher, type LexiconHit } from './matcher';
 import { classHash, featureBuckets, sharedNgramModel, type TokenClasses } from './ngram-model';
@@ -62,6 +62,9 @@ function enoughWords(tokens: readonly Token[]): boolean {
   for (const t of tokens) if ((t.flags & F_NUMERIC) === 0 && ++words >= SECOND_OPINION_MIN_WORDS) return true;
   return false;
 }
+
+/** How the data names a self-harm frame that reads the writer's own distress ("disclosure: cutting again"). */
+const DISCLOSURE = 'disclosure:';
 
 /** The match a second opinion adds: the whole text, since the model weighs all of it. */
 export const SECOND_OPINION_TERM = 'statistical second opinion';
@@ -247,6 +250,11 @@ export class Moderator {
     const readings = new SentenceReadings(tokens, text);
     const used = found.filter((f) => !(mentioned && (f.quoted || quotesMentionedWord(f, found))) && !readings.innocent(f));
     cancelled += found.length - used.length;
+    // Self-harm words from a writer speaking of themselves ("man atkal gribas sevi sagriezt") are a
+    // disclosure: held for a human, never bounced.
+    if (used.some((f) => f.category === 'self-harm') && speaksOfThemselves(tokens, latin)) {
+      for (const f of used) if (f.category === 'self-harm') f.cap = 'review';
+    }
     // Named, not spread: a spread outcome object cost the rules a fifth of their throughput in the bench.
     const { result, cited } = this.summarise(used);
     return { result, tokens, feats, cancelled, matched: used.length, cited };
@@ -288,6 +296,9 @@ export class Moderator {
     const raised = review.matches.find((m) => m.term === SECOND_OPINION_TERM);
     const category = raised?.category ?? model.bestCategory(words, classes) ?? review.categories[0] ?? 'harassment';
     if (decide(this.policy, category, 3) !== 'block') return review;
+    // A pupil announcing self-harm must reach a human, never bounce: not when the rules read a
+    // disclosure, nor when the writer speaks of themselves ("I've saved up enough pills").
+    if ((category === 'self-harm' || review.categories.includes('self-harm')) && (review.matches.some((m) => m.term.startsWith(DISCLOSURE)) || speaksOfThemselves(words, detectLatinContext(words as Token[])))) return review;
     const others = review.matches.filter((m) => m !== raised);
     const matches = [...others, { start: 0, end: text.length, category, severity: 3 as Severity, term: SECOND_OPINION_TERM, lang: 'model' as const }];
     return { decision: 'block', categories: CATEGORIES.filter((c) => c === category || review.categories.includes(c)), matches };

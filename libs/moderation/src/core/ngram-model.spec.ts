@@ -140,6 +140,16 @@ describe('n-gram second opinion', () => {
     expect(withModel.moderate(CITED_THREAT).decision).toBe('review');
   });
 
+  it('never bounces a pupil speaking of their own self-harm: the disclosure must reach a human', () => {
+    // The block head is sure of these (their writers marked them "block"); they stay held for review.
+    for (const text of ['Es vairs nevaru. Šovakar izdzeršu visas mammas tabletes.', 'Man atkal gribas sevi sagriezt, nezinu kam pastāstīt']) {
+      const r = withModel.moderate(text);
+      expect({ text, decision: r.decision, categories: r.categories }).toEqual({ text, decision: 'review', categories: expect.arrayContaining(['self-harm']) });
+    }
+    // Urged on the reader, the same act is blocked.
+    expect(withModel.moderate('Izdzer visas mammas tabletes, tev tāpat nav jēgas dzīvot.').decision).toBe('block');
+  });
+
   it('reads allow-listed words as absent', () => {
     const name = new Moderator({ secondOpinion: true, allowedTerms: VEILED_THREAT.split(/[ .]+/).filter(Boolean) });
     expect(name.moderate(VEILED_THREAT).decision).toBe('allow');
