@@ -280,3 +280,30 @@ describe('a pupil announcing suicide (session 16): ending it tonight, pills save
     ]);
   });
 });
+
+describe('grooming: a secret from the parents, with a compliment or about the two of you (session 16)', () => {
+  it('blocks each', () => {
+    expectDecisions(
+      [
+        ["Don't tell your parents we talk, they wouldn't understand us.", 'block'],
+        ['Tu esi tik cute, bet mammai nestāsti, okey? Это наш секрет 😘', 'block'],
+        ['Не говори родителям о нашей переписке, это только наш секрет 😘', 'block'],
+      ],
+      'sexual',
+    );
+  });
+
+  it('leaves surprises, safety advice, a lost scarf and a friend keeping a secret alone', () => {
+    expectClean([
+      "Don't tell mum about the party, it's a surprise, sweetie!",
+      'Never tell strangers your address, and always talk to your parents.',
+      'Tas ir mūsu mazais noslēpums, mīļā klase: rīt skolotājai dzimšanas diena!',
+      'Nesaki mammai, ka es pazaudēju viņas skaisto šalli, lūdzu!',
+      'Я никому не расскажу твой секрет, честно. Спасибо, что доверилась.',
+    ]);
+  });
+
+  it('holds a parent quoting such a message for review', () => {
+    expectDecisions([["Labvakar, meita raksta, ka treneris viņai sūta ziņas 'tu esi ļoti skaista, bet nestāsti mammai par mūsu sarunām'. Esmu satraukta.", 'review']], 'sexual');
+  });
+});
