@@ -515,7 +515,7 @@ describe('garages, casts, "not empty-handed", "go back", "a defect of nature" (e
   it('blocks or reviews each', () => {
     expectDecisions(
       [
-        ['Завтра за гаражами поговорим.', 'review'],
+        ['Завтра за гаражами поговорим.', 'block'],
         ['Pēc stundām tev tā sadošu, ka mamma tevi nepazīs.', 'block'],
         ['Я знаю номер твоей квартиры.', 'block'],
         ['Uzmanies, mēs tevi noķersim piektdien.', 'block'],
@@ -659,14 +659,14 @@ describe('hate in polite words, exposure, grooming and veiled threats (tenth rou
       'Roma people have a rich music tradition, it is in their blood, says the festival poster.',
     ]);
   });
-  it('blocks named harm to come and a fire-insurance hint, reviews "you\'re next", and leaves queues and patients alone', () => {
+  it('blocks named harm to come, a fire-insurance hint and "you\'re next", and leaves queues and patients alone', () => {
     expectDecisions(
       [
         ['Vēl viens vārds, un tu vairs nestaigāsi.', 'block'],
         ['Ещё раз пожалуешься — будешь ходить со сломанными рёбрами.', 'block'],
         ['Бейте его, пока не упадёт!', 'block'],
         ['Ты у меня ещё попляшешь.', 'block'],
-        ['Tu esi nākamais.', 'review'],
+        ['Tu esi nākamais.', 'block'],
         ['Ceru, ka jūsu mājai ir laba apdrošināšana. Īpaši pret uguni.', 'block'],
       ],
       'threat',

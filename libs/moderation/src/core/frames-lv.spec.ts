@@ -307,7 +307,7 @@ describe('lv: rude commands, settling it outside, ugly body parts', () => {
   it('holds "shut your mouth", "go to hell", "get lost", "let us settle it outside" and body shaming', () => {
     expectHeld(['Aizver savu smirdīgo muti.', 'Ej ellē, nejēga.'], 'insult');
     expectHeld(['Vācies prom no mūsu galda.', 'Tev ir tik greizi zobi.', 'Tavs deguns ir milzīgs kā banāns.'], 'harassment');
-    expectFlagged([['Nāc ārā pēc stundām, aiz garāžām izrunāsimies.', 'review']], 'threat');
+    expectFlagged([['Nāc ārā pēc stundām, aiz garāžām izrunāsimies.', 'block']], 'threat');
     expectHeld(['Tu izskaties ļoti pievilcīgi šodien.'], 'sexual');
   });
   it('leaves windows, going home, project talks, pretty eyes, hurrying and rain alone', () => {
@@ -323,8 +323,8 @@ describe('lv: rude commands, settling it outside, ugly body parts', () => {
 });
 
 describe('lv: being next, things coming back at you, ending it all, superlatives', () => {
-  it('reviews "you will be next", "it will come back at you", "just end it all" and holds superlative insults', () => {
-    expectFlagged([['Tu būsi nākamais.', 'review'], ['Tev tas vēl atspēlēsies.', 'review']], 'threat');
+  it('blocks or reviews "you will be next", "it will come back at you", "just end it all" and holds superlative insults', () => {
+    expectFlagged([['Tu būsi nākamais.', 'block'], ['Tev tas vēl atspēlēsies.', 'review']], 'threat');
     expectHeld(['Labāk vienkārši izbeidz to visu.'], 'self-harm');
     expectHeld(['Tu esi klases neglītākā meitene.'], 'insult');
     expectHeld(['Viņa ir tik resna, ka aizsedz pusi klases.'], 'harassment');
