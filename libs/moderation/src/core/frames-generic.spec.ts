@@ -890,3 +890,24 @@ describe('"something at school everyone will remember" and "no laughing matter" 
     ]);
   });
 });
+
+describe('"don\'t eat, then you\'ll fit into your jeans" (session 16)', () => {
+  it('blocks urging the reader to starve for their looks', () => {
+    expectDecisions(
+      [
+        ['Stop eating for a week, you might finally fit into your jeans 🙃', 'block'],
+        ['Neēd vispār, tad varbūt beidzot izskatīsies normāli.', 'block'],
+        ['Vienkārši pārstāj ēst, badojies, līdz redzēsies ribas.', 'block'],
+      ],
+      'self-harm',
+    );
+  });
+
+  it('leaves sweets before dinner, breakfast before an exam and a costume alone', () => {
+    expectClean([
+      'Neēd saldumus pirms vakariņām, tad būsi skaista un vesela! 😊',
+      "Don't skip breakfast before the exam, you'll feel fit and focused!",
+      "Stop eating chips before dinner, you won't fit into the costume otherwise 😄",
+    ]);
+  });
+});
