@@ -282,3 +282,23 @@ describe('hate without a slur (session 16): disease, "not real people", less abl
     ]);
   });
 });
+
+describe('a people told to go back where they came from (session 16)', () => {
+  it('blocks it', () => {
+    expectFlagged(
+      [
+        ['Go back to Africa, monkey.', 'block'],
+        ['Ukraiņi atbrauca, paņēma mūsu pabalstus un vēl grib vietas dārziņā. Lai brauc atpakaļ.', 'block'],
+      ],
+      'hate',
+    );
+  });
+
+  it('leaves trips, friends going home and a black eye from a goalpost alone', () => {
+    expectClean([
+      "After the trip to Africa we'll go back to school on Monday.",
+      'Mūsu ukraiņu draugi šovasar brauks atpakaļ uz dzimteni, lai viņiem veicas!',
+      "Max came home with a black eye, but it turns out he walked into the goalpost during PE 🙈 Nobody's fault.",
+    ]);
+  });
+});
