@@ -34,6 +34,7 @@ interface ContextFile {
   media: Record<string, string[]>;
   speaker: Record<string, string[]>;
   writerObject: Record<string, string[]>;
+  readerPossessive: Record<string, string[]>;
   thirdPerson: Record<string, string[]>;
   affection: Record<string, string[]>;
   carer: Record<string, string[]>;
@@ -127,7 +128,7 @@ const FUNCTION_WORDS: Record<'lv' | 'en' | 'ru-latn', Set<string>> = {
   'ru-latn': keySet({ r: ctx.functionWords['ru-latn'] }),
 };
 
-export function detectLatinContext(tokens: Token[]): LatinContext {
+export function detectLatinContext(tokens: readonly Token[]): LatinContext {
   let lv = 0;
   let en = 0;
   let ru = 0;
@@ -474,6 +475,4 @@ export function speaksOfThemselves(tokens: readonly Token[], latin: LatinContext
 /** The writer as object or experiencer: "man gribas sevi sagriezt", "мне хочется", "makes me want to". */
 const WRITER_OBJECT = keySet(ctx.writerObject);
 
-const YOUR = keySet({
-  all: ['your', 'ur', 'youll', 'youve', 'youd', 'tavs', 'tava', 'tavam', 'tavai', 'tavu', 'tavi', 'tavas', 'taviem', 'tavām', 'tavā', 'tavos', 'tavās', 'твоём', 'вашем', 'jūsu', 'твой', 'твоя', 'твоему', 'твоей', 'твою', 'твоего', 'твои', 'твоих', 'твоим', 'ваш', 'ваша', 'вашему', 'вашей', 'вашу', 'вашего', 'ваши', 'ваших', 'вашим'],
-});
+const YOUR = keySet(ctx.readerPossessive);

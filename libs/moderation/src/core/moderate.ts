@@ -298,7 +298,7 @@ export class Moderator {
     if (decide(this.policy, category, 3) !== 'block') return review;
     // A pupil announcing self-harm must reach a human, never bounce: not when the rules read a
     // disclosure, nor when the writer speaks of themselves ("I've saved up enough pills").
-    if ((category === 'self-harm' || review.categories.includes('self-harm')) && (review.matches.some((m) => m.term.startsWith(DISCLOSURE)) || speaksOfThemselves(words, detectLatinContext(words as Token[])))) return review;
+    if ((category === 'self-harm' || review.categories.includes('self-harm')) && (review.matches.some((m) => m.term.startsWith(DISCLOSURE)) || speaksOfThemselves(words, detectLatinContext(words)))) return review;
     const others = review.matches.filter((m) => m !== raised);
     const matches = [...others, { start: 0, end: text.length, category, severity: 3 as Severity, term: SECOND_OPINION_TERM, lang: 'model' as const }];
     return { decision: 'block', categories: CATEGORIES.filter((c) => c === category || review.categories.includes(c)), matches };
@@ -360,8 +360,9 @@ function contextAllows(e: CompiledEntry, tok: Token, rootFrom: number, tokens: T
   if (e.name === 'always' && rootFrom === 0 && (tok.flags & F_CAPITALIZED) !== 0 && (tok.flags & F_ALLCAPS) === 0) return false;
   if (e.name === 'likely' && looksLikeName(tok, tokens)) return false;
   // A capitalised word inside a sentence that is quoted, followed by another capitalised word or put
-  // after a first name is a name or a title (lelle "Kuce Pūce", Сергей Сукин); below the worst severity it counts only when a second-person
-  // word aims it at someone. A single capitalised word (Dirsa kungs) is left to the allow-list.
+  // after a first name is a name or a title (lelle "Kuce Pūce", Сергей Сукин); below the worst
+  // severity it counts only when a second-person word aims it at someone. A single capitalised word
+  // (Dirsa kungs) is left to the allow-list.
   if (e.name === false && e.sev < 3 && titleInside(tok, tokens) && !isAddressed(tokens, tok.index)) return false;
   if ((e.notIn !== null || e.onlyIn !== null) && tok.script !== S_CYRL) {
     const lang = (tok.flags & F_LV_MARK) !== 0 ? 'lv' : latin;
