@@ -50,10 +50,11 @@ export function secondOpinionEligible(ruled: RulesOutcome): boolean {
 
 /**
  * Whether the second opinion may raise the rules' `review` to `block`: not when they held a match back
- * as quoted or reported, and not on fewer words than it reads. Training reads it from here too.
+ * as quoted or reported, nor when they read a self-harm disclosure, and not on fewer words than it
+ * reads. Training reads it from here too.
  */
 export function secondOpinionMayBlock(ruled: RulesOutcome): boolean {
-  return !ruled.cited && enoughWords(ruled.tokens);
+  return !ruled.cited && !ruled.disclosed && enoughWords(ruled.tokens);
 }
 
 /** Whether the tokens hold SECOND_OPINION_MIN_WORDS words (numbers are not words to the model). */
@@ -121,6 +122,12 @@ export interface RulesOutcome {
    * ("he wrote that he will kill me"): the second opinion may not raise such a message to `block`.
    */
   cited: boolean;
+  /**
+   * Whether the rules read self-harm as the writer's own distress: a `disclosure:` frame, or self-harm
+   * words from a writer speaking of themselves (capped at `review`). A pupil announcing it must reach a
+   * human: the second opinion may not raise such a message to `block`.
+   */
+  disclosed: boolean;
 }
 
 /** What the second opinion reads of a message: its words (allow-listed ones left out) and their classes. */
@@ -252,12 +259,14 @@ export class Moderator {
     cancelled += found.length - used.length;
     // Self-harm words from a writer speaking of themselves ("man atkal gribas sevi sagriezt") are a
     // disclosure: held for a human, never bounced.
+    let disclosed = used.some((f) => f.category === 'self-harm' && f.term.startsWith(DISCLOSURE));
     if (used.some((f) => f.category === 'self-harm') && speaksOfThemselves(tokens, latin)) {
+      disclosed = true;
       for (const f of used) if (f.category === 'self-harm') f.cap = 'review';
     }
     // Named, not spread: a spread outcome object cost the rules a fifth of their throughput in the bench.
     const { result, cited } = this.summarise(used);
-    return { result, tokens, feats, cancelled, matched: used.length, cited };
+    return { result, tokens, feats, cancelled, matched: used.length, cited, disclosed };
   }
 
   /**
@@ -296,9 +305,10 @@ export class Moderator {
     const raised = review.matches.find((m) => m.term === SECOND_OPINION_TERM);
     const category = raised?.category ?? model.bestCategory(words, classes) ?? review.categories[0] ?? 'harassment';
     if (decide(this.policy, category, 3) !== 'block') return review;
-    // A pupil announcing self-harm must reach a human, never bounce: not when the rules read a
-    // disclosure, nor when the writer speaks of themselves ("I've saved up enough pills").
-    if ((category === 'self-harm' || review.categories.includes('self-harm')) && (review.matches.some((m) => m.term.startsWith(DISCLOSURE)) || speaksOfThemselves(words, detectLatinContext(words)))) return review;
+    // A pupil announcing self-harm must reach a human, never bounce: the rules' disclosures never get
+    // here (secondOpinionMayBlock), and self-harm the model reads is not blocked when the writer speaks
+    // of themselves ("I've saved up enough pills").
+    if (category === 'self-harm' && speaksOfThemselves(words, detectLatinContext(words))) return review;
     const others = review.matches.filter((m) => m !== raised);
     const matches = [...others, { start: 0, end: text.length, category, severity: 3 as Severity, term: SECOND_OPINION_TERM, lang: 'model' as const }];
     return { decision: 'block', categories: CATEGORIES.filter((c) => c === category || review.categories.includes(c)), matches };

@@ -146,6 +146,10 @@ describe('n-gram second opinion', () => {
       const r = withModel.moderate(text);
       expect({ text, decision: r.decision, categories: r.categories }).toEqual({ text, decision: 'review', categories: expect.arrayContaining(['self-harm']) });
     }
+    // The rules mark their own disclosures, so the second opinion is not asked to block them.
+    const disclosed = rulesOnly.moderateByRules('Man atkal gribas sevi sagriezt, nezinu kam pastāstīt');
+    expect(disclosed).toMatchObject({ disclosed: true, result: { decision: 'review' } });
+    expect(secondOpinionMayBlock(disclosed)).toBe(false);
     // Urged on the reader, the same act is blocked.
     expect(withModel.moderate('Izdzer visas mammas tabletes, tev tāpat nav jēgas dzīvot.').decision).toBe('block');
   });
