@@ -190,6 +190,29 @@ export function reportedSpeech(tokens: Token[]): boolean[] {
 }
 
 /**
+ * For each token, whether the last verb of saying before it in its sentence has the reader as its
+ * subject ("you keep saying you want to die", "ты сам говорил"): the writer throws the reader's own
+ * words back, which reports nothing. Asked only of self-harm matches, where such a taunt is urging.
+ */
+export function saidByReader(tokens: readonly Token[]): boolean[] {
+  const out = new Array<boolean>(tokens.length);
+  let sentence = -1;
+  let reader = false;
+  for (let k = 0; k < tokens.length; k++) {
+    const s = tokens[k].sentence;
+    if (s !== sentence) {
+      sentence = s;
+      reader = false;
+    }
+    out[k] = reader;
+    if (REPORTING.has(tokens[k].key) || HEARSAY.has(tokens[k].key)) {
+      reader = [k - 1, k - 2].some((j) => j >= 0 && tokens[j].sentence === s && ADDRESSEE.has(tokens[j].key));
+    }
+  }
+  return out;
+}
+
+/**
  * Whether the words from `first` open a report of what someone says: "viņi raksta, ka …", "они пишут,
  * что …", "they say that …" — the subject, a verb of saying, then "that". A match that starts at such a
  * subject ("viņi … cūkas") quotes its second half; "all who mocked me will pay" has no "that".

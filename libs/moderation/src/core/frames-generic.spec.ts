@@ -911,3 +911,81 @@ describe('"don\'t eat, then you\'ll fit into your jeans" (session 16)', () => {
     ]);
   });
 });
+
+describe('threats, grooming and self-harm urging without the older frames’ words (session 17)', () => {
+  it('blocks a family member who will not come home unharmed, a body in the river, a gun brought, "на ножи", "or it will hurt"', () => {
+    expectDecisions(
+      [
+        ['Ja tu vēlreiz kādam pastāstīsi, tava mazā māsa vairs nenāks mājās vesela.', 'block'],
+        ['Если расскажешь, твоя сестра не вернётся домой целой.', 'block'],
+        ["Your little brother won't make it home in one piece if you tell.", 'block'],
+        ['Сделаю так, что тебя найдут в Даугаве.', 'block'],
+        ['Если сына исключат, я приду с ружьём.', 'block'],
+        ['Всех их на ножи.', 'block'],
+        ['Отдай телефон, или будет больно.', 'block'],
+      ],
+      'threat',
+    );
+  });
+
+  it('blocks grooming: money for pictures, a private app and tell nobody, a ride between us, talks kept from the parents', () => {
+    expectDecisions(
+      [
+        ['Gribi nopelnīt kabatas naudu? Vajag tikai dažas bildes.', 'block'],
+        ['Давай дружить, пиши мне в телегу, только никому.', 'block'],
+        ['Могу подвозить тебя с бассейна, только пусть это будет между нами.', 'block'],
+        ['Родителям про наши разговоры знать не обязательно.', 'block'],
+        ['Izdzēs šo saraksti. Gribu tevi satikt parkā, nāc viena.', 'block'],
+        ['Nāc pie manis, vecāku nebūs… neviens neuzzinās.', 'block'],
+        ['Tev ir tik skaistas kājas, gribētu tās aptaustīt.', 'block'],
+        ['Gribu tevi izdrāzt starpbrīdī.', 'block'],
+      ],
+      'sexual',
+    );
+  });
+
+  it('blocks urging: happier at your funeral, the only good thing is to die, "if I were you I would have hanged myself", fix that mistake, jump', () => {
+    expectDecisions(
+      [
+        ['Honestly the class would be happier at your funeral than at your birthday.', 'block'],
+        ['Tu esi tāda nulle, ka vienīgais labais, ko tu vari izdarīt, ir nomirt.', 'block'],
+        ['Ja es būtu tik neglīta kā tu, es jau sen būtu nolēkusi no tilta.', 'block'],
+        ['Если бы я был тобой, я бы давно уже удавился.', 'block'],
+        ['Зачем ты вообще родилась? Исправь эту ошибку.', 'block'],
+        ['Девятый этаж, окно открыто, вперёд, все ждут.', 'block'],
+        // The reader's own words thrown back report nothing.
+        ['You keep saying you want to die. Stop talking about it and get on with it.', 'block'],
+      ],
+      'self-harm',
+    );
+  });
+
+  it('blocks following a teacher home, a language called a dog’s, and girls called stupid', () => {
+    expect(verdict('Skolotāj, es sekoju jums no skolas līdz mājām. Vai rīt atkal iesiet pa to pašu ceļu?')).toEqual({ decision: 'block', categories: ['harassment'] });
+    expect(verdict('Латышский язык — собачий язык, учить его унизительно.').decision).toBe('block');
+    expect(verdict('Girls are too stupid for physics, just stick to cooking.').decision).toBe('block');
+  });
+
+  it('leaves the look-alikes alone', () => {
+    expectClean([
+      'Mana māsa šodien nenāks uz skolu, jo nav vesela.',
+      'Tava mamma vēl nenāks mājās, viņa ir veselības centrā.',
+      'Положите на стол ножи и вилки.',
+      'Надень перчатки, иначе будет больно.',
+      'Klases foto maksā 12 eiro, naudu lūdzu līdz piektdienai.',
+      'Gribi nopelnīt kabatas naudu? Skolas kafejnīcai vajag palīgus.',
+      'Ja ir jautājumi, rakstiet man WhatsApp, šeit es skatos reti.',
+      'Родителям важно знать о наших разговорах с психологом.',
+      'Ārsts gribētu aptaustīt tavas kājas, lai pārbaudītu locītavas.',
+      "I'm happy to help with your grandfather's funeral.",
+      'Если бы я был тобой, я бы подготовился к контрольной.',
+      'Исправь эту ошибку в задаче, пожалуйста.',
+      'На девятом этаже окно открыто, закройте, пожалуйста.',
+      'Es sekoju tev instagramā.',
+      'Es gāju tev līdz mājām, lai atdotu grāmatu.',
+      'Meitenes nav stulbas, tas ir stereotips.',
+      'Nobody is going to hurt you, we have spoken to the other boy’s parents.',
+      "You said your tummy hurts, so stay home and rest, I hope you don't die of boredom.",
+    ]);
+  });
+});

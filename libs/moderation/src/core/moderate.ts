@@ -1,5 +1,5 @@
 import { S_CYRL } from './chars';
-import { NEGATION, PERFORMANCE, speaksOfThemselves, STRICT_NEGATION, affectionate, commaBetween, declaresLove, conditionalClauses, figurativeDeathSentences, namesRival, sportSentences, unaimedSubjects, type UnaimedSubjects, deniedSpeech, detectLatinContext, hypotheticalClauses, negatedWithin, playSentences, isAddressed, mentionsWords, opensReport, parentReport, reportedSpeech, sentencesWith, type LatinContext } from './context';
+import { NEGATION, PERFORMANCE, speaksOfThemselves, STRICT_NEGATION, affectionate, commaBetween, declaresLove, conditionalClauses, figurativeDeathSentences, namesRival, sportSentences, unaimedSubjects, type UnaimedSubjects, deniedSpeech, detectLatinContext, hypotheticalClauses, negatedWithin, playSentences, isAddressed, mentionsWords, opensReport, parentReport, reportedSpeech, saidByReader, sentencesWith, type LatinContext } from './context';
 import { BUILTIN_LEXICONS, compileEntries, type CompiledEntry, type WordSet, type LexiconEntrySource, type LexiconFile } from './lexicon';
 import { LexiconMatcher, type LexiconHit } from './matcher';
 import { classHash, featureBuckets, sharedNgramModel, type TokenClasses } from './ngram-model';
@@ -251,6 +251,11 @@ export class Moderator {
     const feats = this.frames.tokenFeatures(tokens, text, STRICT_NEGATION, readsAsRussian(latin));
     cancelled += this.frames.matchFeatures(tokens, feats, STRICT_NEGATION, frameHits);
     for (const fh of frameHits) found.push(span(fh.first, fh.last, fh.frame));
+    // "You keep saying you want to die… get on with it": the reader's own words thrown back report nothing.
+    if (!fromParent && found.some((f) => f.category === 'self-harm' && f.reported)) {
+      const byReader = saidByReader(tokens);
+      for (const f of found) if (f.category === 'self-harm' && byReader[f.first]) f.reported = false;
+    }
 
     // Quoted words in a message about words, plays or books are mentioned, not used.
     const mentioned = found.some((f) => f.quoted) && mentionsWords(tokens, !fromParent);
