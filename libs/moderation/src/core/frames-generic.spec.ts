@@ -989,3 +989,25 @@ describe('threats, grooming and self-harm urging without the older frames’ wor
     ]);
   });
 });
+
+describe('an ambush announced with a cue that help or running will not save the reader (session 17)', () => {
+  it('blocks the ambush in each language', () => {
+    expectDecisions(
+      [
+        ['Mēs tevi sagaidīsim pie autobusa pieturas. Neceri, ka kāds palīdzēs.', 'block'],
+        ['Мы тебя встретим у школы, возьми с собой бинты.', 'block'],
+        ["We'll be waiting for you after practice, and running won't help.", 'block'],
+      ],
+      'threat',
+    );
+  });
+
+  it('leaves a welcome, a pick-up and flowers alone', () => {
+    expectClean([
+      'Neuztraucies, pie skolas vārtiem mēs tevi sagaidīsim četratā un kopā iesim uz autobusu.',
+      'Mēs tevi sagaidīsim pie vārtiem ar ziediem!',
+      'Встретим вас у автобуса, советую взять зонты.',
+      "We'll be waiting for you at the bus, don't bother bringing lunch, we have pizza!",
+    ]);
+  });
+});
