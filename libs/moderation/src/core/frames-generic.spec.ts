@@ -1011,3 +1011,39 @@ describe('an ambush announced with a cue that help or running will not save the 
     ]);
   });
 });
+
+describe('self-harm taunts and dehumanised groups, second round (session 17)', () => {
+  it('blocks "if I were you I would have ended myself", "when will you finally hang yourself", "you said you want to die, so do it"', () => {
+    expectDecisions(
+      [
+        ['Ja es būtu tu, es jau sen būtu sevi nobeidzis.', 'block'],
+        ['Будь я тобой, давно бы шагнул с крыши.', 'block'],
+        ["If I looked like you I'd have ended it years ago.", 'block'],
+        ['Когда ты уже повесишься? весь класс ждёт', 'block'],
+        ['tu tiešām vēl neesi sevi pakārusi? gaidām', 'block'],
+        ['Tu taču teici, ka gribi nomirt. Nu tad dari, nerunā tikai.', 'block'],
+      ],
+      'self-harm',
+    );
+  });
+
+  it('blocks a group called animals or vegetables', () => {
+    expectDecisions(
+      [
+        ['Ar tiem autistiem nevar normāli strādāt, viņi ir kā dzīvnieki.', 'block'],
+        ['Autisti ir dārzeņi, kāpēc tādus vispār laiž skolā', 'block'],
+      ],
+      'hate',
+    );
+  });
+
+  it('leaves a chance jumped at, a break-up, a graduation, wild children on a trip and a gym lesson alone', () => {
+    expectClean([
+      "If I were you I'd have jumped at the chance.",
+      "If I were you I'd have ended it with him months ago.",
+      'Ja es būtu tu, es būtu beidzis skolu ar izcilību.',
+      'Bērni ekskursijā uzvedās kā dzīvnieki, viņiem vajag runāt par uzvedību.',
+      'Bioloģijā runāsim par migrējošiem dzīvniekiem, like birds and whales, un kāpēc tie pārceļas.',
+    ]);
+  });
+});
