@@ -1047,3 +1047,33 @@ describe('self-harm taunts and dehumanised groups, second round (session 17)', (
     ]);
   });
 });
+
+describe('violent verbs and weapons the classes missed (session 17)', () => {
+  it('blocks slaughter and hunting down, "зарежу, если…", coming with a knife, a knife bought, days left to live, "make you bleed"', () => {
+    expectDecisions(
+      [
+        ['Es noslaktēšu visu jūsu ģimeni, ja vēl vienu reizi piezvanīsiet manai sievai.', 'block'],
+        ['mēs tevi nomedīsim kā zaķi, tikai pagaidi', 'block'],
+        ['Зарежу, если ещё раз тронешь мой телефон', 'block'],
+        ['nākamreiz ar nazi atnākšu, понял?', 'block'],
+        ['Es zinu, kurā stundā tu beidz. Būšu pie vārtiem ar nazi.', 'block'],
+        ['Nopirku nazi. Rīt redzēsi, kam tas paredzēts.', 'block'],
+        ['Tev paliek dzīvot līdz piektdienai.', 'block'],
+        ['Rīt tu vairs nestāvēsi uz kājām, to es tev apsolu.', 'block'],
+        ['If my daughter fails this class I swear I will come to that school and make you bleed.', 'block'],
+      ],
+      'threat',
+    );
+  });
+
+  it('leaves a joke in Latin-letter Russian, salads, a history lesson, camping, a forgotten knife and a dorm alone', () => {
+    expectClean([
+      'ja ne ubju tebja posle urokov, ne bojsja 😅 shutka byla glupaja, izvini',
+      'Rīt atnākšu ar nazi un dēli, taisīsim salātus.',
+      'Vēstures stundā atnākšu ar grāmatu par nacistiem.',
+      'Es būšu pie vārtiem ar nazi, ko aizmirsi mājturībā.',
+      'Nopirku nazi kempingam, rīt redzēsi!',
+      'Tev paliek dzīvot kopmītnē līdz piektdienai.',
+    ]);
+  });
+});
