@@ -1077,3 +1077,28 @@ describe('violent verbs and weapons the classes missed (session 17)', () => {
     ]);
   });
 });
+
+describe('Russian threats the classes missed (session 17)', () => {
+  it('blocks a stretcher, a door set on fire, a car finished, a safe, a brick, not reaching school on Monday', () => {
+    expectDecisions(
+      [
+        ['Если ещё раз сядешь за мою парту, тебя отсюда вынесут на носилках.', 'block'],
+        ['Вашу дверь кто-нибудь ночью подожжёт, и никто ничего не докажет.', 'block'],
+        ['Если учительница поставит мне двойку, её машине конец, обещаю.', 'block'],
+        ['Принесу в понедельник кое-что из папиного сейфа, посмотрим, как вы тогда запоёте.', 'block'],
+        ['Окна твоей квартиры на первом этаже, да? Кирпич долетит.', 'block'],
+        ['Мы с пацанами решили: в понедельник ты до школы не дойдёшь.', 'block'],
+      ],
+      'threat',
+    );
+  });
+
+  it('leaves snow, documents, wind and an alarm alone', () => {
+    expectClean([
+      'Завтра ты до школы не дойдёшь — автобусы не ходят из-за снега.',
+      'Принесу из сейфа документы, посмотрим вместе.',
+      'Окна закройте, на улице ветер, камень может прилететь с дороги.',
+      'Set your house alarm before the holidays.',
+    ]);
+  });
+});
