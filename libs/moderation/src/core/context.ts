@@ -334,12 +334,34 @@ const PLAY = wordSet(ctx.play);
  * The sentences that name a game, a sport played against each other or a joke ("in Minecraft",
  * "tenisā", "jk"), unless the word is negated ("not joking this time").
  */
-export function playSentences(tokens: readonly Token[], negation: ReadonlySet<string>): Set<number> {
+export function playSentences(tokens: readonly Token[], negation: ReadonlySet<string>, text: string): Set<number> {
   const out = new Set<number>();
   tokens.forEach((t, k) => {
-    if (PLAY.has(t.key) && !negatedWithin(tokens, k, negation)) out.add(t.sentence);
+    if (!PLAY.has(t.key) || negatedWithin(tokens, k, negation)) return;
+    out.add(t.sentence);
+    // "Es tevi nogalināšu... ar savu šahu!": a sentence that goes on in lower case after an ellipsis
+    // finishes the one before it.
+    const first = firstOf(tokens, k);
+    if (continuesAfterEllipsis(tokens, first, text)) out.add(tokens[first - 1].sentence);
   });
   return out;
+}
+
+/** The first token of the sentence that holds token k. */
+function firstOf(tokens: readonly Token[], k: number): number {
+  let j = k;
+  while (j > 0 && tokens[j - 1].sentence === tokens[k].sentence) j--;
+  return j;
+}
+
+/** Whether the sentence that token `first` opens starts in lower case right after an ellipsis ("...", "…"). */
+function continuesAfterEllipsis(tokens: readonly Token[], first: number, text: string): boolean {
+  if (first === 0) return false;
+  const t = tokens[first];
+  const ch = text[t.start];
+  if (ch === undefined || ch === ch.toUpperCase()) return false;
+  const gap = text.slice(tokens[first - 1].end, t.start).trim();
+  return gap === '...' || gap === '…' || gap === '..';
 }
 
 const SPEAKER = keySet(ctx.speaker);

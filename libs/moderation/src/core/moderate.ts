@@ -441,7 +441,7 @@ class SentenceReadings {
     if ((this.denied ??= deniedSpeech(tokens, this.text, NEGATION))[f.first] === 1) return true;
     const hypothetical = (this.hypothetical ??= hypotheticalClauses(tokens, this.text));
     if (hypothetical[f.first] === 1 && hypothetical[f.last] === 1) return true;
-    if ((f.category === 'threat' || f.category === 'insult') && (this.played ??= playSentences(tokens, NEGATION)).has(tokens[f.first].sentence)) return true;
+    if ((f.category === 'threat' || f.category === 'insult') && (this.played ??= playSentences(tokens, NEGATION, this.text)).has(tokens[f.first].sentence)) return true;
     if ((f.category === 'insult' || f.category === 'harassment') && this.namesNoPerson(f)) return true;
     if (f.category === 'insult' && (this.fond ??= affectionate(tokens, this.text))) return true;
     if (f.category === 'harassment' && f.severity < 3 && (this.loving ??= declaresLove(tokens, this.text))) return true;

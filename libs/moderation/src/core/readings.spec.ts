@@ -319,3 +319,23 @@ describe('a frame over a word the message only mentions', () => {
     expectHeld(['Skolotāja ir "debīle", visi to zina.', 'Наша классная — «урод», и все это знают.'], 'insult');
   });
 });
+
+describe('a game or a snowball that finishes the threat after an ellipsis (session 17)', () => {
+  it('is play', () => {
+    expectClean([
+      'Es tevi nogalināšu... ar savu šahu! Rīt 15:00 bibliotēkā, gatavojies zaudēt 😎♟️',
+      'es tevi piekausu... tenisā 😂 rīt 16:00, neaizmirsti raketi 🎾',
+      'Es tevi nositīšu ar sniega piku starpbrīdī, gatavojies! ⛄',
+    ]);
+  });
+
+  it('stays a threat when the next sentence opens in capitals or the game is in another sentence', () => {
+    expectDecisions(
+      [
+        ['Es tevi nogalināšu... Ar nazi. Rīt šahā tev nepalīdzēs.', 'block'],
+        ['Es tevi nogalināšu. Un pēc tam spēlēsim šahu.', 'block'],
+      ],
+      'threat',
+    );
+  });
+});
