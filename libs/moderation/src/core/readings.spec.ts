@@ -1,4 +1,4 @@
-import { expectClean, expectDecisions, expectHeld } from '../../test-support/frame-expectations';
+import { expectClean, expectDecisions, expectHeld, verdict } from '../../test-support/frame-expectations';
 
 /**
  * Sentence readings that cancel a match (moderate.ts SentenceReadings, context.ts): an insult the
@@ -337,5 +337,17 @@ describe('a game or a snowball that finishes the threat after an ellipsis (sessi
       ],
       'threat',
     );
+  });
+});
+
+describe('what a child received, and a parent asking the school to deal with it (session 17)', () => {
+  it('holds the report for a human instead of bouncing it', () => {
+    expect(verdict('My daughter received messages from an older student asking her to send nudes. I have kept everything. What are the next steps?').decision).toBe('review');
+    expect(verdict("Labdien, skolotāj. Mana meita jau otro nedēļu saņem ziņas, kur rakstīts 'tu esi resna cūka'. Lūdzu, vai varat ar to tikt galā?").decision).toBe('review');
+  });
+
+  it('still blocks the request itself and "or else we will deal with it ourselves"', () => {
+    expectDecisions([['Send nudes tonight or everyone sees the old ones.', 'block']], 'sexual');
+    expectDecisions([['Ja nenomainīsi atzīmi, mēs paši ar tevi tiksim galā.', 'block']], 'threat');
   });
 });
