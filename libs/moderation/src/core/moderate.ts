@@ -301,13 +301,16 @@ export class Moderator {
   /**
    * Raises a `review` to `block` when the block head is sure the text is abuse rather than an innocent
    * line or a report, and the institution's policy blocks the worst of the category the model reads.
+   * A review the rules held on their own matches needs less certainty than one the model raised: their
+   * words were already read as abuse, and such lines were never an innocent line or a report the
+   * head blocked in leave-one-set-out (see train.ts, chooseBlockThresholds).
    * Never when the rules held a match back as quoted or reported (the caller checks): a parent citing
    * a threat must reach a human.
    */
   private askToBlock(text: string, { words, classes }: ModelReading, review: ModerationResult): ModerationResult {
     const model = sharedNgramModel();
-    if (model.blockProbability(words, classes) < model.blockThreshold) return review;
     const raised = review.matches.find((m) => m.term === SECOND_OPINION_TERM);
+    if (model.blockProbability(words, classes) < (raised ? model.blockThreshold : model.ruledBlockThreshold)) return review;
     const category = raised?.category ?? model.bestCategory(words, classes) ?? review.categories[0] ?? 'harassment';
     if (decide(this.policy, category, 3) !== 'block') return review;
     // A pupil announcing self-harm must reach a human, never bounce: the rules' disclosures never get

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { Moderator, SECOND_OPINION_DEFAULT, SECOND_OPINION_MIN_WORDS, SECOND_OPINION_TERM, moderate, secondOpinionEligible, secondOpinionMayBlock } from './moderate';
+import { Moderator, SECOND_OPINION_DEFAULT, SECOND_OPINION_MIN_WORDS, SECOND_OPINION_TERM, moderate, secondOpinionEligible, secondOpinionInput, secondOpinionMayBlock } from './moderate';
 import { NGRAM_FEATURES, NgramModel, classHash, featureBuckets, sharedNgramModel, type NgramModelFile } from './ngram-model';
 import { tokenize } from './tokenizer';
 import { CATEGORIES } from './types';
@@ -36,6 +36,9 @@ describe('n-gram second opinion', () => {
     expect(file.threshold).toBeLessThan(1);
     expect(file.block.threshold).toBeGreaterThanOrEqual(0.9);
     expect(file.block.threshold).toBeLessThan(1);
+    // The rules' own reviews have their own threshold, never below the trainer's floor for them.
+    expect(file.block.ruledThreshold).toBeGreaterThanOrEqual(0.85);
+    expect(file.block.ruledThreshold).toBeLessThan(1);
     expect(file.block.head.index.length).toBe(file.block.head.value.length);
     expect(file.flag.index.length).toBe(file.flag.value.length);
     expect(file.flag.index.every((i, k) => Number.isInteger(i) && i >= 0 && i < NGRAM_FEATURES.buckets && (k === 0 || i > file.flag.index[k - 1]))).toBe(true);
@@ -138,6 +141,24 @@ describe('n-gram second opinion', () => {
     expect(cited).toMatchObject({ cited: true, result: { decision: 'review' } });
     expect(secondOpinionMayBlock(cited)).toBe(false);
     expect(withModel.moderate(CITED_THREAT).decision).toBe('review');
+  });
+
+  it('needs less certainty to block a review the rules held on their own matches than one it raised itself', () => {
+    const model = sharedNgramModel();
+    expect(model.ruledBlockThreshold).toBeLessThan(model.blockThreshold);
+    const blockProbability = (text: string): number => model.blockProbabilityOf(secondOpinionInput(rulesOnly.moderateByRules(text)));
+    // Both between the two thresholds (blind-18): the rules' own review is blocked…
+    const ruled = 'Ты воняешь, поэтому с тобой никто не сидит.';
+    expect(rulesOnly.moderate(ruled).decision).toBe('review');
+    expect(blockProbability(ruled)).toBeGreaterThanOrEqual(model.ruledBlockThreshold);
+    expect(blockProbability(ruled)).toBeLessThan(model.blockThreshold);
+    expect(withModel.moderate(ruled).decision).toBe('block');
+    // …and a review only the model raised stays a review.
+    const raised = 'Передай своей маме, что ей лучше по вечерам не гулять одной.';
+    expect(rulesOnly.moderate(raised).decision).toBe('allow');
+    expect(blockProbability(raised)).toBeGreaterThanOrEqual(model.ruledBlockThreshold);
+    expect(blockProbability(raised)).toBeLessThan(model.blockThreshold);
+    expect(withModel.moderate(raised).decision).toBe('review');
   });
 
   it('never bounces a pupil speaking of their own self-harm: the disclosure must reach a human', () => {

@@ -55,9 +55,11 @@ export interface NgramModelFile {
   flag: SparseHead;
   /**
    * Abuse its writer would block vs everything else (innocent lines, reports, milder abuse), and the
-   * probability at or above which a `review` becomes `block`; chosen on leave-one-set-out probabilities.
+   * probabilities at or above which a `review` becomes `block`, chosen on leave-one-set-out
+   * probabilities: `threshold` for a review the model raised itself, `ruledThreshold` for one the rules
+   * held on their own matches (their words already read as abuse; only how bad was left open).
    */
-  block: { head: SparseHead; threshold: number };
+  block: { head: SparseHead; threshold: number; ruledThreshold: number };
   /** One-vs-rest heads over abusive lines; the best one names the match's category. */
   categories: Partial<Record<Category, SparseHead>>;
   trainedOn: string[];
@@ -351,6 +353,8 @@ function bucketProbability(weights: Float32Array, bias: number, buckets: Int32Ar
 export class NgramModel {
   readonly threshold: number;
   readonly blockThreshold: number;
+  /** The block threshold for a review the rules held on their own matches (see NgramModelFile.block). */
+  readonly ruledBlockThreshold: number;
   readonly features: NgramFeatureConfig;
   private readonly weights: Float32Array;
   private readonly bias: number;
@@ -376,6 +380,7 @@ export class NgramModel {
     this.bias = file.flag.bias;
     this.weights = denseWeights(file.flag, f.buckets);
     this.blockThreshold = file.block.threshold;
+    this.ruledBlockThreshold = file.block.ruledThreshold;
     this.blockBias = file.block.head.bias;
     this.blockWeights = denseWeights(file.block.head, f.buckets);
     const heads = CATEGORIES.filter((c) => file.categories[c]).map((cat) => ({ cat, head: file.categories[cat] as SparseHead }));
