@@ -1102,3 +1102,26 @@ describe('Russian threats the classes missed (session 17)', () => {
     ]);
   });
 });
+
+describe('after blind-23 (session 17)', () => {
+  it('blocks "in your place I would have stepped out of the window", "when will you finally die", following someone home', () => {
+    expectDecisions(
+      [
+        ['На твоём месте я бы давно шагнул из окна.', 'block'],
+        ['Когда ты уже наконец сдохнешь? Помочь с верёвкой?', 'block'],
+      ],
+      'self-harm',
+    );
+    expect(verdict("I've been following you home every day this week.").decision).toBe('block');
+  });
+
+  it('leaves an apology, a follow on TikTok and a fire drill alone', () => {
+    expectClean([
+      'На твоём месте я бы шагнул навстречу и извинился.',
+      "I've been following you on TikTok since summer, love your videos!",
+      'We have a fire drill at 10 am, please make sure the kids know where to go.',
+    ]);
+    // "make sure" is no drill: the threat stays.
+    expect(verdict('I know where your mum goes every evening, make sure you think twice.').decision).toBe('block');
+  });
+});
