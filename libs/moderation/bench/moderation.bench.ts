@@ -90,6 +90,9 @@ function main(): void {
       const unit = 'bitch puppy you pig in the play if someone never call jk genius 🙄 ';
       return unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
     },
+    // One long sentence of game words after an ellipsis and a long gap: each game word asks whether
+    // its sentence goes on from the threat before it.
+    'play after an ellipsis': (n) => `I will kill you...${' '.repeat(Math.floor(n / 2))}${'at chess '.repeat(Math.ceil(n / 18))}`.slice(0, n),
   };
   let worst = 0;
   for (const [name, make] of Object.entries(shapes)) {

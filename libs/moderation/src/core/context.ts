@@ -336,22 +336,22 @@ const PLAY = wordSet(ctx.play);
  */
 export function playSentences(tokens: readonly Token[], negation: ReadonlySet<string>, text: string): Set<number> {
   const out = new Set<number>();
+  // The first token of the current sentence, tracked as the scan goes, and whether that sentence
+  // goes on from the one before, asked once per sentence: the whole pass stays linear.
+  let first = 0;
+  let asked = -1;
   tokens.forEach((t, k) => {
+    if (k > 0 && t.sentence !== tokens[k - 1].sentence) first = k;
     if (!PLAY.has(t.key) || negatedWithin(tokens, k, negation)) return;
     out.add(t.sentence);
     // "Es tevi nogalināšu... ar savu šahu!": a sentence that goes on in lower case after an ellipsis
     // finishes the one before it.
-    const first = firstOf(tokens, k);
-    if (continuesAfterEllipsis(tokens, first, text)) out.add(tokens[first - 1].sentence);
+    if (asked !== first) {
+      asked = first;
+      if (continuesAfterEllipsis(tokens, first, text)) out.add(tokens[first - 1].sentence);
+    }
   });
   return out;
-}
-
-/** The first token of the sentence that holds token k. */
-function firstOf(tokens: readonly Token[], k: number): number {
-  let j = k;
-  while (j > 0 && tokens[j - 1].sentence === tokens[k].sentence) j--;
-  return j;
 }
 
 /** Whether the sentence that token `first` opens starts in lower case right after an ellipsis ("...", "…"). */
