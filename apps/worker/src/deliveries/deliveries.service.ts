@@ -91,8 +91,10 @@ export class DeliveriesService {
       return n;
     });
     if (!changed) throw new DomainError('conflict', 'DELIVERY_NOT_RETRYABLE', `Only failed or undelivered deliveries can be retried (this one is ${row.status})`);
-    await this.jobs.enqueue('delivery.send', [{ key: deliveryId, payload: { deliveryId } }]);
+    // Read back before the job is queued: the answer is the state this retry set, not whatever the
+    // worker has made of it by the time a later read would land (attempts 1, or sent).
     const retried = await em.findOneOrFail(NotificationDelivery, deliveryId, { refresh: true });
+    await this.jobs.enqueue('delivery.send', [{ key: deliveryId, payload: { deliveryId } }]);
     return item(retried, await recipientNames(em, [retried]));
   }
 }
