@@ -69,6 +69,8 @@ export const REPORTING = keySet(ctx.reporting);
 /** Verbs of hearing and boasting: what follows is reported, but the word named is still only mentioned. */
 const HEARSAY = keySet(ctx.hearsay);
 export const NEGATION = keySet(ctx.negation);
+/** Titles a surname follows: "Учительница Сучкова", "skolotāja Pīrāga", "Mrs Cox". */
+export const TITLE = keySet(ctx.title);
 
 /**
  * Words that show a quoted word is mentioned, not used: a language or ethics lesson about a word, a
@@ -455,6 +457,34 @@ const LOVED = new Set([...LOVED_ONE, ...LOVED_THIRD]);
  */
 export function declaresLove(tokens: readonly Token[], text: string): boolean {
   return HEART.test(text) && lovesBeside(tokens, LOVED);
+}
+
+const JOKE = wordSet(ctx.joke);
+const FAVOUR = wordSet(ctx.favour);
+/** A laughing face: 😂 🤣 😄 😆 😅 😁 😜 😝. */
+const LAUGHING = /[\u{1F602}\u{1F923}\u{1F604}\u{1F606}\u{1F605}\u{1F601}\u{1F61C}\u{1F61D}]/u;
+
+/**
+ * A joke and a favour for the reader: "you absolute muppet, you left your phone at mine again 😂 I'll
+ * bring it tomorrow", "ну ты и дурак 😂 ладно, заходи ко мне". Friends tease in the words bullies use;
+ * what a bully does not write beside them is the laugh and the help together.
+ */
+export function teasingFavour(tokens: readonly Token[], text: string): boolean {
+  return jokes(tokens, text) && tokens.some((t) => FAVOUR.has(t.key));
+}
+
+const TRIFLE = wordSet(ctx.trifle);
+
+/**
+ * A joke over a trifle: "я тебя убью, если ты опять расскажешь концовку сериала 😂", "es tevi
+ * nogalināšu ar savu ābolu pīrāgu 😂". Nobody laughs while threatening over a spoiler or a pie.
+ */
+export function jokeOverTrifle(tokens: readonly Token[], text: string): boolean {
+  return jokes(tokens, text) && tokens.some((t) => TRIFLE.has(t.key));
+}
+
+function jokes(tokens: readonly Token[], text: string): boolean {
+  return LAUGHING.test(text) || tokens.some((t) => JOKE.has(t.key));
 }
 
 /** A verb of love right after or before one of `loved`: "love you", "mīlu tevi", the reversed "es tevi love". */

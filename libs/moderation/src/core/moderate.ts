@@ -1,5 +1,5 @@
 import { S_CYRL } from './chars';
-import { NEGATION, PERFORMANCE, speaksOfThemselves, STRICT_NEGATION, affectionate, commaBetween, declaresLove, conditionalClauses, figurativeDeathSentences, namesRival, sportSentences, unaimedSubjects, type UnaimedSubjects, deniedSpeech, detectLatinContext, hypotheticalClauses, negatedWithin, playSentences, isAddressed, mentionsWords, opensReport, parentReport, reportedSpeech, saidByReader, sentencesWith, type LatinContext } from './context';
+import { NEGATION, PERFORMANCE, TITLE, speaksOfThemselves, STRICT_NEGATION, affectionate, teasingFavour, jokeOverTrifle, commaBetween, declaresLove, conditionalClauses, figurativeDeathSentences, namesRival, sportSentences, unaimedSubjects, type UnaimedSubjects, deniedSpeech, detectLatinContext, hypotheticalClauses, negatedWithin, playSentences, isAddressed, mentionsWords, opensReport, parentReport, reportedSpeech, saidByReader, sentencesWith, type LatinContext } from './context';
 import { BUILTIN_LEXICONS, compileEntries, type CompiledEntry, type WordSet, type LexiconEntrySource, type LexiconFile } from './lexicon';
 import { LexiconMatcher, type LexiconHit } from './matcher';
 import { classHash, featureBuckets, sharedNgramModel, type TokenClasses } from './ngram-model';
@@ -378,7 +378,7 @@ function contextAllows(e: CompiledEntry, tok: Token, rootFrom: number, tokens: T
   if (e.name === 'always' && rootFrom === 0 && (tok.flags & F_CAPITALIZED) !== 0 && (tok.flags & F_ALLCAPS) === 0) return false;
   if (e.name === 'likely' && looksLikeName(tok, tokens)) return false;
   // A capitalised word inside a sentence that is quoted, followed by another capitalised word or put
-  // after a first name is a name or a title (lelle "Kuce Pūce", Сергей Сукин); below the worst
+  // after a first name or a title is a name (lelle "Kuce Pūce", Сергей Сукин, skolotāja Kuce); below the worst
   // severity it counts only when a second-person word aims it at someone. A single capitalised word
   // (Dirsa kungs) is left to the allow-list.
   if (e.name === false && e.sev < 3 && titleInside(tok, tokens) && !isAddressed(tokens, tok.index)) return false;
@@ -431,6 +431,8 @@ class SentenceReadings {
   private subjects: UnaimedSubjects | null = null;
   private sport: Set<number> | null = null;
   private fond: boolean | null = null;
+  private teasing: boolean | null = null;
+  private trifling: boolean | null = null;
   private loving: boolean | null = null;
   private figurative: Set<number> | null = null;
 
@@ -447,8 +449,10 @@ class SentenceReadings {
     if ((f.category === 'threat' || f.category === 'insult') && (this.played ??= playSentences(tokens, NEGATION, this.text)).has(tokens[f.first].sentence)) return true;
     if ((f.category === 'insult' || f.category === 'harassment') && this.namesNoPerson(f)) return true;
     if (f.category === 'insult' && (this.fond ??= affectionate(tokens, this.text))) return true;
+    if (f.category === 'insult' && f.severity < 3 && (this.teasing ??= teasingFavour(tokens, this.text))) return true;
     if (f.category === 'harassment' && f.severity < 3 && (this.loving ??= declaresLove(tokens, this.text))) return true;
     if (f.category === 'threat' && (this.figurative ??= figurativeDeathSentences(tokens)).has(tokens[f.first].sentence)) return true;
+    if (f.category === 'threat' && (this.trifling ??= jokeOverTrifle(tokens, this.text))) return true;
     if (f.category === 'threat' && (this.sport ??= sportSentences(tokens)).has(tokens[f.first].sentence) && namesRival(tokens, f.first, f.last)) return true;
     if (f.category === 'self-harm' || (f.category === 'threat' && tokens.slice(f.first, f.last + 1).some((t) => REFLEXIVE.has(t.key)))) {
       return (this.conditional ??= conditionalClauses(tokens, this.text))[f.last] === 1;
@@ -486,6 +490,8 @@ function titleInside(tok: Token, tokens: Token[]): boolean {
   const prev = tok.index > 0 ? tokens[tok.index - 1] : null;
   if (prev === null || prev.sentence !== tok.sentence) return false;
   if (tok.quoted) return true;
+  // A surname right after a title: "Skolotāja Kuce", "Учительница Сучкова".
+  if (TITLE.has(prev.key) && tok.start - prev.end === 1) return true;
   const next = tok.index + 1 < tokens.length ? tokens[tok.index + 1] : null;
   if (next !== null && next.sentence === tok.sentence && (next.flags & (F_CAPITALIZED | F_ALLCAPS)) === F_CAPITALIZED) return true;
   // A surname after a first name that is itself inside the sentence ("учитель химии – Сергей Сукин").

@@ -351,3 +351,43 @@ describe('what a child received, and a parent asking the school to deal with it 
     expectDecisions([['Ja nenomainīsi atzīmi, mēs paši ar tevi tiksim galā.', 'block']], 'threat');
   });
 });
+
+describe('a friend teased over a mishap, with a laugh and a favour (session 18)', () => {
+  it('is banter', () => {
+    expectClean([
+      'you total muppet, your scarf is still at my place 😂 I will bring it on Monday',
+      'Nu tu gan idiots, atkal aizmirsi penāli 😄 ņem manu',
+      'ну ты и дурак, опять ключи забыл 😂 заходи ко мне',
+    ]);
+  });
+
+  it('is still an insult with no laugh, with no favour, or when it is more than name-calling', () => {
+    expectHeld(['you total muppet, I will bring your scarf on Monday', 'Nu tu gan idiots, atkal aizmirsi penāli 😄', 'Эй, козёл, верни мою ручку 😂'], 'insult');
+  });
+});
+
+describe('a laughing "I will kill you" over a spoiler or a pie (session 18)', () => {
+  it('is a joke', () => {
+    expectClean(['Я тебя убью, если расскажешь, чем закончился сериал 😂', 'I swear I will kill you if you spoil the finale again lol', 'Es tevi nogalināšu ar savu ķiršu pīrāgu 😂 nāc rīt']);
+  });
+
+  it('is a threat without the laugh or without the trifle', () => {
+    expectDecisions(
+      [
+        ['Я тебя убью, если расскажешь концовку сериала.', 'block'],
+        ['Я тебя убью, если расскажешь кому-нибудь 😂', 'block'],
+      ],
+      'threat',
+    );
+  });
+});
+
+describe('a surname right after a title (session 18)', () => {
+  it('is a name, whatever it sounds like', () => {
+    expectClean(['Учительница Сучкова просила передать, что завтра контрольная.', 'Skolotāja Kuce lūdza atnest krāsas.']);
+  });
+
+  it('is still an insult in lower case or after a comma', () => {
+    expectHeld(['Учительница сучка, опять двойку поставила.'], 'insult');
+  });
+});
