@@ -135,7 +135,9 @@ function load(files: readonly string[], rules: Moderator): Example[] {
       // ones; either way the rules should flag them, so they are never innocent lines.
       const report = l.kind === 'report';
       const innocent = !report && l.expected === 'allow';
-      const cat = !innocent && CATEGORIES.includes(l.category as Category) ? (l.category as Category) : null;
+      // The blind sets name no category: their kinds are the categories (obfuscated and report are not).
+      const named = l.category ?? l.kind;
+      const cat = !innocent && CATEGORIES.includes(named as Category) ? (named as Category) : null;
       const ruled = rules.moderateByRules(l.text);
       out.push({ text: l.text, set, lang: l.lang, x: secondOpinionInput(ruled), y: innocent ? 0 : 1, innocent, report, cat, rules: ruled.result.decision, eligible: secondOpinionEligible(ruled), mayBlock: secondOpinionMayBlock(ruled), severe: l.severe === true && !innocent && !report, block: l.expected === 'block' && !innocent && !report, calibrates: CALIBRATION.has(set) });
     }
