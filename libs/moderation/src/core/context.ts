@@ -412,8 +412,9 @@ const RIVAL = keySet(ctx.rival);
 
 /**
  * The sentences about a match where the threat is aimed at the other side and no reader is named: "we're
- * going to crush them on Saturday", "kapteinis teica „šodien viņus nositīsim”". "I'll break your legs
- * after the match" names the reader; "the gym may catch fire if my son is not back in the team" names no
+ * going to crush them on Saturday", "kapteinis teica „šodien viņus nositīsim”", also when the match is
+ * named in another sentence and the message names no reader. "I'll break your legs after the match"
+ * names the reader; "the gym may catch fire if my son is not back in the team" names no
  * rival. Per sentence: whether it qualifies; the threat itself must hold a rival word.
  */
 export function sportSentences(tokens: readonly Token[]): Set<number> {
@@ -423,6 +424,9 @@ export function sportSentences(tokens: readonly Token[]): Set<number> {
     if (SPORT.has(t.key)) sport.add(t.sentence);
     if (READER.has(t.key) || YOUR.has(t.key)) reader.add(t.sentence);
   }
+  // "Sestdien mēs viņus iznīcināsim! Treniņš piektdien 17:00": with no reader anywhere, the match
+  // named in one sentence is what the others are about.
+  if (sport.size > 0 && reader.size === 0) for (const t of tokens) sport.add(t.sentence);
   for (const s of reader) sport.delete(s);
   return sport;
 }

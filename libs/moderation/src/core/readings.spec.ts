@@ -391,3 +391,41 @@ describe('a surname right after a title (session 18)', () => {
     expectHeld(['Учительница сучка, опять двойку поставила.'], 'insult');
   });
 });
+
+describe('a match named in another sentence, a thank-you after teasing, a rehearsal (session 18)', () => {
+  it('are not abuse', () => {
+    expectClean([
+      'Sestdien mēs viņus iznīcināsim! Treniņš piektdien 17:00.',
+      'We will destroy them on Saturday, the cup is ours!',
+      'haha tu esi idiots 😂 bet paldies par konspektu',
+      'Mēģinājumā: kad Toms kliedz „Es tevi nogalināšu!“, Anna krīt. Atcerieties pozīcijas.',
+    ]);
+  });
+
+  it('still count when the reader is named, or the teasing has no laugh', () => {
+    expectDecisions([['Sestdien mēs tevi piekausim! Pēc treniņa gaidi mūs.', 'block']], 'threat');
+    expectHeld(['tu esi idiots, bet paldies par konspektu'], 'insult');
+  });
+});
+
+describe('frame words that were too wide (session 18)', () => {
+  it('reads "bīstami", "you finished the book", a broken camera and a room that looks bombed as what they are', () => {
+    expectClean([
+      'Ķīmijā uzzinājām, ka hloru jaukt ar amonjaku ir bīstami.',
+      'wow you finished the whole book in one day 🤓',
+      'Man kamera nestrādā, vai drīkstu atbildēt tikai ar mikrofonu?',
+      'The art room looks like a bomb went off, grab a cloth everyone.',
+    ]);
+  });
+
+  it('still blocks the shotgun, "you are finished" and a bomb at everyone', () => {
+    expectDecisions(
+      [
+        ['Es paņemšu tēva bisi un tevi nošaušu.', 'block'],
+        ["you're finished, wait till tonight", 'block'],
+        ['you are finished after school', 'block'],
+      ],
+      'threat',
+    );
+  });
+});
