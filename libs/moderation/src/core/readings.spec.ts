@@ -429,3 +429,27 @@ describe('frame words that were too wide (session 18)', () => {
     );
   });
 });
+
+describe('look-alikes of grooming, threats and self-harm fixed in session 18', () => {
+  it('reads a safety talk, a pick-up change, a new locker, homework hyperbole and tiredness as innocent', () => {
+    expectClean([
+      'E-safety talk on Friday: what to do if a stranger online says you are so mature and asks for photos.',
+      'Rīt mamma nevarēs atnākt, tevi paņems tētis.',
+      'Jaunais skolēns rīt dabūs savu skapīti.',
+      'Мало не покажется — столько задали по физике 😂',
+      'Esmu tik nogurusi, ka varētu nomirt 😴',
+    ]);
+  });
+
+  it('still blocks grooming, "you won\'t walk again", "you\'ll get yours" and the threat of "мало не покажется"', () => {
+    expectDecisions([['Nesaki vecākiem, tu jau esi tik pieaugusi, atsūti bildi', 'block']], 'sexual');
+    expectDecisions(
+      [
+        ['Tu vairs nevarēsi staigāt, kad es tevi noķeršu', 'block'],
+        ['Gan tu dabūsi savu!', 'block'],
+        ['Тронешь его ещё раз — мало не покажется.', 'block'],
+      ],
+      'threat',
+    );
+  });
+});
