@@ -408,16 +408,18 @@ export function unaimedSubjects(tokens: readonly Token[]): UnaimedSubjects {
 }
 
 const SPORT = wordSet(ctx.sport);
+/** A cheer or a trophy: 💪 🏆 ⚽ 🏐 🏀 🏒 🥇 🏅 ("Let's crush them on Saturday 💪"). */
+const CHEER = /[\u{1F4AA}\u{1F3C6}\u26BD\u{1F3D0}\u{1F3C0}\u{1F3D2}\u{1F947}\u{1F3C5}]/u;
 const RIVAL = keySet(ctx.rival);
 
 /**
  * The sentences about a match where the threat is aimed at the other side and no reader is named: "we're
  * going to crush them on Saturday", "kapteinis teica „šodien viņus nositīsim”", also when the match is
- * named in another sentence and the message names no reader. "I'll break your legs after the match"
+ * named in another sentence or cheered with an emoji (💪, 🏆) and the message names no reader. "I'll break your legs after the match"
  * names the reader; "the gym may catch fire if my son is not back in the team" names no
  * rival. Per sentence: whether it qualifies; the threat itself must hold a rival word.
  */
-export function sportSentences(tokens: readonly Token[]): Set<number> {
+export function sportSentences(tokens: readonly Token[], text: string): Set<number> {
   const sport = new Set<number>();
   const reader = new Set<number>();
   for (const t of tokens) {
@@ -426,7 +428,7 @@ export function sportSentences(tokens: readonly Token[]): Set<number> {
   }
   // "Sestdien mēs viņus iznīcināsim! Treniņš piektdien 17:00": with no reader anywhere, the match
   // named in one sentence is what the others are about.
-  if (sport.size > 0 && reader.size === 0) for (const t of tokens) sport.add(t.sentence);
+  if ((sport.size > 0 || CHEER.test(text)) && reader.size === 0) for (const t of tokens) sport.add(t.sentence);
   for (const s of reader) sport.delete(s);
   return sport;
 }

@@ -453,7 +453,7 @@ class SentenceReadings {
     if (f.category === 'harassment' && f.severity < 3 && (this.loving ??= declaresLove(tokens, this.text))) return true;
     if (f.category === 'threat' && (this.figurative ??= figurativeDeathSentences(tokens)).has(tokens[f.first].sentence)) return true;
     if (f.category === 'threat' && (this.trifling ??= jokeOverTrifle(tokens, this.text))) return true;
-    if (f.category === 'threat' && (this.sport ??= sportSentences(tokens)).has(tokens[f.first].sentence) && namesRival(tokens, f.first, f.last)) return true;
+    if (f.category === 'threat' && (this.sport ??= sportSentences(tokens, this.text)).has(tokens[f.first].sentence) && namesRival(tokens, f.first, f.last)) return true;
     if (f.category === 'self-harm' || (f.category === 'threat' && tokens.slice(f.first, f.last + 1).some((t) => REFLEXIVE.has(t.key)))) {
       return (this.conditional ??= conditionalClauses(tokens, this.text))[f.last] === 1;
     }

@@ -397,6 +397,8 @@ describe('a match named in another sentence, a thank-you after teasing, a rehear
     expectClean([
       'Sestdien mēs viņus iznīcināsim! Treniņš piektdien 17:00.',
       'We will destroy them on Saturday, the cup is ours!',
+      "Let's crush them on Sunday 💪",
+      'Headshot from across the map, you are dead meat next round lol',
       'haha tu esi idiots 😂 bet paldies par konspektu',
       'Mēģinājumā: kad Toms kliedz „Es tevi nogalināšu!“, Anna krīt. Atcerieties pozīcijas.',
     ]);
