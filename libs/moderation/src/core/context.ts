@@ -24,6 +24,10 @@ interface ContextFile {
   condemn: Record<string, string[]>;
   condemnDenied: Record<string, string[]>;
   performance: Record<string, string[]>;
+  title: Record<string, string[]>;
+  joke: Record<string, string[]>;
+  favour: Record<string, string[]>;
+  trifle: Record<string, string[]>;
   childRef: Record<string, string[]>;
   helpSeeking: Record<string, string[]>;
   conditional: Record<string, string[]>;
@@ -414,10 +418,10 @@ const RIVAL = keySet(ctx.rival);
 
 /**
  * The sentences about a match where the threat is aimed at the other side and no reader is named: "we're
- * going to crush them on Saturday", "kapteinis teica „šodien viņus nositīsim”", also when the match is
- * named in another sentence or cheered with an emoji (💪, 🏆) and the message names no reader. "I'll break your legs after the match"
- * names the reader; "the gym may catch fire if my son is not back in the team" names no
- * rival. Per sentence: whether it qualifies; the threat itself must hold a rival word.
+ * going to crush them on Saturday", "kapteinis teica „šodien viņus nositīsim”"; every sentence when the
+ * message names no reader and names a match or cheers (💪, 🏆). "I'll break your legs after the match"
+ * names the reader; "the gym may catch fire if my son is not back in the team" names no rival. Per
+ * sentence: whether it qualifies; the threat itself must hold a rival word.
  */
 export function sportSentences(tokens: readonly Token[], text: string): Set<number> {
   const sport = new Set<number>();
@@ -426,8 +430,8 @@ export function sportSentences(tokens: readonly Token[], text: string): Set<numb
     if (SPORT.has(t.key)) sport.add(t.sentence);
     if (READER.has(t.key) || YOUR.has(t.key)) reader.add(t.sentence);
   }
-  // "Sestdien mēs viņus iznīcināsim! Treniņš piektdien 17:00": with no reader anywhere, the match
-  // named in one sentence is what the others are about.
+  // "Sestdien mēs viņus iznīcināsim! Treniņš piektdien 17:00": the match one sentence names is what
+  // the others are about.
   if ((sport.size > 0 || CHEER.test(text)) && reader.size === 0) for (const t of tokens) sport.add(t.sentence);
   for (const s of reader) sport.delete(s);
   return sport;

@@ -416,10 +416,11 @@ const REFLEXIVE = new Set(['yourself', 'yourselves', 'sevi', 'себя', 'себ
  * clause that opens it are a helpline's words ("if you ever want to kill yourself, tell someone"; "if
  * you're useless, kill yourself" puts them after the clause), and a name given to someone in a play
  * is a role ("tu būsi cūka izrādē"). An insult the writer aims at themselves ("I'm such an idiot") or
- * at a thing ("this stupid laptop"), or says with affection ("ты дура 😂❤️ … люблю тебя"), is not aimed
- * at anyone, nor is a remark on a pet's body or a mild mocking of someone the writer declares love for
- * beside a heart; "you're dead" is a figure of speech beside dying of
- * laughter or a parent finding out, and a threat to "them" in a sentence about a match is sport talk.
+ * at a thing ("this stupid laptop"), or says with affection ("ты дура 😂❤️ … люблю тебя") or with a
+ * laugh and a favour ("you muppet 😂 I'll bring it tomorrow"), is not aimed at anyone, nor is a remark
+ * on a pet's body or a mild mocking of someone the writer declares love for beside a heart; "you're
+ * dead" is a figure of speech beside dying of laughter or a parent finding out, a laughing threat over
+ * a spoiler or a pie is a joke, and a threat to "them" in a message about a match is sport talk.
  * Each reading is computed once per message, on first need.
  */
 class SentenceReadings {
