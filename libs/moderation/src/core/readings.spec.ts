@@ -455,3 +455,13 @@ describe('look-alikes of grooming, threats and self-harm fixed in session 18', (
     );
   });
 });
+
+describe('a quotation set for a literature lesson (session 18)', () => {
+  it('is mentioned, not said', () => {
+    expectClean(['Литература: к понедельнику выучить отрывок, где Тарас говорит «Я тебя породил, я тебя и убью».']);
+  });
+
+  it('is still held when someone is reported saying it to a pupil', () => {
+    expect(verdict('Он сказал моему сыну «я тебя убью» после урока литературы.').decision).not.toBe('allow');
+  });
+});
