@@ -74,7 +74,14 @@ export const REPORTING = keySet(ctx.reporting);
 const HEARSAY = keySet(ctx.hearsay);
 export const NEGATION = keySet(ctx.negation);
 /** Titles a surname follows: "Учительница Сучкова", "skolotāja Pīrāga", "Mrs Cox". */
-export const TITLE = keySet(ctx.title);
+const TITLE = keySet(ctx.title);
+
+/** Whether tokens[k] comes right after a title, one space between, in its sentence: a surname's place. */
+export function followsTitle(tokens: readonly Token[], k: number, text: string): boolean {
+  if (k === 0) return false;
+  const prev = tokens[k - 1];
+  return prev.sentence === tokens[k].sentence && TITLE.has(prev.key) && tokens[k].start - prev.end === 1 && text.charCodeAt(prev.end) === 32;
+}
 
 /**
  * Words that show a quoted word is mentioned, not used: a language or ethics lesson about a word, a

@@ -6,7 +6,7 @@ import lvFrames from '../../data/frames-lv.json';
 import ruFrames from '../../data/frames-ru.json';
 import genericFrames from '../../data/frames-generic.json';
 import { AFFIX_CLASSES, lemmaForms, lemmaLang } from './lexicon';
-import { TITLE, commaBetween, negatedWithin } from './context';
+import { commaBetween, followsTitle, negatedWithin } from './context';
 import { S_LATN } from './chars';
 import { cyrillicReadings } from './translit';
 import { CATEGORIES, type Category, type MatchLang, type Severity } from './types';
@@ -352,7 +352,7 @@ export class FrameMatcher {
       if (laughed !== undefined && !plainGap && MOCKING_EMOJI.test(gapAfter)) extra.push(laughed);
       if (name !== undefined && (t.flags & (F_CAPITALIZED | F_ALLCAPS)) === F_CAPITALIZED) {
         // A capitalised word right after a title is a surname ("Учительница Сучкова", "Mrs Cox"): only a name.
-        if (i > 0 && tokens[i - 1].sentence === t.sentence && TITLE.has(tokens[i - 1].key) && gapBefore === ' ') feats[i] = [];
+        if (followsTitle(tokens, i, text)) feats[i] = [];
         extra.push(name);
       }
       if (menacing !== undefined && !plainGap && MENACING_EMOJI.test(gapAfter)) extra.push(menacing);

@@ -1,5 +1,5 @@
 import { S_CYRL } from './chars';
-import { NEGATION, PERFORMANCE, TITLE, speaksOfThemselves, STRICT_NEGATION, affectionate, teasingFavour, jokeOverTrifle, commaBetween, declaresLove, conditionalClauses, figurativeDeathSentences, namesRival, sportSentences, unaimedSubjects, type UnaimedSubjects, deniedSpeech, detectLatinContext, hypotheticalClauses, negatedWithin, playSentences, isAddressed, mentionsWords, opensReport, parentReport, reportedSpeech, saidByReader, sentencesWith, type LatinContext } from './context';
+import { NEGATION, PERFORMANCE, followsTitle, speaksOfThemselves, STRICT_NEGATION, affectionate, teasingFavour, jokeOverTrifle, commaBetween, declaresLove, conditionalClauses, figurativeDeathSentences, namesRival, sportSentences, unaimedSubjects, type UnaimedSubjects, deniedSpeech, detectLatinContext, hypotheticalClauses, negatedWithin, playSentences, isAddressed, mentionsWords, opensReport, parentReport, reportedSpeech, saidByReader, sentencesWith, type LatinContext } from './context';
 import { BUILTIN_LEXICONS, compileEntries, type CompiledEntry, type WordSet, type LexiconEntrySource, type LexiconFile } from './lexicon';
 import { LexiconMatcher, type LexiconHit } from './matcher';
 import { classHash, featureBuckets, sharedNgramModel, type TokenClasses } from './ngram-model';
@@ -193,7 +193,7 @@ export class Moderator {
     const record = (tok: Token, h: LexiconHit, wordEnd: number): void => {
       const e = h.entry;
       // "you're not stupid", "tu neesi muļķis": a denied insult is reassurance.
-      if (!contextAllows(e, tok, h.from, tokens, latin, inMessage) || (e.cat === 'insult' && negatedWithin(tokens, tok.index, STRICT_NEGATION))) {
+      if (!contextAllows(e, tok, h.from, tokens, text, latin, inMessage) || (e.cat === 'insult' && negatedWithin(tokens, tok.index, STRICT_NEGATION))) {
         cancelled++;
         return;
       }
@@ -373,7 +373,7 @@ export class Moderator {
   }
 }
 
-function contextAllows(e: CompiledEntry, tok: Token, rootFrom: number, tokens: Token[], latin: LatinContext, inMessage: (words: WordSet) => boolean): boolean {
+function contextAllows(e: CompiledEntry, tok: Token, rootFrom: number, tokens: Token[], text: string, latin: LatinContext, inMessage: (words: WordSet) => boolean): boolean {
   // Hui and Huy are names; with a prefix before the root (Nahuj, Pohui) the word is no name.
   if (e.name === 'always' && rootFrom === 0 && (tok.flags & F_CAPITALIZED) !== 0 && (tok.flags & F_ALLCAPS) === 0) return false;
   if (e.name === 'likely' && looksLikeName(tok, tokens)) return false;
@@ -381,7 +381,7 @@ function contextAllows(e: CompiledEntry, tok: Token, rootFrom: number, tokens: T
   // after a first name or a title is a name (lelle "Kuce Pūce", Сергей Сукин, skolotāja Kuce); below the worst
   // severity it counts only when a second-person word aims it at someone. A single capitalised word
   // (Dirsa kungs) is left to the allow-list.
-  if (e.name === false && e.sev < 3 && titleInside(tok, tokens) && !isAddressed(tokens, tok.index)) return false;
+  if (e.name === false && e.sev < 3 && titleInside(tok, tokens, text) && !isAddressed(tokens, tok.index)) return false;
   if ((e.notIn !== null || e.onlyIn !== null) && tok.script !== S_CYRL) {
     const lang = (tok.flags & F_LV_MARK) !== 0 ? 'lv' : latin;
     if (e.notIn !== null && e.notIn.has(lang)) return false;
@@ -486,13 +486,12 @@ function quotesMentionedWord(f: Found, found: readonly Found[]): boolean {
   return f.first < f.last && found.some((w) => w.first === w.last && w.quoted && w.first >= f.first && w.first <= f.last);
 }
 
-function titleInside(tok: Token, tokens: Token[]): boolean {
+function titleInside(tok: Token, tokens: Token[], text: string): boolean {
   if ((tok.flags & (F_CAPITALIZED | F_ALLCAPS)) !== F_CAPITALIZED) return false;
   const prev = tok.index > 0 ? tokens[tok.index - 1] : null;
   if (prev === null || prev.sentence !== tok.sentence) return false;
   if (tok.quoted) return true;
-  // A surname right after a title: "Skolotāja Kuce", "Учительница Сучкова".
-  if (TITLE.has(prev.key) && tok.start - prev.end === 1) return true;
+  if (followsTitle(tokens, tok.index, text)) return true;
   const next = tok.index + 1 < tokens.length ? tokens[tok.index + 1] : null;
   if (next !== null && next.sentence === tok.sentence && (next.flags & (F_CAPITALIZED | F_ALLCAPS)) === F_CAPITALIZED) return true;
   // A surname after a first name that is itself inside the sentence ("учитель химии – Сергей Сукин").
