@@ -227,13 +227,14 @@ export function saidByReader(tokens: readonly Token[]): boolean[] {
 
 /**
  * Whether the words from `first` open a report of what someone says: "viņi raksta, ka …", "они пишут,
- * что …", "they say that …" — the subject, a verb of saying, then "that". A match that starts at such a
+ * что …", "they say that …", "visiem stāsta, ka …" — the subject, a verb of saying or telling, then
+ * "that". A match that starts at such a
  * subject ("viņi … cūkas") quotes its second half; "all who mocked me will pay" has no "that".
  */
 export function opensReport(tokens: readonly Token[], first: number): boolean {
   const verb = tokens[first + 1];
   const that = tokens[first + 2];
-  return that !== undefined && that.sentence === tokens[first].sentence && verb.sentence === that.sentence && REPORTING.has(verb.key) && THAT.has(that.key);
+  return that !== undefined && that.sentence === tokens[first].sentence && verb.sentence === that.sentence && (REPORTING.has(verb.key) || HEARSAY.has(verb.key)) && THAT.has(that.key);
 }
 
 /** Plays, roles, circus and fairy tales: where a child is cast as the pig or the clown. */

@@ -241,10 +241,12 @@ describe('"they write that …" and a worried parent who saw the chat', () => {
     expectDecisions([['skolotāj, viņi raksta ka visi čigāni ir žurkas', 'review']], 'hate');
     expectDecisions([['Добрый вечер, сын показал переписку, там угрожают сжечь нашу квартиру.', 'review']], 'threat');
     expectDecisions([['meita sanēma ziņu ar aicinājumu sevi nogalināt, esmu ļoti uztraukusies', 'review']], 'self-harm');
+    // "tells everyone that …": a verb of telling opens the report as a verb of saying does.
+    expectDecisions([['Skolotāj, Marks visiem stāsta, ka es esmu gejs un ka no manis smird.', 'review']], 'hate');
   });
 
   it('still blocks the same words said directly, and a threat to those who mocked', () => {
-    expectDecisions([['visi čigāni ir žurkas', 'block']], 'hate');
+    expectDecisions([['visi čigāni ir žurkas', 'block'], ['Marks, tu esi gejs, no tevis smird.', 'block']], 'hate');
     expectDecisions([['все, кто смеялся, заплатят, я сожгу их квартиры', 'block'], ['я сожгу вашу квартиру', 'block']], 'threat');
   });
 });
