@@ -226,15 +226,17 @@ export function saidByReader(tokens: readonly Token[]): boolean[] {
 }
 
 /**
- * Whether the words from `first` open a report of what someone says: "viņi raksta, ka …", "они пишут,
- * что …", "they say that …", "visiem stāsta, ka …" — the subject, a verb of saying or telling, then
- * "that". A match that starts at such a
- * subject ("viņi … cūkas") quotes its second half; "all who mocked me will pay" has no "that".
+ * Whether a match over `first`..`last` reports what someone says: a verb of saying or telling, then
+ * "that", inside it ("viņi raksta, ka …", "они пишут, что …", "visiem stāsta, ka …", "у сына … говорят,
+ * что изобьют"): the words after "that" are the report's. "All who mocked me will pay" has no "that".
  */
-export function opensReport(tokens: readonly Token[], first: number): boolean {
-  const verb = tokens[first + 1];
-  const that = tokens[first + 2];
-  return that !== undefined && that.sentence === tokens[first].sentence && verb.sentence === that.sentence && (REPORTING.has(verb.key) || HEARSAY.has(verb.key)) && THAT.has(that.key);
+export function opensReport(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let k = first + 1; k + 1 <= last; k++) {
+    const verb = tokens[k];
+    const that = tokens[k + 1];
+    if (that.sentence === tokens[first].sentence && verb.sentence === that.sentence && (REPORTING.has(verb.key) || HEARSAY.has(verb.key)) && THAT.has(that.key)) return true;
+  }
+  return false;
 }
 
 /** Plays, roles, circus and fairy tales: where a child is cast as the pig or the clown. */

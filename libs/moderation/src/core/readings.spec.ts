@@ -243,11 +243,13 @@ describe('"they write that …" and a worried parent who saw the chat', () => {
     expectDecisions([['meita sanēma ziņu ar aicinājumu sevi nogalināt, esmu ļoti uztraukusies', 'review']], 'self-harm');
     // "tells everyone that …": a verb of telling opens the report as a verb of saying does.
     expectDecisions([['Skolotāj, Marks visiem stāsta, ka es esmu gejs un ka no manis smird.', 'review']], 'hate');
+    // The verb of saying may stand inside the match: "у сына … говорят, что изобьют".
+    expectDecisions([['Старшеклассники отбирают у сына телефон и говорят, что изобьют его.', 'review']], 'threat');
   });
 
   it('still blocks the same words said directly, and a threat to those who mocked', () => {
     expectDecisions([['visi čigāni ir žurkas', 'block'], ['Marks, tu esi gejs, no tevis smird.', 'block']], 'hate');
-    expectDecisions([['все, кто смеялся, заплатят, я сожгу их квартиры', 'block'], ['я сожгу вашу квартиру', 'block']], 'threat');
+    expectDecisions([['все, кто смеялся, заплатят, я сожгу их квартиры', 'block'], ['я сожгу вашу квартиру', 'block'], ['Сына твоего изобьют, понял?', 'block']], 'threat');
   });
 });
 
