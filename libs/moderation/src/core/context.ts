@@ -29,6 +29,7 @@ interface ContextFile {
   favour: Record<string, string[]>;
   trifle: Record<string, string[]>;
   childRef: Record<string, string[]>;
+  writerPossessive: Record<string, string[]>;
   helpSeeking: Record<string, string[]>;
   conditional: Record<string, string[]>;
   naming: Record<string, string[]>;
@@ -234,9 +235,25 @@ export function opensReport(tokens: readonly Token[], first: number, last: numbe
   for (let k = first + 1; k + 1 <= last; k++) {
     const verb = tokens[k];
     const that = tokens[k + 1];
-    if (that.sentence === tokens[first].sentence && verb.sentence === that.sentence && (REPORTING.has(verb.key) || HEARSAY.has(verb.key)) && THAT.has(that.key)) return true;
+    if (that.sentence !== tokens[first].sentence || verb.sentence !== that.sentence || !(REPORTING.has(verb.key) || HEARSAY.has(verb.key))) continue;
+    if (THAT.has(that.key) || toOwnChild(tokens, k)) return true;
   }
   return false;
+}
+
+const WRITER_POSSESSIVE = keySet(ctx.writerPossessive);
+
+/**
+ * "какой-то мужчина пишет моей дочери …", "he texted my son …": the verb of saying at `verb` is said to
+ * the writer's own child, so what follows is the parent's report of it. Not when the reader is its
+ * subject or it opens the sentence ("call my daughter that again and …" is the writer's own threat).
+ */
+function toOwnChild(tokens: readonly Token[], verb: number): boolean {
+  const own = tokens[verb + 1];
+  const child = tokens[verb + 2];
+  if (child === undefined || child.sentence !== tokens[verb].sentence || !WRITER_POSSESSIVE.has(own.key) || !CHILD_REF.has(child.key)) return false;
+  const subject = tokens[verb - 1];
+  return subject !== undefined && subject.sentence === tokens[verb].sentence && !READER.has(subject.key);
 }
 
 /** Plays, roles, circus and fairy tales: where a child is cast as the pig or the clown. */

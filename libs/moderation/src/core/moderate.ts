@@ -241,7 +241,7 @@ export class Moderator {
       // A quotation after a reporting verb reports the remark it completes ("a man told the girls they
       // had 'nice legs'"), and so does "they write that …" from its subject on; an unquoted end is not
       // enough ("all who mocked me will pay").
-      reported: reported[first] || (reported[last] && (tokens[last].quoted || opensReport(tokens, first, last))),
+      reported: reported[first] || (reported[last] && tokens[last].quoted) || opensReport(tokens, first, last),
       cap: rule.cap ?? undefined,
     });
     const phraseHits: PhraseHit[] = [];

@@ -245,11 +245,14 @@ describe('"they write that …" and a worried parent who saw the chat', () => {
     expectDecisions([['Skolotāj, Marks visiem stāsta, ka es esmu gejs un ka no manis smird.', 'review']], 'hate');
     // The verb of saying may stand inside the match: "у сына … говорят, что изобьют".
     expectDecisions([['Старшеклассники отбирают у сына телефон и говорят, что изобьют его.', 'review']], 'threat');
+    // Said to the writer's own child: "мужчина пишет моей дочери … просит прислать фото".
+    expectDecisions([['Какой-то взрослый мужчина пишет моей дочери и просит прислать фото в купальнике. Ей 12 лет.', 'review']], 'sexual');
   });
 
   it('still blocks the same words said directly, and a threat to those who mocked', () => {
     expectDecisions([['visi čigāni ir žurkas', 'block'], ['Marks, tu esi gejs, no tevis smird.', 'block']], 'hate');
     expectDecisions([['все, кто смеялся, заплатят, я сожгу их квартиры', 'block'], ['я сожгу вашу квартиру', 'block'], ['Сына твоего изобьют, понял?', 'block']], 'threat');
+    expectDecisions([['Ты такая взрослая, пришли фото в купальнике. Тебе ведь уже 12 лет.', 'block']], 'sexual');
   });
 });
 
