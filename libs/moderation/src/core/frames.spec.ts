@@ -32,6 +32,8 @@ describe('frames: threats made of ordinary words', () => {
     "I'll make you pay for this.",
     'Tu dabūsi pa muti.',
     'Получишь по морде.',
+    // A message in the condition before the threat does not make it "a text I'll shoot you".
+    'If you text my daughter again I will find you and kill you.',
   ])('%s', (t) => {
     expect(decision(t)).toEqual([t, 'block']);
     expect(cats(t)).toContain('threat');
@@ -46,6 +48,7 @@ describe('frames: threats made of ordinary words', () => {
     'Мы убили время в очереди.',
     'В 1812 году солдаты убили его на дуэли.',
     "I'll shoot you a message later.",
+    'I will hit you with a message tonight.',
     "I won't hurt you, I promise.",
     'That new phone is a killer app machine.',
     'You killed it at the concert!',

@@ -43,6 +43,11 @@ export interface FrameSource {
    * threat, a game in "I'll destroy you at chess", a surgeon.
    */
   none?: string[];
+  /**
+   * Like `none`, but only from the match's first word on: "I'll shoot you a text" is no threat, while
+   * "if you text her again, I'll kill you" puts the text in the condition before it.
+   */
+  noneAfter?: string[];
   /** Highest decision the frame may cause alone: veiled warnings reach a human but never bounce. */
   cap?: 'review';
   /** Elements must occur in the listed order (English word order carries who does what to whom). */
@@ -65,6 +70,7 @@ export interface CompiledFrame {
   window: number;
   neg: boolean;
   none: number[][];
+  noneAfter: number[][];
   order: boolean;
   cap: 'review' | null;
   sentences: number;
@@ -189,6 +195,7 @@ export class FrameMatcher {
         window,
         neg: src.neg === true,
         none: (src.none ?? []).map((el) => el.split('&').map(feature)),
+        noneAfter: (src.noneAfter ?? []).map((el) => el.split('&').map(feature)),
         order: src.order === true,
         cap: src.cap === 'review' ? 'review' : null,
         sentences,
@@ -481,7 +488,12 @@ export class FrameMatcher {
         }
         if (!ok) continue;
         if (frame.order && !increasing(arr)) continue;
-        if ((frame.neg && negated(tokens, first, i, negation)) || (frame.none.length > 0 && anyFeature(feats, tokens, first, i, frame.none, sentence - frame.sentences + 1))) {
+        const from = sentence - frame.sentences + 1;
+        if (
+          (frame.neg && negated(tokens, first, i, negation)) ||
+          (frame.none.length > 0 && anyFeature(feats, tokens, Math.max(0, first - NONE_BEFORE), i, frame.none, from)) ||
+          (frame.noneAfter.length > 0 && anyFeature(feats, tokens, first, i, frame.noneAfter, from))
+        ) {
           cancelled++;
           continue;
         }
@@ -570,10 +582,14 @@ function negated(tokens: Token[], first: number, last: number, negation: Set<str
   return false;
 }
 
-/** A cancelling feature near the match, in its last sentence or (for a spread frame) the ones it may span. */
-function anyFeature(feats: (readonly number[])[], tokens: Token[], first: number, last: number, none: number[][], fromSentence: number): boolean {
+/** How many words before a match, and after it, a `none` feature cancels it. */
+const NONE_BEFORE = 8;
+const NONE_AFTER = 6;
+
+/** A cancelling feature from `from` to NONE_AFTER words after the match, in its last sentence or (for a spread frame) the ones it may span. */
+function anyFeature(feats: (readonly number[])[], tokens: Token[], from: number, last: number, none: number[][], fromSentence: number): boolean {
   const s = tokens[last].sentence;
-  for (let k = Math.max(0, first - 8); k <= Math.min(tokens.length - 1, last + 6); k++) {
+  for (let k = from; k <= Math.min(tokens.length - 1, last + NONE_AFTER); k++) {
     if (tokens[k].sentence > s || tokens[k].sentence < fromSentence) continue;
     for (const el of none) if (el.every((f) => feats[k].includes(f))) return true;
   }
