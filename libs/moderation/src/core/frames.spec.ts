@@ -34,6 +34,9 @@ describe('frames: threats made of ordinary words', () => {
     'Получишь по морде.',
     // A message in the condition before the threat does not make it "a text I'll shoot you".
     'If you text my daughter again I will find you and kill you.',
+    // One hidden letter is read as each letter in turn.
+    'я т3бя уб!ю после уроков',
+    'I will k*ll you',
   ])('%s', (t) => {
     expect(decision(t)).toEqual([t, 'block']);
     expect(cats(t)).toContain('threat');
@@ -49,6 +52,7 @@ describe('frames: threats made of ordinary words', () => {
     'В 1812 году солдаты убили его на дуэли.',
     "I'll shoot you a message later.",
     'I will hit you with a message tonight.',
+    "100% sure I'll pass, I will kill it",
     "I won't hurt you, I promise.",
     'That new phone is a killer app machine.',
     'You killed it at the concert!',

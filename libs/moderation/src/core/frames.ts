@@ -10,7 +10,7 @@ import { commaBetween, followsTitle, negatedWithin } from './context';
 import { S_LATN } from './chars';
 import { cyrillicReadings } from './translit';
 import { CATEGORIES, type Category, type MatchLang, type Severity } from './types';
-import { F_ALLCAPS, F_CAPITALIZED, normalizeWord, type Token } from './tokenizer';
+import { F_ALLCAPS, F_CAPITALIZED, MASK_CHAR, normalizeWord, type Token } from './tokenizer';
 
 /**
  * Frames: rules over word features rather than over fixed strings. A feature is a class of words
@@ -97,6 +97,12 @@ const MAX_WINDOW = 12;
 /** Words a frame spread over several sentences may span: three short sentences of a chat message. */
 const MAX_SPREAD_WINDOW = 40;
 const MAX_SENTENCES = 3;
+/** The letters a hidden one may stand for in a token key (keys are lowercased, Latvian marks folded), by the key's script. */
+const LATIN_LETTERS = [...'abcdefghijklmnopqrstuvwxyz'];
+const CYRILLIC_LETTERS = [...'абвгдежзийклмнопрстуфхцчшщъыьэюя'];
+function hiddenLetters(key: string): readonly string[] {
+  return /[а-яё]/.test(key) ? CYRILLIC_LETTERS : /[a-z]/.test(key) ? LATIN_LETTERS : [];
+}
 const NO_FEATURES: number[] = [];
 
 const DEFAULT_WINDOW = 6;
@@ -246,6 +252,8 @@ export class FrameMatcher {
    * `counts` (a reading of the word, not the word as typed) words spelled with doubled letters count too.
    */
   featuresOf(key: string, counts?: readonly number[]): readonly number[] {
+    const mask = key.indexOf(MASK_CHAR);
+    if (mask >= 0 && mask === key.lastIndexOf(MASK_CHAR)) return this.featuresOfHidden(key, mask, counts);
     let base = this.known.get(key);
     if (base === undefined) {
       // Words repeat across messages: a bounded memo saves a lookup per prefix, ending and suffix length.
@@ -258,6 +266,19 @@ export class FrameMatcher {
     if (ids.length === 0) return base;
     // "lesson", "class", "school": common words, so the same array each time (see withAdded).
     return this.withAdded(base, ids);
+  }
+
+  /** "уб!ю", "k*ll": one hidden letter is read as each letter of the word's script in turn. */
+  private featuresOfHidden(key: string, mask: number, counts?: readonly number[]): readonly number[] {
+    let out: number[] = this.lookUp(key);
+    if (out !== NO_FEATURES) out = [...out];
+    for (const letter of hiddenLetters(key)) {
+      for (const f of this.featuresOf(key.slice(0, mask) + letter + key.slice(mask + 1), counts)) {
+        if (out === NO_FEATURES) out = [];
+        if (!out.includes(f)) out.push(f);
+      }
+    }
+    return out;
   }
 
   private lookUp(key: string): number[] {
