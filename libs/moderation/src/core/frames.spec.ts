@@ -37,6 +37,9 @@ describe('frames: threats made of ordinary words', () => {
     // One hidden letter is read as each letter in turn.
     'я т3бя уб!ю после уроков',
     'I will k*ll you',
+    'Aiztiksi manu brāli vēl vienu reizi — nākamo nedēļu pavadīsi slimnīcā.',
+    'Ещё раз тронешь брата — неделю проведёшь в больнице.',
+    "Touch my brother again and you'll spend next week in hospital.",
   ])('%s', (t) => {
     expect(decision(t)).toEqual([t, 'block']);
     expect(cats(t)).toContain('threat');
@@ -53,6 +56,10 @@ describe('frames: threats made of ordinary words', () => {
     "I'll shoot you a message later.",
     'I will hit you with a message tonight.',
     "100% sure I'll pass, I will kill it",
+    // A question about the reader's plans, and a stay after an operation.
+    'Are you going to the hospital tomorrow?',
+    'Will you spend the weekend at the hospital with your grandma?',
+    'Tu pavadīsi nedēļu slimnīcā pēc operācijas?',
     "I won't hurt you, I promise.",
     'That new phone is a killer app machine.',
     'You killed it at the concert!',

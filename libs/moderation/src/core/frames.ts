@@ -360,6 +360,8 @@ export class FrameMatcher {
     const quoted = this.featureIds.get(QUOTED);
     const eyeroll = this.featureIds.get(EYEROLL);
     const rolled = eyeroll === undefined ? null : sentencesEndingWith(tokens, text, EYEROLL_EMOJI);
+    const asked = this.featureIds.get(ASKED);
+    const questions = asked === undefined ? null : sentencesEndingWith(tokens, text, QUESTION_MARK);
     // Computed features are gathered per token and added in one copy: most tokens get one or two.
     const extra: number[] = [];
     // The gap after the previous word is the gap before this one (the dash of "мама — дура").
@@ -388,6 +390,7 @@ export class FrameMatcher {
       if (negatedWord !== undefined && negatedWithin(tokens, i, negation)) extra.push(negatedWord);
       if (quoted !== undefined && t.quoted) extra.push(quoted);
       if (rolled !== null && rolled.has(t.sentence)) extra.push(eyeroll as number);
+      if (questions !== null && questions.has(t.sentence) && (i === 0 || tokens[i - 1].sentence !== t.sentence)) extra.push(asked as number);
       if (extra.length > 0) feats[i] = this.withAdded(feats[i], extra);
       gapBefore = gapAfter;
     }
@@ -549,7 +552,10 @@ const NEGATED = '$negated';
 const QUOTED = '$quoted';
 /** `$eyeroll`: a word in a sentence that ends with an eye-roll or unamused emoji (🙄 😒): sarcasm. */
 const EYEROLL = '$eyeroll';
-const COMPUTED = new Set([VOCATIVE, CLAUSE_END, LAUGHED_AT, AFTER_DASH, MENACING, NAME, NEGATED, QUOTED, EYEROLL]);
+/** `$asked`: the first word of a sentence that ends with a question mark ("Are you going to the hospital tomorrow?"). */
+const ASKED = '$asked';
+const COMPUTED = new Set([VOCATIVE, CLAUSE_END, LAUGHED_AT, AFTER_DASH, MENACING, NAME, NEGATED, QUOTED, EYEROLL, ASKED]);
+const QUESTION_MARK = /\?/;
 const EYEROLL_EMOJI = /[\u{1F644}\u{1F612}]/u;
 const MENACING_EMOJI = /[\u{1F608}\u{1F47F}\u{1F52A}\u{1F52B}\u{1F480}\u{2620}\u{26B0}\u{1FA78}\u{1F5E1}]/u;
 const MOCKING_EMOJI = /[\u{1F602}\u{1F923}\u{1F921}\u{1F437}\u{1F416}\u{1F40B}\u{1F433}\u{1F92E}\u{1F606}\u{1F61D}\u{1F61B}]/u;
@@ -575,13 +581,13 @@ function isVocative(tokens: Token[], text: string, i: number, feats: (readonly n
   return !(next !== null && relative !== undefined && feats[i + 1].includes(relative));
 }
 
-/** The sentences whose text after their last word (up to the next sentence) holds one of `emoji`. */
-function sentencesEndingWith(tokens: Token[], text: string, emoji: RegExp): Set<number> {
+/** The sentences whose text after their last word (up to the next sentence) matches `mark` (an emoji, a question mark). */
+function sentencesEndingWith(tokens: Token[], text: string, mark: RegExp): Set<number> {
   const out = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     const next = i + 1 < tokens.length ? tokens[i + 1] : null;
     if (next !== null && next.sentence === tokens[i].sentence) continue;
-    if (emoji.test(text.slice(tokens[i].end, next === null ? text.length : next.start))) out.add(tokens[i].sentence);
+    if (mark.test(text.slice(tokens[i].end, next === null ? text.length : next.start))) out.add(tokens[i].sentence);
   }
   return out;
 }
