@@ -307,3 +307,13 @@ describe('grooming: a secret from the parents, with a compliment or about the tw
     expectDecisions([["Labvakar, meita raksta, ka treneris viņai sūta ziņas 'tu esi ļoti skaista, bet nestāsti mammai par mūsu sarunām'. Esmu satraukta.", 'review']], 'sexual');
   });
 });
+
+describe('threatening to publish where someone lives, or their private messages', () => {
+  it('flags "I will post your address / diary / nudes" for everyone to see', () => {
+    expectFlagged(["Tell the teacher and I'll share your address and phone number with the whole year.", "I'll post your address online", 'I will leak your nudes to the whole school'], 'harassment');
+  });
+
+  it('leaves a class rep sharing a number for a carpool, a refusal to share, and the school office alone', () => {
+    expectClean(["If it's OK, I'll share your phone number with the whole group for the carpool.", "I won't share your number with anyone", 'Please send your address to the school office.']);
+  });
+});
