@@ -1125,3 +1125,13 @@ describe('after blind-23 (session 17)', () => {
     expect(verdict('I know where your mum goes every evening, make sure you think twice.').decision).toBe('block');
   });
 });
+
+describe('"occupier" said to someone', () => {
+  it('is hate when it addresses the reader', () => {
+    expectDecisions([['Runā latviski, okupant, vai aizveries.', 'block'], ['tu esi okupants', 'block'], ['ты оккупант, вали отсюда', 'block']], 'hate');
+  });
+
+  it('leaves a history lesson about occupiers alone', () => {
+    expectClean(['Okupācijas muzejā mācījāmies par okupantiem.', 'Vai jūs esat lasījuši grāmatu par okupantiem?', 'В учебнике написано, что оккупанты сожгли деревню.']);
+  });
+});
