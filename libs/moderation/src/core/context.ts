@@ -502,9 +502,10 @@ const FAVOUR = wordSet(ctx.favour);
 const LAUGHING = /[\u{1F602}\u{1F923}\u{1F604}\u{1F606}\u{1F605}\u{1F601}\u{1F61C}\u{1F61D}]/u;
 
 /**
- * A joke and a favour for the reader: "you absolute muppet, you left your phone at mine again 😂 I'll
- * bring it tomorrow", "ну ты и дурак 😂 ладно, заходи ко мне". Friends tease in the words bullies use;
- * what a bully does not write beside them is the laugh and the help together.
+ * A joke and a favour for the reader, or the mishap it helps with: "you absolute muppet, you left your
+ * phone at mine again 😂 I'll bring it tomorrow", "ну ты и дурак 😂 ладно, заходи ко мне", "опять
+ * забыл пароль 😂". Friends tease in the words bullies use; what a bully does not write beside them is
+ * the laugh and the help together.
  */
 export function teasingFavour(tokens: readonly Token[], text: string): boolean {
   return jokes(tokens, text) && tokens.some((t) => FAVOUR.has(t.key));

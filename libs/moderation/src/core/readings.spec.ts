@@ -359,17 +359,20 @@ describe('what a child received, and a parent asking the school to deal with it 
   });
 });
 
-describe('a friend teased over a mishap, with a laugh and a favour (session 18)', () => {
+describe('a friend teased over a mishap, with a laugh and a favour (sessions 18, 19)', () => {
   it('is banter', () => {
     expectClean([
       'you total muppet, your scarf is still at my place 😂 I will bring it on Monday',
       'Nu tu gan idiots, atkal aizmirsi penāli 😄 ņem manu',
       'ну ты и дурак, опять ключи забыл 😂 заходи ко мне',
+      // The mishap itself (forgot, left behind) with a laugh: what a bully does not write (session 19).
+      'you doofus, you left your hoodie at my place again 😂',
+      'Eu, muļķīt, atkal aizmirsi cepuri klasē, es to paņēmu 😄',
     ]);
   });
 
-  it('is still an insult with no laugh, with no favour, or when it is more than name-calling', () => {
-    expectHeld(['you total muppet, I will bring your scarf on Monday', 'Nu tu gan idiots, atkal aizmirsi penāli 😄', 'Эй, козёл, верни мою ручку 😂'], 'insult');
+  it('is still an insult with no laugh, with neither mishap nor favour, or when it is more than name-calling', () => {
+    expectHeld(['you total muppet, I will bring your scarf on Monday', 'you doofus, you left your hoodie at my place again', 'Nu tu gan idiots, kāpēc tu vispār nāc uz skolu 😄', 'Эй, козёл, верни мою ручку 😂', 'you idiot 😂 nobody likes you'], 'insult');
   });
 });
 
