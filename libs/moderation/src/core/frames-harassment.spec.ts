@@ -317,3 +317,13 @@ describe('threatening to publish where someone lives, or their private messages'
     expectClean(["If it's OK, I'll share your phone number with the whole group for the carpool.", "I won't share your number with anyone", 'Please send your address to the school office.']);
   });
 });
+
+describe('words that only look like a body part or a compliment (session 19)', () => {
+  it('leaves "pakaļ" (to fetch) and Pushkin alone', () => {
+    expectClean(['Skolotāj, es rīt braukšu pakaļ Elzai uz treniņu, vai viņa var iziet agrāk?', 'Пушкин, «Я вас любил» — учим наизусть к четвергу.']);
+  });
+
+  it('still reads the body part and the slang compliment', () => {
+    expectFlagged(['Skolotājai ir laba pakaļa', 'Училка сегодня такая пушка'], 'sexual');
+  });
+});
