@@ -327,3 +327,20 @@ describe('words that only look like a body part or a compliment (session 19)', (
     expectFlagged(['Skolotājai ir laba pakaļa', 'Училка сегодня такая пушка'], 'sexual');
   });
 });
+
+describe('private things to be posted unless the reader obeys, or for everyone to laugh at (session 19)', () => {
+  it('blocks the blackmail and the mockery', () => {
+    expectDecisions(
+      [
+        ['Выложу твою переписку в общий чат, если не сделаешь за меня домашку.', 'block'],
+        ['Es ielikšu tavas bildes visur, lai visi smejas', 'block'],
+        ['Выложу твой адрес и телефон, пусть все знают, где живёт стукач.', 'block'],
+      ],
+      'harassment',
+    );
+  });
+
+  it('leaves a friend sharing concert or trip photos, and a parent passing on a number, alone', () => {
+    expectClean(['Скину твою фотку с концерта в общий чат, пусть все увидят, какая ты молодец!', 'Если не сможешь прийти, скину твои фото из поездки всем в чат, пусть все увидят', 'Если не получится, перешлю ваш номер классной.']);
+  });
+});
