@@ -344,3 +344,13 @@ describe('private things to be posted unless the reader obeys, or for everyone t
     expectClean(['Скину твою фотку с концерта в общий чат, пусть все увидят, какая ты молодец!', 'Если не сможешь прийти, скину твои фото из поездки всем в чат, пусть все увидят', 'Если не получится, перешлю ваш номер классной.']);
   });
 });
+
+describe('a video from the shower or the changing room asked of the reader (session 19)', () => {
+  it('is blocked as a sexual request', () => {
+    expectDecisions([['Esi laba meitene un atsūti video no dušas.', 'block'], ['send me a video from the shower', 'block'], ['Пришли видео из раздевалки после физры.', 'block']], 'sexual');
+  });
+
+  it('leaves lost property in the changing room alone', () => {
+    expectClean(['Atsūti bildi no ģērbtuves, vai tur ir mans maiss?', 'Send a photo of the changing room lockers, I think I left my bag', 'Пришли фото из раздевалки, я там оставила телефон?']);
+  });
+});
