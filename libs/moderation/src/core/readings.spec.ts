@@ -368,6 +368,8 @@ describe('a friend teased over a mishap, with a laugh and a favour (sessions 18,
       // The mishap itself (forgot, left behind) with a laugh: what a bully does not write (session 19).
       'you doofus, you left your hoodie at my place again 😂',
       'Eu, muļķīt, atkal aizmirsi cepuri klasē, es to paņēmu 😄',
+      'Nu tu gan esi muļķītis 😂 atkal sajauci kabinetus, mēs esam 214.',
+      'Ахаха, дурында, ты опять перепутал кабинеты? Иди сюда, мы в 212',
     ]);
   });
 
