@@ -380,7 +380,13 @@ describe('a friend teased over a mishap, with a laugh and a favour (sessions 18,
 
 describe('a laughing "I will kill you" over a spoiler or a pie (session 18)', () => {
   it('is a joke', () => {
-    expectClean(['Я тебя убью, если расскажешь, чем закончился сериал 😂', 'I swear I will kill you if you spoil the finale again lol', 'Es tevi nogalināšu ar savu ķiršu pīrāgu 😂 nāc rīt']);
+    expectClean([
+      'Я тебя убью, если расскажешь, чем закончился сериал 😂',
+      'I swear I will kill you if you spoil the finale again lol',
+      'Es tevi nogalināšu ar savu ķiršu pīrāgu 😂 nāc rīt',
+      // A borrowed charger or pen is as much a trifle (session 19).
+      'Я тебя убью, если опять потеряешь мою зарядку 😂',
+    ]);
   });
 
   it('is a threat without the laugh or without the trifle', () => {
