@@ -198,7 +198,8 @@ export function reportedSpeech(tokens: Token[]): boolean[] {
       seen = false;
     }
     out[k] = seen;
-    if ((REPORTING.has(tokens[k].key) || HEARSAY.has(tokens[k].key)) && !dare(tokens, k)) seen = true;
+    // "Nobody asked you, slut": a denied act of saying reports nothing.
+    if ((REPORTING.has(tokens[k].key) || HEARSAY.has(tokens[k].key)) && !dare(tokens, k) && !negatedWithin(tokens, k, STRICT_NEGATION)) seen = true;
   }
   return out;
 }

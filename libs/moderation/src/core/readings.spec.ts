@@ -245,6 +245,9 @@ describe('"they write that …" and a worried parent who saw the chat', () => {
     expectDecisions([['Skolotāj, Marks visiem stāsta, ka es esmu gejs un ka no manis smird.', 'review']], 'hate');
     // The verb of saying may stand inside the match: "у сына … говорят, что изобьют".
     expectDecisions([['Старшеклассники отбирают у сына телефон и говорят, что изобьют его.', 'review']], 'threat');
+    // A verb of asking reports a request as one of saying does; a denied one reports nothing (session 19).
+    expectDecisions([['Мальчики из 8А просили мою подругу прислать фото без одежды.', 'review']], 'sexual');
+    expectDecisions([['Nobody asked you, slut.', 'block']], 'insult');
     // Said to the writer's own child: "мужчина пишет моей дочери … просит прислать фото".
     expectDecisions([['Какой-то взрослый мужчина пишет моей дочери и просит прислать фото в купальнике. Ей 12 лет.', 'review']], 'sexual');
   });
