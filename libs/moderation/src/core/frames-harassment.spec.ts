@@ -354,3 +354,13 @@ describe('a video from the shower or the changing room asked of the reader (sess
     expectClean(['Atsūti bildi no ģērbtuves, vai tur ir mans maiss?', 'Send a photo of the changing room lockers, I think I left my bag', 'Пришли фото из раздевалки, я там оставила телефон?']);
   });
 });
+
+describe('"nobody will cry if you don\'t wake up" (session 19)', () => {
+  it('is urging, as "if you died" is', () => {
+    expectDecisions([['Никто не заплачет, если ты завтра не проснёшься.', 'block'], ["Nobody will cry if you don't wake up tomorrow.", 'block']], 'self-harm');
+  });
+
+  it('leaves a cancelled first lesson alone', () => {
+    expectClean(["Nobody will notice if you don't wake up for the first lesson, it's cancelled.", 'Nobody will notice if you wake up late tomorrow.']);
+  });
+});
