@@ -302,3 +302,13 @@ describe('a people told to go back where they came from (session 16)', () => {
     ]);
   });
 });
+
+describe('"or else he will end up in hospital" (session 19)', () => {
+  it('is a threat to the reader\'s child', () => {
+    expectFlagged([['Jūsu dēlam labāk rīt skolā nerādīties, citādi nonāks slimnīcā.', 'block'], ['Вашему сыну лучше завтра не приходить, иначе окажется в больнице.', 'block']], 'threat');
+  });
+
+  it('leaves medicine, an illness and an inhaler alone', () => {
+    expectClean(['Lai viņš dzer zāles, citādi nonāks slimnīcā ar plaušu karsoni.', 'Пусть лечится, иначе попадёт в больницу с осложнениями.', "He must take his inhaler to PE, otherwise he'll end up in hospital again."]);
+  });
+});
