@@ -364,3 +364,13 @@ describe('"nobody will cry if you don\'t wake up" (session 19)', () => {
     expectClean(["Nobody will notice if you don't wake up for the first lesson, it's cancelled.", 'Nobody will notice if you wake up late tomorrow.']);
   });
 });
+
+describe('moving a chat to an app where messages vanish or nobody reads them (session 19)', () => {
+  it('is held as grooming', () => {
+    expectFlagged(['Давай перейдём в Snapchat, там сообщения исчезают, так спокойнее 😉', "Add me on Kik, your parents won't be checking it.", 'Varbūt sarakstāmies Telegramā? Tur ziņas pazūd.'], 'sexual');
+  });
+
+  it('leaves the class group, a story and a missed message alone', () => {
+    expectClean(["Let's move to WhatsApp, the school chat is too noisy.", 'Did you see the Snapchat story from the trip?', 'Check the WhatsApp group for the timetable.', "I didn't see the WhatsApp message, sorry"]);
+  });
+});
