@@ -389,6 +389,9 @@ describe('a laughing "I will kill you" over a spoiler or a pie (session 18)', ()
       'Es tevi nogalināšu ar savu ķiršu pīrāgu 😂 nāc rīt',
       // A borrowed charger or pen is as much a trifle (session 19).
       'Я тебя убью, если опять потеряешь мою зарядку 😂',
+      // So is a pizza, a party or the skating rink a friend who knows where you live invites you to.
+      'Я знаю, где ты живёшь 😄 заеду за тобой в шесть, поедем на каток.',
+      'haha es zinu kur tu dzīvo, nāc šovakar pie manis spēlēt, mamma cep picu 🍕',
     ]);
   });
 
@@ -484,5 +487,16 @@ describe('a quotation set for a literature lesson (session 18)', () => {
 
   it('is still held when someone is reported saying it to a pupil', () => {
     expect(verdict('Он сказал моему сыну «я тебя убью» после урока литературы.').decision).not.toBe('allow');
+  });
+});
+
+describe('a round, a game in Cyrillic, a dog show (session 19)', () => {
+  it('are play and a dog', () => {
+    expectClean(['tu esi beigts 😂 es tevi nošāvu no jumta, nākamajā raundā atriebies', 'в роблоксе я тебя снова утоплю в лаве, приготовься 😂', 'на выставке наша сука заняла второе место среди овчарок 🐕', 'mūsu kuce izstādē dabūja medaļu']);
+  });
+
+  it('still reads a knife after "I know where you live", and a loss blamed on the reader', () => {
+    expectDecisions([['Я знаю, где ты живёшь 😄 и приду за тобой с ножом', 'block']], 'threat');
+    expectHeld(['Thanks for losing us the match again, you absolute waste of space.'], 'insult');
   });
 });
