@@ -260,7 +260,7 @@ export class Moderator {
     // Quoted words in a message about words, plays or books are mentioned, not used.
     const mentioned = found.some((f) => f.quoted) && mentionsWords(tokens, !fromParent);
     const readings = new SentenceReadings(tokens, text);
-    const used = found.filter((f) => !(mentioned && (f.quoted || quotesMentionedWord(f, found))) && !readings.innocent(f));
+    const used = found.filter((f) => !(mentioned && (tokens[f.first].quoted || quotesMentionedWord(f, found))) && !readings.innocent(f));
     cancelled += found.length - used.length;
     // Self-harm words from a writer speaking of themselves ("man atkal gribas sevi sagriezt") are a
     // disclosure: held for a human, never bounced.

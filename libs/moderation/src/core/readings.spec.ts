@@ -500,3 +500,13 @@ describe('a round, a game in Cyrillic, a dog show (session 19)', () => {
     expectHeld(['Thanks for losing us the match again, you absolute waste of space.'], 'insult');
   });
 });
+
+describe('what predators write, quoted in a safety note (session 19)', () => {
+  it('is mentioned, even when the match runs past the closing quote', () => {
+    expectClean(["Parents: online predators often write things like 'don't tell your parents, this is our secret'. Please talk to your kids."]);
+  });
+
+  it('is still grooming when written to the reader', () => {
+    expectDecisions([["Don't tell your parents, this is our secret. Please talk to me tonight.", 'block']], 'sexual');
+  });
+});
