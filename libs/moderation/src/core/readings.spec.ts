@@ -248,6 +248,7 @@ describe('"they write that …" and a worried parent who saw the chat', () => {
     // A verb of asking reports a request as one of saying does; a denied one reports nothing (session 19).
     expectDecisions([['Мальчики из 8А просили мою подругу прислать фото без одежды.', 'review']], 'sexual');
     expectDecisions([['Nobody asked you, slut.', 'block']], 'insult');
+    expectDecisions([['Skolotāj, man kāds anonīms profils sūta ziņas, lai nosūtu bildes bez drēbēm.', 'review']], 'sexual');
     // Said to the writer's own child: "мужчина пишет моей дочери … просит прислать фото".
     expectDecisions([['Какой-то взрослый мужчина пишет моей дочери и просит прислать фото в купальнике. Ей 12 лет.', 'review']], 'sexual');
   });
