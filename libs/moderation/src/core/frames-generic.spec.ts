@@ -1135,3 +1135,13 @@ describe('"occupier" said to someone', () => {
     expectClean(['Okupācijas muzejā mācījāmies par okupantiem.', 'Vai jūs esat lasījuši grāmatu par okupantiem?', 'В учебнике написано, что оккупанты сожгли деревню.']);
   });
 });
+
+describe('чухна and негр (session 19)', () => {
+  it('are hate said of a classmate', () => {
+    expectDecisions([['Чухна, учи русский, пока не поздно.', 'block'], ['Негр в нашей команде? Вы серьёзно?', 'block'], ['чухонцы все тупые', 'block']], 'hate');
+  });
+
+  it('leave a history lesson and a cocktail alone', () => {
+    expectClean(['В учебнике истории про негров-рабов в Америке', 'Негрони — это коктейль']);
+  });
+});
