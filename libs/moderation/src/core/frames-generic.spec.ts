@@ -1145,3 +1145,13 @@ describe('чухна and негр (session 19)', () => {
     expectClean(['В учебнике истории про негров-рабов в Америке', 'Негрони — это коктейль']);
   });
 });
+
+describe('a people to be deported to Siberia or in cattle wagons (session 19)', () => {
+  it('is hate', () => {
+    expectDecisions([['Krievus vajag sadzīt atpakaļ uz Sibīriju, visus līdz pēdējam.', 'block'], ['Ivanus vajag sūtīt atpakaļ lopu vagonos.', 'block']], 'hate');
+  });
+
+  it('leaves the history of the deportations and library books alone', () => {
+    expectClean(['Vēsturē mācījāmies, ka 1941. gadā latviešus sadzina lopu vagonos un aizveda uz Sibīriju.', 'Mums vajag aizsūtīt krievu valodas grāmatas atpakaļ uz bibliotēku.']);
+  });
+});
