@@ -105,6 +105,8 @@ interface Found extends ModerationMatch {
   reported: boolean;
   /** The strongest decision this match may cause on its own. */
   cap?: Decision;
+  /** The word's own severity, before an addressee raised it ("ты дебил"). */
+  ownSeverity?: Severity;
 }
 
 /** What {@link Moderator.moderateByRules} found before any second opinion. */
@@ -213,6 +215,7 @@ export class Moderator {
         masked: h.masked,
         quoted: tok.quoted,
         reported: reported[tok.index],
+        ownSeverity: e.sev,
       });
     };
 
@@ -450,7 +453,7 @@ class SentenceReadings {
     if ((f.category === 'threat' || f.category === 'insult') && (this.played ??= playSentences(tokens, NEGATION, this.text)).has(tokens[f.first].sentence)) return true;
     if ((f.category === 'insult' || f.category === 'harassment') && this.namesNoPerson(f)) return true;
     if (f.category === 'insult' && (this.fond ??= affectionate(tokens, this.text))) return true;
-    if (f.category === 'insult' && f.severity < 3 && (this.teasing ??= teasingFavour(tokens, this.text))) return true;
+    if (f.category === 'insult' && (f.ownSeverity ?? f.severity) < 3 && (this.teasing ??= teasingFavour(tokens, this.text))) return true;
     if (f.category === 'harassment' && f.severity < 3 && (this.loving ??= declaresLove(tokens, this.text))) return true;
     if (f.category === 'threat' && (this.figurative ??= figurativeDeathSentences(tokens)).has(tokens[f.first].sentence)) return true;
     if (f.category === 'threat' && (this.trifling ??= jokeOverTrifle(tokens, this.text))) return true;

@@ -374,6 +374,8 @@ describe('a friend teased over a mishap, with a laugh and a favour (sessions 18,
       'Eu, muļķīt, atkal aizmirsi cepuri klasē, es to paņēmu 😄',
       'Nu tu gan esi muļķītis 😂 atkal sajauci kabinetus, mēs esam 214.',
       'Ахаха, дурында, ты опять перепутал кабинеты? Иди сюда, мы в 212',
+      // The word's own severity counts, not the one an addressee adds ("tu esi debils" is a 3 only for that).
+      'haha tu esi debils 😂 опять забыл ключи',
     ]);
   });
 
