@@ -69,9 +69,15 @@ const THRESHOLD_FLOOR = 0.5;
  * The block head's threshold: the lowest at which, leave-one-set-out, it raises to `block` no report
  * and at most this share of the innocent lines of every set, the near-twin training sets included
  * (a blocked message bounces, so their hard negatives count here), and never below BLOCK_FLOOR.
+ * Session 19 (64 sets): 0.001 and 0.9 chose 0.9239; 0.002 and 0.85 choose 0.8798, which blocks 41 more
+ * of the blind sets' 2,886 severe lines (0.859 → 0.873) for no innocent line or report more there, and
+ * 164 more of the training sets' 4,872 for 13 more of their 8,413 near-twin innocent lines (70 → 83).
+ * Holding the rules' own blocks for review when this head is below 0.1 would have spared 12 of those
+ * and 3 reports, but a threat padded with a few polite words falls below it ("урок Labdien Labdien
+ * ekskursija. Es tevi piekaušu." reads 0.097): not done.
  */
-const BLOCK_INNOCENT_TARGET = 0.001;
-const BLOCK_FLOOR = 0.9;
+const BLOCK_INNOCENT_TARGET = 0.002;
+const BLOCK_FLOOR = 0.85;
 /**
  * The floor of the block threshold for a review the rules held on their own matches (chosen apart,
  * with the same budget over their own innocent lines and no report). Session 17, leave-one-set-out

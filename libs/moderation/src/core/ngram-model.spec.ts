@@ -34,7 +34,7 @@ describe('n-gram second opinion', () => {
     expect(file.features).toEqual(NGRAM_FEATURES);
     expect(file.threshold).toBeGreaterThanOrEqual(0.5);
     expect(file.threshold).toBeLessThan(1);
-    expect(file.block.threshold).toBeGreaterThanOrEqual(0.9);
+    expect(file.block.threshold).toBeGreaterThanOrEqual(0.85);
     expect(file.block.threshold).toBeLessThan(1);
     // The rules' own reviews have their own threshold, never below the trainer's floor for them.
     expect(file.block.ruledThreshold).toBeGreaterThanOrEqual(0.8);
@@ -147,14 +147,14 @@ describe('n-gram second opinion', () => {
     const model = sharedNgramModel();
     expect(model.ruledBlockThreshold).toBeLessThan(model.blockThreshold);
     const blockProbability = (text: string): number => model.blockProbabilityOf(secondOpinionInput(rulesOnly.moderateByRules(text)));
-    // Both between the two thresholds (blind-18): the rules' own review is blocked…
+    // Both between the two thresholds (blind-18, blind-11): the rules' own review is blocked…
     const ruled = 'Ты воняешь, поэтому с тобой никто не сидит.';
     expect(rulesOnly.moderate(ruled).decision).toBe('review');
     expect(blockProbability(ruled)).toBeGreaterThanOrEqual(model.ruledBlockThreshold);
     expect(blockProbability(ruled)).toBeLessThan(model.blockThreshold);
     expect(withModel.moderate(ruled).decision).toBe('block');
     // …and a review only the model raised stays a review.
-    const raised = 'Передай своей маме, что ей лучше по вечерам не гулять одной.';
+    const raised = 'Tavai mazajai māsai arī vajadzētu uzmanīties, kad viņa nāk no bērnudārza.';
     expect(rulesOnly.moderate(raised).decision).toBe('allow');
     expect(blockProbability(raised)).toBeGreaterThanOrEqual(model.ruledBlockThreshold);
     expect(blockProbability(raised)).toBeLessThan(model.blockThreshold);
