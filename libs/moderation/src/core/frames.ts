@@ -136,6 +136,8 @@ export class FrameMatcher {
   private readonly combined = new Map<readonly number[], Map<number | string, readonly number[]>>();
   /** Per Latin word read in Cyrillic as well: its own classes and those with its readings'. */
   private readonly readInCyrillic = new Map<string, { own: readonly number[]; all: readonly number[] }>();
+  /** The classes of words with one hidden letter, by key and letter counts (a masked word repeats in hostile text). */
+  private readonly hidden = new Map<string, readonly number[]>();
   private readonly prefixes = new Map<number, Map<string, number[]>>();
   private readonly suffixes = new Map<number, Map<string, number[]>>();
   private readonly inflected = new Map<number, Map<string, number[]>>();
@@ -270,6 +272,16 @@ export class FrameMatcher {
 
   /** "уб!ю", "k*ll": one hidden letter is read as each letter of the word's script in turn. */
   private featuresOfHidden(key: string, mask: number, counts?: readonly number[]): readonly number[] {
+    const memo = counts === undefined ? key : `${key} ${counts.join()}`;
+    let known = this.hidden.get(memo);
+    if (known === undefined) {
+      if (this.hidden.size >= MAX_KNOWN_WORDS) this.hidden.clear();
+      this.hidden.set(memo, (known = this.fillHidden(key, mask, counts)));
+    }
+    return known;
+  }
+
+  private fillHidden(key: string, mask: number, counts?: readonly number[]): readonly number[] {
     let out: number[] = this.lookUp(key);
     if (out !== NO_FEATURES) out = [...out];
     for (const letter of hiddenLetters(key)) {
