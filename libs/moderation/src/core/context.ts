@@ -34,6 +34,7 @@ interface ContextFile {
   conditional: Record<string, string[]>;
   naming: Record<string, string[]>;
   namingNegated: Record<string, string[]>;
+  forbidding: Record<string, string[]>;
   hypothetical: Record<string, string[]>;
   play: Record<string, string[]>;
   media: Record<string, string[]>;
@@ -308,9 +309,19 @@ export function deniedSpeech(tokens: readonly Token[], text: string, negation: R
     const comma = k > 0 && commaBetween(text, tokens[k - 1].end, t.start) && !THAT.has(t.key);
     if (open !== t.sentence || comma || CLAUSE_JOIN.has(t.key)) open = -1;
     if (open === t.sentence) out[k] = 1;
-    else if (NAMING_NEGATED.has(t.key) || (NAMING.has(t.key) && negatedWithin(tokens, k, negation))) open = t.sentence;
+    else if (NAMING_NEGATED.has(t.key) || (NAMING.has(t.key) && (negatedWithin(tokens, k, negation) || forbiddenBefore(tokens, k)))) open = t.sentence;
   }
   return out;
+}
+
+const FORBIDDING = keySet(ctx.forbidding);
+/** How far before a verb of naming a rule may forbid it ("noteikumi aizliedz lamāties un saukt citus …"). */
+const FORBID_REACH = 3;
+
+/** Whether a word that forbids stands up to FORBID_REACH words before token `k` in its sentence. */
+function forbiddenBefore(tokens: readonly Token[], k: number): boolean {
+  for (let j = Math.max(0, k - FORBID_REACH); j < k; j++) if (tokens[j].sentence === tokens[k].sentence && FORBIDDING.has(tokens[j].key)) return true;
+  return false;
 }
 
 const THAT = keySet({ all: ['that', 'ka', 'что', 'чтобы'] });

@@ -513,3 +513,13 @@ describe('what predators write, quoted in a safety note (session 19)', () => {
     expectDecisions([["Don't tell your parents, this is our secret. Please talk to me tonight.", 'block']], 'sexual');
   });
 });
+
+describe('a rule that forbids calling names (session 19)', () => {
+  it('names the word, it does not call anyone it', () => {
+    expectClean(['Atgādinu, ka skolas noteikumi aizliedz lamāties un saukt citus par idiotiem.', 'School rules forbid calling anyone an idiot.']);
+  });
+
+  it('still reads a name called beside a rule that does not forbid it', () => {
+    expectHeld(['Tu esi idiots, un noteikumi to neaizliedz.'], 'insult');
+  });
+});
