@@ -523,3 +523,13 @@ describe('a rule that forbids calling names (session 19)', () => {
     expectHeld(['Tu esi idiots, un noteikumi to neaizliedz.'], 'insult');
   });
 });
+
+describe('the devil of a tale (session 19)', () => {
+  it('is literal in a literature lesson', () => {
+    expectClean(['На литературе читаем Гоголя, там чёрт украл месяц с неба.']);
+  });
+
+  it('stays a mild interjection elsewhere', () => {
+    expectHeld(['Чёрт, опять забыл тетрадь.'], 'profanity');
+  });
+});
