@@ -233,7 +233,7 @@ export function saidByReader(tokens: readonly Token[]): boolean[] {
  * "that", inside it ("viņi raksta, ka …", "они пишут, что …", "visiem stāsta, ka …", "у сына … говорят,
  * что изобьют"): the words after "that" are the report's. "All who mocked me will pay" has no "that".
  */
-export function opensReport(tokens: readonly Token[], first: number, last: number): boolean {
+export function reportsWithin(tokens: readonly Token[], first: number, last: number): boolean {
   for (let k = first + 1; k + 1 <= last; k++) {
     const verb = tokens[k];
     const that = tokens[k + 1];

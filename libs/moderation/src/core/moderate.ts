@@ -1,5 +1,5 @@
 import { S_CYRL } from './chars';
-import { NEGATION, PERFORMANCE, followsTitle, speaksOfThemselves, STRICT_NEGATION, affectionate, teasingFavour, jokeOverTrifle, commaBetween, declaresLove, conditionalClauses, figurativeDeathSentences, namesRival, sportSentences, unaimedSubjects, type UnaimedSubjects, deniedSpeech, detectLatinContext, hypotheticalClauses, negatedWithin, playSentences, isAddressed, mentionsWords, opensReport, parentReport, reportedSpeech, saidByReader, sentencesWith, type LatinContext } from './context';
+import { NEGATION, PERFORMANCE, followsTitle, speaksOfThemselves, STRICT_NEGATION, affectionate, teasingFavour, jokeOverTrifle, commaBetween, declaresLove, conditionalClauses, figurativeDeathSentences, namesRival, sportSentences, unaimedSubjects, type UnaimedSubjects, deniedSpeech, detectLatinContext, hypotheticalClauses, negatedWithin, playSentences, isAddressed, mentionsWords, reportsWithin, parentReport, reportedSpeech, saidByReader, sentencesWith, type LatinContext } from './context';
 import { BUILTIN_LEXICONS, compileEntries, type CompiledEntry, type WordSet, type LexiconEntrySource, type LexiconFile } from './lexicon';
 import { LexiconMatcher, type LexiconHit } from './matcher';
 import { classHash, featureBuckets, sharedNgramModel, type TokenClasses } from './ngram-model';
@@ -242,9 +242,9 @@ export class Moderator {
       masked: false,
       quoted: tokens[first].quoted && tokens[last].quoted,
       // A quotation after a reporting verb reports the remark it completes ("a man told the girls they
-      // had 'nice legs'"), and so does "they write that …" from its subject on; an unquoted end is not
-      // enough ("all who mocked me will pay").
-      reported: reported[first] || (reported[last] && tokens[last].quoted) || opensReport(tokens, first, last),
+      // had 'nice legs'"), and so does a match with "they write that …" or "writes to my daughter …"
+      // inside it; an unquoted end alone is not enough ("all who mocked me will pay").
+      reported: reported[first] || (reported[last] && tokens[last].quoted) || reportsWithin(tokens, first, last),
       cap: rule.cap ?? undefined,
     });
     const phraseHits: PhraseHit[] = [];
