@@ -312,3 +312,14 @@ describe('"or else he will end up in hospital" (session 19)', () => {
     expectClean(['Lai viņš dzer zāles, citādi nonāks slimnīcā ar plaušu karsoni.', 'Пусть лечится, иначе попадёт в больницу с осложнениями.', "He must take his inhaler to PE, otherwise he'll end up in hospital again."]);
   });
 });
+
+describe('the school burning with everyone inside, and a whole bottle swallowed (session 19)', () => {
+  it('are a threat and urging', () => {
+    expectFlagged([['Šī skola nodegs, un jūs visi kopā ar to.', 'block'], ['One day this place is going up in flames with all of you inside.', 'block']], 'threat');
+    expectFlagged([["If I were you I'd swallow the whole bottle and be done with it.", 'block']], 'self-harm');
+  });
+
+  it('leave the news, a school play and cough syrup alone', () => {
+    expectClean(['Did you see the old school building burn on the news? Everyone was shocked.', 'The school play has a scene where the castle goes up in flames, all of you must scream.', 'Swallow the whole bottle of cough syrup? No, one spoon.']);
+  });
+});
