@@ -323,3 +323,13 @@ describe('the school burning with everyone inside, and a whole bottle swallowed 
     expectClean(['Did you see the old school building burn on the news? Everyone was shocked.', 'The school play has a scene where the castle goes up in flames, all of you must scream.', 'Swallow the whole bottle of cough syrup? No, one spoon.']);
   });
 });
+
+describe('"I will bring a knife and everyone will see" (session 19)', () => {
+  it('is a threat to the school', () => {
+    expectFlagged([['Принесу завтра нож, пусть все увидят, что бывает с теми, кто смеётся.', 'block'], ['Rīt atnesīšu tēva nazi, lai visi redz, kas notiek ar tiem, kas par mani smejas.', 'block']], 'threat');
+  });
+
+  it('leaves a cookery lesson and pumpkin carving alone', () => {
+    expectClean(['Rīt atnesīšu nazi uz tehnoloģiju stundu, cepsim pīrāgu, lai visi redz, cik garšīgi.', "I'll bring the knife for the pumpkin carving so everyone can see how it's done."]);
+  });
+});
