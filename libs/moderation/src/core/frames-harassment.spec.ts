@@ -374,3 +374,13 @@ describe('moving a chat to an app where messages vanish or nobody reads them (se
     expectClean(["Let's move to WhatsApp, the school chat is too noisy.", 'Did you see the Snapchat story from the trip?', 'Check the WhatsApp group for the timetable.', "I didn't see the WhatsApp message, sorry"]);
   });
 });
+
+describe('"I\'ll help you undress" (session 19)', () => {
+  it('is held as a sexual approach', () => {
+    expectFlagged(['Pēc treniņa paliec ģērbtuvē, es palīdzēšu tev pārģērbties.', 'Останься после тренировки, я помогу тебе переодеться.'], 'sexual');
+  });
+
+  it('leaves a child asking for help and a parent after an operation alone', () => {
+    expectClean(['Can you help me get changed for the play?', 'Mamma, es palīdzēšu tev pārģērbties pēc operācijas.']);
+  });
+});
