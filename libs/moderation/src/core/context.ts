@@ -309,7 +309,7 @@ export function deniedSpeech(tokens: readonly Token[], text: string, negation: R
     const comma = k > 0 && commaBetween(text, tokens[k - 1].end, t.start) && !THAT.has(t.key);
     if (open !== t.sentence || comma || CLAUSE_JOIN.has(t.key)) open = -1;
     if (open === t.sentence) out[k] = 1;
-    else if (NAMING_NEGATED.has(t.key) || (NAMING.has(t.key) && (negatedWithin(tokens, k, negation) || forbiddenBefore(tokens, k)))) open = t.sentence;
+    else if (NAMING_NEGATED.has(t.key) || (NAMING.has(t.key) && (negatedWithin(tokens, k, negation) || negatedWithin(tokens, k, FORBIDDING, FORBID_REACH)))) open = t.sentence;
   }
   return out;
 }
@@ -318,18 +318,12 @@ const FORBIDDING = keySet(ctx.forbidding);
 /** How far before a verb of naming a rule may forbid it ("noteikumi aizliedz lamāties un saukt citus …"). */
 const FORBID_REACH = 3;
 
-/** Whether a word that forbids stands up to FORBID_REACH words before token `k` in its sentence. */
-function forbiddenBefore(tokens: readonly Token[], k: number): boolean {
-  for (let j = Math.max(0, k - FORBID_REACH); j < k; j++) if (tokens[j].sentence === tokens[k].sentence && FORBIDDING.has(tokens[j].key)) return true;
-  return false;
-}
-
 const THAT = keySet({ all: ['that', 'ka', 'что', 'чтобы'] });
 const CLAUSE_JOIN = keySet({ all: ['or', 'and', 'but', 'because', 'vai', 'un', 'bet', 'jo', 'или', 'но', 'а', 'потому'] });
 
-/** Whether a word of `negation` stands one or two words before token `k` in its sentence. */
-export function negatedWithin(tokens: readonly Token[], k: number, negation: ReadonlySet<string>): boolean {
-  for (let j = Math.max(0, k - 2); j < k; j++) if (tokens[j].sentence === tokens[k].sentence && negation.has(tokens[j].key)) return true;
+/** Whether a word of `negation` stands up to `reach` (by default two) words before token `k` in its sentence. */
+export function negatedWithin(tokens: readonly Token[], k: number, negation: ReadonlySet<string>, reach = 2): boolean {
+  for (let j = Math.max(0, k - reach); j < k; j++) if (tokens[j].sentence === tokens[k].sentence && negation.has(tokens[j].key)) return true;
   return false;
 }
 
