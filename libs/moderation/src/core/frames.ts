@@ -371,9 +371,8 @@ export class FrameMatcher {
     const negatedWord = this.featureIds.get(NEGATED);
     const quoted = this.featureIds.get(QUOTED);
     const eyeroll = this.featureIds.get(EYEROLL);
-    const rolled = eyeroll === undefined ? null : sentencesEndingWith(tokens, text, EYEROLL_EMOJI);
     const asked = this.featureIds.get(ASKED);
-    const questions = asked === undefined ? null : sentencesEndingWith(tokens, text, QUESTION_MARK);
+    const [rolled, questions] = sentencesEndingWith(tokens, text, [eyeroll === undefined ? null : EYEROLL_EMOJI, asked === undefined ? null : QUESTION_MARK]);
     // Computed features are gathered per token and added in one copy: most tokens get one or two.
     const extra: number[] = [];
     // The gap after the previous word is the gap before this one (the dash of "мама — дура").
@@ -401,8 +400,8 @@ export class FrameMatcher {
       if (dashed !== undefined && i > 0 && DASH.test(gapBefore)) extra.push(dashed);
       if (negatedWord !== undefined && negatedWithin(tokens, i, negation)) extra.push(negatedWord);
       if (quoted !== undefined && t.quoted) extra.push(quoted);
-      if (rolled !== null && rolled.has(t.sentence)) extra.push(eyeroll as number);
-      if (questions !== null && questions.has(t.sentence) && (i === 0 || tokens[i - 1].sentence !== t.sentence)) extra.push(asked as number);
+      if (rolled.has(t.sentence)) extra.push(eyeroll as number);
+      if (questions.has(t.sentence) && (i === 0 || tokens[i - 1].sentence !== t.sentence)) extra.push(asked as number);
       if (extra.length > 0) feats[i] = this.withAdded(feats[i], extra);
       gapBefore = gapAfter;
     }
@@ -593,13 +592,18 @@ function isVocative(tokens: Token[], text: string, i: number, feats: (readonly n
   return !(next !== null && relative !== undefined && feats[i + 1].includes(relative));
 }
 
-/** The sentences whose text after their last word (up to the next sentence) matches `mark` (an emoji, a question mark). */
-function sentencesEndingWith(tokens: Token[], text: string, mark: RegExp): Set<number> {
-  const out = new Set<number>();
+/**
+ * Per mark (an emoji, a question mark; null for a feature no frame uses), the sentences whose text after
+ * their last word (up to the next sentence) matches it: one pass, each gap sliced once.
+ */
+function sentencesEndingWith(tokens: Token[], text: string, marks: readonly (RegExp | null)[]): Set<number>[] {
+  const out = marks.map(() => new Set<number>());
+  if (marks.every((m) => m === null)) return out;
   for (let i = 0; i < tokens.length; i++) {
     const next = i + 1 < tokens.length ? tokens[i + 1] : null;
     if (next !== null && next.sentence === tokens[i].sentence) continue;
-    if (mark.test(text.slice(tokens[i].end, next === null ? text.length : next.start))) out.add(tokens[i].sentence);
+    const gap = text.slice(tokens[i].end, next === null ? text.length : next.start);
+    for (let m = 0; m < marks.length; m++) if (marks[m]?.test(gap)) out[m].add(tokens[i].sentence);
   }
   return out;
 }
