@@ -26,6 +26,7 @@ interface ContextFile {
   performance: Record<string, string[]>;
   title: Record<string, string[]>;
   joke: Record<string, string[]>;
+  jokeCounted: Record<string, string[]>;
   favour: Record<string, string[]>;
   trifle: Record<string, string[]>;
   childRef: Record<string, string[]>;
@@ -381,7 +382,7 @@ export function playSentences(tokens: readonly Token[], negation: ReadonlySet<st
   let asked = -1;
   tokens.forEach((t, k) => {
     if (k > 0 && t.sentence !== tokens[k - 1].sentence) first = k;
-    if (!PLAY.has(t.key) || negatedWithin(tokens, k, negation)) return;
+    if (!PLAY.has(t.key) || negatedWithin(tokens, k, negation) || againstJoke(tokens, k)) return;
     out.add(t.sentence);
     // "Es tevi nogalināšu... ar savu šahu!": a sentence that goes on in lower case after an ellipsis
     // finishes the one before it.
@@ -392,6 +393,15 @@ export function playSentences(tokens: readonly Token[], negation: ReadonlySet<st
   });
   return out;
 }
+
+/**
+ * "Vēl viens tāds joks, un…", "Ещё одна такая шутка — и…": a joke counted as one more is the reader's
+ * prank the ultimatum is about, not the writer joking.
+ */
+function againstJoke(tokens: readonly Token[], k: number): boolean {
+  return JOKE.has(tokens[k].key) && negatedWithin(tokens, k, JOKE_COUNTED, 3);
+}
+const JOKE_COUNTED = new Set([...ULTIMATUM, ...keySet(ctx.jokeCounted)]);
 
 /** Whether the sentence that token `first` opens starts in lower case right after an ellipsis ("...", "…"). */
 function continuesAfterEllipsis(tokens: readonly Token[], first: number, text: string): boolean {
