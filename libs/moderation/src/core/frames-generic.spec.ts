@@ -1155,3 +1155,69 @@ describe('a people to be deported to Siberia or in cattle wagons (session 19)', 
     expectClean(['Vēsturē mācījāmies, ka 1941. gadā latviešus sadzina lopu vagonos un aizveda uz Sibīriju.', 'Mums vajag aizsūtīt krievu valodas grāmatas atpakaļ uz bibliotēku.']);
   });
 });
+
+describe('session 20 frames (from blind-28 after its measurement)', () => {
+  it('blocks hate said to the reader or of a group that "corrupts children"', () => {
+    expectDecisions(
+      [
+        ['Ar tādu ādas krāsu tev jābrauc atpakaļ uz savu Āfriku, nevis jāmācās šeit.', 'block'],
+        ['Ej atpakaļ uz savu valsti!', 'block'],
+        ['Lezbietes nedrīkst strādāt skolā, tās samaitā bērnus.', 'block'],
+        ['Visi geji samaitā bērnus.', 'block'],
+      ],
+      'hate',
+    );
+  });
+
+  it('blocks urging someone to leave life or to take a razor and do it', () => {
+    expectDecisions([['Такие, как ты, должны сами уходить из жизни.', 'block'], ['Paņem žileti un izdari to, ko tāpat gribi.', 'block']], 'self-harm');
+  });
+
+  it('blocks sexual approaches made of plain words', () => {
+    expectDecisions(
+      [
+        ['What are you wearing under that uniform? 😏', 'block'],
+        ['Дай потрогать, не ломайся.', 'block'],
+        ['Nākamreiz ģērbtuvē tevi aizskaršu tā, ka tev patiks.', 'block'],
+        ['Gribi, es tev parādīšu, ko lielie puiši dara ar tādām meitenēm kā tu?', 'block'],
+        ['Tu esi ļoti nobriedusi savam vecumam, varam satikties bez taviem vecākiem?', 'block'],
+        ['Это будет наш маленький секрет, маме не рассказывай, хорошо?', 'block'],
+        ["I'll pay you fifty bucks for a nude, easy money.", 'block'],
+      ],
+      'sexual',
+    );
+  });
+
+  it('blocks filming someone to shame them and following them home unnoticed', () => {
+    expectDecisions(
+      [
+        ['I recorded you crying in the bathroom, the whole school gets it tomorrow.', 'block'],
+        ['Я каждый день провожаю тебя до дома, а ты даже не замечаешь.', 'block'],
+        ['Es katru dienu eju tev pakaļ līdz mājām, tu vēl neesi pamanījusi?', 'block'],
+        ['Uztaisīju mēmi ar tavu seju uz cūkas ķermeņa 🤣', 'review'],
+      ],
+      'harassment',
+    );
+  });
+
+  it('holds a deadline followed by "no mercy" for review', () => {
+    expectDecisions([['Tev ir laiks līdz piektdienai, pēc tam vairs nežēlošu.', 'review']], 'threat');
+  });
+
+  it('leaves their look-alikes alone', () => {
+    expectClean([
+      'Brauc droši atpakaļ uz savu valsti, paldies par apmaiņas programmu!',
+      'Ты должна знать: уйти из жизни — не выход, позвони на линию доверия.',
+      "I walk past you every day and you don't even notice me 😢",
+      'I recorded you singing, everyone will see it at the assembly!',
+      'Дай потрогать котёнка, не жадничай и не ломайся',
+      "What are you wearing under your coat? It's freezing.",
+      'Nestāsti mammai par mūsu čatu, gatavojam viņai pārsteigumu dzimšanas dienā!',
+      'Tev ir laiks līdz piektdienai nodot darbu, pēc tam vairs nežēlošu ar atzīmēm 😉',
+      'Lezbietes un geji ir tādi paši cilvēki, viņi nesamaitā bērnus.',
+      'Vēsturē: komunisti teica, ka ebreji samaitā bērnus, tā bija propaganda.',
+      'Nofilmēju tevi dziedam, visa skola redzēs rīt koncertā!',
+      'Наш учитель ушёл из жизни, выражаем соболезнования семье.',
+    ]);
+  });
+});

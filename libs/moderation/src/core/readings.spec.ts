@@ -533,3 +533,13 @@ describe('the devil of a tale (session 19)', () => {
     expectHeld(['Чёрт, опять забыл тетрадь.'], 'profanity');
   });
 });
+
+describe('a joke counted as "one more" (session 20)', () => {
+  it('is the prank an ultimatum is about, not play', () => {
+    expectDecisions([['Vēl viens tāds joks, un tev zobi būs kabatā.', 'block'], ['Ещё одна такая шутка — и получишь по шее, серьёзно.', 'block']], 'threat');
+  });
+
+  it('leaves a joke the writer makes alone', () => {
+    expectClean(['Es tevi nogalināšu, joks 😂', 'Vēl viens tāds joks, un es nomiršu no smiekliem 😂']);
+  });
+});
