@@ -41,6 +41,7 @@ interface ContextFile {
   media: Record<string, string[]>;
   speaker: Record<string, string[]>;
   writerObject: Record<string, string[]>;
+  writerAsObject: Record<string, string[]>;
   readerPossessive: Record<string, string[]>;
   thirdPerson: Record<string, string[]>;
   affection: Record<string, string[]>;
@@ -553,23 +554,30 @@ const DISCOVERY = wordSet(ctx.discovery);
 
 /**
  * The sentences where "you're dead" is a figure of speech: dying of laughter ("būsi miris no
- * smiekliem"), or in trouble once a parent finds out ("ты труп, если мама узнает", "you're dead meat
- * when Mum sees the mess").
+ * smiekliem"), in trouble once a parent finds out ("ты труп, если мама узнает", "you're dead meat
+ * when Mum sees the mess"), or a parent "killing" the writer ("mamma mani nositīs").
  */
 export function figurativeDeathSentences(tokens: readonly Token[]): Set<number> {
   const out = new Set<number>();
   const carer = new Set<number>();
   const discovery = new Set<number>();
+  const writerHit = new Set<number>();
+  const reader = new Set<number>();
   tokens.forEach((t, k) => {
+    if (WRITER_AS_OBJECT.has(t.key)) writerHit.add(t.sentence);
+    if (READER.has(t.key) || YOUR.has(t.key)) reader.add(t.sentence);
     // "всем будет не до смеха": no laughing matter is the threat's own warning.
     if (LAUGHTER.has(t.key) && !negatedWithin(tokens, k, STRICT_NEGATION)) out.add(t.sentence);
     if (CARER.has(t.key)) carer.add(t.sentence);
     // "мама родная не узнает": your own mother will not recognise you is the threat itself.
     if (DISCOVERY.has(t.key) && !negatedWithin(tokens, k, STRICT_NEGATION)) discovery.add(t.sentence);
   });
-  for (const s of carer) if (discovery.has(s)) out.add(s);
+  // "Если я опять разобью телефон, папа меня прибьет": a parent "killing" the writer, with no reader in
+  // the sentence, is the same figure.
+  for (const s of carer) if (discovery.has(s) || (writerHit.has(s) && !reader.has(s))) out.add(s);
   return out;
 }
+const WRITER_AS_OBJECT = keySet(ctx.writerAsObject);
 
 const CHILD_REF = keySet(ctx.childRef);
 const HELP_SEEKING = wordSet(ctx.helpSeeking);

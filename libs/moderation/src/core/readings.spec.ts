@@ -543,3 +543,23 @@ describe('a joke counted as "one more" (session 20)', () => {
     expectClean(['Es tevi nogalināšu, joks 😂', 'Vēl viens tāds joks, un es nomiršu no smiekliem 😂']);
   });
 });
+
+describe('session 20 readings from train-zk and train-zl', () => {
+  it('leaves a parent "killing" the writer, a relay race and an essay on the war alone', () => {
+    expectClean([
+      'Если я опять разобью телефон, папа меня прибьет 😂',
+      'tētis mani nositīs, saskrāpēju viņa mašīnu ar velosipēdu 😬',
+      'Завтра эстафета, всех порвем, приходите болеть! 🏃',
+      'Esejā par Otro pasaules karu jāapraksta, kā nacisti iznīcināja ebreju kopienas Latvijā.',
+    ]);
+  });
+
+  it('still blocks a parent named against the reader', () => {
+    expectDecisions([['Mans tētis tevi nositīs, ja vēl reizi pieskarsies man.', 'block']], 'threat');
+  });
+
+  it('holds what someone claimed for review', () => {
+    expectDecisions([["I'm reporting a message in the group chat claiming all Muslims should be deported.", 'review']], 'hate');
+    expectDecisions([['Labvakar, dēla klasesbiedrs apgalvoja, ka atnesīs uz skolu tēva pistoli.', 'review']], 'threat');
+  });
+});
