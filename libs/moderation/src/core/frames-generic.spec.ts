@@ -623,7 +623,7 @@ describe('hate in polite words, exposure, grooming and veiled threats (tenth rou
       ],
       'threat',
     );
-    expectDecisions([['Share the video of Tom crying in the toilets with everyone 😂', 'review']], 'harassment');
+    expectDecisions([['Share the video of Tom crying in the toilets with everyone 😂', 'block']], 'harassment');
   });
 
   it('leaves gifts, surprises, cyclists, balls, needles and lost pets alone', () => {
@@ -1218,6 +1218,58 @@ describe('session 20 frames (from blind-28 after its measurement)', () => {
       'Vēsturē: komunisti teica, ka ebreji samaitā bērnus, tā bija propaganda.',
       'Nofilmēju tevi dziedam, visa skola redzēs rīt koncertā!',
       'Наш учитель ушёл из жизни, выражаем соболезнования семье.',
+    ]);
+  });
+});
+
+describe('session 20 frames (from train-zk and train-zl)', () => {
+  it('blocks a humiliating video of the reader already shared', () => {
+    expectDecisions(
+      [
+        ['Видео, где ты падаешь в столовой, уже у всей школы, скоро до родителей дойдёт 😂', 'block'],
+        ['Tas video, kur tu krīti sporta stundā — уже у всех, it\'s going viral 😂', 'block'],
+      ],
+      'harassment',
+    );
+  });
+
+  it('blocks "you will be found in a ditch" and "nobody will find you in the forest"', () => {
+    expectDecisions(
+      [
+        ['Ja vēlreiz tevi redzēšu ar viņu, tevi atradīs grāvī.', 'block'],
+        ['Увижу тебя с ней ещё раз — найдут в канаве.', 'block'],
+        ['Будешь лежать в лесу под Огре, и никто тебя не найдет.', 'block'],
+      ],
+      'threat',
+    );
+  });
+
+  it('blocks urging someone who self-harms to go further or to end it', () => {
+    expectDecisions(
+      [
+        ['Keep cutting, maybe next time go deeper.', 'block'],
+        ['Ты и так режешь руки, так доведи дело до конца.', 'block'],
+        ['Слушай, я серьезно: если тебе так плохо, просто закончи это, и все.', 'block'],
+        ['Tu esi tik nožēlojams, ka vienīgais pareizais solis būtu atņemt sev dzīvību.', 'block'],
+      ],
+      'self-harm',
+    );
+  });
+
+  it('leaves their look-alikes alone', () => {
+    expectClean([
+      'Video, kur tu dziedi, jau ir skolas grupā, visi saka super! 😍',
+      'The video of you scoring the goal has 300 views already!',
+      'Фото, где ты на сцене, уже у всех в чате, ты звезда! 🌟',
+      'Tevi atradīs mežā, ja paslēpsies aiz lielā ozola — spēlējam paslēpes!',
+      'Ja pazaudēsi telefonu upē, to neviens neatradīs.',
+      'Cut the paper deeper along the line next time.',
+      'Если тебе плохо, закончи это упражнение и отдохни.',
+      'Ja tev ir slikti, izbeidz treniņu un pasaki trenerim.',
+      'Hamlets apsver atņemt sev dzīvību – apspriedīsim monologu.',
+      'Ja kāds saka, ka grib atņemt sev dzīvību, tev vajadzētu zvanīt 116123.',
+      'Tu griezies pareizi, dziļāk nevajag — frizūra izskatās lieliski',
+      'Which page of the workbook did we have to do? I wrote down the wrong number 🙈',
     ]);
   });
 });
