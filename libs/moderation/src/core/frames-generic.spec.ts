@@ -1273,3 +1273,35 @@ describe('session 20 frames (from train-zk and train-zl)', () => {
     ]);
   });
 });
+
+describe('session 20: stalking by routine and groups as vermin or zoo animals', () => {
+  it('blocks "I see you at your stop every day" with what was worn or "see you tomorrow"', () => {
+    expectDecisions(
+      [
+        ['I see you at the bus stop every morning. You looked tired today. See you tomorrow.', 'block'],
+        ['Каждое утро вижу, как ты в 7:40 выходишь из подъезда. Красная куртка тебе идет.', 'block'],
+      ],
+      'harassment',
+    );
+  });
+
+  it('blocks a group said to be cockroaches, extremists or zoo animals', () => {
+    expectDecisions(
+      [
+        ['ukraiņu bērni mūsu skolā ir kā tarakāni, nāk un nāk arvien vairāk.', 'block'],
+        ['Black people belong in a zoo, not in our class.', 'block'],
+        ["Muslim families in? They're all extremists waiting to blow something up", 'block'],
+      ],
+      'hate',
+    );
+  });
+
+  it('leaves a classmate at the stop and a zoo trip alone', () => {
+    expectClean([
+      'I see you at the bus stop every morning, want to walk together tomorrow?',
+      'Katru rītu redzu tevi pieturā, rīt atkal brauksim kopā uz skolu?',
+      'Ukraiņu bērni rīt brauks uz zoodārzu kopā ar 3.b klasi.',
+      "They're all cheering for us, every one of them!",
+    ]);
+  });
+});
