@@ -1305,3 +1305,29 @@ describe('session 20: stalking by routine and groups as vermin or zoo animals', 
     ]);
   });
 });
+
+describe('session 20: plain-word sexual remarks and approaches (train-zk, train-zl)', () => {
+  it('blocks money for pictures, remarks on clothes and bodies, and "come when everyone has gone, I will show you something"', () => {
+    expectDecisions(
+      [
+        ['Varu samaksāt 50 eiro par dažām bildēm apakšveļā. Nauda uzreiz.', 'block'],
+        ['Сколько ты хочешь за пару откровенных видео? Деньги сразу на карту.', 'block'],
+        ['Tev šodien tik īsi svārki, visa klase skatījās uz tavām kājām 😏', 'block'],
+        ['Miss, those jeans really show off your figure, hard to focus on Shakespeare.', 'block'],
+        ['Зайди после тренировки в раздевалку, когда все уйдут, хочу тебе кое-что показать.', 'block'],
+      ],
+      'sexual',
+    );
+  });
+
+  it('leaves a photo contest, dress code, a shop, gym and tidying up alone', () => {
+    expectClean([
+      'Konkursā par labākajām bildēm uzvarētājs saņems 50 eiro naudu.',
+      'Svārki ir par īsu skolas noteikumiem, lūdzu, ievērojiet formu.',
+      'Šie šorti tev ļoti labi pieguļ, ņem M izmēru!',
+      'Look at the short film we made, it is only 5 minutes!',
+      'Kājas jāpaceļ augstāk, vingrojam šortos.',
+      'Nāc uz ģērbtuvi pēc treniņa, kad visi aizies, jāsakārto inventārs.',
+    ]);
+  });
+});
