@@ -1331,3 +1331,43 @@ describe('session 20: plain-word sexual remarks and approaches (train-zk, train-
     ]);
   });
 });
+
+describe('session 20: more severe shapes from train-zk and train-zl', () => {
+  it('blocks threats without a violent word aimed at the reader', () => {
+    expectDecisions(
+      [
+        ['Es parūpēšos, lai tu pēc sestdienas vairs nekad nevarētu normāli staigāt.', 'block'],
+        ['Ja man būtu spridzeklis, es sāktu tieši ar jūsu klasi.', 'block'],
+        ['В понедельник школа запомнит этот день надолго. Я подготовился.', 'block'],
+        ["Someone is going to get stabbed if this keeps up, and it won't be me.", 'block'],
+        ["Keep snitching and you'll be found floating in the Daugava.", 'block'],
+        ['Nodursim tevi kā cūku, tikai pagaidi līdz Līgo.', 'block'],
+      ],
+      'threat',
+    );
+  });
+
+  it("blocks mocking someone's dead parent and urging to a high place or out of life", () => {
+    expectDecisions([['Tavs tētis nomira, un pareizi, viņš droši vien negribēja tādu dēlu kā tu.', 'block']], 'harassment');
+    expectDecisions(
+      [
+        ['Vanšu tilts ir augsts, tev tur vajadzētu aiziet.', 'block'],
+        ['Мой совет вам как учителю: уйдите с работы, а лучше сразу из жизни.', 'block'],
+      ],
+      'self-harm',
+    );
+  });
+
+  it('leaves recovery, water pistols, condolences, a concert, a sunset, a film, school rules and the league alone', () => {
+    expectClean([
+      'Es parūpēšos, lai tu pēc operācijas atkal varētu normāli staigāt.',
+      'Ja man būtu ūdens pistole, es sāktu ar tevi 😂',
+      'Tavs tētis nomira, esam ar tevi, ļoti žēl.',
+      'Твой папа умер? Мне так жаль, держись.',
+      'Skola atcerēsies šo dienu ilgi — koncerts bija lielisks, esam gatavi nākamajam!',
+      'Vanšu tilts ir augsts, tev tur vajadzētu aiziet nofotografēt saulrietu.',
+      'In the film someone is going to get shot at the end, no spoilers',
+      'School rules reminder: knives, lighters, vapes and fireworks are strictly banned on school grounds.',
+    ]);
+  });
+});
