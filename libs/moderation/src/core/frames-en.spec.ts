@@ -185,7 +185,7 @@ describe('sexual remarks and grooming phrased indirectly', () => {
   it('reviews remarks on looks, clothes, ranking classmates and innuendo', () => {
     expectFlagged(
       [
-        ['Miss, you look so hot today.', 'review'],
+        ['Miss, you look so hot today.', 'block'],
         ['You should wear tighter leggings 😏', 'review'],
         ["Let's rank the girls by who we'd kiss first.", 'review'],
         ["I'd stay after class with her, if you know what I mean", 'review'],

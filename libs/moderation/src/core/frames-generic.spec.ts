@@ -160,7 +160,7 @@ describe('veiled consequences, exposure, exclusion and grooming (third round)', 
     expectDecisions(
       [
         ['Shared your diary page in the group chat, everyone is dying 😂', 'review'],
-        ['Скинешь 20 евро до пятницы, иначе все увидят твою переписку.', 'review'],
+        ['Скинешь 20 евро до пятницы, иначе все увидят твою переписку.', 'block'],
         ['Mēs visi vienojāmies, ka ar tevi neviens nesēdēs.', 'review'],
         ['Все договорились с тобой не разговаривать.', 'review'],
       ],
@@ -199,7 +199,7 @@ describe('knowing where someone lives', () => {
       ],
       'threat',
     );
-    expectDecisions([['Я выложу твой адрес в чат.', 'review']], 'harassment');
+    expectDecisions([['Я выложу твой адрес в чат.', 'block']], 'harassment');
   });
 
   it('leaves it alone when the sentence offers a lift, a book or a walk together', () => {
@@ -702,8 +702,8 @@ describe('hate in polite words, exposure, grooming and veiled threats (tenth rou
   it('reviews coercion by exposure, blocks veiled threats and a pet that will not come home', () => {
     expectDecisions(
       [
-        ['Atsūti man savu paroli, citādi visi uzzinās, ko tu rakstīji.', 'review'],
-        ['Do my homework or the whole class sees your chats.', 'review'],
+        ['Atsūti man savu paroli, citādi visi uzzinās, ko tu rakstīji.', 'block'],
+        ['Do my homework or the whole class sees your chats.', 'block'],
       ],
       'harassment',
     );
