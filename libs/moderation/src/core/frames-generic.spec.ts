@@ -172,7 +172,7 @@ describe('veiled consequences, exposure, exclusion and grooming (third round)', 
     expectDecisions(
       [
         ['Atnāc uz noliktavu starpbrīdī, bet viena un klusi.', 'block'],
-        ['Я куплю тебе кроссовки, а ты мне пришлёшь пару фоток.', 'review'],
+        ['Я куплю тебе кроссовки, а ты мне пришлёшь пару фоток.', 'block'],
         ['Have you done anything with your boyfriend yet? You can tell me.', 'block'],
       ],
       'sexual',
@@ -870,8 +870,8 @@ describe('"something at school everyone will remember" and "no laughing matter" 
   it('holds a hint of an attack on the school for review: a teacher\'s teaser has the same words', () => {
     expectDecisions(
       [
-        ['Rīt ienesīšu skolā kaut ko tādu, ka visi atcerēsies šo dienu.', 'review'],
-        ['Tomorrow something is going to happen at this school and nobody will ever forget it.', 'review'],
+        ['Rīt ienesīšu skolā kaut ko tādu, ka visi atcerēsies šo dienu.', 'block'],
+        ['Tomorrow something is going to happen at this school and nobody will ever forget it.', 'block'],
       ],
       'threat',
     );

@@ -193,7 +193,7 @@ describe('veiled threats', () => {
     expectFlagged(
       [
         ["I'll be waiting for you after school. Come alone.", 'review'],
-        ["I'll be waiting for you behind the gym.", 'review'],
+        ["I'll be waiting for you behind the gym.", 'block'],
         ['Я тебя встречу после уроков. Поговорим по-другому.', 'block'],
       ],
       'threat',
