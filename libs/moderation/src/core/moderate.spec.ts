@@ -73,6 +73,8 @@ describe('moderate: obfuscation', () => {
     ['leet Cyrillic', 'пи3дец', 'block'],
     ['repeated letters', 'fuuuuuck', 'block'],
     ['spaced letters', 'f u c k', 'block'],
+    ['spaced letters with a digit', 't u   e s i   d 3 b i l s', 'block'],
+    ['spaced Cyrillic with digits', 'тебе п 1 з д 3 ц', 'block'],
     ['dotted letters', 'п.и.з.д.е.ц', 'block'],
     ['interleaved symbols', 'f*u*c*k', 'block'],
     ['zero-width characters', 'fu\u200bck', 'block'],

@@ -110,6 +110,8 @@ class UnitBuffer {
 /** A one-letter word kept aside in case it is part of "f u c k". */
 interface Single {
   ch: string;
+  /** K_LETTER, or K_DIGIT for a digit spelled out among letters ("d 3 b i l s"). */
+  kind: number;
   script: number;
   upper: boolean;
   start: number;
@@ -192,7 +194,7 @@ export function tokenize(text: string): Token[] {
 
   const emitSingle = (u: Single): void => {
     side.len = 0;
-    side.push(u.ch, K_LETTER, u.script, u.upper, u.start, u.end);
+    side.push(u.ch, u.kind, u.script, u.upper, u.start, u.end);
     emit(side, 0, 1, u.lvMark, false, u.boundaryBefore, u.quoted);
   };
 
@@ -201,10 +203,23 @@ export function tokenize(text: string): Token[] {
     let lv = false;
     for (let k = from; k < to; k++) {
       const u = singles[k];
-      side.push(u.ch, K_LETTER, u.script, u.upper, u.start, u.end);
+      side.push(u.ch, u.kind, u.script, u.upper, u.start, u.end);
       lv = lv || u.lvMark;
     }
     emit(side, 0, side.len, lv, true, singles[from].boundaryBefore, singles[from].quoted);
+  };
+
+  /**
+   * Singles [a, k) as one spelled-out word when `spelled`, else one by one. A spelled-out word starts and
+   * ends with a letter: "f u c k 5.b" leaves the 5 to the class name.
+   */
+  const emitPiece = (a: number, k: number, spelled: boolean): void => {
+    let z = k;
+    while (z > a && singles[z - 1].kind !== K_LETTER) z--;
+    while (a < z && singles[a].kind !== K_LETTER) emitSingle(singles[a++]);
+    if (spelled && z - a >= 2) emitSpelled(a, z);
+    else for (let m = a; m < z; m++) emitSingle(singles[m]);
+    for (let m = z; m < k; m++) emitSingle(singles[m]);
   };
 
   const flushSingles = (): void => {
@@ -221,8 +236,7 @@ export function tokenize(text: string): Token[] {
         let a = i;
         for (let k = i + 1; k <= j; k++) {
           if (k < j && singles[k].gapBefore === usual) continue;
-          if (k - a >= 2 || (a === i && k === j)) emitSpelled(a, k);
-          else emitSingle(singles[a]);
+          emitPiece(a, k, k - a >= 2 || (a === i && k === j));
           a = k;
         }
       } else {
@@ -247,11 +261,16 @@ export function tokenize(text: string): Token[] {
     if (b > a) {
       // "5.b", "e.g": a letter glued to the previous word by punctuation is not spelling anything out.
       const single = b - a === 1 && buf.kind[a] === K_LETTER && buf.script[a] !== S_OTHER && !gluedToWord;
-      if (single) {
+      // "t u e s i d 3 b i l s": a lone digit between spelled-out letters stands for a letter; it takes
+      // the script of the letters before it, so the run goes on.
+      const lastSingle = singles.length > 0 ? singles[singles.length - 1] : null;
+      const spelledDigit = b - a === 1 && buf.kind[a] === K_DIGIT && pendingJoinable && lastSingle !== null && lastSingle.kind === K_LETTER;
+      if (single || spelledDigit) {
         if (singles.length > 0 && !pendingJoinable) flushSingles();
         singles.push({
           ch: buf.ch[a],
-          script: buf.script[a],
+          kind: buf.kind[a],
+          script: spelledDigit && lastSingle !== null ? lastSingle.script : buf.script[a],
           upper: buf.upper[a] === 1,
           start: buf.start[a],
           end: buf.end[a],
