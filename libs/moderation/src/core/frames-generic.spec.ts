@@ -1301,6 +1301,9 @@ describe('session 20: stalking by routine and groups as vermin or zoo animals', 
       'I see you at the bus stop every morning, want to walk together tomorrow?',
       'Katru rītu redzu tevi pieturā, rīt atkal brauksim kopā uz skolu?',
       'Ukraiņu bērni rīt brauks uz zoodārzu kopā ar 3.b klasi.',
+      "See you every morning at the bus stop, don't forget your hat!",
+      'I see you every day at the bus stop, you always wear that cool jacket, where did you buy it?',
+      'Каждое утро вижу тебя на остановке, у тебя классная куртка, где купила?',
       "They're all cheering for us, every one of them!",
     ]);
   });
