@@ -1330,6 +1330,8 @@ describe('session 20: plain-word sexual remarks and approaches (train-zk, train-
       'Šie šorti tev ļoti labi pieguļ, ņem M izmēru!',
       'Look at the short film we made, it is only 5 minutes!',
       'Kājas jāpaceļ augstāk, vingrojam šortos.',
+      'Tev tik skaisti svārki, visi skatījās 😍',
+      'Great figure skating show, your new dress was amazing!',
       'Nāc uz ģērbtuvi pēc treniņa, kad visi aizies, jāsakārto inventārs.',
     ]);
   });
