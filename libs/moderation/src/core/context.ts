@@ -172,17 +172,6 @@ export function isAddressed(tokens: Token[], index: number): boolean {
   return false;
 }
 
-/**
- * Whether the word at `index` opens its sentence and a comma sets it off from the rest: a name called
- * out ("Ботан, иди поплачь в углу", "Lopi, ejiet prom"), as pointed as a second-person word.
- */
-export function calledOut(tokens: readonly Token[], index: number, text: string): boolean {
-  const t = tokens[index];
-  if (index > 0 && tokens[index - 1].sentence === t.sentence) return false;
-  const next = tokens[index + 1];
-  return next !== undefined && next.sentence === t.sentence && commaBetween(text, t.end, next.start);
-}
-
 /** Words after an opening "say" that make it a dare: "Say that again and…", "Скажи ещё раз — …", "Pasaki vēl vienu vārdu". */
 const AGAIN = new Set([...ULTIMATUM, ...keySet(ctx.again)]);
 

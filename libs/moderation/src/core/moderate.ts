@@ -1,5 +1,5 @@
 import { S_CYRL } from './chars';
-import { NEGATION, PERFORMANCE, followsTitle, speaksOfThemselves, STRICT_NEGATION, affectionate, teasingFavour, jokeOverTrifle, commaBetween, declaresLove, conditionalClauses, figurativeDeathSentences, namesRival, sportSentences, unaimedSubjects, type UnaimedSubjects, deniedSpeech, detectLatinContext, hypotheticalClauses, negatedWithin, playSentences, isAddressed, calledOut, mentionsWords, reportsWithin, parentReport, reportedSpeech, saidByReader, sentencesWith, type LatinContext } from './context';
+import { NEGATION, PERFORMANCE, followsTitle, speaksOfThemselves, STRICT_NEGATION, affectionate, teasingFavour, jokeOverTrifle, commaBetween, declaresLove, conditionalClauses, figurativeDeathSentences, namesRival, sportSentences, unaimedSubjects, type UnaimedSubjects, deniedSpeech, detectLatinContext, hypotheticalClauses, negatedWithin, playSentences, isAddressed, mentionsWords, reportsWithin, parentReport, reportedSpeech, saidByReader, sentencesWith, type LatinContext } from './context';
 import { BUILTIN_LEXICONS, compileEntries, type CompiledEntry, type WordSet, type LexiconEntrySource, type LexiconFile } from './lexicon';
 import { LexiconMatcher, type LexiconHit } from './matcher';
 import { classHash, featureBuckets, sharedNgramModel, type TokenClasses } from './ngram-model';
@@ -390,7 +390,7 @@ function contextAllows(e: CompiledEntry, tok: Token, rootFrom: number, tokens: T
     if (e.notIn !== null && e.notIn.has(lang)) return false;
     if (e.onlyIn !== null && !e.onlyIn.has(lang)) return false;
   }
-  if (e.directed && !isAddressed(tokens, tok.index) && !calledOut(tokens, tok.index, text)) return false;
+  if (e.directed && !isAddressed(tokens, tok.index)) return false;
   if (e.literalWith !== null && !e.literalWith.has(tok.key) && inMessage(e.literalWith) && !isAddressed(tokens, tok.index)) return false;
   const prev = tok.index > 0 ? tokens[tok.index - 1] : null;
   const next = tok.index + 1 < tokens.length ? tokens[tok.index + 1] : null;

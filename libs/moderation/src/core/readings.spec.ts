@@ -563,13 +563,3 @@ describe('session 20 readings from train-zk and train-zl', () => {
     expectDecisions([['Labvakar, dēla klasesbiedrs apgalvoja, ka atnesīs uz skolu tēva pistoli.', 'review']], 'threat');
   });
 });
-
-describe('a directed word called out at the start of a sentence (session 20)', () => {
-  it('is aimed at the reader like a second-person word', () => {
-    expectDecisions([['ботан, иди поплачь', 'review'], ['cūka, atkal ēdnīcā apēdi trīs porcijas 🐷', 'review']], 'insult');
-  });
-
-  it('leaves the word inside a phrase alone', () => {
-    expectClean(['Тупой угол, это больше 90 градусов.']);
-  });
-});
