@@ -1380,3 +1380,10 @@ describe('session 20: more severe shapes from train-zk and train-zl', () => {
     ]);
   });
 });
+
+describe('after blind-29 was measured (session 20)', () => {
+  it('leaves a fever that went down and a school weapons policy alone', () => {
+    expectClean(['Спасибо, что позвонили, температура у Димы уже спала.', 'School policy: knives, lighters, vapes and any weapons are strictly forbidden on campus.']);
+    expectDecisions([['Уже спала с ним?', 'block']], 'sexual');
+  });
+});
