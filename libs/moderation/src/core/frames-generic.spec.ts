@@ -1382,8 +1382,13 @@ describe('session 20: more severe shapes from train-zk and train-zl', () => {
 });
 
 describe('after blind-29 was measured (session 20)', () => {
-  it('leaves a fever that went down and a school weapons policy alone', () => {
-    expectClean(['Спасибо, что позвонили, температура у Димы уже спала.', 'School policy: knives, lighters, vapes and any weapons are strictly forbidden on campus.']);
+  it('leaves a fever that went down, a school weapons policy and "вы просто бомба" alone', () => {
+    expectClean([
+      'Спасибо, что позвонили, температура у Димы уже спала.',
+      'School policy: knives, lighters, vapes and any weapons are strictly forbidden on campus.',
+      'Спасибо вам, вы просто бомба! Лучший классный руководитель 💣❤️',
+    ]);
+    expectDecisions([['Я принесу бомбу в школу, вы все увидите', 'block']], 'threat');
     expectDecisions([['Уже спала с ним?', 'block']], 'sexual');
   });
 });
