@@ -182,7 +182,7 @@ describe('sexual remarks and grooming phrased indirectly', () => {
       'sexual',
     );
   });
-  it('reviews remarks on looks, clothes, ranking classmates and innuendo', () => {
+  it('holds remarks on looks, clothes, ranking classmates and innuendo, blocks "you look hot" to a teacher', () => {
     expectFlagged(
       [
         ['Miss, you look so hot today.', 'block'],

@@ -156,7 +156,7 @@ describe('veiled consequences, exposure, exclusion and grooming (third round)', 
     );
   });
 
-  it('reviews mocking exposure, blackmail and a class told to shut someone out', () => {
+  it('reviews mocking exposure and a class told to shut someone out, blocks blackmail', () => {
     expectDecisions(
       [
         ['Shared your diary page in the group chat, everyone is dying 😂', 'review'],
@@ -168,7 +168,7 @@ describe('veiled consequences, exposure, exclusion and grooming (third round)', 
     );
   });
 
-  it('blocks a pupil told to come alone, holds gifts for pictures and questions about a boyfriend', () => {
+  it('blocks a pupil told to come alone, gifts for pictures and questions about a boyfriend', () => {
     expectDecisions(
       [
         ['Atnāc uz noliktavu starpbrīdī, bet viena un klusi.', 'block'],
@@ -191,7 +191,7 @@ describe('veiled consequences, exposure, exclusion and grooming (third round)', 
 });
 
 describe('knowing where someone lives', () => {
-  it('blocks it bare and reviews publishing it', () => {
+  it('blocks it bare and publishing it', () => {
     expectDecisions(
       [
         ['Es zinu, kur tu dzīvo.', 'block'],
@@ -699,7 +699,7 @@ describe('hate in polite words, exposure, grooming and veiled threats (tenth rou
       'Lūdzu, līdz piektdienai atsūtiet bērnu apģērba izmērus skolas formām.',
     ]);
   });
-  it('reviews coercion by exposure, blocks veiled threats and a pet that will not come home', () => {
+  it('blocks coercion by exposure, veiled threats and a pet that will not come home', () => {
     expectDecisions(
       [
         ['Atsūti man savu paroli, citādi visi uzzinās, ko tu rakstīji.', 'block'],
@@ -867,7 +867,7 @@ describe('"stay home if you want to live" (session 16)', () => {
 });
 
 describe('"something at school everyone will remember" and "no laughing matter" (session 16)', () => {
-  it('holds a hint of an attack on the school for review: a teacher\'s teaser has the same words', () => {
+  it('blocks a hint of an attack on the school; a teacher\'s teaser names the event', () => {
     expectDecisions(
       [
         ['Rīt ienesīšu skolā kaut ko tādu, ka visi atcerēsies šo dienu.', 'block'],
