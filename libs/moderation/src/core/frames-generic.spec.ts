@@ -1194,7 +1194,7 @@ describe('session 20 frames (from blind-28 after its measurement)', () => {
         ['I recorded you crying in the bathroom, the whole school gets it tomorrow.', 'block'],
         ['Я каждый день провожаю тебя до дома, а ты даже не замечаешь.', 'block'],
         ['Es katru dienu eju tev pakaļ līdz mājām, tu vēl neesi pamanījusi?', 'block'],
-        ['Uztaisīju mēmi ar tavu seju uz cūkas ķermeņa 🤣', 'review'],
+        ['Uztaisīju mēmi ar tavu seju uz cūkas ķermeņa 🤣', 'block'],
       ],
       'harassment',
     );
@@ -1390,5 +1390,156 @@ describe('after blind-29 was measured (session 20)', () => {
     ]);
     expectDecisions([['Я принесу бомбу в школу, вы все увидите', 'block']], 'threat');
     expectDecisions([['Уже спала с ним?', 'block']], 'sexual');
+  });
+});
+
+describe('session 21: threats without a violent word (blind-30, train-zm, train-zn)', () => {
+  it('blocks "some will not wake up", "if you want to stay alive", "in pieces", found wherever you hide', () => {
+    expectDecisions(
+      [
+        ['Ja mani izmetīs, daži no jums vairs nepamodīsies.', 'block'],
+        ['Ещё раз нажалуешься — больше не проснёшься.', 'block'],
+        ['Some of you will never wake up after Friday.', 'block'],
+        ['Если хочешь остаться живым, держи язык за зубами.', 'block'],
+        ['If you want to stay in one piece, drop the complaint.', 'block'],
+        ['Ja gribi palikt dzīvs, aizmirsti par to.', 'block'],
+        ['Скажешь хоть слово — тебя соберут по частям.', 'block'],
+        ['Tevi atradīs, lai kur tu slēptos.', 'block'],
+        ['You will be found, no matter where you hide.', 'block'],
+      ],
+      'threat',
+    );
+  });
+
+  it('blocks a school in smoke, a loud day to stay away from, a weapon "you will all see", extortion and family routines', () => {
+    expectDecisions(
+      [
+        ['Rīt te viss būs dūmos, es apsolu.', 'block'],
+        ['On Monday school is going to be loud. Sit near the exit.', 'block'],
+        ['Labāk rīt paliec mājās. Es nopietni.', 'block'],
+        ['Купил нож. В пятницу все поймёте.', 'block'],
+        ['Nes 10 eiro katru pirmdienu, un neviens tevi neaiztiks.', 'block'],
+        ['Твоя мама работает в аптеке? Я знаю, во сколько она заканчивает.', 'block'],
+        ["I know where your brother waits for the bus. Remember that.", 'block'],
+        ['Mēs zinām tavu adresi. Naktī labāk aizslēdz durvis.', 'block'],
+        ['Pēc stundām aiz sporta zāles, viens pats. Citādi būs sliktāk.', 'block'],
+        ['Vakarā parunāsim bez lieciniekiem.', 'block'],
+        ['Ja pasūdzēsies, tavs brālis vairs nenāks mājās.', 'block'],
+        ['Лучше переводись, пока ещё можешь ходить.', 'block'],
+        ["He thinks he's safe at home. He's wrong.", 'block'],
+      ],
+      'threat',
+    );
+  });
+
+  it('leaves grief, waking up on time, health advice, games, a cooking knife, a lost child, a concert and a password alone', () => {
+    expectClean([
+      'Vecmāmiņa vairs nepamodīsies, tāpēc Jānis rīt nebūs skolā.',
+      'Ja tu iesi gulēt pusnaktī, tu vairs nepamodīsies laicīgi.',
+      'Бабушка больше не проснётся, мы в трауре, простите за пропуск.',
+      'You never wake up on time, set two alarms!',
+      'If you want to stay healthy, eat vegetables and sleep well.',
+      'If you want to stay alive in Minecraft, build a shelter before night.',
+      'Давай разберём его по частям, этот текст сложный.',
+      'Rīt ķīmijas stundā viss būs dūmos 😂 eksperiments!',
+      'We will be waiting for you at the party 😈',
+      'Nopirku nazi kulinārijas stundai, pirmdien redzēsiet, kā griežu.',
+      'Ja apmaldīsies mežā, tevi atradīs, nekur neslēpies, stāvi uz vietas.',
+      'Ekskursijas maksa 15 eiro, ja nesamaksāsiet, nekas nenotiks, varat vēlāk.',
+      'Piektdien koncertā būs skaļi, sēdiet tuvāk izejai, ja jums ir mazi bērni.',
+      'Labāk rīt paliec mājās, ja esi slims. Tikai saku.',
+      'Enjoy the park while you can still walk there before it closes.',
+      'Ты думаешь, что пароль в безопасности? Ошибаешься.',
+      'If you complain to the teacher, your mum will come home early to talk.',
+      'Tava mamma strādā slimnīcā, vai ne? Es zinu, viņa ir lieliska ārste.',
+    ]);
+  });
+});
+
+describe('session 21: grooming, stalking, sharing and urging in plain words', () => {
+  it('blocks secrecy about "our friendship", pictures as "our secret", gifts for coming alone, age questions and parents away', () => {
+    expectDecisions(
+      [
+        ['Никто не должен знать о нашей переписке, поняла?', 'block'],
+        ['Vecāki taču nezina, ka mēs sarakstāmies, vai ne?', 'block'],
+        ['Send me a selfie before bed, it will be our secret.', 'block'],
+        ['Nopirkšu tev jaunas austiņas, ja atnāksi pie manis viena.', 'block'],
+        ['Stay after practice, I will show you some grown-up things.', 'block'],
+        ['Cik tev gadu? Tu izskaties daudz vecāka 😏', 'block'],
+        ['Your parents do not need to know about this, okay?', 'block'],
+        ['Когда твои родители уезжают? Могу забрать тебя покататься.', 'block'],
+        ['Включи камеру, когда будешь в душе.', 'block'],
+        ['Я хочу тебя везде целовать.', 'block'],
+        ['Skolotāja šodien tādos svārkos 🥵', 'block'],
+      ],
+      'sexual',
+    );
+  });
+
+  it('blocks watching every night, being "always around", a face on a naked body, changing-room pictures offered, blackmail with messages', () => {
+    expectDecisions(
+      [
+        ['I watch you every night from across the street.', 'block'],
+        ['Redzēju tevi veikalā un pie trenera. Es vienmēr būšu tuvumā.', 'block'],
+        ['Приклеил лицо Лены на голое тело, кидайте дальше 😂', 'block'],
+        ['Got a video of Tom in the changing room, who wants it?', 'block'],
+        ['Do my project or everyone sees your messages.', 'block'],
+        ['Ты сейчас у школы стоишь? 👀', 'block'],
+      ],
+      'harassment',
+    );
+  });
+
+  it('blocks urging onto the rails, out of a window, to end a life, a rope and a chair; a group that "should not exist"', () => {
+    expectDecisions(
+      [
+        ['Ляг на рельсы, всем будет легче.', 'block'],
+        ['Izlec pa logu, neviens neraudās.', 'block'],
+        ['Go jump off the bridge, do us all a favour.', 'block'],
+        ['Izbeidz savu dzīvi, tā būs labāk visiem.', 'block'],
+        ['Virve un krēsls, tev vairāk neko nevajag.', 'block'],
+      ],
+      'self-harm',
+    );
+    expectDecisions([['Цыгане не должны существовать.', 'block']], 'hate');
+  });
+
+  it('leaves surprises, a physio, lost phones, the pool, a fire drill, a lecture on deepfakes and praise of maturity alone', () => {
+    expectClean([
+      'Никто не должен знать о сюрпризе для мамы, это секрет.',
+      'Vecāki vēl nezina par pārsteigumu, nesakiet!',
+      'I watch you every night on the school stream, great singing!',
+      'Send me a pic of the cake, it is our secret for mum\'s birthday.',
+      'Paliec pēc stundas, es tev iemācīšu šo uzdevumu.',
+      'Pēc treniņa paliec, fizioterapeits pamasēs muguru.',
+      'Kiss everywhere? It is a French custom, two cheeks!',
+      'Saw you at the concert and at the fair! I am always around if you need help.',
+      'If you lose your phone, everyone can read your messages, so set a PIN.',
+      'Go jump off the diving board, it is fun!',
+      "Don't stand on the tracks during the trip, it's dangerous.",
+      'Не прыгай в окно даже при пожаре, жди пожарных.',
+      'Lecture on deepfakes next Tuesday: how to spot a photoshopped face on a body.',
+      "You're so mature for your age in how you handled that argument.",
+      'Стереотипы о латышах не должны существовать.',
+      'Kad tavi vecāki būs prom, es varu tevi paņemt uz treniņu, ja viņi atļaus.',
+      'Great dress at the gala tonight 🔥',
+    ]);
+  });
+});
+
+describe('after blind-30 was measured (session 21)', () => {
+  it('reads a rematch as sport, an essay on Hitler as history, and a report about a classmate as a report', () => {
+    expectClean(["Riga beat us 3-1 but we'll crush them in the rematch!", 'Rakstu referātu par to, kā Hitlers pavēlēja iznīcināt ebrejus, vajag avotus.']);
+    expectDecisions([['Hitleram vajadzēja pabeigt darbu ar ebrejiem.', 'block']], 'hate');
+    expectDecisions([["Boys are sharing an edited nude picture of a girl in our class. Please help, she's devastated.", 'review']], 'sexual');
+  });
+
+  it('reads a word exclaimed on its own before the rest as calling the reader that', () => {
+    expectDecisions([['Nejēga! Pat nokopēt nemāki.', 'review']], 'insult');
+    expectClean(['Bravo! Pat nokopēt nevajadzēja.']);
+  });
+
+  it('knows dolbaeb in Latin letters', () => {
+    expectDecisions([['tu esi tāds dolbaeb', 'block']], 'insult');
   });
 });

@@ -373,6 +373,10 @@ export class FrameMatcher {
     const eyeroll = this.featureIds.get(EYEROLL);
     const asked = this.featureIds.get(ASKED);
     const [rolled, questions] = sentencesEndingWith(tokens, text, [eyeroll === undefined ? null : EYEROLL_EMOJI, asked === undefined ? null : QUESTION_MARK]);
+    const lewd = this.featureIds.get(LEWD);
+    const leered = lewd === undefined ? null : sentencesWithEmoji(tokens, text, LEWD_EMOJI);
+    const watching = this.featureIds.get(WATCHING);
+    const watched = watching === undefined ? null : sentencesWithEmoji(tokens, text, WATCHING_EMOJI);
     // Computed features are gathered per token and added in one copy: most tokens get one or two.
     const extra: number[] = [];
     // The gap after the previous word is the gap before this one (the dash of "мама — дура").
@@ -401,6 +405,8 @@ export class FrameMatcher {
       if (negatedWord !== undefined && negatedWithin(tokens, i, negation)) extra.push(negatedWord);
       if (quoted !== undefined && t.quoted) extra.push(quoted);
       if (rolled.has(t.sentence)) extra.push(eyeroll as number);
+      if (leered?.has(t.sentence)) extra.push(lewd as number);
+      if (watched?.has(t.sentence)) extra.push(watching as number);
       if (questions.has(t.sentence) && (i === 0 || tokens[i - 1].sentence !== t.sentence)) extra.push(asked as number);
       if (extra.length > 0) feats[i] = this.withAdded(feats[i], extra);
       gapBefore = gapAfter;
@@ -565,12 +571,19 @@ const QUOTED = '$quoted';
 const EYEROLL = '$eyeroll';
 /** `$asked`: the first word of a sentence that ends with a question mark ("Are you going to the hospital tomorrow?"). */
 const ASKED = '$asked';
-const COMPUTED = new Set([VOCATIVE, CLAUSE_END, LAUGHED_AT, AFTER_DASH, MENACING, NAME, NEGATED, QUOTED, EYEROLL, ASKED]);
+/** `$lewd`: a word in a sentence with a leering emoji after any of its words (🥵 🤤 🍑 🍆 💦 👅): a remark about a body. */
+const LEWD = '$lewd';
+/** `$watching`: a word in a sentence with 👀 after any of its words: "I see you" said to someone followed. */
+const WATCHING = '$watching';
+const COMPUTED = new Set([VOCATIVE, CLAUSE_END, LAUGHED_AT, AFTER_DASH, MENACING, NAME, NEGATED, QUOTED, EYEROLL, ASKED, LEWD, WATCHING]);
 const QUESTION_MARK = /\?/;
 const EYEROLL_EMOJI = /[\u{1F644}\u{1F612}]/u;
+const WATCHING_EMOJI = /\u{1F440}/u;
+const LEWD_EMOJI = /[\u{1F975}\u{1F924}\u{1F351}\u{1F346}\u{1F4A6}\u{1F445}]/u;
 const MENACING_EMOJI = /[\u{1F608}\u{1F47F}\u{1F52A}\u{1F52B}\u{1F480}\u{2620}\u{26B0}\u{1FA78}\u{1F5E1}]/u;
 const MOCKING_EMOJI = /[\u{1F602}\u{1F923}\u{1F921}\u{1F437}\u{1F416}\u{1F40B}\u{1F433}\u{1F92E}\u{1F606}\u{1F61D}\u{1F61B}]/u;
 const DASH = /^\s+[-\u2013\u2014]\s+$/;
+const EXCLAIMED = /^\s*!+\s*$/;
 
 /** Inflectional endings of the three languages (data/affixes.json), normalised like token keys. */
 const ENDINGS: ReadonlySet<string> = new Set(
@@ -585,7 +598,8 @@ function isVocative(tokens: Token[], text: string, i: number, feats: (readonly n
   const t = tokens[i];
   const prev = i > 0 && tokens[i - 1].sentence === t.sentence ? tokens[i - 1] : null;
   const next = i + 1 < tokens.length && tokens[i + 1].sentence === t.sentence ? tokens[i + 1] : null;
-  if (prev === null && next === null) return false;
+  // A word exclaimed on its own before the rest ("Nejēga! Pat nokopēt nemāki.") calls the reader that.
+  if (prev === null && next === null) return i + 1 < tokens.length && EXCLAIMED.test(text.slice(t.end, tokens[i + 1].start));
   const before = prev === null || commaBetween(text, prev.end, t.start);
   const after = next === null || commaBetween(text, t.end, next.start);
   if (!before || !after) return false;
@@ -604,6 +618,18 @@ function sentencesEndingWith(tokens: Token[], text: string, marks: readonly (Reg
     if (next !== null && next.sentence === tokens[i].sentence) continue;
     const gap = text.slice(tokens[i].end, next === null ? text.length : next.start);
     for (let m = 0; m < marks.length; m++) if (marks[m]?.test(gap)) out[m].add(tokens[i].sentence);
+  }
+  return out;
+}
+
+/** The sentences with a mark in the gap after any of their words (an emoji in mid-sentence counts too). */
+function sentencesWithEmoji(tokens: Token[], text: string, mark: RegExp): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const end = i + 1 < tokens.length ? tokens[i + 1].start : text.length;
+    // A single space between words holds no emoji: most gaps are not sliced.
+    if (end - tokens[i].end <= 1 && (end === tokens[i].end || text.charCodeAt(tokens[i].end) === 32)) continue;
+    if (mark.test(text.slice(tokens[i].end, end))) out.add(tokens[i].sentence);
   }
   return out;
 }
