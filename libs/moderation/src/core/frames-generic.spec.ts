@@ -1543,3 +1543,53 @@ describe('after blind-30 was measured (session 21)', () => {
     expectDecisions([['tu esi tāds dolbaeb', 'block']], 'insult');
   });
 });
+
+describe('session 21: a second round (blind-30 and train-zn after their first results)', () => {
+  it('blocks blackmail with messages, changing-room pictures sent out, waiting at a building every evening, a pity about your daughter', () => {
+    expectDecisions(
+      [
+        ['Если не дашь списать, я всем покажу твою переписку.', 'block'],
+        ['Ieliku tavu video no ģērbtuves klases čatā 😂', 'block'],
+        ['Я каждый вечер стою у твоего подъезда.', 'block'],
+      ],
+      'harassment',
+    );
+    expectDecisions(
+      [
+        ['Jūsu meita tik jauki spēlējas pagalmā. Būtu žēl.', 'block'],
+        ['Nobody is leaving this school alive tomorrow.', 'block'],
+        ["My uncle's gun is in the car. Think about that.", 'block'],
+        ['Ja pasūdzēsies, mēs tevi sagaidīsim pēc skolas.', 'block'],
+        ["Say that again and you won't walk straight for weeks.", 'block'],
+        ['Katru dienu redzu tevi parkā. Kādu dienu tu neaiziesi.', 'block'],
+      ],
+      'threat',
+    );
+    expectDecisions(
+      [
+        ['Iemet sevi zem autobusa, visiem būs vieglāk.', 'block'],
+        ['Ja es būtu tu, es sen būtu pārgriezis vēnas.', 'block'],
+        ['Vienkārši izbeidz ar sevi.', 'block'],
+      ],
+      'self-harm',
+    );
+    expectDecisions([['Atsūti man bildi no gultas, tikai mums 😉', 'block']], 'sexual');
+    expectDecisions([['Viņi visi ir otrās šķiras cilvēki.', 'block']], 'hate');
+  });
+
+  it('leaves surgery, a lovely daughter who missed a concert, an escape room, a rifle club, headache pills and a lift after training alone', () => {
+    expectClean([
+      "Your son won't walk for a month after the surgery, he'll need crutches.",
+      'Go hang out with your friends!',
+      'Tava mamma tik skaista, būtu žēl, ja viņa nokavētu koncertu.',
+      'Nobody leaves this escape room alive 😂',
+      'Think about that rifle club idea, it opens in May.',
+      'Если пожалуешься, мы встретим тебя у директора и всё обсудим.',
+      'Iemet sevi baseinā, ūdens silts!',
+      'Vēsturē viņus sauca par otrās šķiras pilsoņiem, tas bija netaisnīgi.',
+      'Kādu dienu tu neaiziesi uz skolu, jo būs brīvdiena.',
+      'Ja es būtu tu, es paņemtu tabletes pret galvassāpēm.',
+      'Katru vakaru gaidu pie tavas mājas, kad tev beidzas treniņš, tad braucam kopā.',
+    ]);
+  });
+});
