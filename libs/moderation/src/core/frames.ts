@@ -374,9 +374,8 @@ export class FrameMatcher {
     const asked = this.featureIds.get(ASKED);
     const [rolled, questions] = sentencesEndingWith(tokens, text, [eyeroll === undefined ? null : EYEROLL_EMOJI, asked === undefined ? null : QUESTION_MARK]);
     const lewd = this.featureIds.get(LEWD);
-    const leered = lewd === undefined ? null : sentencesWithEmoji(tokens, text, LEWD_EMOJI);
     const watching = this.featureIds.get(WATCHING);
-    const watched = watching === undefined ? null : sentencesWithEmoji(tokens, text, WATCHING_EMOJI);
+    const [leered, watched] = sentencesWithMark(tokens, text, [lewd === undefined ? null : LEWD_EMOJI, watching === undefined ? null : WATCHING_EMOJI]);
     // Computed features are gathered per token and added in one copy: most tokens get one or two.
     const extra: number[] = [];
     // The gap after the previous word is the gap before this one (the dash of "мама — дура").
@@ -405,8 +404,8 @@ export class FrameMatcher {
       if (negatedWord !== undefined && negatedWithin(tokens, i, negation)) extra.push(negatedWord);
       if (quoted !== undefined && t.quoted) extra.push(quoted);
       if (rolled.has(t.sentence)) extra.push(eyeroll as number);
-      if (leered?.has(t.sentence)) extra.push(lewd as number);
-      if (watched?.has(t.sentence)) extra.push(watching as number);
+      if (leered.has(t.sentence)) extra.push(lewd as number);
+      if (watched.has(t.sentence)) extra.push(watching as number);
       if (questions.has(t.sentence) && (i === 0 || tokens[i - 1].sentence !== t.sentence)) extra.push(asked as number);
       if (extra.length > 0) feats[i] = this.withAdded(feats[i], extra);
       gapBefore = gapAfter;
@@ -622,14 +621,18 @@ function sentencesEndingWith(tokens: Token[], text: string, marks: readonly (Reg
   return out;
 }
 
-/** The sentences with a mark in the gap after any of their words (an emoji in mid-sentence counts too). */
-function sentencesWithEmoji(tokens: Token[], text: string, mark: RegExp): Set<number> {
-  const out = new Set<number>();
+/**
+ * Per mark (null for a feature no frame uses), the sentences with it in the gap after any of their
+ * words, an emoji in mid-sentence included: one pass, and a single space between words is not sliced.
+ */
+function sentencesWithMark(tokens: Token[], text: string, marks: readonly (RegExp | null)[]): Set<number>[] {
+  const out = marks.map(() => new Set<number>());
+  if (marks.every((m) => m === null)) return out;
   for (let i = 0; i < tokens.length; i++) {
     const end = i + 1 < tokens.length ? tokens[i + 1].start : text.length;
-    // A single space between words holds no emoji: most gaps are not sliced.
     if (end - tokens[i].end <= 1 && (end === tokens[i].end || text.charCodeAt(tokens[i].end) === 32)) continue;
-    if (mark.test(text.slice(tokens[i].end, end))) out.add(tokens[i].sentence);
+    const gap = text.slice(tokens[i].end, end);
+    for (let m = 0; m < marks.length; m++) if (marks[m]?.test(gap)) out[m].add(tokens[i].sentence);
   }
   return out;
 }
