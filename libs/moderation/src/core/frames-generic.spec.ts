@@ -1593,3 +1593,32 @@ describe('session 21: a second round (blind-30 and train-zn after their first re
     ]);
   });
 });
+
+describe('after blind-31 was measured (session 21)', () => {
+  it('knows the dative of parents, a shower in Russian, "uzkāp uz sliedēm", "ej un nobeidzies"', () => {
+    expectDecisions(
+      [
+        ['Приходи в субботу, родителям знать не обязательно.', 'block'],
+        ['Atsūti bildi, mammai nav jāzina.', 'block'],
+        ['Включи камеру, когда пойдёшь в душ.', 'block'],
+      ],
+      'sexual',
+    );
+    expectDecisions(
+      [
+        ['Uzkāp uz sliedēm, kad brauc vilciens.', 'block'],
+        ['Tev nav vērts dzīvot, ej un nobeidzies.', 'block'],
+      ],
+      'self-harm',
+    );
+  });
+
+  it('leaves chicken cut into thin strips, parents who do not know English and a reminder alone', () => {
+    expectClean([
+      'For cooking class, the chicken breasts need to be cut into thin strips.',
+      "My parents don't know English, please write in Latvian.",
+      "Parents don't need to know the exact time, we will send a reminder.",
+      'Tas nav nekāds noslēpums, vecākiem jāzina, ka mēs tiekamies konsultācijās.',
+    ]);
+  });
+});
