@@ -372,10 +372,14 @@ export class FrameMatcher {
     const quoted = this.featureIds.get(QUOTED);
     const eyeroll = this.featureIds.get(EYEROLL);
     const asked = this.featureIds.get(ASKED);
-    const [rolled, questions] = sentencesEndingWith(tokens, text, [eyeroll === undefined ? null : EYEROLL_EMOJI, asked === undefined ? null : QUESTION_MARK]);
     const lewd = this.featureIds.get(LEWD);
     const watching = this.featureIds.get(WATCHING);
-    const [leered, watched] = sentencesWithMark(tokens, text, [lewd === undefined ? null : LEWD_EMOJI, watching === undefined ? null : WATCHING_EMOJI]);
+    const [rolled, questions, leered, watched] = sentencesMarked(tokens, text, [
+      eyeroll === undefined ? null : { mark: EYEROLL_EMOJI, anywhere: false },
+      asked === undefined ? null : { mark: QUESTION_MARK, anywhere: false },
+      lewd === undefined ? null : { mark: LEWD_EMOJI, anywhere: true },
+      watching === undefined ? null : { mark: WATCHING_EMOJI, anywhere: true },
+    ]);
     // Computed features are gathered per token and added in one copy: most tokens get one or two.
     const extra: number[] = [];
     // The gap after the previous word is the gap before this one (the dash of "мама — дура").
@@ -607,32 +611,24 @@ function isVocative(tokens: Token[], text: string, i: number, feats: (readonly n
 
 /**
  * Per mark (an emoji, a question mark; null for a feature no frame uses), the sentences whose text after
- * their last word (up to the next sentence) matches it: one pass, each gap sliced once.
+ * their last word (up to the next sentence) matches it, or with `anywhere` the text after any of their
+ * words (an emoji in mid-sentence): one pass, each gap sliced once, a single space between words never.
  */
-function sentencesEndingWith(tokens: Token[], text: string, marks: readonly (RegExp | null)[]): Set<number>[] {
+function sentencesMarked(tokens: Token[], text: string, marks: readonly ({ mark: RegExp; anywhere: boolean } | null)[]): Set<number>[] {
   const out = marks.map(() => new Set<number>());
   if (marks.every((m) => m === null)) return out;
+  const anywhere = marks.some((m) => m?.anywhere);
   for (let i = 0; i < tokens.length; i++) {
     const next = i + 1 < tokens.length ? tokens[i + 1] : null;
-    if (next !== null && next.sentence === tokens[i].sentence) continue;
-    const gap = text.slice(tokens[i].end, next === null ? text.length : next.start);
-    for (let m = 0; m < marks.length; m++) if (marks[m]?.test(gap)) out[m].add(tokens[i].sentence);
-  }
-  return out;
-}
-
-/**
- * Per mark (null for a feature no frame uses), the sentences with it in the gap after any of their
- * words, an emoji in mid-sentence included: one pass, and a single space between words is not sliced.
- */
-function sentencesWithMark(tokens: Token[], text: string, marks: readonly (RegExp | null)[]): Set<number>[] {
-  const out = marks.map(() => new Set<number>());
-  if (marks.every((m) => m === null)) return out;
-  for (let i = 0; i < tokens.length; i++) {
-    const end = i + 1 < tokens.length ? tokens[i + 1].start : text.length;
+    const last = next === null || next.sentence !== tokens[i].sentence;
+    if (!last && !anywhere) continue;
+    const end = next === null ? text.length : next.start;
     if (end - tokens[i].end <= 1 && (end === tokens[i].end || text.charCodeAt(tokens[i].end) === 32)) continue;
     const gap = text.slice(tokens[i].end, end);
-    for (let m = 0; m < marks.length; m++) if (marks[m]?.test(gap)) out[m].add(tokens[i].sentence);
+    for (let m = 0; m < marks.length; m++) {
+      const k = marks[m];
+      if (k !== null && (last || k.anywhere) && k.mark.test(gap)) out[m].add(tokens[i].sentence);
+    }
   }
   return out;
 }
