@@ -1622,3 +1622,61 @@ describe('after blind-31 was measured (session 21)', () => {
     ]);
   });
 });
+
+describe('after blind-32 was measured (session 22)', () => {
+  it('blocks veiled threats without a violent word', () => {
+    expectDecisions(
+      [
+        ['Paskaties rīt, vai tavs kaķis vēl būs dzīvs.', 'block'],
+        ['Tur kāpnēs tik viegli paklupt un salauzt kaklu. Es parūpēšos.', 'block'],
+        ['Ja vēl sūdzēsies, es tev parādīšu, kā ar mani jārunā.', 'block'],
+        ['Завтра в школе будет громко. Не приходите.', 'block'],
+        ['Отдай телефон, а то получишь.', 'block'],
+        ['Complain again and your car will have no tyres left.', 'block'],
+        ["Tell the teacher and you'll be on crutches.", 'block'],
+        ['Rīt atnesīšu nazi, tad redzēsi.', 'block'],
+        ['Твой брат больше тебя не увидит.', 'block'],
+        ['Смотри по дороге домой, там темно и никого нет.', 'review'],
+      ],
+      'threat',
+    );
+  });
+
+  it('blocks following someone home, questions about underwear, a lap, lips, changing and spicy videos', () => {
+    expectDecisions([['Я каждый день хожу за тобой до самого дома.', 'block']], 'harassment');
+    expectDecisions(
+      [
+        ['Kādu apakšveļu tu šodien valkā?', 'block'],
+        ['Сядь ко мне на колени, тебе понравится.', 'block'],
+        ['С такими губками ты точно знаешь, что делать с парнями.', 'block'],
+        ['I want to see you change after practice.', 'block'],
+        ['Atsūti man pikantas bildes.', 'block'],
+        ['ты делаешь минет', 'block'],
+      ],
+      'sexual',
+    );
+    expectDecisions(
+      [
+        ['Pat sagriezties nemāki, mēģini dziļāk.', 'block'],
+        ['Swallow the whole pack of pills and end it.', 'block'],
+      ],
+      'self-harm',
+    );
+    expectDecisions([['Pedus vajag izdzīt no skolas.', 'block']], 'hate');
+  });
+
+  it('leaves the innocent neighbours alone', () => {
+    expectClean([
+      'Vai tavs vectēvs vēl ir dzīvs? Mums jāzīmē dzimtas koks.',
+      'Uzmanies uz trepēm, tās ir slidenas. Es parūpēšos, lai tās notīra.',
+      'Es tev parādīšu, kā atrisināt šo uzdevumu.',
+      'Be careful on the way home, it gets dark early.',
+      "Can't find the permission form for the trip, could you resend it?",
+      'Please make sure he takes all the pills the doctor prescribed.',
+      'Lūdzu, iedodiet bērnam līdzi maiņas apakšveļu uz ekskursiju.',
+      'Mani-pedi salon gift card for the teacher?',
+      'После операции нужен отсос жидкости.',
+      'Never send spicy pictures to anyone, report such requests to the police.',
+    ]);
+  });
+});
