@@ -1680,3 +1680,48 @@ describe('after blind-32 was measured (session 22)', () => {
     ]);
   });
 });
+
+describe('from train-zo (session 22)', () => {
+  it('blocks threats by allusion, cures for gay people, Hitler being right and urging deeper', () => {
+    expectDecisions(
+      [
+        ['Язык у тебя слишком длинный, можно и подрезать.', 'block'],
+        ['Поставишь двойку — окна в кабинете сами разобьются.', 'block'],
+        ['Ja vēl sūdzēsies, vari atvadīties no sava suņa.', 'block'],
+        ['Tev būs negadījums pēc stundām, tā gadās.', 'block'],
+      ],
+      'threat',
+    );
+    expectDecisions(
+      [
+        ['Hitleram bija taisnība.', 'block'],
+        ['Gejus vajag izārstēt.', 'block'],
+      ],
+      'hate',
+    );
+    expectDecisions([['Bloķē cik gribi, tu no manis neaizbēgsi.', 'block']], 'harassment');
+    expectDecisions(
+      [
+        ['Покажи, как ты переодеваешься.', 'block'],
+        ['Atsūti bildi peldkostīmā, nopirkšu tev austiņas.', 'block'],
+        ['Nometnē gulēsi manā teltī. Tas būs mūsu noslēpums.', 'block'],
+      ],
+      'sexual',
+    );
+    expectDecisions([['Попробуй ещё раз, только глубже.', 'block']], 'self-harm');
+  });
+
+  it('leaves badminton, essays, breathing, spare clothes and hide-and-seek alone', () => {
+    expectClean([
+      'В бадминтоне я тебя порву, жди пятницу 🏸',
+      'Язык у тебя в сочинении хороший, но текст можно укоротить.',
+      'Mēģini vēlreiz, tikai elpo dziļāk.',
+      'Ja bērnam būs negadījums, tā gadās, lūdzu iedodiet rezerves drēbes.',
+      'Paslēpēs tu no manis nepaslēpsies!',
+      'Was Hitler right about anything? Write why not.',
+      'I want to see you change your mind about the trip.',
+      'Send a photo of the changing room lockers, I think I left my bag',
+      'Man kāds draud izlikt bildes, ja nesamaksāšu 50 eiro. Lūdzu palīdziet.',
+    ]);
+  });
+});
