@@ -1722,6 +1722,8 @@ describe('from train-zo (session 22)', () => {
       'I want to see you change your mind about the trip.',
       'Send a photo of the changing room lockers, I think I left my bag',
       'Man kāds draud izlikt bildes, ja nesamaksāšu 50 eiro. Lūdzu palīdziet.',
+      'Я знаю, где ты живёшь, вечером занесу тебе учебник.',
+      'Знаю твой адрес, закину кроссовки по дороге домой 👟',
     ]);
   });
 });
