@@ -1727,3 +1727,53 @@ describe('from train-zo (session 22)', () => {
     ]);
   });
 });
+
+describe('from train-zp (session 22)', () => {
+  it('blocks calls from the bath, ovens and gas, sterilising a group, ropes, being carried back and doxxing', () => {
+    expectDecisions([['Piezvani man pa video, kad būsi vannā 😘', 'block']], 'sexual');
+    expectDecisions(
+      [
+        ['Печки пора растопить, сами знаете для кого.', 'block'],
+        ['Tavam ebreju draugam pienākas gāze.', 'block'],
+        ['Čigānus vajag sterilizēt.', 'block'],
+      ],
+      'hate',
+    );
+    expectDecisions(
+      [
+        ['Найди верёвку и закончи это, ты тут лишний.', 'block'],
+        ['Когда ты уже выпилишься?', 'block'],
+      ],
+      'self-harm',
+    );
+    expectDecisions(
+      [
+        ['Только приди после уроков — обратно понесут.', 'block'],
+        ['Ja vēlreiz aiztiksi manu brāli, tevi pat mājās neatpazīs.', 'block'],
+        ['Не удивляйтесь, если ваша машина сгорит.', 'block'],
+        ['Мы знаем, где гуляют ваши дети.', 'block'],
+        ['Brake lines are easy to cut, you know.', 'block'],
+      ],
+      'threat',
+    );
+    expectDecisions(
+      [
+        ['Viņas adrese ir Brīvības iela 12, ejam ciemos 😈', 'block'],
+        ['Вот её номер, звоните ей ночью.', 'block'],
+      ],
+      'harassment',
+    );
+  });
+
+  it('leaves cooking, history, knots, haircuts, parties and reports alone', () => {
+    expectClean([
+      'Krāsni vajag iekurt agri, lai maize izceptos.',
+      'Vēstures stundā runāsim par gāzes kamerām, kurās nacisti nogalināja ebrejus.',
+      'Paņem virvi un pabeidz mezglu, kā mācījāmies.',
+      'Ar jauno frizūru tevi pat mājās neatpazīs, ja tā turpināsi!',
+      'Mūsu adrese ir Brīvības iela 12, nāciet ciemos uz dzimšanas dienas ballīti!',
+      'Zvaniet viņai naktī tikai tad, ja ir ārkārtas situācija.',
+      'Esmu miris no smiekliem 😂 tas video ar kaķi, kas iekrīt vannā',
+    ]);
+  });
+});
