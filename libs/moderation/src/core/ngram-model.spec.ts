@@ -147,8 +147,8 @@ describe('n-gram second opinion', () => {
     const model = sharedNgramModel();
     expect(model.ruledBlockThreshold).toBeLessThan(model.blockThreshold);
     const blockProbability = (text: string): number => model.blockProbabilityOf(secondOpinionInput(rulesOnly.moderateByRules(text)));
-    // Both between the two thresholds (blind-1, blind-11): the rules' own review is blocked…
-    const ruled = 'Tu maita, atdod manu telefonu!';
+    // Both between the two thresholds: the rules' own review is blocked…
+    const ruled = 'Ты мерзкий, от тебя всех тошнит.';
     expect(rulesOnly.moderate(ruled).decision).toBe('review');
     expect(blockProbability(ruled)).toBeGreaterThanOrEqual(model.ruledBlockThreshold);
     expect(blockProbability(ruled)).toBeLessThan(model.blockThreshold);
