@@ -1777,3 +1777,139 @@ describe('from train-zp (session 22)', () => {
     ]);
   });
 });
+
+describe('after blind-34 was measured, from train-zr and train-zq (session 23)', () => {
+  it('holds or blocks veiled threats, hate by allusion, blackmail, grooming secrets and urging self-harm', () => {
+    expectDecisions(
+      [
+        ['Sargā muguru, Pēteri.', 'review'],
+        ['Береги спину, Саша.', 'review'],
+        ['В пятницу в школе будет взрыв. Больше предупреждать не буду.', 'block'],
+        ['После уроков за школой разберёмся.', 'review'],
+        ['Tavai mašīnai stāvvietā var nejauši kaut kas notikt.', 'block'],
+        ['Ваша машина легко горит, учтите.', 'block'],
+        ["Next time I see you, you'll need an ambulance.", 'block'],
+        ['Padomā par saviem bērniem, pirms liec man divnieku.', 'block'],
+        ['Pirmdien būs pārsteigums visai skolai. Labāk nenāciet.', 'block'],
+        ['Jums ir skaista koka māja. Koks deg ātri.', 'block'],
+        ['Sērkociņu man daudz, un jūsu šķūnis ir sauss.', 'block'],
+        ['Es zinu, cikos tava mamma nāk mājās.', 'block'],
+        ['Tavam sunim labāk nestaigāt vienam.', 'block'],
+        ['Jūsu karjera beigsies, un tā būs mazākā no jūsu problēmām.', 'block'],
+        ['Rīt atnesīšu kaut ko mugursomā, visi redzēs.', 'block'],
+        ['Šai skolai ilgi vairs nav jāstāv.', 'block'],
+        ['Tēvam seifā ir pistole, un es zinu kodu.', 'block'],
+        ['Būtu žēl, ja tavas riepas kādu rītu būtu nolaistas.', 'block'],
+        ['Suns jauks. Būtu skumji, ja viņš neatgrieztos mājās.', 'block'],
+        ['You know what happens to people who talk to teachers.', 'block'],
+      ],
+      'threat',
+    );
+    expectDecisions(
+      [
+        ['Жаль, что Освенцим не доделали.', 'block'],
+        ['Pēc smakas var saprast, ka tur dzīvo čigāni.', 'block'],
+        ['Okupanti un viņu kucēni — visus ārā!', 'block'],
+        ['Окончательное решение — вот что нужно стране.', 'block'],
+        ['Ebrejus krāsnīs.', 'block'],
+        ['Invalīdiem nevajadzētu radīt bērnus.', 'block'],
+        ['They breed like rabbits.', 'block'],
+        ['Нашей нации нужна чистка.', 'block'],
+        ['Latvija latviešiem, pārējie — uz izeju.', 'block'],
+        ['Čemodāns, vokzāls, Krievija.', 'block'],
+        ['Евреи сами виноваты в том, что с ними случилось.', 'block'],
+        ['Roma are genetic waste.', 'block'],
+        ['Deport every Muslim.', 'block'],
+        ['Латышей в Сибирь, снова.', 'block'],
+        ['Send them back where they came from.', 'block'],
+        ['Таким размножаться нельзя.', 'block'],
+        ['Пора почистить школу от понаехавших.', 'block'],
+      ],
+      'hate',
+    );
+    expectDecisions(
+      [
+        ['I saw you at the mall yesterday, that blue jacket really suits you 😉', 'review'],
+        ['Я знаю, во сколько у тебя заканчивается тренировка. Встречу.', 'block'],
+        ["Here's Anna's home address and her dad's number, go wild.", 'block'],
+        ['Atsūti vēl vienu bildi, citādi pirmo ielikšu grupā.', 'block'],
+        ['Samaksā 50 eiro, vai tava sarakste nonāks pie vecākiem.', 'block'],
+        ['Šī ir Laura, te ir viņas adrese, dariet ko gribat.', 'block'],
+        ['Rīt visi pie Annas mājas, ņemiet olas.', 'block'],
+        ['Tas ir mūsu noslēpums, nevienam nestāsti.', 'block'],
+        ['Neviens nedrīkst zināt par mūsu tikšanos.', 'block'],
+        ['Я единственный, кто тебя понимает, родители — нет.', 'block'],
+        ['Приходи одна в парк, я дам тебе новый телефон.', 'block'],
+        ['Atsūti bildi, tikai man.', 'block'],
+        ['Tas ir mūsu секрет, никому не говори.', 'block'],
+      ],
+      'harassment',
+    );
+    expectDecisions(
+      [
+        ['Хочешь, покажу, что у меня в штанах?', 'block'],
+        ["I'd bend you over the desk.", 'block'],
+        ['Atnāc uz ģērbtuvi, kad visi aiziet.', 'block'],
+        ['My parents are away, come over, just the two of us.', 'block'],
+      ],
+      'sexual',
+    );
+    expectDecisions(
+      [
+        ['Kad tu beidzot nomirsi? Visi gaida.', 'block'],
+        ['На твои похороны никто не придёт, так что сделай это.', 'block'],
+        ['Nobody would miss you.', 'block'],
+        ['Slit your wrists.', 'block'],
+      ],
+      'self-harm',
+    );
+  });
+
+  it('leaves posture advice, drills, lessons, recipes, gifts, lost property and a plain "блин" alone', () => {
+    expectClean([
+      'Sēžot pie galda, sargā muguru un turi to taisni.',
+      'Поднимая тяжести, береги спину.',
+      'Ķīmijas stundā demonstrēsim, kā notiek sprādziens, būs droši.',
+      'Evakuācijas mācības: ja skolā būs sprādziens vai ugunsgrēks, ejiet uz sporta laukumu.',
+      'После уроков разберёмся с домашним заданием по физике.',
+      'Последнее предупреждение: оплатите обеды до пятницы, потом будет поздно.',
+      'Jūsu mašīnai stāvvietā nejauši uzbrauca cits auto, lūdzu, piezvaniet.',
+      'Бензин легко горит, поэтому на уроке химии мы его не используем.',
+      "If he still has a fever tomorrow, you'll need a doctor's note.",
+      'На уроке истории говорили об Освенциме и о том, как важно помнить.',
+      'Rožu smarža klasē ir brīnišķīga.',
+      'I saw you at the concert, the choir sounded lovely.',
+      'Я знаю, во сколько заканчивается урок, встречу сына у входа.',
+      "Here's the school's address and the office number for the trip forms.",
+      'Хочешь, покажу, что у меня в портфеле?',
+      'Bend your knees when you pick up the box.',
+      'Nobody would miss the bus if it left five minutes later.',
+      'Cut the paper along the line with safety scissors.',
+      'Padomājiet par saviem bērniem veselību, pirms izvēlaties pusdienu menu.',
+      'Pirmdien būs pārsteigums visai skolai — koncerts aktu zālē!',
+      'Malka labi deg, ja tā ir sausa.',
+      'Es zinu, cikos tava mamma nāk pakaļ — pusčetros.',
+      'Lūdzu, neļaujiet sunim staigāt vienam pa skolas pagalmu.',
+      'Rīt atnesīšu kaut ko mugursomā, parādīšu klasei savu herbāriju.',
+      'The final solution to problem 5 is x = 3.',
+      'Invalīdiem jāpalīdz iekāpt autobusā.',
+      'Rabbits breed quickly, we learned in biology.',
+      'Pārējie – uz izeju, pirmā klase paliek zālē.',
+      'Deport is a word we learned in the history lesson about 1941.',
+      'Atsūti vēl vienu bildi no ekskursijas, lūdzu!',
+      'Samaksājiet 5 eiro par klases foto līdz piektdienai.',
+      'Rīt visi pie skolas, ņemiet olas pašu ceptajai kūkai.',
+      'Tas ir mūsu noslēpums, ko mammai uzdāvināsim dzimšanas dienā, nestāsti viņai!',
+      'Neviens nedrīkst zināt atbildes pirms kontroldarba.',
+      'Tu esi vienīgais, kas saprot šo uzdevumu, palīdzi klasei!',
+      'Nāc uz parku, paņem telefonu, nofotografēsim kokus.',
+      'Atnāc uz ģērbtuvi, kad visi aiziet, un savāc aizmirstās mantas.',
+      'My parents are away this weekend, so Grandma will pick me up.',
+      "Send them back to the library when you're done.",
+      'Būtu žēl, ja lietus sabojātu ekskursiju.',
+      'You know what happens to plants without water, we learned it today.',
+      'Блин, опять забыл сменку.',
+      'Напоминаем: по правилам запрещено обзывать одноклассников, например «дебил».',
+    ]);
+  });
+});
