@@ -182,14 +182,15 @@ describe('sexual remarks and grooming phrased indirectly', () => {
       'sexual',
     );
   });
-  it('holds remarks on looks, clothes, ranking classmates and innuendo, blocks "you look hot" to a teacher', () => {
+  it('holds remarks on looks, clothes, ranking classmates and innuendo, blocks "you look hot" to a teacher and "can\'t stop looking"', () => {
     expectFlagged(
       [
         ['Miss, you look so hot today.', 'block'],
         ['You should wear tighter leggings 😏', 'review'],
         ["Let's rank the girls by who we'd kiss first.", 'review'],
         ["I'd stay after class with her, if you know what I mean", 'review'],
-        ["You've really filled out. Can't stop looking.", 'review'],
+        // Session 23: "can't stop looking / staring" at someone blocks (train-b, train-c, train-zh and train-zq mark it severe).
+        ["You've really filled out. Can't stop looking.", 'block'],
       ],
       'sexual',
     );
