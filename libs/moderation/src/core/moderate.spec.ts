@@ -247,6 +247,9 @@ describe('moderate: a parent reporting what happened to their child', () => {
     expect(rules.moderate(quoted).decision).toBe('block');
     expect(rules.moderate(`Mans dēls saņēma ziņu: "${quoted}" Viņš baidās iet ārā, lūdzu, palīdziet.`).decision).toBe('review');
     expect(rules.moderate('Someone keeps asking my daughter for photos without clothes. We saved screenshots for the police.').decision).toBe('review');
+    // A pupil writing about a friend asks for help as a parent does (blind-29).
+    expect(rules.moderate('Please help, they are passing around a nude photo of my friend.').decision).toBe('review');
+    expect(rules.moderate('Pass around the nude photo of your friend.').decision).toBe('block');
   });
 
   it('is not a shield for a parent who threatens', () => {
