@@ -1913,3 +1913,41 @@ describe('after blind-34 was measured, from train-zr and train-zq (session 23)',
     ]);
   });
 });
+
+describe('frames over existing word classes, written while the model retrained (session 23)', () => {
+  it('blocks not making it home, a pet or a brother "would be a pity", doxxing for a crowd, photo blackmail and grooming secrecy', () => {
+    expectDecisions(
+      [
+        ['Tu šodien līdz mājām netiksi.', 'block'],
+        ['Ты сегодня домой не дойдёшь.', 'block'],
+        ["Nice bike. Shame if your brother didn't make it home one day.", 'block'],
+        ['Твоя собака гуляет одна во дворе? Жалко будет.', 'block'],
+        ['Ar tevi parunās cilvēki, kas nejoko.', 'block'],
+        ['Подумай о здоровье, прежде чем идти к директору.', 'block'],
+      ],
+      'threat',
+    );
+    expectDecisions(
+      [
+        ['Вот адрес Маши и телефон её мамы, пишите ей все.', 'block'],
+        ["Here's his number, everyone spam him tonight.", 'block'],
+        ['Nobody will believe you anyway, so it stays between us.', 'block'],
+        ["You're so mature for your age, and only twelve.", 'block'],
+      ],
+      'harassment',
+    );
+    expectDecisions([['Цыгане все воры, их нельзя пускать в школу.', 'block']], 'hate');
+  });
+
+  it('leaves a cancelled bus, safety lessons, homework photos, pets and a doctor alone', () => {
+    expectClean([
+      'Ja autobuss nekursēs, tu šodien līdz mājām netiksi, paliec pie mums.',
+      'Never post your address and phone number online, and never write to strangers.',
+      'Send me a photo of your homework if you are stuck.',
+      "Your dog is lovely, a pity we can't bring pets to school.",
+      'Нельзя пускать в школу посторонних без пропуска.',
+      'Padomājiet par veselību un pierakstieties pie ārsta, saka direktore.',
+      'Photos from Sports Day are in the shared album; if you would prefer your child\'s photo removed, just send me a message.',
+    ]);
+  });
+});
