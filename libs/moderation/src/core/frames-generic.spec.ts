@@ -1936,7 +1936,14 @@ describe('frames over existing word classes, written while the model retrained (
       ],
       'harassment',
     );
-    expectDecisions([['Цыгане все воры, их нельзя пускать в школу.', 'block']], 'hate');
+    expectDecisions(
+      [
+        ['Цыгане все воры, их нельзя пускать в школу.', 'block'],
+        ['Tādiem invalīdiem vispār nevajadzēja piedzimt.', 'block'],
+        ['Эстонцы — недонация.', 'block'],
+      ],
+      'hate',
+    );
   });
 
   it('leaves a cancelled bus, safety lessons, homework photos, pets and a doctor alone', () => {
@@ -1947,6 +1954,7 @@ describe('frames over existing word classes, written while the model retrained (
       "Your dog is lovely, a pity we can't bring pets to school.",
       'Нельзя пускать в школу посторонних без пропуска.',
       'Padomājiet par veselību un pierakstieties pie ārsta, saka direktore.',
+      'Mūsu kaķēni piedzima vakar, nāciet apskatīt!',
       'Photos from Sports Day are in the shared album; if you would prefer your child\'s photo removed, just send me a message.',
     ]);
   });
