@@ -1959,3 +1959,54 @@ describe('frames over existing word classes, written while the model retrained (
     ]);
   });
 });
+
+describe('second round over existing word classes: blind-27..34 misses after their measurement (session 23)', () => {
+  it('blocks a parent waiting for the teacher, daily watching, "the world without you", hate for a whole group, secret meetings', () => {
+    expectDecisions(
+      [
+        ['Ja mana meita atkal dabūs divnieku, es jūs sagaidīšu pie skolas, skolotāj.', 'block'],
+        ["If my son fails again, I'll be waiting by your car.", 'block'],
+      ],
+      'threat',
+    );
+    expectDecisions(
+      [
+        ['Katru dienu redzu, kā tu ej mājās caur parku.', 'block'],
+        ['Я каждый день вижу, как ты идёшь домой.', 'block'],
+        ['Встретимся в субботу, но это наш секрет.', 'block'],
+        ['Pēc pulciņa paliec viena, es tev parādīšu kaut ko. Tikai nestāsti mammai.', 'block'],
+      ],
+      'harassment',
+    );
+    expectDecisions(
+      [
+        ['Pasaule bez tevis būtu labāka, padomā par to.', 'block'],
+        ["Just jump already, we're all waiting.", 'block'],
+      ],
+      'self-harm',
+    );
+    expectDecisions(
+      [
+        ['Melnajiem te nav vietas, Latvija ir baltajiem.', 'block'],
+        ['Visus krievus ārā no Latvijas.', 'block'],
+        ['Šī Dauna sindroma meitene ir kā dzīvnieks.', 'block'],
+      ],
+      'hate',
+    );
+  });
+
+  it('leaves offers to meet, children in the park, a world without plastic, a pool, a fire drill, a fairy tale and a maths secret alone', () => {
+    expectClean([
+      'Ja vēlaties, es jūs sagaidīšu pie skolas, skolotāj.',
+      "If you need a lift, I'll be waiting by your car after the meeting.",
+      'Katru dienu redzu, kā bērni iet mājās caur parku, tur vajag gaismu.',
+      'Pasaule bez plastmasas būtu labāka, padomājiet par to.',
+      "Jump in the pool when the coach whistles, we're all waiting.",
+      'Visus bērnus ārā uz pagalmu, ir ugunsdzēsības mācības!',
+      'Suns ir kā dzīvnieks no pasakas, saka autiste Anna savā stāstā.',
+      'Mūsu adrese ir Lāčplēša 5-3, ja kāds grib paciemoties dzimšanas dienā.',
+      'Satiksimies sestdien, tas būs mūsu noslēpums — pārsteigums skolotājai dzimšanas dienā!',
+      'Paliec viena klasē, es tev parādīšu, kā risināt uzdevumu, un nestāsti atbildi citiem.',
+    ]);
+  });
+});
