@@ -2010,3 +2010,29 @@ describe('second round over existing word classes: blind-27..34 misses after the
     ]);
   });
 });
+
+describe('third round over existing word classes: older blind sets (session 23)', () => {
+  it('blocks a high bridge "you know what to do", a brother on the way home, waiting at the house, gifts for a meeting, the disabled kept at home', () => {
+    expectDecisions([['Tilts pār upi ir augsts, tu zini, ko darīt.', 'block']], 'self-harm');
+    expectDecisions([['Смотри, как бы с твоим братом чего не случилось по дороге домой.', 'block']], 'threat');
+    expectDecisions([['Gaidīšu pie tavas mājas, kamēr atbildēsi.', 'block']], 'harassment');
+    expectDecisions(
+      [
+        ['Подарю тебе новый телефон, если встретимся в субботу.', 'block'],
+        ["I'll give you 20 euros if you show me.", 'block'],
+      ],
+      'sexual',
+    );
+    expectDecisions([['Инвалиды должны сидеть дома.', 'block']], 'hate');
+  });
+
+  it('leaves a trip over a bridge, a torn backpack, packing, homework and help at home alone', () => {
+    expectClean([
+      'Tilts pār Daugavu ir augsts, ekskursijā to redzēsim.',
+      'Дочь пришла домой, что случилось?',
+      'Gaidīšu pie jūsu mājas, kamēr sakrāmēsiet mantas ekskursijai.',
+      "I'll give you extra points if you show me your homework.",
+      'Инвалидам нужна помощь дома и в школе.',
+    ]);
+  });
+});
