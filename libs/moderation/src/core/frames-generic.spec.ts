@@ -2036,3 +2036,44 @@ describe('third round over existing word classes: older blind sets (session 23)'
     ]);
   });
 });
+
+describe('fourth round over existing word classes: indirect training sets (session 23)', () => {
+  it('blocks photo blackmail, a video call when mum is out, a tent after lights out, a group "not even people" or sent to Siberia', () => {
+    expectDecisions(
+      [
+        ['Atsūti vēl vienu video, vai pirmo nosūtīšu tavam tētim.', 'block'],
+        ['Tavas bildes būs klases čatā, ja neizpildīsi, ko prasu.', 'block'],
+        ['Tev nav vietas mūsu grupā.', 'review'],
+      ],
+      'harassment',
+    );
+    expectDecisions(
+      [
+        ["What time does your mum leave for work? I'll call you on video then.", 'block'],
+        ['После отбоя приходи к моей палатке, только тихо.', 'block'],
+      ],
+      'sexual',
+    );
+    expectDecisions([['Aiz sporta zāles pēc skolas. Viens.', 'review']], 'threat');
+    expectDecisions(
+      [
+        ["Gypsies aren't even people.", 'block'],
+        ['Your whole family should be on the next train to Siberia, Russians.', 'block'],
+      ],
+      'hate',
+    );
+  });
+
+  it('leaves trip photos, a class video call, football behind the hall, remembering the deportations and a campfire alone', () => {
+    expectClean([
+      'Atsūti vēl vienu bildi no ekskursijas, vai pirmo nosūtīšu vecākiem?',
+      'Ja kāds grib bildes no ballītes, tās būs klases čatā.',
+      'What time does your mum finish work? We can do a video call with the class then.',
+      'Aiz sporta zāles pēc skolas notiks futbols, nāciet.',
+      'In 1941 many Latvians were deported to Siberia, and we remember them.',
+      'Latvians should remember the deportations to Siberia.',
+      'Tev ir vieta mūsu grupā, nāc!',
+      'Вечером у палатки будет костёр, приходите, только тихо, малыши спят.',
+    ]);
+  });
+});
