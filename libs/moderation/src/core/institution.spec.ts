@@ -60,8 +60,8 @@ describe('institution moderation options', () => {
   });
 
   describe('second opinion', () => {
-    // A veiled threat (blind-1) without a violent word: the rules allow it, the shipped model does not.
-    const text = 'Tavs telefons nebūs vienīgais, kas salūzīs.';
+    // A veiled threat (blind-2) without a violent word: the rules allow it, the shipped model holds it.
+    const text = 'Tu nodzīvosi līdz piektdienai, ne ilgāk.';
 
     it('null follows the lib default, true and false override it for this institution only', () => {
       expect(institutionOptions({ ...none, secondOpinion: null })).toBeUndefined();
