@@ -250,6 +250,9 @@ describe('moderate: a parent reporting what happened to their child', () => {
     // A pupil writing about a friend asks for help as a parent does (blind-29).
     expect(rules.moderate('Please help, they are passing around a nude photo of my friend.').decision).toBe('review');
     expect(rules.moderate('Pass around the nude photo of your friend.').decision).toBe('block');
+    // "They threatened to …" reports a threat (blind-35's one blocked report), in any person and number.
+    expect(rules.moderate('Старшеклассники вчера угрожали сжечь машину моего мужа у школы.').decision).toBe('review');
+    expect(rules.moderate('Я сожгу машину твоего мужа у школы.').decision).toBe('block');
   });
 
   it('is not a shield for a parent who threatens', () => {
