@@ -1,3 +1,4 @@
+import { codedNumbers } from './coded-numbers';
 import { S_CYRL } from './chars';
 import { NEGATION, PERFORMANCE, followsTitle, speaksOfThemselves, STRICT_NEGATION, affectionate, teasingFavour, jokeOverTrifle, commaBetween, declaresLove, conditionalClauses, figurativeDeathSentences, namesRival, sportSentences, unaimedSubjects, type UnaimedSubjects, deniedSpeech, detectLatinContext, hypotheticalClauses, negatedWithin, playSentences, isAddressed, mentionsWords, reportsWithin, parentReport, reportedSpeech, saidByReader, sentencesWith, type LatinContext } from './context';
 import { BUILTIN_LEXICONS, compileEntries, type CompiledEntry, type WordSet, type LexiconEntrySource, type LexiconFile } from './lexicon';
@@ -23,11 +24,11 @@ const MAX_WORD_RUNS = 48;
 
 /**
  * Whether moderators consult the n-gram model unless told otherwise. On since session 11. Its threshold
- * is calibrated on the blind sets' innocent lines (at most 0.3 % raised); session 22, leave-one-set-out
- * over 74 sets by many hands, it raises to review 12 % more of the blind sets' abuse (0.837 → 0.961) for
- * 0.3 % more of their innocent lines, under the 0.5 % the default-on rule allows. Since session 15 its
- * block head also raises a review to block when sure (see askToBlock): severe lines blocked 0.827 →
- * 0.898 on the blind sets (session 22), no innocent line or report more than the rules. An institution
+ * is calibrated on the blind sets' innocent lines (at most 0.3 % raised); session 23, leave-one-set-out
+ * over 77 sets by many hands, it raises to review 12 % more of the blind sets' abuse (0.838 → 0.961) for
+ * 0.2 % more of their innocent lines, under the 0.5 % the default-on rule allows. Since session 15 its
+ * block head also raises a review to block when sure (see askToBlock): severe lines blocked 0.832 →
+ * 0.903 on the blind sets (session 23), no innocent line or report more than the rules. An institution
  * may turn it off. See test-data/blind/README.md.
  */
 export const SECOND_OPINION_DEFAULT = true;
@@ -254,6 +255,7 @@ export class Moderator {
     const feats = this.frames.tokenFeatures(tokens, text, STRICT_NEGATION, readsAsRussian(latin));
     cancelled += this.frames.matchFeatures(tokens, feats, STRICT_NEGATION, frameHits);
     for (const fh of frameHits) found.push(span(fh.first, fh.last, fh.frame));
+    for (const c of codedNumbers(tokens, text)) found.push(span(c.first, c.last, { cat: 'hate', sev: 3, term: c.term, lang: 'code', cap: c.cap }));
     // "You keep saying you want to die… get on with it": the reader's own words thrown back report nothing.
     if (!fromParent && found.some((f) => f.category === 'self-harm' && f.reported)) {
       const byReader = saidByReader(tokens);

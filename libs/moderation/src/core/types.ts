@@ -4,8 +4,8 @@ export type Category = (typeof CATEGORIES)[number];
 export type Decision = 'allow' | 'review' | 'block';
 export type Severity = 1 | 2 | 3;
 
-/** Language of the lexicon entry or phrase rule that produced a match. */
-export type MatchLang = 'lv' | 'ru' | 'en' | 'ru-latn' | 'custom' | 'model';
+/** Language of the lexicon entry or phrase rule that produced a match; `code` for number codes of no language. */
+export type MatchLang = 'lv' | 'ru' | 'en' | 'ru-latn' | 'custom' | 'model' | 'code';
 
 export interface ModerationMatch {
   /** UTF-16 offset into the original text (inclusive). */

@@ -1,0 +1,44 @@
+import { F_NUMERIC, type Token } from './tokenizer';
+
+/**
+ * Neo-Nazi number codes: "14/88" (the "fourteen words" and "Heil Hitler") is hate in any language and
+ * has no school meaning; the tokenizer folds "88" to "8", so the written digits are read here. A lone
+ * "1488" may be a house, a room or an invoice number: held for review, never blocked. A score ("14/88
+ * punkti") is not a code.
+ */
+export interface CodedNumber {
+  first: number;
+  last: number;
+  term: string;
+  cap: 'review' | null;
+}
+
+/** Separators allowed between 14 and 88: none, a space, a slash or a dash ("14, 88 skolēni" is a list). */
+const BETWEEN = /^\s*[/\\|-]?\s*$/;
+/** Words before a number that make it a number of something (nr. 1488, kabinets 1488, стр. 1488). */
+const NUMBERED = /^(nr|no|n|num|номер|lpp|стр|page|p|room|kabinet|kab|dzīvokl|dzivokl|кв|flat|apt|rēķin|rekin|сч|id|kod|code|tel|tālr|talr|ielа|iela|street|st|ул|дом|maja|māja)/;
+/** Words after a fraction that make it a score or a count. */
+const SCORE = /^(punkt|point|pts|балл|bal|очк|no|из|of)/;
+
+export function codedNumbers(tokens: readonly Token[], text: string): CodedNumber[] {
+  const out: CodedNumber[] = [];
+  const raw = (t: Token): string => text.slice(t.start, t.end);
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if ((t.flags & F_NUMERIC) === 0) continue;
+    const digits = raw(t);
+    if (digits === '1488') {
+      if (k > 0 && NUMBERED.test(tokens[k - 1].key)) continue;
+      out.push({ first: k, last: k, term: 'coded hate number (1488)', cap: 'review' });
+      continue;
+    }
+    const next = tokens[k + 1];
+    if (digits !== '14' || !next || (next.flags & F_NUMERIC) === 0 || raw(next) !== '88') continue;
+    if (!BETWEEN.test(text.slice(t.end, next.start))) continue;
+    const after = tokens[k + 2];
+    if (after && after.sentence === next.sentence && SCORE.test(after.key)) continue;
+    out.push({ first: k, last: k + 1, term: 'coded hate number (14/88)', cap: null });
+    k++;
+  }
+  return out;
+}
