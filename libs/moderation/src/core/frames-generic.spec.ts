@@ -2077,3 +2077,19 @@ describe('fourth round over existing word classes: indirect training sets (sessi
     ]);
   });
 });
+
+describe('after blind-35 was measured, over existing word classes (session 23)', () => {
+  it('blocks a plaster cast "for Monday" and a rifle with a list', () => {
+    expectDecisions(
+      [
+        ['Купи себе гипс, в понедельник пригодится.', 'block'],
+        ["My uncle's got a rifle and I've got a list. You're on it.", 'block'],
+      ],
+      'threat',
+    );
+  });
+
+  it('leaves plaster for an art lesson and a rifle-club timetable alone', () => {
+    expectClean(['Купи гипс для урока рисования.', 'I have the class list and the rifle club schedule for you.']);
+  });
+});
