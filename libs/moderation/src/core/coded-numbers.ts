@@ -15,8 +15,11 @@ export interface CodedNumber {
 
 /** Separators allowed between 14 and 88: none, a space, a slash or a dash ("14, 88 skolēni" is a list). */
 const BETWEEN = /^\s*[/\\|-]?\s*$/;
-/** Words before a number that make it a number of something (nr. 1488, kabinets 1488, стр. 1488). */
-const NUMBERED = /^(nr|no|n|num|номер|lpp|стр|page|p|room|kabinet|kab|dzīvokl|dzivokl|кв|flat|apt|rēķin|rekin|сч|id|kod|code|tel|tālr|talr|ielа|iela|street|st|ул|дом|maja|māja)/;
+/**
+ * Words before a number that make it a number of something (nr. 1488, kabinets 1488, стр. 1488), as
+ * token keys: lowercased with Latvian marks folded (rēķins is `rekins`).
+ */
+const NUMBERED = /^(n|p|lpp|номер|стр|room|kab|dzivokl|кв|flat|apt|rekin|сч|id|kod|code|tel|talr|iela|st|ул|дом|maja)/;
 /** Words after a fraction that make it a score or a count. */
 const SCORE = /^(punkt|point|pts|балл|bal|очк|no|из|of)/;
 
