@@ -8,6 +8,14 @@ describe('coded hate numbers', () => {
     expect(verdict('1488. Latvia for whites only.')).toEqual({ decision: 'review', categories: ['hate'] });
   });
 
+  it('does not take a word that merely starts like an abbreviation for one', () => {
+    // "n", "p", "st" and "no" are whole abbreviations: "nazi", "power", "strong", "now" do not number the code.
+    for (const text of ['Nazi 1488 forever.', 'White power 1488.', 'Stay strong 1488.']) {
+      expect({ text, decision: verdict(text).decision }).toEqual({ text, decision: 'review' });
+    }
+    expect(verdict('14/88 now and forever, brothers.').decision).toBe('block');
+  });
+
   it('reads a reported code as a report, not a use', () => {
     expect(verdict('Ģērbtuvē uz sienas uzrakstīts 14/88, lūdzu aizkrāsot un noskaidrot, kas to izdarīja.').decision).toBe('review');
   });
@@ -18,6 +26,8 @@ describe('coded hate numbers', () => {
       'Kabinets 14, 88 skolēni.',
       'Rēķina nr. 1488, lūdzu apmaksāt.',
       'Mēs dzīvojam Brīvības ielā 1488.',
+      'Lūdzu atveriet p. 1488 un no. 1488 pasūtījumā.',
+      'Результат 14/88 из ста возможных.',
       'Mācību gadā ir 14 nedēļas un 88 stundas.',
     ]);
   });

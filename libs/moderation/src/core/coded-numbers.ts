@@ -17,11 +17,13 @@ export interface CodedNumber {
 const BETWEEN = /^\s*[/\\|-]?\s*$/;
 /**
  * Words before a number that make it a number of something (nr. 1488, kabinets 1488, стр. 1488), as
- * token keys: lowercased with Latvian marks folded (rēķins is `rekins`).
+ * token keys: lowercased with Latvian marks folded (rēķins is `rekins`). Abbreviations are whole words
+ * ("nazi 1488" and "stop 1488" are no house numbers); longer words are stems (kabinetā, номера).
  */
-const NUMBERED = /^(n|p|lpp|номер|стр|room|kab|dzivokl|кв|flat|apt|rekin|сч|id|kod|code|tel|talr|iela|st|ул|дом|maja)/;
-/** Words after a fraction that make it a score or a count. */
-const SCORE = /^(punkt|point|pts|балл|bal|очк|no|из|of)/;
+const NUMBERED =
+  /^(?:n|nr|no|num|p|pp|lpp|st|str|id|tel|kv|кв|сч|ул|д)$|^(?:номер|стр|room|kab|dzivokl|flat|apt|rekin|сч[её]т|invoice|order|pasutijum|kod|code|talr|phone|iel|street|улиц|дом|maj|house|page|lapp)/;
+/** Words after a fraction that make it a score or a count: whole abbreviations, stems of longer words. */
+const SCORE = /^(?:no|из|of|pts|p)$|^(?:punkt|point|балл|bal|очк)/;
 
 export function codedNumbers(tokens: readonly Token[], text: string): CodedNumber[] {
   const out: CodedNumber[] = [];

@@ -2093,3 +2093,66 @@ describe('after blind-35 was measured, over existing word classes (session 23)',
     expectClean(['Купи гипс для урока рисования.', 'I have the class list and the rifle club schedule for you.']);
   });
 });
+
+describe('after blind-36 was measured (session 24)', () => {
+  it('blocks veiled threats with no violent word: following, teeth, wood and petrol, a gun for a weekday, behind your back', () => {
+    expectDecisions(
+      [
+        ['Visu nedēļu sekoju tev līdz mājām. Nākamreiz nākšu tuvāk.', 'block'],
+        ['Я шла за тобой до самого дома. В следующий раз подойду ближе.', 'block'],
+        ["I walked behind you all the way home on Tuesday. Next time I won't keep my distance.", 'block'],
+        ['Не принесёшь деньги до пятницы — останешься без зубов.', 'block'],
+        ["Your house has wooden walls, doesn't it. They'd go up fast.", 'block'],
+        ['Nopirku benzīnu. Jūs zināt, kam tas domāts, direktor.', 'block'],
+        ["Dad keeps a rifle in the shed. Maybe I'll bring it on Monday.", 'block'],
+        ['Ты даже не заметишь, как я окажусь за твоей спиной.', 'block'],
+        ['I know what time your bus leaves and when your little brother finishes school.', 'block'],
+      ],
+      'threat',
+    );
+  });
+
+  it('blocks doxxing, blackmail with pictures, a virginity offer and paid filming', () => {
+    expectDecisions(
+      [
+        ['Izsūtīšu visiem tavu adresi, lai nāk ciemos.', 'block'],
+        ['Ja nesamaksāsi 50 eiro, tavas bildes redzēs visa klase.', 'block'],
+        ["If you don't pay me, the whole school will see your photos.", 'block'],
+      ],
+      'harassment',
+    );
+    expectDecisions(
+      [
+        ['Are you still a virgin? I could help you fix that.', 'block'],
+        ["I'll give you 30 euros to film yourself undressing.", 'block'],
+      ],
+      'sexual',
+    );
+    expect(verdict('Tava eseja ir tikpat bezvērtīga kā tu pati.')).toEqual({ decision: 'review', categories: ['insult'] });
+  });
+
+  it('reads a 0 inside a Cyrillic word as a hidden letter and leet nudes as nudes', () => {
+    expect(verdict('я т3бя уб0ю п0сле ур0к0в').decision).toBe('block');
+    expect(verdict('s3nd n00dz or i share ur pics').decision).toBe('block');
+  });
+
+  it('leaves their innocent neighbours alone', () => {
+    expectClean([
+      'Es sekoju līdzi stundai, bet nākamreiz sēdēšu tuvāk tāfelei.',
+      "I walked behind you all the way home yesterday, next time let's walk together!",
+      'Ēd mazāk konfekšu, citādi paliksi bez zobiem!',
+      'Nopirku kannu benzīna zāles pļāvējam, jūs zināt, kam to atdot?',
+      "My uncle has guns for hunting. Maybe I'll bring photos on Friday.",
+      'Tu pat nepamanīsi, kad es stāvēšu aiz tavas muguras ar dzimšanas dienas dāvanu!',
+      'Iedošu visiem tavu adresi ekskursijas sarakstā, lai vecāki zina, kur jūs paņemt.',
+      'Ja nesamaksāsi par izlaidumu, video no koncerta redzēs visi, bet tev nebūs biļetes.',
+      'Is this extra virgin olive oil still good? Can you help me check?',
+      'Я б0юсь контр0льн0й п0 матем.',
+      'Денег нет — останешься без телефона до конца недели.',
+    ]);
+  });
+
+  it('reads "someone shared …" as a report', () => {
+    expect(verdict("Someone shared an edited nude picture of Sophie in the year group chat. She's devastated.").decision).not.toBe('block');
+  });
+});

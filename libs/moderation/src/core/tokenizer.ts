@@ -392,14 +392,17 @@ function altModes(b: UnitBuffer, a: number, z: number, tok: Token): readonly num
   let digit = false;
   let at = false;
   let three = false;
+  let zero = false;
   for (let k = a; k < z; k++) {
     if (b.kind[k] === K_DIGIT) {
       digit = true;
       if (b.ch[k] === '3') three = true;
+      else if (b.ch[k] === '0') zero = true;
     } else if (b.ch[k] === '@') at = true;
   }
   if (tok.script === S_LATN) return digit || at ? LEET_LATN_MODES : null;
-  if (tok.script === S_CYRL) return at ? (three ? LEET_CYRL_BOTH_MODES : LEET_CYRL_AT_MODES) : three ? LEET_CYRL_THREE_MODES : null;
+  // A Cyrillic 0 also stands for a letter it does not look like (уб0ю = убью), so it hides one, as @ does.
+  if (tok.script === S_CYRL) return at || zero ? (three ? LEET_CYRL_BOTH_MODES : LEET_CYRL_AT_MODES) : three ? LEET_CYRL_THREE_MODES : null;
   return null;
 }
 
@@ -487,12 +490,12 @@ function finalize(b: UnitBuffer, a: number, z: number, lvMark: boolean, spaced: 
     } else if (kind === K_DIGIT || kind === K_LEET) {
       let mapped = leetAllowed ? (script === S_CYRL ? LEET_CYRL[ch] : LEET_LATN[ch]) : undefined;
       if (mode === MODE_ONE_L && ch === '1' && leetAllowed) mapped = 'l';
-      else if (mode === MODE_HIDDEN_AT && ch === '@') mapped = undefined;
+      else if (mode === MODE_HIDDEN_AT && (ch === '@' || (ch === '0' && script === S_CYRL))) mapped = undefined;
       else if (mode === MODE_THREE_E && ch === '3' && leetAllowed && script === S_CYRL) mapped = 'е';
       if (mapped !== undefined) {
         ch = mapped;
         flags |= F_LEET;
-      } else if (kind === K_LEET) {
+      } else if (kind === K_LEET || (mode === MODE_HIDDEN_AT && ch === '0')) {
         ch = MASK_CHAR;
       }
     }
