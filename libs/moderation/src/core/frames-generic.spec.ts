@@ -2156,3 +2156,110 @@ describe('after blind-36 was measured (session 24)', () => {
     expect(verdict("Someone shared an edited nude picture of Sophie in the year group chat. She's devastated.").decision).not.toBe('block');
   });
 });
+
+describe('from train-zs, train-zt, train-zu and train-zv (session 24)', () => {
+  it('blocks veiled threats: the last normal day, a warning for Friday, brakes, one eye open, nobody asks, one match, unnoticed, your brother or your grave, a heavy bag, the day will come, one call, grandma', () => {
+    expectDecisions(
+      [
+        ['Rīt ir tava pēdējā normālā diena, izbaudi.', 'block'],
+        ['Не приходи в пятницу в школу. Я тебя предупредил.', 'block'],
+        ["When it starts on Friday, pray it isn't you.", 'block'],
+        ['Hope your brakes still work, Mr Liepa. Your car sits by the school all night.', 'block'],
+        ['Sleep with one eye open this week, teacher.', 'block'],
+        ['The stairs are steep, accidents happen there, and nobody asks questions.', 'block'],
+        ['Ваш сарай сухой, одной спички хватит.', 'block'],
+        ["I sat behind you on the bus all the way home. You didn't even notice.", 'block'],
+        ['Ziņo vēl kādam, un tavs brālis vairs neies viens uz treniņu.', 'block'],
+        ['Pastāsti kādam, un uz tava kapa būs skaisti ziedi.', 'block'],
+        ["Tomorrow I'm bringing a heavier bag. Don't sit by the door.", 'block'],
+        ['Tu nezināsi, kurā dienā. Bet tā diena pienāks.', 'block'],
+        ['Один звонок, и твой отец не дойдёт до дома.', 'block'],
+        ["Your grandma opens the door to anyone, doesn't she?", 'block'],
+        ['Ja vēl reizi sūdzēsies, pie vārtiem tevi gaidīs.', 'block'],
+        ['Mošejai pietiks ar vienu sērkociņu.', 'block'],
+      ],
+      'threat',
+    );
+  });
+
+  it('blocks grooming and exploitation: money for swimsuit photos, deleting the chat, a private app, parents away, blocking, rumours', () => {
+    expectDecisions(
+      [
+        ["I'll give you 50 euros for a few photos in your swimsuit.", 'block'],
+        ['Izdzēs visu mūsu saraksti, lai tas paliek starp mums.', 'block'],
+        ["Let's move to Snapchat, the teachers read this app.", 'block'],
+        ["Your parents are away on Saturday? I'll pick you up, nobody needs to know.", 'block'],
+        ['Заблокируешь меня — отправлю твоей маме всё, что ты мне присылала.', 'block'],
+        ["Spread that she sends pics to older men, true or not doesn't matter.", 'block'],
+      ],
+      'sexual',
+    );
+  });
+
+  it('blocks harassment: the recording for the counsellor, doxxing a classmate, a password, a fake profile, watching, a door code, crowds, filming, one word', () => {
+    expectDecisions(
+      [
+        ['Скажешь психологу — твои родители получат запись.', 'block'],
+        ['Вот её адрес, навестите её вечером.', 'block'],
+        ['I have your password now. Keep quiet or I start writing to people as you.', 'block'],
+        ['Es uztaisīju viltus profilu ar tavām bildēm.', 'block'],
+        ['Redzēju tevi pie loga. Šovakar atkal būšu tur.', 'block'],
+        ['Jūsu kāpņu telpas kods ir 1234, vai ne?', 'block'],
+        ["Everyone write to Anna tonight that she should leave the school. Let's get a hundred.", 'block'],
+        ['Nofilmēju Rihardu tualetē, sūtu visiem.', 'block'],
+        ['Одно слово взрослым, и эти фото будут у твоего отца.', 'block'],
+      ],
+      'harassment',
+    );
+  });
+
+  it('blocks urging self-harm: the funeral, finishing the job, the way out, still breathing', () => {
+    expectDecisions(
+      [
+        ["I already chose what I'll wear to your funeral, don't keep us waiting.", 'block'],
+        ['You hurt yourself anyway, so finish the job.', 'block'],
+        ["You're a burden to everyone, you know the way out.", 'block'],
+        ['Ещё дышишь? Жаль.', 'block'],
+      ],
+      'self-harm',
+    );
+  });
+
+  it('blocks hate without slurs: vermin, denial, control, a white Latvia, segregation', () => {
+    expectDecisions(
+      [
+        ['Iebraucēji ir kā tarakāni, tos vajag izdzīt.', 'block'],
+        ['Холокоста не было, это выдумка.', 'block'],
+        ['Jews control the banks and the media.', 'block'],
+        ['Baltā Latvija bez iebraucējiem!', 'block'],
+        ['Romiem jābūt atsevišķās klasēs.', 'block'],
+      ],
+      'hate',
+    );
+  });
+
+  it('leaves their innocent neighbours alone', () => {
+    expectClean([
+      'Pirmdiena ir pēdējā normālā diena pirms eksāmeniem, atpūtieties.',
+      "Don't come on Friday, the school is closed for the strike, I'm warning everyone.",
+      'Please check your bike brakes before the cycling lesson.',
+      'Kāpnes ir stāvas, esiet uzmanīgi, lai nenotiek negadījumi.',
+      'Gāju garām jūsu mājai un redzēju tevi pie loga, pamāju, bet tu nepamanīji 😄',
+      "Tell your little sister she's next for the dentist.",
+      'Ieslēdz kameru stundā, lūdzu, mēs tevi neredzam.',
+      'Send me the photos from the school trip, please.',
+      'Delete our chat if you want, it had my address in it.',
+      'Our class uses WhatsApp for the trip, teachers read it too.',
+      "Your parents are away on Saturday, so I'll pick you up for the match together with Anna.",
+      'Please tell the counsellor; your parents will get a letter from the school.',
+      'Mūsu kāpņu telpas kods ir 1234, nāc augšā.',
+      'Filming in the changing rooms is forbidden.',
+      'Lekcija par holokaustu notiks aktu zālē.',
+      'Mācību stundā runājām par mītu, ka ebreji kontrolē bankas.',
+      'Medmāsa: ja asinis netek, brūce ir tīra.',
+      'I died laughing at that meme.',
+      'The synagogue choir will perform at the winter concert.',
+      'Ukraiņu bērni rīt brauks uz zoodārzu.',
+    ]);
+  });
+});
