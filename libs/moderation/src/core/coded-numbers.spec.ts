@@ -16,6 +16,17 @@ describe('coded hate numbers', () => {
     expect(verdict('14/88 now and forever, brothers.').decision).toBe('block');
   });
 
+  it('reads a lone 88, "14 words" or 14 and 88 joined by "and" as a code when the message winks', () => {
+    for (const text of [
+      '88 — кто понял, тот понял. Наш класс скоро будет чистым.',
+      '88 un 14, ja saproti — tad saproti.',
+      '14 words. If you know, you know.',
+      '88/14 Heil!',
+    ]) {
+      expect({ text, ...verdict(text) }).toEqual({ text, decision: 'block', categories: ['hate'] });
+    }
+  });
+
   it('reads a reported code as a report, not a use', () => {
     expect(verdict('Ģērbtuvē uz sienas uzrakstīts 14/88, lūdzu aizkrāsot un noskaidrot, kas to izdarīja.').decision).toBe('review');
   });
@@ -28,6 +39,9 @@ describe('coded hate numbers', () => {
       'Mēs dzīvojam Brīvības ielā 1488.',
       'Lūdzu atveriet p. 1488 un no. 1488 pasūtījumā.',
       'Результат 14/88 из ста возможных.',
+      'Pildiet uzdevumus 14 un 88.',
+      'Mums ir 88 skolēni, kas saprot angliski.',
+      'Uzrakstiet 14 vārdus par vasaru; ja saprotat uzdevumu, tad saprotat.',
       'Mācību gadā ir 14 nedēļas un 88 stundas.',
     ]);
   });
