@@ -253,10 +253,10 @@ describe('moderate: a parent reporting what happened to their child', () => {
     // "They threatened to …" reports a threat (blind-35's one blocked report), in any person and number.
     expect(rules.moderate('Старшеклассники вчера угрожали сжечь машину моего мужа у школы.').decision).toBe('review');
     expect(rules.moderate('Я сожгу машину твоего мужа у школы.').decision).toBe('block');
-    // "Ziņoju …", "договорились …", a note in the letterbox: reports of session 24's training sets.
+    // "Ziņoju …" and "договорились …": reports of session 24's training sets.
     expect(rules.moderate('Ziņoju par skolēnu, kurš atkārto, ka melnādainie esot pērtiķi.').decision).toBe('review');
     expect(rules.moderate('Melnādainie ir pērtiķi.').decision).toBe('block');
-    expect(rules.moderate("Kāds pastkastītē ielika zīmīti 'mēs zinām, kurā skolā mācās jūsu bērns'.").decision).toBe('review');
+    expect(rules.moderate('В чате договорились никому не отвечать Кириллу, а кто ответит — удалят.').decision).toBe('review');
   });
 
   it('is not a shield for a parent who threatens', () => {
