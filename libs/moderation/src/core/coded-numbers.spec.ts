@@ -2,7 +2,7 @@ import { expectClean, verdict } from '../../test-support/frame-expectations';
 
 describe('coded hate numbers', () => {
   it('blocks 14/88 in any spelling and holds a lone 1488 for review', () => {
-    for (const text of ['14/88, brāļi. Mūsu laiks nāk.', '14 88 brothers, our time is coming.', '14-88, братья.']) {
+    for (const text of ['14/88, brāļi. Mūsu laiks nāk.', '14 88 brothers, our time is coming.', '14-88, братья.', '14/88, baltā Latvija, tīra skola.']) {
       expect({ text, ...verdict(text) }).toEqual({ text, decision: 'block', categories: ['hate'] });
     }
     expect(verdict('1488. Latvia for whites only.')).toEqual({ decision: 'review', categories: ['hate'] });
@@ -34,6 +34,8 @@ describe('coded hate numbers', () => {
   it('leaves scores, lists, invoices and addresses alone', () => {
     expectClean([
       'Ieguvu 14/88 punktus kontroldarbā.',
+      'Ieguvu 14/88 balles.',
+      'Результат 14/88 баллов.',
       'Kabinets 14, 88 skolēni.',
       'Rēķina nr. 1488, lūdzu apmaksāt.',
       'Mēs dzīvojam Brīvības ielā 1488.',

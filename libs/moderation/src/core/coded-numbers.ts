@@ -28,8 +28,12 @@ const AND_WORD = new Set(['un', 'и', 'and']);
  */
 const NUMBERED =
   /^(?:n|nr|no|num|p|pp|lpp|st|str|id|tel|kv|кв|сч|ул|д)$|^(?:номер|стр|room|kab|dzivokl|flat|apt|rekin|сч[её]т|invoice|order|pasutijum|kod|code|talr|phone|iel|street|улиц|дом|maj|house|page|lapp)/;
-/** Words after a fraction that make it a score or a count: whole abbreviations, stems of longer words. */
-const SCORE = /^(?:no|из|of|pts|p)$|^(?:punkt|point|балл|bal|очк)/;
+/**
+ * Words after a fraction that make it a score or a count: whole abbreviations, stems of longer words
+ * (keys collapse doubled letters, so balles is `bales`; a `bal` prefix was "baltā", white, in "14/88,
+ * baltā Latvija").
+ */
+const SCORE = /^(?:no|из|of|pts|p|bale|bales|bali|balem)$|^(?:punkt|point|бал|очк)/;
 /** "14 words" (vārdi, слов): the fourteen words of the slogan. */
 const WORDS = /^(?:vard|слов|word)/;
 /** Verbs of knowing and understanding, by stem: said twice they are "who understands, understands". */
