@@ -489,13 +489,15 @@ function finalize(b: UnitBuffer, a: number, z: number, lvMark: boolean, spaced: 
       }
     } else if (kind === K_DIGIT || kind === K_LEET) {
       let mapped = leetAllowed ? (script === S_CYRL ? LEET_CYRL[ch] : LEET_LATN[ch]) : undefined;
+      // @ hides a letter in any word, a Cyrillic 0 too (уб0ю = убью).
+      const hides = mode === MODE_HIDDEN_AT && (ch === '@' || (ch === '0' && script === S_CYRL));
       if (mode === MODE_ONE_L && ch === '1' && leetAllowed) mapped = 'l';
-      else if (mode === MODE_HIDDEN_AT && (ch === '@' || (ch === '0' && script === S_CYRL))) mapped = undefined;
+      else if (hides) mapped = undefined;
       else if (mode === MODE_THREE_E && ch === '3' && leetAllowed && script === S_CYRL) mapped = 'е';
       if (mapped !== undefined) {
         ch = mapped;
         flags |= F_LEET;
-      } else if (kind === K_LEET || (mode === MODE_HIDDEN_AT && ch === '0')) {
+      } else if (kind === K_LEET || hides) {
         ch = MASK_CHAR;
       }
     }
