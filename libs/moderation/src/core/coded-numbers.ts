@@ -18,9 +18,9 @@ export interface CodedNumber {
 
 /** Separators allowed between 14 and 88: none, a space, a slash or a dash ("14, 88 skolēni" is a list). */
 const BETWEEN = /^\s*[/\\|-]?\s*$/;
-/** "and" between the two numbers, in any of the languages: read as a code only with a wink. */
-const AND = /^\s*(?:un|и|and|&)\s*$/i;
+/** "and" between the two numbers, in any of the languages (a word of its own, or "&"): a code only with a wink. */
 const AND_WORD = new Set(['un', 'и', 'and']);
+const AND = new RegExp(`^\\s*(?:${[...AND_WORD, '&'].join('|')})\\s*$`, 'i');
 /**
  * Words before a number that make it a number of something (nr. 1488, kabinets 1488, стр. 1488), as
  * token keys: lowercased with Latvian marks folded (rēķins is `rekins`). Abbreviations are whole words
