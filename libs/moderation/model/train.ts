@@ -13,7 +13,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { prng } from '../bench/message-generator';
-import { Moderator, secondOpinionEligible, secondOpinionInput, secondOpinionMayBlock } from '../src/core/moderate';
+import { Moderator, secondOpinionClasses, secondOpinionEligible, secondOpinionInput, secondOpinionMayBlock } from '../src/core/moderate';
 import { NGRAM_FEATURES, NgramModel, scale, sigmoid, type NgramModelFile, type SparseHead } from '../src/core/ngram-model';
 import { CATEGORIES, type Category, type Decision } from '../src/core/types';
 
@@ -145,7 +145,7 @@ function load(files: readonly string[], rules: Moderator): Example[] {
       const named = l.category ?? l.kind;
       const cat = !innocent && CATEGORIES.includes(named as Category) ? (named as Category) : null;
       const ruled = rules.moderateByRules(l.text);
-      out.push({ text: l.text, set, lang: l.lang, x: secondOpinionInput(ruled), y: innocent ? 0 : 1, innocent, report, cat, rules: ruled.result.decision, eligible: secondOpinionEligible(ruled), mayBlock: secondOpinionMayBlock(ruled), severe: l.severe === true && !innocent && !report, block: l.expected === 'block' && !innocent && !report, calibrates: CALIBRATION.has(set) });
+      out.push({ text: l.text, set, lang: l.lang, x: secondOpinionInput(ruled, null), y: innocent ? 0 : 1, innocent, report, cat, rules: ruled.result.decision, eligible: secondOpinionEligible(ruled), mayBlock: secondOpinionMayBlock(ruled), severe: l.severe === true && !innocent && !report, block: l.expected === 'block' && !innocent && !report, calibrates: CALIBRATION.has(set) });
     }
   }
   return out;
@@ -192,7 +192,7 @@ function prune(w: Float64Array, bias: number, keep: number): SparseHead {
 const NO_BLOCK: NgramModelFile['block'] = { head: { bias: -20, index: [], value: [] }, threshold: 1, ruledThreshold: 1 };
 
 function modelFile(flag: SparseHead, threshold: number, block: NgramModelFile['block'], categories: NgramModelFile['categories'], trainedOn: string[]): NgramModelFile {
-  return { version: 1, features: { ...NGRAM_FEATURES }, threshold, flag, block, categories, trainedOn };
+  return { version: 1, features: { ...NGRAM_FEATURES }, threshold, flag, block, categories, trainedOn, classes: secondOpinionClasses() };
 }
 
 /**

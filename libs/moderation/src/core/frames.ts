@@ -334,6 +334,11 @@ export class FrameMatcher {
     return this.names[id];
   }
 
+  /** Every feature's name, by id. */
+  featureNames(): readonly string[] {
+    return this.names;
+  }
+
   /**
    * Every token's features: its word classes, those of its other readings, and the computed ones
    * ($vocative, $end, …). Frames match over them and the second opinion learns from them.

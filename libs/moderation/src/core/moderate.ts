@@ -3,7 +3,7 @@ import { S_CYRL } from './chars';
 import { NEGATION, PERFORMANCE, followsTitle, speaksOfThemselves, STRICT_NEGATION, affectionate, teasingFavour, jokeOverTrifle, commaBetween, declaresLove, conditionalClauses, figurativeDeathSentences, namesRival, sportSentences, unaimedSubjects, type UnaimedSubjects, deniedSpeech, detectLatinContext, hypotheticalClauses, negatedWithin, playSentences, isAddressed, mentionsWords, reportsWithin, parentReport, reportedSpeech, saidByReader, sentencesWith, type LatinContext } from './context';
 import { BUILTIN_LEXICONS, compileEntries, type CompiledEntry, type WordSet, type LexiconEntrySource, type LexiconFile } from './lexicon';
 import { LexiconMatcher, type LexiconHit } from './matcher';
-import { classHash, featureBuckets, sharedNgramModel, type TokenClasses } from './ngram-model';
+import { classHash, featureBuckets, sharedNgramModel, type NgramModel, type TokenClasses } from './ngram-model';
 import { BUILTIN_FRAMES, type CompiledFrame, FrameMatcher, type FrameHit } from './frames';
 import { BUILTIN_PHRASES, PhraseMatcher, type PhraseFile, type PhraseHit, type PhrasePatternSource } from './phrases';
 import { decide, maxDecision, minDecision, resolvePolicy } from './policy';
@@ -285,10 +285,10 @@ export class Moderator {
    */
   private modelReading(ruled: RulesOutcome): ModelReading | null {
     const { tokens, feats } = ruled;
-    if (this.allowed.size === 0) return enoughWords(tokens) ? { words: tokens, classes: tokenClasses(this.frames, feats) } : null;
+    if (this.allowed.size === 0) return enoughWords(tokens) ? { words: tokens, classes: tokenClasses(this.frames, feats, sharedNgramModel()) } : null;
     const kept = tokens.map((t) => !this.allowed.has(t.key));
     const words = tokens.filter((_, i) => kept[i]);
-    return enoughWords(words) ? { words, classes: tokenClasses(this.frames, feats.filter((_, i) => kept[i])) } : null;
+    return enoughWords(words) ? { words, classes: tokenClasses(this.frames, feats.filter((_, i) => kept[i]), sharedNgramModel()) } : null;
   }
 
   /** Raises an `allow` to `review` when the model is confident enough that the rules missed something. */
@@ -556,6 +556,12 @@ function customTerms(terms: ReadonlyArray<string | { term: string; category?: Ca
 
 const frameCache = { instance: null as FrameMatcher | null, hashes: [] as number[] };
 
+/**
+ * Per model: whether it was trained with each class id (see NgramModelFile.classes), and each word's
+ * class array without the others, by the array (a word's tokens share one).
+ */
+const knownClasses = new WeakMap<NgramModel, { known: boolean[]; all: boolean; kept: WeakMap<readonly number[], readonly number[]> }>();
+
 /** Frames do not depend on institution options, so every moderator shares one compiled set. */
 function sharedFrames(): FrameMatcher {
   return (frameCache.instance ??= new FrameMatcher(BUILTIN_FRAMES));
@@ -566,17 +572,47 @@ function readsAsRussian(latin: LatinContext): boolean {
   return latin === 'ru-latn' || latin === 'unknown';
 }
 
-function tokenClasses(frames: FrameMatcher, feats: readonly (readonly number[])[]): TokenClasses {
+/**
+ * The classes the model reads for each token: all of them for training (`model` null), only those
+ * it was trained with when it scores, so frames added since its training leave its opinion alone.
+ */
+function tokenClasses(frames: FrameMatcher, feats: readonly (readonly number[])[], model: NgramModel | null): TokenClasses {
   const hashes = frameCache.hashes;
-  return { feats, hashOf: (id) => (hashes[id] ??= classHash(frames.featureName(id))) };
+  const hashOf = (id: number): number => (hashes[id] ??= classHash(frames.featureName(id)));
+  const trained = model?.classes;
+  if (!model || !trained) return { feats, hashOf };
+  let k = knownClasses.get(model);
+  if (k === undefined) {
+    const known = frames.featureNames().map((n) => trained.has(n));
+    knownClasses.set(model, (k = { known, all: known.every(Boolean), kept: new WeakMap() }));
+  }
+  if (k.all) return { feats, hashOf };
+  const { known, kept } = k;
+  return {
+    feats: feats.map((f) => {
+      let own = kept.get(f);
+      if (own === undefined) {
+        own = f.every((id) => known[id]) ? f : f.filter((id) => known[id]);
+        kept.set(f, own);
+      }
+      return own;
+    }),
+    hashOf,
+  };
+}
+
+/** The word classes a model trained now reads (NgramModelFile.classes). */
+export function secondOpinionClasses(): string[] {
+  return [...sharedFrames().featureNames()];
 }
 
 /**
  * The second opinion's input for what the rules found, the same tokens and word classes the moderator
- * hands the model (training reads it from here, so it cannot drift from the production path).
+ * hands `model` (training reads it from here with no model, every class, so it cannot drift from the
+ * production path).
  */
-export function secondOpinionInput(ruled: RulesOutcome): Int32Array {
-  return featureBuckets(ruled.tokens, tokenClasses(sharedFrames(), ruled.feats));
+export function secondOpinionInput(ruled: RulesOutcome, model: NgramModel | null = sharedNgramModel()): Int32Array {
+  return featureBuckets(ruled.tokens, tokenClasses(sharedFrames(), ruled.feats, model));
 }
 
 const defaultModerator = { instance: null as Moderator | null };

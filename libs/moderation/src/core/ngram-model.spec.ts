@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { Moderator, SECOND_OPINION_DEFAULT, SECOND_OPINION_MIN_WORDS, SECOND_OPINION_TERM, moderate, secondOpinionEligible, secondOpinionInput, secondOpinionMayBlock } from './moderate';
+import { Moderator, SECOND_OPINION_DEFAULT, SECOND_OPINION_MIN_WORDS, SECOND_OPINION_TERM, moderate, secondOpinionClasses, secondOpinionEligible, secondOpinionInput, secondOpinionMayBlock } from './moderate';
 import { NGRAM_FEATURES, NgramModel, classHash, featureBuckets, sharedNgramModel, type NgramModelFile } from './ngram-model';
 import { tokenize } from './tokenizer';
 import { CATEGORIES } from './types';
@@ -86,6 +86,25 @@ describe('n-gram second opinion', () => {
     const once = model.probabilityOf(featureBuckets(real.tokens, realClasses));
     expect(model.probability(real.tokens, realClasses)).toBeCloseTo(once, 12);
     expect(model.probability(real.tokens, realClasses)).toBeCloseTo(once, 12);
+  });
+
+  it('reads only the word classes it was trained with, so frames added since leave its opinion alone', () => {
+    expect(file.classes?.length).toBeGreaterThan(1000);
+    const ruled = rulesOnly.moderateByRules('Es tevi rīt nogalināšu pēc stundām.');
+    const everyClass = secondOpinionInput(ruled, null);
+    // A file that names no classes reads them all; so does one trained with every class the frames have now.
+    expect(secondOpinionInput(ruled, new NgramModel({ ...file, classes: undefined }))).toEqual(everyClass);
+    const all = new NgramModel({ ...file, classes: secondOpinionClasses() });
+    expect(secondOpinionInput(ruled, all)).toEqual(everyClass);
+    // Trained before `target-lv` existed: "tevi" brings no class of that name, its other classes stay.
+    const without = new NgramModel({ ...file, classes: secondOpinionClasses().filter((n) => n !== 'target-lv') });
+    const read = secondOpinionInput(ruled, without);
+    expect(read.length).toBeLessThan(everyClass.length);
+    expect(read.length).toBeGreaterThan(featureBuckets(ruled.tokens, null).length);
+    expect(without.probabilityOf(read)).not.toBeCloseTo(without.probabilityOf(everyClass), 6);
+    // A message with no word of that class reads the same either way.
+    const other = rulesOnly.moderateByRules('Rīt būs divas stundas matemātikā.');
+    expect(secondOpinionInput(other, without)).toEqual(secondOpinionInput(other, null));
   });
 
   it('refuses a model file trained with other features', () => {

@@ -63,6 +63,12 @@ export interface NgramModelFile {
   /** One-vs-rest heads over abusive lines; the best one names the match's category. */
   categories: Partial<Record<Category, SparseHead>>;
   trainedOn: string[];
+  /**
+   * The word classes the model was trained with. A class added to the frames later would only hash
+   * into buckets that hold other features' weights (noise: a fifth of the buckets carry one), so the
+   * moderator hands the model only these until it is retrained. Absent: every class.
+   */
+  classes?: string[];
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -358,6 +364,8 @@ export class NgramModel {
   /** The block threshold for a review the rules held on their own matches (see NgramModelFile.block). */
   readonly ruledBlockThreshold: number;
   readonly features: NgramFeatureConfig;
+  /** The word classes it was trained with (NgramModelFile.classes); null: every class. */
+  readonly classes: ReadonlySet<string> | null;
   private readonly weights: Float32Array;
   private readonly bias: number;
   private readonly blockWeights: Float32Array;
@@ -378,6 +386,7 @@ export class NgramModel {
       throw new Error(`ngram model: feature config ${JSON.stringify(f)} does not match the code's ${JSON.stringify(NGRAM_FEATURES)}; retrain with npm run moderation:train`);
     }
     this.features = f;
+    this.classes = file.classes ? new Set(file.classes) : null;
     this.threshold = file.threshold;
     this.bias = file.flag.bias;
     this.weights = denseWeights(file.flag, f.buckets);
