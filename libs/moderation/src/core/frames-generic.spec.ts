@@ -2263,3 +2263,57 @@ describe('from train-zs, train-zt, train-zu and train-zv (session 24)', () => {
     ]);
   });
 });
+
+describe('after blind-38 was measured (session 25)', () => {
+  it('blocks a violent first-person future at someone named by role or at everyone who did something', () => {
+    expectDecisions(
+      [
+        ['Rīt piekaušu to jauno fiziķi pēc stundas.', 'block'],
+        ['Es sadurīšu to klasesbiedru, ja viņš vēlreiz paņems manu telefonu.', 'block'],
+        ['Nogalināšu ikvienu, kas vēl pasmiesies.', 'block'],
+        ['Brāļa audzinātājai labāk nenākt uz skolu, ja grib palikt dzīva.', 'block'],
+        ['Next week this school goes boom, tell the principal.', 'block'],
+      ],
+      'threat',
+    );
+  });
+
+  it('blocks a number posted for a night of calls, watching a window at night, and a secret chat with a pet name', () => {
+    expectDecisions(
+      [
+        ['Te Kristīnes numurs, zvaniet viņai visu nakti un sakiet, ko domājat.', 'block'],
+        ["Here's Tom's number, everybody text him at midnight so he can't sleep.", 'block'],
+        ['Es vakar sēdēju pie tava loga. Gaisma tavā istabā nodzisa 23:15.', 'block'],
+      ],
+      'harassment',
+    );
+    expectDecisions([['Delete our messages after you read them, okay? I really like you, sweetie.', 'block']], 'sexual');
+  });
+
+  it('reads "nobeidz sevi" as urging, "pisāties" and "какого хера" as swearing, and flags a shut-out with everyone told why', () => {
+    expect(verdict('Ja tev tik slikti, nobeidz sevi un liec mūs mierā.').decision).toBe('block');
+    expect(verdict('Pisāties, atkal jāpārraksta viss referāts.').decision).toBe('block');
+    expect(verdict('Какого хера нас опять задержали после уроков?').decision).toBe('review');
+    expect(verdict('Marku uz ballīti neaicinām, un lai visi zina, kāpēc.').decision).toBe('review');
+    expect(verdict('Kas Lindu pievienos grupai, tas arī tiks izmests.').decision).toBe('review');
+    expect(verdict('Сделаем рейтинг самых страшных мальчиков в параллели.').decision).toBe('review');
+  });
+
+  it('leaves their innocent neighbours alone, and three that were flagged before', () => {
+    expectClean([
+      'Sestdien mēs viņus sasitīsim, puiši, basketbola finālā!',
+      'Nošaušu katru zombiju šajā līmenī un tad iešu gulēt.',
+      'Sagriezīšu katru ābolu, kas palicis, kompotam.',
+      'Ja augs grib palikt dzīvs, tam vajag ūdeni.',
+      'Ja man būtu tāds eksāmens, es būtu nobeidzies. Bet tu to izdarīsi!',
+      'Šeit ir skolotājas numurs, rakstiet, ja ir jautājumi.',
+      'Vakar stāvēju pie tavas mājas, bet tu neatvēri durvis.',
+      'Lai visi zina, kāpēc skola šodien ir slēgta.',
+      // Flagged before session 25: "stop blaming yourself", a number to call when a child is sick at
+      // night, and a parent asking to clear old chats because the phone is full.
+      'Beidz sevi vainot, tu neesi vainīgs.',
+      'Ja bērnam naktī paliek slikti, zvaniet uz šo numuru.',
+      'Солнышко, удали нашу старую переписку, память телефона полная.',
+    ]);
+  });
+});
