@@ -2273,6 +2273,8 @@ describe('after blind-38 was measured (session 25)', () => {
         ['Nogalināšu ikvienu, kas vēl pasmiesies.', 'block'],
         ['Brāļa audzinātājai labāk nenākt uz skolu, ja grib palikt dzīva.', 'block'],
         ['Next week this school goes boom, tell the principal.', 'block'],
+        ['Kādreiz šī ģimnāzija nodegs, un es skatīšos no otras ielas puses.', 'block'],
+        ['This school is going to burn one day, remember I said it.', 'block'],
       ],
       'threat',
     );
@@ -2284,6 +2286,13 @@ describe('after blind-38 was measured (session 25)', () => {
         ['Te Kristīnes numurs, zvaniet viņai visu nakti un sakiet, ko domājat.', 'block'],
         ["Here's Tom's number, everybody text him at midnight so he can't sleep.", 'block'],
         ['Es vakar sēdēju pie tava loga. Gaisma tavā istabā nodzisa 23:15.', 'block'],
+      ],
+      'harassment',
+    );
+    expectDecisions(
+      [
+        ['Treneres mājas adrese ir Meža iela 5-2. Aizejiet šovakar paciemoties.', 'block'],
+        ['Вот адрес Димы, идите к нему в гости вечером.', 'block'],
       ],
       'harassment',
     );
@@ -2299,7 +2308,7 @@ describe('after blind-38 was measured (session 25)', () => {
     expect(verdict('Сделаем рейтинг самых страшных мальчиков в параллели.').decision).toBe('review');
   });
 
-  it('leaves their innocent neighbours alone, and three that were flagged before', () => {
+  it('leaves their innocent neighbours alone, and five that were flagged before', () => {
     expectClean([
       'Sestdien mēs viņus sasitīsim, puiši, basketbola finālā!',
       'Nošaušu katru zombiju šajā līmenī un tad iešu gulēt.',
@@ -2309,11 +2318,17 @@ describe('after blind-38 was measured (session 25)', () => {
       'Šeit ir skolotājas numurs, rakstiet, ja ir jautājumi.',
       'Vakar stāvēju pie tavas mājas, bet tu neatvēri durvis.',
       'Lai visi zina, kāpēc skola šodien ir slēgta.',
+      'Šī skola kādreiz nodega, bet to atjaunoja 1920. gadā.',
+      'Ja skolā neievēros ugunsdrošību, tā var nodegt.',
+      'Annas adrese ir Liepu 3, ejam ciemos sestdien uz dzimšanas dienu.',
       // Flagged before session 25: "stop blaming yourself", a number to call when a child is sick at
-      // night, and a parent asking to clear old chats because the phone is full.
+      // night, a parent asking to clear old chats because the phone is full…
       'Beidz sevi vainot, tu neesi vainīgs.',
       'Ja bērnam naktī paliek slikti, zvaniet uz šo numuru.',
       'Солнышко, удали нашу старую переписку, память телефона полная.',
+      // …and a sick classmate's address for a visit, a school burning calories at sports day.
+      'Jānis ir slims, viņa adrese ir Liepu 3. Ejam ciemos šovakar!',
+      'At sports day the whole school will burn lots of calories.',
     ]);
   });
 });
