@@ -2275,6 +2275,11 @@ describe('after blind-38 was measured (session 25)', () => {
         ['Next week this school goes boom, tell the principal.', 'block'],
         ['Kādreiz šī ģimnāzija nodegs, un es skatīšos no otras ielas puses.', 'block'],
         ['This school is going to burn one day, remember I said it.', 'block'],
+        ['Pirmdiena būs diena, ko šī skola neaizmirsīs. Palieciet mājās, ja esat gudri.', 'block'],
+        ['Behind the sports hall at four. Bring all your friends, it still won’t help you.', 'block'],
+        ['Gaidīsim tevi aiz skolas. Paņem līdzi brāli, tev viņš noderēs.', 'block'],
+        ["I'll be outside your house tonight. Don't bother calling the police.", 'block'],
+        ['Pirmdien paņemšu tēva pistoli, un tu būsi pirmais.', 'block'],
       ],
       'threat',
     );
@@ -2321,6 +2326,11 @@ describe('after blind-38 was measured (session 25)', () => {
       'Šī skola kādreiz nodega, bet to atjaunoja 1920. gadā.',
       'Ja skolā neievēros ugunsdrošību, tā var nodegt.',
       'Annas adrese ir Liepu 3, ejam ciemos sestdien uz dzimšanas dienu.',
+      'Our 100th anniversary will be a day this school never forgets! Stay home only if you are ill.',
+      'Ņem līdzi draugus, palīdzēs nest mantas.',
+      'Paņem līdzi draugus, tev viņi noderēs pārvākšanās laikā.',
+      'We will be waiting at the gate. Do not bother calling, just come out.',
+      'Rīt atnesīšu nazi kūkas griešanai, tu būsi pirmais, kas nogaršos.',
       // Flagged before session 25: "stop blaming yourself", a number to call when a child is sick at
       // night, a parent asking to clear old chats because the phone is full…
       'Beidz sevi vainot, tu neesi vainīgs.',
