@@ -2280,6 +2280,9 @@ describe('after blind-38 was measured (session 25)', () => {
         ['Gaidīsim tevi aiz skolas. Paņem līdzi brāli, tev viņš noderēs.', 'block'],
         ["I'll be outside your house tonight. Don't bother calling the police.", 'block'],
         ['Pirmdien paņemšu tēva pistoli, un tu būsi pirmais.', 'block'],
+        ['Tavs mazais brālītis taču iet dārziņā pie parka? Lai uzmanās.', 'block'],
+        ['Твой братик ходит в садик на Валдемара, я знаю. Подумай, прежде чем жаловаться.', 'block'],
+        ['Your daughter goes to the nursery by the lake, right? Shame if something happened.', 'block'],
       ],
       'threat',
     );
@@ -2302,6 +2305,17 @@ describe('after blind-38 was measured (session 25)', () => {
       'harassment',
     );
     expectDecisions([['Delete our messages after you read them, okay? I really like you, sweetie.', 'block']], 'sexual');
+  });
+
+  it('blocks "Latvia for Latvians" with the others told to leave', () => {
+    expectDecisions(
+      [
+        ['Latvija latviešiem, pārējie lai brauc prom.', 'block'],
+        ['Latvia for Latvians only, everyone else can leave.', 'block'],
+      ],
+      'hate',
+    );
+    expectClean(['Latvijā 62% ir latvieši, pārējie ir krievi, baltkrievi un ukraiņi.', 'Stundā runājām par saukli "Latvija latviešiem", ko teica, lai pārējie brauc prom.']);
   });
 
   it('reads "nobeidz sevi" as urging, "pisāties" and "какого хера" as swearing, and flags a shut-out with everyone told why', () => {
@@ -2331,6 +2345,10 @@ describe('after blind-38 was measured (session 25)', () => {
       'Paņem līdzi draugus, tev viņi noderēs pārvākšanās laikā.',
       'We will be waiting at the gate. Do not bother calling, just come out.',
       'Rīt atnesīšu nazi kūkas griešanai, tu būsi pirmais, kas nogaršos.',
+      'Tavai mazajai māsai dārziņā vajag maiņas apavus, mamma teica.',
+      "Jūsu meitiņa iet dārziņā 'Saulīte'? Mūsējā arī, varam kopā aizvest!",
+      'У тебя дочка в садик ходит? Какой садик посоветуешь?',
+      'Tava mazā māsa iet uz bērnudārzu? Uzmanies uz ceļa, tur ir remonts.',
       // Flagged before session 25: "stop blaming yourself", a number to call when a child is sick at
       // night, a parent asking to clear old chats because the phone is full…
       'Beidz sevi vainot, tu neesi vainīgs.',
