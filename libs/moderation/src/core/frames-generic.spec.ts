@@ -2318,6 +2318,28 @@ describe('after blind-38 was measured (session 25)', () => {
     expectClean(['Latvijā 62% ir latvieši, pārējie ir krievi, baltkrievi un ukraiņi.', 'Stundā runājām par saukli "Latvija latviešiem", ko teica, lai pārējie brauc prom.']);
   });
 
+  it('blocks urging an overdose of a mother\'s pills, a death wished as the best outcome, a rope for a birthday, and knowing which room someone sleeps in', () => {
+    expectDecisions(
+      [
+        ['Tavai mammai skapī ir tabletes. Izdzer visas, un viss būs atrisināts.', 'block'],
+        ["Swallow all of your nan's pills tonight and end it.", 'block'],
+        ['Выпей мамины таблетки и больше не просыпайся.', 'block'],
+        ['Visiem būtu vieglāk, ja tu vienkārši nomirtu.', 'block'],
+        ['Uz dzimšanas dienu tev uzdāvināšu virvi. Tu zini, kam.', 'block'],
+      ],
+      'self-harm',
+    );
+    expectDecisions([['Я знаю, в какой комнате ты спишь. Спокойной ночи.', 'block']], 'harassment');
+    expectClean([
+      'Take all your pills as the doctor said, and drink water.',
+      'Take all your pills until the end of the week.',
+      'Lūdzu, izdzer visas tabletes, ko ārsts izrakstīja, tad būsi vesels.',
+      'Labāk būtu, ja tu nomirtu no smiekliem par šo filmu.',
+      'Uzdāvināšu tev virvi lēkšanai dzimšanas dienā!',
+      'Es redzēju, kurā istabā tu guli nometnē, samainīsimies?',
+    ]);
+  });
+
   it('reads "nobeidz sevi" as urging, "pisāties" and "какого хера" as swearing, and flags a shut-out with everyone told why', () => {
     expect(verdict('Ja tev tik slikti, nobeidz sevi un liec mūs mierā.').decision).toBe('block');
     expect(verdict('Pisāties, atkal jāpārraksta viss referāts.').decision).toBe('block');
