@@ -173,7 +173,7 @@ describe('n-gram second opinion', () => {
     expect(blockProbability(ruled)).toBeLessThan(model.blockThreshold);
     expect(withModel.moderate(ruled).decision).toBe('block');
     // …and a review only the model raised stays a review.
-    const raised = 'Tavai mazajai māsai arī vajadzētu uzmanīties, kad viņa nāk no bērnudārza.';
+    const raised = 'Kad izies no skolas, skaties apkārt. Vienmēr.';
     expect(rulesOnly.moderate(raised).decision).toBe('allow');
     expect(blockProbability(raised)).toBeGreaterThanOrEqual(model.ruledBlockThreshold);
     expect(blockProbability(raised)).toBeLessThan(model.blockThreshold);
