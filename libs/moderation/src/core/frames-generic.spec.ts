@@ -2307,7 +2307,7 @@ describe('after blind-38 was measured (session 25)', () => {
     expectDecisions([['Delete our messages after you read them, okay? I really like you, sweetie.', 'block']], 'sexual');
   });
 
-  it('blocks "Latvia for Latvians" with the others told to leave', () => {
+  it('blocks "Latvia for Latvians" with the others told to leave, and a group kept out of a team or class', () => {
     expectDecisions(
       [
         ['Latvija latviešiem, pārējie lai brauc prom.', 'block'],
@@ -2315,6 +2315,14 @@ describe('after blind-38 was measured (session 25)', () => {
       ],
       'hate',
     );
+    expectDecisions(
+      [
+        ['No Roma allowed in our class, sorry.', 'block'],
+        ['Nekādus ebrejus mūsu komandā, un punkts.', 'block'],
+      ],
+      'hate',
+    );
+    expectClean(['No Muslims in our class eat pork, so we ordered chicken.', 'There are no Jews in our class.', 'No immigrants were hurt, the police said.']);
     expectClean(['Latvijā 62% ir latvieši, pārējie ir krievi, baltkrievi un ukraiņi.', 'Stundā runājām par saukli "Latvija latviešiem", ko teica, lai pārējie brauc prom.']);
   });
 
