@@ -2282,6 +2282,7 @@ describe('after blind-38 was measured (session 25)', () => {
         ['Pirmdien paņemšu tēva pistoli, un tu būsi pirmais.', 'block'],
         ['Tavs mazais brālītis taču iet dārziņā pie parka? Lai uzmanās.', 'block'],
         ['Твой братик ходит в садик на Валдемара, я знаю. Подумай, прежде чем жаловаться.', 'block'],
+        ['One more detention because of you, sir, and you will need a new nose.', 'block'],
         ['Your daughter goes to the nursery by the lake, right? Shame if something happened.', 'block'],
       ],
       'threat',
@@ -2379,6 +2380,8 @@ describe('after blind-38 was measured (session 25)', () => {
       "Jūsu meitiņa iet dārziņā 'Saulīte'? Mūsējā arī, varam kopā aizvest!",
       'У тебя дочка в садик ходит? Какой садик посоветуешь?',
       'Tava mazā māsa iet uz bērnudārzu? Uzmanies uz ceļa, tur ir remonts.',
+      'For the play you will need a new face paint.',
+      'You will need new shoes and a towel to dry your face after swimming.',
       // Flagged before session 25: "stop blaming yourself", a number to call when a child is sick at
       // night, a parent asking to clear old chats because the phone is full…
       'Beidz sevi vainot, tu neesi vainīgs.',
