@@ -2393,3 +2393,70 @@ describe('after blind-38 was measured (session 25)', () => {
     ]);
   });
 });
+
+describe('from train-zw (session 25)', () => {
+  it('blocks the same threats in other words: a teacher named in Russian, "if you still want to walk", a life that is dear, a bomb planted, five against one', () => {
+    expectDecisions(
+      [
+        ['Эту англичанку я завтра зарежу, отвечаю.', 'block'],
+        ['Ja vēl gribi staigāt ar savām kājām, rīt nenāc.', 'block'],
+        ['Если жизнь дорога, не приходи в школу в пятницу.', 'block'],
+        ['Es noliku bumbu aktu zālē, pirmdien viss uzsprāgs.', 'block'],
+        ['Someone planted a bomb in the gym, I did it, see you Monday.', 'block'],
+        ['After school by the shop: there will be five of us and you alone.', 'block'],
+        ["Dad's rifle will be at school on Monday, just saying.", 'block'],
+        ['В сумке будет нож, так что держись от меня подальше.', 'block'],
+        ['Mammai vari nezvanīt, viņa tāpat nepaspēs.', 'block'],
+      ],
+      'threat',
+    );
+  });
+
+  it('blocks doxxing with a knock on the door, watching through undrawn curtains, following unnoticed', () => {
+    expectDecisions(
+      [
+        ['Viņš dzīvo Ganību ielā 12-3. Kurš šonakt aiziet paklauvēt pie durvīm?', 'block'],
+        ['Не задёргивай шторы, мне нравится смотреть на тебя вечером.', 'block'],
+        ["Followed you all the way home yesterday and you didn't even turn around.", 'block'],
+      ],
+      'harassment',
+    );
+  });
+
+  it('blocks grooming for a grade or a phone, hoping someone does not wake up, deportation and skin colour', () => {
+    expectDecisions(
+      [
+        ['Ja gribi labāku atzīmi, esi pret mani nedaudz laipnāka.', 'block'],
+        ['Satiksimies svētdien bez vecākiem, es tev nopirkšu austiņas.', 'block'],
+      ],
+      'sexual',
+    );
+    expectDecisions([['Надеюсь, ты завтра не проснёшься.', 'block']], 'self-harm');
+    expectDecisions(
+      [
+        ['Visus čigānus vajadzētu izsūtīt no pilsētas.', 'block'],
+        ['People with your skin colour should get out of our school.', 'block'],
+      ],
+      'hate',
+    );
+  });
+
+  it('leaves their innocent neighbours alone', () => {
+    expectClean([
+      'If you want the basil to stay alive, do not leave it on the radiator.',
+      'Vistu sadur ar dakšiņu pie kaula – ja sula dzidra, gaļa gatava.',
+      "Home ec tomorrow: we're making salad, bring a small knife and a chopping board.",
+      'Vari nākt pie mums pa tiešo no skolas, adrese Lāčplēša 45-8, kods durvīm 1234.',
+      'Kam dzīvība mīļa, uz skolu ar velosipēdu brauc tikai ar ķiveri.',
+      'Es ieliku vannas bumbu ūdenī, un tā sāka putot.',
+      'Es noliku bumbu sporta zālē, paņem to rīt.',
+      'Mēs būsim pieci komandā, tu viens vadīsi spēli.',
+      'Ceru, ka tu rīt nepamodīsies ar temperatūru.',
+      '1949. gadā padomju vara izsūtīja tūkstošiem latviešu.',
+      'Bērniem ar jutīgu ādu saulē vajag krēmu ar augstu faktoru.',
+      'Tēva ierocis rīt būs skolā: viņš ir policists un stāstīs par savu darbu.',
+      'Mugursomā būs nazis un dakša pārgājienam.',
+      'If you want a good grade, be nice to your teammates and do the reading.',
+    ]);
+  });
+});
