@@ -2407,6 +2407,7 @@ describe('from train-zw (session 25)', () => {
         ["Dad's rifle will be at school on Monday, just saying.", 'block'],
         ['В сумке будет нож, так что держись от меня подальше.', 'block'],
         ['Mammai vari nezvanīt, viņa tāpat nepaspēs.', 'block'],
+        ["Everyone who laughed at me, I'm going to shoot you one by one.", 'block'],
       ],
       'threat',
     );
@@ -2457,6 +2458,8 @@ describe('from train-zw (session 25)', () => {
       'Tēva ierocis rīt būs skolā: viņš ir policists un stāstīs par savu darbu.',
       'Mugursomā būs nazis un dakša pārgājienam.',
       'If you want a good grade, be nice to your teammates and do the reading.',
+      "I'll shoot you all an email with the schedule.",
+      "I'll shoot you a message after lunch.",
     ]);
   });
 });
