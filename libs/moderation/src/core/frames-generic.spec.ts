@@ -2408,6 +2408,10 @@ describe('from train-zw (session 25)', () => {
         ['В сумке будет нож, так что держись от меня подальше.', 'block'],
         ['Mammai vari nezvanīt, viņa tāpat nepaspēs.', 'block'],
         ["Everyone who laughed at me, I'm going to shoot you one by one.", 'block'],
+        ['Ja pirmdien vēl būsi šeit, vari sev meklēt kapa vietu.', 'block'],
+        ['Vēl viena sūdzība, un dabūsi pa purnu.', 'block'],
+        ['Physics teacher better watch it: petrol is bought, the school is next.', 'block'],
+        ['Этого физрука я после уроков изобью.', 'block'],
       ],
       'threat',
     );
@@ -2429,6 +2433,7 @@ describe('from train-zw (session 25)', () => {
       [
         ['Ja gribi labāku atzīmi, esi pret mani nedaudz laipnāka.', 'block'],
         ['Satiksimies svētdien bez vecākiem, es tev nopirkšu austiņas.', 'block'],
+        ['Stay behind alone after the lesson and I will sort your grade out.', 'block'],
       ],
       'sexual',
     );
@@ -2460,6 +2465,9 @@ describe('from train-zw (session 25)', () => {
       'If you want a good grade, be nice to your teammates and do the reading.',
       "I'll shoot you all an email with the schedule.",
       "I'll shoot you a message after lunch.",
+      'Vecmāmiņai jāmeklē kapa vieta opim, tāpēc rīt neesmu skolā.',
+      'Zupu dabūsi pa pusdienām, nevis tagad.',
+      'Paliec pēc stundām, es tev palīdzēšu ar atzīmi.',
     ]);
   });
 });
