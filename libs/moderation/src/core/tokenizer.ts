@@ -62,6 +62,8 @@ const MODE_ONE_L = 4;
 const MODE_HIDDEN_AT = 5;
 /** Cyrillic word with a 3 that stands for е (the mirrored Э), not з (в3ны, д3ржись). */
 const MODE_THREE_E = 6;
+/** A symbol between every letter of a three-letter word hides a letter rather than separates (п*д*р = пидор). */
+const MODE_MASK_RUN = 7;
 
 /** Normalised characters of the word being read, in parallel arrays reused across words. */
 class UnitBuffer {
@@ -381,6 +383,7 @@ const LEET_LATN_MODES = [MODE_CYRL_TRANSLIT, MODE_ONE_L, MODE_HIDDEN_AT];
 const LEET_CYRL_AT_MODES = [MODE_HIDDEN_AT];
 const LEET_CYRL_THREE_MODES = [MODE_THREE_E];
 const LEET_CYRL_BOTH_MODES = [MODE_HIDDEN_AT, MODE_THREE_E];
+const MASK_RUN_MODES = [MODE_MASK_RUN];
 
 /**
  * Other readings worth trying: mixed scripts (xyй), and words written with digits and symbols, which
@@ -388,6 +391,7 @@ const LEET_CYRL_BOTH_MODES = [MODE_HIDDEN_AT, MODE_THREE_E];
  */
 function altModes(b: UnitBuffer, a: number, z: number, tok: Token): readonly number[] | null {
   if ((tok.flags & F_CONFUSABLE) !== 0) return ALT_MODES;
+  if (z - a === 5 && (tok.flags & F_SPACED) !== 0 && tok.key.length === 3 && b.kind[a + 1] !== K_LETTER && b.kind[a + 3] !== K_LETTER) return MASK_RUN_MODES;
   if ((tok.flags & F_LEET) === 0) return null;
   let digit = false;
   let at = false;
@@ -510,7 +514,7 @@ function finalize(b: UnitBuffer, a: number, z: number, lvMark: boolean, spaced: 
   // "f*u*c*k": a symbol between every single letter is a separator, not a hidden letter.
   let keep: boolean[] | null = null;
   if (masks > 0) {
-    let interleaved = len >= 5 && len % 2 === 1;
+    let interleaved = len >= 5 && len % 2 === 1 && mode !== MODE_MASK_RUN;
     for (let k = 0; interleaved && k < len; k++) {
       const isMask = chars[k] === MASK_CHAR;
       if (k % 2 === 1 ? !isMask : isMask) interleaved = false;
