@@ -2471,3 +2471,87 @@ describe('from train-zw (session 25)', () => {
     ]);
   });
 });
+
+describe('after blind-40 was measured (session 26)', () => {
+  it('blocks a blow "on the forehead", a school shooting staged, petrol at a door, a child caught and put in hospital', () => {
+    expectDecisions(
+      [
+        ['Щас получишь в лоб, если не заткнёшься.', 'block'],
+        ['Tu dabūsi pa pieri, ja neaizvērsies.', 'block'],
+        ['Piektdien sarīkošu skolā tādu šaušanu, par ko rakstīs visas ziņas.', 'block'],
+        ['Я устрою в школе стрельбу, о которой напишут все новости.', 'block'],
+        ['Облей бензином его дверь и подожги.', 'block'],
+        ['Mēs jūsu bērnu pieķersim pie skolas, un viņš nedēļu gulēs slimnīcā.', 'block'],
+        ['Мы поймаем твоего сына у школы, и он будет лежать в больнице.', 'block'],
+      ],
+      'threat',
+    );
+  });
+
+  it('blocks urging: "nobody will miss you", "you should just end it all", a bridge as a good place to end it', () => {
+    expectDecisions(
+      [
+        ['Neviens tevi nepietrūks, dari to.', 'block'],
+        ['Тебе стоит просто покончить со всем этим.', 'block'],
+        ['Tev vajadzētu vienkārši izbeigt to visu.', 'block'],
+        ['Uz tilta pie stacijas ir laba vieta, kur tev beigt.', 'block'],
+        ['The bridge by the station is a good place for you to end it.', 'block'],
+      ],
+      'self-harm',
+    );
+  });
+
+  it('blocks following someone home and a picture demanded against a chat; holds calls set on a number, pranks and exclusion for review', () => {
+    expectDecisions(
+      [
+        ['Es tev sekoju katru dienu līdz mājām, vakar tev bija zila jaka.', 'block'],
+        ['Если не пришлёшь интимное фото, выложу нашу переписку.', 'block'],
+        ['Номер вашего мужа я уже нашёл, ждите звонков, Ирина Петровна.', 'review'],
+        ['Te ir Kristera mājas telefons, zvaniet un klusējiet klausulē.', 'review'],
+        ['Uzliku Toma seju uz cūkas ķermeņa, sūtiet tālāk.', 'review'],
+        ['Ieliku Annas dienasgrāmatas lapas klases čatā, lasiet visi.', 'review'],
+        ['Katru starpbrīdi paslēpsim viņa somu, līdz viņš sāks raudāt.', 'review'],
+        ['Кто общается с новеньким — тот тоже изгой.', 'review'],
+      ],
+      'harassment',
+    );
+    expectDecisions([['Čau, skaistulīt, nāc pie manis šovakar, būs jautri gultā.', 'review']], 'sexual');
+    expectDecisions([['Kids in wheelchairs are a waste of space, put them somewhere else.', 'block']], 'hate');
+    expectDecisions(
+      [
+        ['Tava mamma laikam tevi nometa uz galvas, kad biji mazs.', 'review'],
+        ['Козёл, верни мою зарядку.', 'review'],
+      ],
+      'insult',
+    );
+  });
+
+  it('leaves their innocent neighbours alone', () => {
+    expectClean([
+      'Получишь ответ на свой вопрос завтра.',
+      'Получишь в глаз брызги от лимона, осторожно.',
+      'Skolā notiks mācību trauksme, šaušanas gadījumā slēpieties klasē.',
+      'Я устрою в школе турнир по стрельбе из лука.',
+      'Pielej benzīnu pļāvējā un aizdedzini motoru.',
+      'Ja noķersim gripu, visa ģimene gulēs slimnīcā.',
+      'Mēs noķersim autobusu un aizbrauksim uz slimnīcu apciemot vecmammu.',
+      'Если не пришлёшь фото для пропуска, я не смогу оформить его.',
+      "Please don't send personal photos to anyone you met online. If someone pressures you, screenshot it and tell an adult.",
+      'Te ir skolotājas telefons, zvaniet, ja bērns slims.',
+      'Neviens tevi nepietrūks nometnē? Mēs visi ilgosimies!',
+      'Тебе стоит просто покончить со всем этим беспорядком в комнате.',
+      'Tev vajadzētu izbeigt to visu un iet gulēt.',
+      'Uz tilta ir laba vieta, kur nofotografēties saulrietā.',
+      'The bridge is a great place to jump into the river in summer.',
+      'Bērni, nāciet gulēt, gultā būs silti un jautri.',
+      'Uzliku kaķa seju uz suņa ķermeņa, smieklīga bilde.',
+      'Ieliku dienasgrāmatas ierakstu klases grupā, lasiet mājasdarbu.',
+      'Paslēpsim Lieldienu olas, līdz bērni sāks meklēt.',
+      'Кто общается с новеньким, помогите ему освоиться.',
+      'Wheelchair users are not a burden.',
+      'The wheelchair ramp is a waste of money.',
+      'Mamma, nāc šurp!',
+      'Я каждый день провожаю тебя до дома, мне не сложно.',
+    ]);
+  });
+});
