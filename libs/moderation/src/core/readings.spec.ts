@@ -287,7 +287,7 @@ describe("a parent writing about their daughter's phone, and a school policy", (
   });
 });
 
-describe('birds, a pudding, a fairy-tale fool, a surname, puppies, lost property, games and a PISA test', () => {
+describe('birds, a pudding, a fairy-tale fool, a surname, puppies, a chunk of firewood, lost property, games and a PISA test', () => {
   it('are what they are', () => {
     expectClean([
       'The art club will paint blue tits and great tits for the bird-feeder project.',
@@ -298,6 +298,7 @@ describe('birds, a pudding, a fairy-tale fool, a surname, puppies, lost property
       'Здравствуйте, у нас потерялась синяя куртка, никто не видел в раздевалке?',
       'Among Us vakarā? Es būšu impostor un всех убью 😈',
       'Mūsu kuce vakar got puppies, приходите смотреть!',
+      'Папа колет дрова, осталась одна большая чурка.',
       'ja ja, es tevi nositīšu basketbolā rīt 😎 готовься проиграть',
       'PISA testi 9. klasēm notiks aprīļa sākumā.',
       'Bērni ļoti smējās, ka mūsu ceļā bija Ape – angliski tas nozīmē pērtiķi 🙂',
@@ -308,6 +309,7 @@ describe('birds, a pudding, a fairy-tale fool, a surname, puppies, lost property
     expectHeld(['Nice tits, Anna 😏'], 'sexual');
     expectHeld(['You are such a dick, Tom.'], 'insult');
     expectHeld(['Ты дурак, Ваня.', 'Сергей, ты сука.', 'Tu esi kuce, nevis meitene.'], 'insult');
+    expectHeld(['Ты чурка, иди колоть дрова.'], 'hate');
     expectHeld(['Uzmanies, kad iesi mājās caur parku, tur neviens neredz.'], 'threat');
     expectDecisions([['Я тебя убью после уроков.', 'block']], 'threat');
   });
