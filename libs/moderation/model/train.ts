@@ -11,7 +11,9 @@
  * of the blind sets in that part. Deterministic (seeded shuffles). Usage: npm run moderation:train [-- --dry-run] [--scores <file.jsonl>]
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { prng } from '../bench/message-generator';
 import { Moderator, secondOpinionClasses, secondOpinionEligible, secondOpinionInput, secondOpinionMayBlock } from '../src/core/moderate';
 import { NGRAM_FEATURES, NgramModel, scale, sigmoid, type NgramModelFile, type SparseHead } from '../src/core/ngram-model';
@@ -367,7 +369,65 @@ function evaluate(train: readonly Example[], test: readonly Example[], seed: num
   return { threshold, scored: test.map((e) => ({ e, p: model.probabilityOf(e.x), threshold })) };
 }
 
-function main(): void {
+/** One fold's out-of-fold scores, in the order of its test lines. */
+interface FoldResult {
+  threshold: number;
+  p: number[];
+  pb: number[];
+}
+
+/** The folds: leave-one-set-out over BLIND (`loso:k`), then the 5-fold cross-validation (`cv:f`). */
+const FOLDS = [...BLIND.map((_, k) => `loso:${k}`), ...[0, 1, 2, 3, 4].map((f) => `cv:${f}`)];
+
+/** Trains and scores one fold; the same seeds whichever thread runs it, so the output does not depend on the thread count. */
+function runFold(fold: string, blind: readonly Example[], all: readonly Example[]): FoldResult {
+  const [kind, n] = fold.split(':');
+  const k = Number(n);
+  if (kind === 'cv') {
+    const folds = stratifiedFolds(all, 5, SEED);
+    const { scored, threshold } = evaluate(folds.filter((_, g) => g !== k).flat(), folds[k], SEED + 1000 * (k + 1));
+    return { threshold, p: scored.map((s) => s.p), pb: [] };
+  }
+  const set = basename(BLIND[k], '.jsonl');
+  const rest = all.filter((e) => e.set !== set);
+  const { scored, threshold } = evaluate(rest, blind.filter((e) => e.set === set), SEED + 100 * (k + 1));
+  const blockHead = new NgramModel(modelFile(trainHead(rest, toBlock, SEED + 100 * (k + 1) + 50, KEEP_FLAG), threshold, NO_BLOCK, {}, []));
+  return { threshold, p: scored.map((s) => s.p), pb: scored.map((s) => blockHead.probabilityOf(s.e.x)) };
+}
+
+/** A worker: loads the sets itself (cheaper than sending them) and runs every `of`-th fold from `shard`. */
+function runShard({ shard, of }: { shard: number; of: number }): void {
+  const rules = new Moderator({ secondOpinion: false });
+  const blind = load(BLIND, rules);
+  const all = [...blind, ...load(OTHER, rules)];
+  for (const [i, fold] of FOLDS.entries()) if (i % of === shard) parentPort?.postMessage({ fold, result: runFold(fold, blind, all) });
+}
+
+/**
+ * Every fold, spread over worker threads (the trainer is CPU-bound: one fold per core; override with
+ * MODERATION_TRAIN_WORKERS).
+ */
+function runFolds(): Promise<Map<string, FoldResult>> {
+  const workers = Math.max(1, Math.min(FOLDS.length, Number(process.env.MODERATION_TRAIN_WORKERS) || availableParallelism()));
+  const results = new Map<string, FoldResult>();
+  return new Promise((resolve, reject) => {
+    let running = workers;
+    for (let shard = 0; shard < workers; shard++) {
+      const worker = new Worker(__filename, { workerData: { shard, of: workers } });
+      worker.on('message', ({ fold, result }: { fold: string; result: FoldResult }) => results.set(fold, result));
+      worker.on('error', reject);
+      worker.on('exit', (code) => {
+        if (code !== 0) reject(new Error(`trainer worker ${shard} exited with ${code}`));
+        else if (--running === 0) {
+          if (results.size !== FOLDS.length) reject(new Error(`${results.size} of ${FOLDS.length} folds came back`));
+          else resolve(results);
+        }
+      });
+    }
+  });
+}
+
+async function main(): Promise<void> {
   const dryRun = process.argv.includes('--dry-run');
   const rules = new Moderator({ secondOpinion: false });
   const blind = load(BLIND, rules);
@@ -377,12 +437,11 @@ function main(): void {
 
   const loso: [string, Row, string][] = [];
   const losoAll: Scored[] = [];
+  const results = await runFolds();
   for (const [k, file] of BLIND.entries()) {
     const set = basename(file, '.jsonl');
-    const rest = all.filter((e) => e.set !== set);
-    const { scored, threshold } = evaluate(rest, blind.filter((e) => e.set === set), SEED + 100 * (k + 1));
-    const blockHead = new NgramModel(modelFile(trainHead(rest, toBlock, SEED + 100 * (k + 1) + 50, KEEP_FLAG), threshold, NO_BLOCK, {}, []));
-    for (const s of scored) s.pb = blockHead.probabilityOf(s.e.x);
+    const { threshold, p, pb } = results.get(`loso:${k}`) as FoldResult;
+    const scored: Scored[] = blind.filter((e) => e.set === set).map((e, i) => ({ e, p: p[i], pb: pb[i], threshold }));
     losoAll.push(...scored);
     loso.push(...rowsByLang(set, scored, threshold.toFixed(3)));
   }
@@ -412,15 +471,10 @@ function main(): void {
 
   const cvAll: Scored[] = [];
   const thresholds: string[] = [];
-  const folds = stratifiedFolds(all, 5, SEED);
-  folds.forEach((test, f) => {
-    const { scored, threshold } = evaluate(
-      folds.filter((_, g) => g !== f).flat(),
-      test,
-      SEED + 1000 * (f + 1),
-    );
+  stratifiedFolds(all, 5, SEED).forEach((test, f) => {
+    const { threshold, p } = results.get(`cv:${f}`) as FoldResult;
     thresholds.push(threshold.toFixed(3));
-    cvAll.push(...scored);
+    cvAll.push(...test.map((e, i) => ({ e, p: p[i], threshold })));
   });
   printTable('Stratified 5-fold cross-validation over all labelled lines (pooled out-of-fold)', rowsByLang('cv', cvAll, thresholds.join('/')));
 
@@ -441,4 +495,11 @@ function main(): void {
   }
 }
 
-main();
+if (isMainThread) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+} else {
+  runShard(workerData as { shard: number; of: number });
+}
