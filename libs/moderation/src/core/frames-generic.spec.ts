@@ -2473,6 +2473,33 @@ describe('from train-zw (session 25)', () => {
 });
 
 describe('after blind-40 was measured (session 26)', () => {
+  it('reads "your last dance" as a threat and holds a last warning with a menacing next time, a last quiet day and a trip that may be the last for review', () => {
+    expectDecisions(
+      [
+        ['Sestdien diskotēkā tev būs pēdējā deja, to es apsolu.', 'block'],
+        ['Потанцуй на дискотеке как следует. Это твой последний танец.', 'block'],
+        ['Pēdējais brīdinājums. Nākamreiz runāsim citādi.', 'review'],
+        ['Последнее предупреждение. Дальше без разговоров.', 'review'],
+        ['Запомни этот день, он для тебя последний спокойный.', 'review'],
+        ['Enjoy your last quiet weekend.', 'review'],
+        ['Jautru ekskursiju. Kas zina, varbūt tā tev būs pēdējā.', 'review'],
+      ],
+      'threat',
+    );
+    expectClean([
+      'Pēdējo reizi atgādinu: nākamreiz bez formas netiksi sporta stundā.',
+      'Последний раз предупреждаю: дальше будет двойка в журнале.',
+      'This is the last warning about phones, next time they go to the office.',
+      'Enjoy your last quiet weekend before the exams start!',
+      'Will you save me the last dance at the prom?',
+      'Tev būs pēdējā deja ar tēti izlaidumā.',
+      'Varbūt šī tev būs pēdējā iespēja uzlabot atzīmi.',
+      'Kas zina, varbūt šī ekskursija tev būs pēdējā šajā skolā, jo pārceļaties.',
+      'Enjoy the trip! Maybe it will be your last one before graduation.',
+      'Запомни этот день, последний спокойный перед школой!',
+    ]);
+  });
+
   it('blocks a blow "on the forehead", a school shooting staged, petrol at a door, a child caught and put in hospital', () => {
     expectDecisions(
       [
