@@ -2553,6 +2553,29 @@ describe('after blind-40 was measured (session 26)', () => {
     );
   });
 
+  it('blocks grooming: something shown or taught that nobody must know, something special in the changing room, the storeroom kept quiet', () => {
+    expectDecisions(
+      [
+        ['Pēc treniņa paliec ģērbtuvē, es tev parādīšu kaut ko īpašu.', 'block'],
+        ['Pēc stundām paliec klasē, es tev iemācīšu kaut ko, ko tavi vecāki nedrīkst uzzināt.', 'block'],
+        ['Priezzhaj ko mne posle shkoly, pokazhu koe-chto interesnoe, tolko nikomu ne govori', 'block'],
+        ["Come to my room after practice and we'll have some adult fun, just keep it quiet.", 'block'],
+      ],
+      'sexual',
+    );
+    expectClean([
+      'Atnāc uz kabinetu pēc stundām, parādīšu tev, kā risināt šo uzdevumu.',
+      'Nāc uz noliktavu, parādīšu tev kaut ko interesantu – jaunās bumbas!',
+      'Pēc treniņa paliec ģērbtuvē, es tev parādīšu jauno formu.',
+      'Es tev iemācīšu kaut ko īpašu – jaunu triku ar kārtīm.',
+      'Nāciet uz klasi, parādīšu jums kaut ko interesantu mikroskopā.',
+      'Neviens nedrīkst zināt, kāda būs dāvana skolotājai – es parādīšu to tikai rīt.',
+      "Come to my office after class, I'll show you something special for your project.",
+      "Our school psychologist reminds everyone: if you have thoughts of self-harm, come to room 214 or call the children's helpline.",
+      "don't stay quiet about what you saw in the changing room, it's safer for you to tell Ms Ozola",
+    ]);
+  });
+
   it('leaves their innocent neighbours alone', () => {
     expectClean([
       'Получишь ответ на свой вопрос завтра.',
