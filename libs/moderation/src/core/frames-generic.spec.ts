@@ -2576,6 +2576,36 @@ describe('after blind-40 was measured (session 26)', () => {
     ]);
   });
 
+  it('blocks a push down the stairs, an ultimatum ending in a cast or an ambulance, a kill list, a knife bought "and tomorrow everyone will see", "you do not have long to live"', () => {
+    expectDecisions(
+      [
+        ['Nepārstāsi — nogrūdīšu tevi no kāpnēm un teikšu, ka pats paklupi.', 'block'],
+        ['Izvēlies: vai nu tu klusē, vai nākamnedēļ nāksi uz skolu ar ģipsi.', 'block'],
+        ['Tev jāpazūd no šīs klases, citādi tevi izvedīs ar ātrajiem.', 'block'],
+        ["One more word and your own mother won't recognise you.", 'block'],
+        ['Man ir saraksts ar cilvēkiem no šīs klases. Tu esi pirmais.', 'block'],
+        ['Я составил список. Ты в нём первый.', 'block'],
+        ['Esmu nopircis nazi. Rīt visi redzēs.', 'block'],
+        ['tev vairs nav ilgi jādzīvo, es par to parūpēšos', 'block'],
+      ],
+      'threat',
+    );
+    expectClean([
+      'Ja lauzīsi kāju, nāksi uz skolu ar ģipsi, tāpēc uzmanies uz ledus.',
+      'Vēlreiz atgādinu: ja brauksi bez ķiveres, tevi aizvedīs ātrie.',
+      'Tu esi pirmais sarakstā uz prezentāciju.',
+      'Man ir saraksts ar tiem, kas brauc ekskursijā. Tu esi trešais.',
+      'Ты первый в списке на прививку.',
+      "You're next on the list for the library laptop.",
+      'tu esi nakamais saraksta uz runu, sagatavojies',
+      'Nopirku jaunu nazi pārgājienam, rīt visi redzēs.',
+      'Tev vairs nav ilgi jādzīvo kopmītnē, drīz pārcelsies.',
+      "You don't have long to live in this flat, the lease ends soon.",
+      'Es tevi nogrūdīšu no kalniņa ar ragaviņām!',
+      'Vēl viens vārds, un tu dabūsi piezīmi.',
+    ]);
+  });
+
   it('leaves their innocent neighbours alone', () => {
     expectClean([
       'Получишь ответ на свой вопрос завтра.',
