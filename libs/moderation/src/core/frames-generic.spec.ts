@@ -2606,6 +2606,45 @@ describe('after blind-40 was measured (session 26)', () => {
     ]);
   });
 
+  it('blocks urging from many writers: cutting again or deeper, stopping breathing, not waking up, swallowing all the pills, no place in this world; a pet threatened; a car whose parking place is known', () => {
+    expectDecisions(
+      [
+        ['Cut again, you clearly enjoy it.', 'block'],
+        ['Griezt rokas palīdz, pamēģini, tikai nesaki nevienam.', 'block'],
+        ['The world would be better if you stopped breathing, so stop.', 'block'],
+        ["Save your parents the trouble and don't wake up tomorrow.", 'block'],
+        ["The world would be better if you weren't in it. Do everyone a favour.", 'block'],
+        ['Выпей всю мамину аптечку и не мучай ни себя, ни нас.', 'block'],
+      ],
+      'self-harm',
+    );
+    expectDecisions([['Таким, как ты, не место на этом свете, реши этот вопрос сам.', 'block']], 'harassment');
+    expectDecisions(
+      [
+        ['Твою кошку найдут в мусорном баке, если ещё раз пожалуешься.', 'block'],
+        ['Bring the money Friday or your dog goes for a swim in the Daugava.', 'block'],
+        ["Mr Jansons, I know which car is yours and where it's parked at night.", 'block'],
+        ['Поставите двойку — не забывайте, я знаю, где стоит ваша машина и где вы живёте.', 'block'],
+      ],
+      'threat',
+    );
+    expectClean([
+      'Cut again along the dotted line, then glue the edges.',
+      'Griez vēlreiz, šoreiz taisnāk pa līniju.',
+      'Why did you cut class again?',
+      'Порежь ещё лук для салата.',
+      'If the person stopped breathing, call 112 and start CPR.',
+      "Don't stop breathing when you swim, exhale slowly.",
+      "Don't wake up your brother tomorrow, he is ill.",
+      "If you weren't here, who would do the dishes? Do everyone a favour and wash up.",
+      'Выпей все таблетки, которые прописал врач.',
+      'Our cat is lost! If you find her, please call, there is a reward.',
+      'Pazudis suns, ja atradīsiet, zvaniet, lūdzu.',
+      'I know where your car is parked, I left your bag next to it.',
+      'Такой красоте не место на этой земле, она слишком хороша.',
+    ]);
+  });
+
   it('leaves their innocent neighbours alone', () => {
     expectClean([
       'Получишь ответ на свой вопрос завтра.',
