@@ -2645,6 +2645,43 @@ describe('after blind-40 was measured (session 26)', () => {
     ]);
   });
 
+  it('blocks veiled threats recurring across writers: stay away to stay healthy, a loud day at school, the school mined, a knife and a day waited for, the lads waiting, a burial, blood on the face, a flight down the stairs, no way out of hospital, a debt and friends, their day will come', () => {
+    expectDecisions(
+      [
+        ['Tev labāk rīt nenākt uz skolu, ja gribi palikt vesels.', 'block'],
+        ['Piektdien šajā skolā būs daudz trokšņa. Labāk palieciet mājās.', 'block'],
+        ['В понедельник всем лучше не приходить в школу. Я предупредил.', 'block'],
+        ['Школу скоро заминируют, не приходите в среду.', 'block'],
+        ['Я уже купил нож, осталось дождаться пятницы.', 'block'],
+        ['Мы с пацанами тебя встретим, не сомневайся', 'block'],
+        ['Сиди тихо, а то закопают за гаражами и никто не найдёт.', 'block'],
+        ['Nākamreiz kad ieraudzīšu tevi autobusā, tev būs asinis uz sejas.', 'block'],
+        ['vēl viens vārds un tu lidosi pa kāpnēm lejā', 'block'],
+        ['Nākamreiz tu no slimnīcas vairs ārā netiksi.', 'block'],
+        ['Tev laiks līdz pirmdienai atdot naudu, pēc tam ar tevi runās mani draugi.', 'block'],
+        ['Visiem, kas mani apsmēja, pienāks viņu diena. Es jau esmu sagatavojies.', 'block'],
+      ],
+      'threat',
+    );
+    expectClean([
+      'Ja gribi palikt vesels, nāc uz skolu ar cepuri un šalli.',
+      'If you want to stay healthy, wash your hands before lunch at school.',
+      'Piektdien skolā būs remonts un daudz trokšņa, labāk palieciet mājās, ja varat.',
+      'Piektdien skolā būs koncerts, būs skaļi, nāciet visi!',
+      'В понедельник всем лучше не приходить в школу: карантин, я предупредил родителей.',
+      'Ar šo priekšnesumu mēs skolas konkursā vienkārši uzspridzināsim zāli!',
+      'News: police arrested a man who phoned in a fake bomb threat to a Riga school.',
+      'Nopirku nazi pārgājienam un gaidu piektdienu.',
+      'Rīt ņemšu līdzi nazi mājturības stundai.',
+      'Мы тебя встретим после школы, мама задерживается.',
+      'Mēs ar puišiem tevi sagaidīsim pie vārtiem ar ziediem!',
+      'Закопаем клад в песке, а то найдут.',
+      'Tev būs asinis no deguna, ja tik daudz rausies.',
+      'Ja neārstēsies, tu no slimnīcas vairs ārā netiksi, saka ārsts.',
+      'Līdz pirmdienai atdodiet naudu par ekskursiju, draugi.',
+    ]);
+  });
+
   it('leaves their innocent neighbours alone', () => {
     expectClean([
       'Получишь ответ на свой вопрос завтра.',
