@@ -2682,6 +2682,43 @@ describe('after blind-40 was measured (session 26)', () => {
     ]);
   });
 
+  it('blocks grooming recurring across writers: an age asked and approved with a meeting, looking older, grown up enough, a pupil asked about her breasts or for pictures without a shirt, parents away, a grade behind a closed door', () => {
+    expectDecisions(
+      [
+        ['Cik tev gadu? 12? perfect, satiksimies bez vecākiem.', 'block'],
+        ['Sveika skaistule, cik tev gadu? man 25, varam pačatot privāti 😉', 'block'],
+        ['Es zinu, ka tev ir 13, bet tu izskaties vecāka. Satiksimies pie veikala, kad mamma nezinās.', 'block'],
+        ['13? You seem way older. I can get you that phone you wanted, just message me on Snap, not here.', 'block'],
+        ['Tev jau ir 13, tu esi pietiekami pieaugusi, lai saprastu, ko es gribu.', 'block'],
+        ['Ты уже большая девочка, можешь показать мне больше, чем лицо.', 'block'],
+        ['Your daughter is developing so nicely, she looks way older than 12.', 'block'],
+        ['Kāds tev krūšu izmērs? Prasu klases aptaujai 😂', 'block'],
+        ['Atsūti man bildi, kur tev nav krekla, neviens neuzzinās.', 'block'],
+        ['Vai tev ir kāda bilde peldkostīmā? Gribu redzēt, kā tu esi izaugusi.', 'block'],
+        ['Nāc pie mums pēc skolas, vecāku nebūs, varēsim izģērbties un paspēlēties.', 'block'],
+        ['Miss, I want to sleep with you, come to my car after school.', 'block'],
+        ['Tu esi mana mīļākā skolniece. Atnāc pēc stundām uz kabinetu, aizvērsim durvis un parunāsim par tavu atzīmi.', 'block'],
+      ],
+      'sexual',
+    );
+    expectClean([
+      'How old are you now? Perfect age to join the chess club, meet us on Friday!',
+      'You look older with that haircut, I like it.',
+      'Tu izskaties vecāka šajā bildē, satiksimies rīt skolā!',
+      'Tu jau esi liela meitene, vari pati parādīt ceļu uz skolu.',
+      'Tu jau esi pietiekami pieaugusi, lai saprastu, kāpēc tas ir svarīgi.',
+      'Ты уже большая девочка, можешь показать младшим, как убирать класс.',
+      'Meitas krūšu izmērs mainās, kur nopirkt sporta krūšturi?',
+      'Грудь у девочек в пубертате может болеть — это нормально, скажи медсестре, если беспокоит.',
+      'Mazā, tu man šovakar atsūtīsi receptes bildi? Gribu uztaisīt to pikanto zupu.',
+      'Paņemiet peldkostīmu un dvieli uz baseinu.',
+      'Уважаемые родители, появились аккаунты «детский кастинг», которые просят фото детей в купальниках. Это мошенники, поговорите с детьми.',
+      'I want to sleep with you tonight, mummy, I had a nightmare.',
+      'Close the door to my office when you leave, your grade is on the board.',
+      'Your daughter is developing so nicely in maths, she seems older than her classmates in reasoning.',
+    ]);
+  });
+
   it('leaves their innocent neighbours alone', () => {
     expectClean([
       'Получишь ответ на свой вопрос завтра.',
