@@ -2719,6 +2719,45 @@ describe('after blind-40 was measured (session 26)', () => {
     ]);
   });
 
+  it('blocks more grooming: parents away with a secret or a gift, what you are wearing, a camera held lower, a penis shown, virginity, touching, a body grown for its age, a pupil imagined in bed, a deleted chat with "my special girl", meeting alone, a shorter skirt, a phone for pictures, classmates\' nudes offered', () => {
+    expectDecisions(
+      [
+        ['Приезжай ко мне после тренировки, родителей нет дома. Маме не говори.', 'block'],
+        ['Расскажи, что на тебе сейчас надето. Только честно 😏', 'block'],
+        ['Давай по видеосвязи, только камеру пониже опусти 😏', 'block'],
+        ['Хочешь, пришлю фото своего члена? 😂', 'block'],
+        ['ну что, девственница, когда уже? 😏', 'block'],
+        ['Gribu tev pieskarties tur, kur neviens vēl nav pieskāries.', 'block'],
+        ["You've got a great body for 13, we should meet up. Don't tell your parents.", 'block'],
+        ['Я тебя сегодня представлял в душе, догадываешься, чем я занимался?', 'block'],
+        ['Izdzēs šo sarunu pēc izlasīšanas, labi? Tu esi mana īpašā meitene.', 'block'],
+        ['You\'re so sexy, gribu tevi satikt vienu pašu pēc skolas', 'block'],
+        ['Tev tik skaistas kājas priekš septītklasnieces, uzvelc rīt man īsākus svārkus.', 'block'],
+        ['Подарю тебе айфон, если пришлёшь пару личных фоток.', 'block'],
+        ['Anyone want the nudes of Sara from 8B? DM me.', 'block'],
+      ],
+      'sexual',
+    );
+    expectClean([
+      'Mani vecāki nav mājās, atnāc pie manis spēlēt Minecraft, būs jautri!',
+      'Vecāki šodien strādā, tāpēc atbrauc pie manis ciemos, tikai mēs divi spēlēsim šahu.',
+      "Show me what you're wearing for the photo day tomorrow!",
+      'Камеру чуть ниже опусти, тетрадь не видно.',
+      'Can you tilt your camera down a bit so I can see your worksheet?',
+      'Мой брат — член команды по хоккею, хочешь посмотреть на фото?',
+      'Extra virgin olive oil is healthier, we learned in class.',
+      'Es gribu pieskarties tavam kaķim, vai drīkst?',
+      'Sports is great for your body at any age.',
+      'Es iedomājos tevi uz skatuves — tu būsi lieliska!',
+      'Izdzēs šo čatu, tas ir mūsu klases īpašais noslēpums par dāvanu skolotājai!',
+      "You're so pretty in that dress, let's meet at the party with everyone!",
+      'Uzvelc rīt īsos šortus, būs karsts, sporta stunda ārā.',
+      'Es tev nopirkšu jaunu telefonu, ja būsi laba un mācīsies.',
+      "Hi Ms. Kalna, sorry for the late reply. Anyway, yes, Lukas can join the trip, I'll send the money tomorrow.",
+      'Kurš grib redzēt bildes no ekskursijas?',
+    ]);
+  });
+
   it('leaves their innocent neighbours alone', () => {
     expectClean([
       'Получишь ответ на свой вопрос завтра.',
