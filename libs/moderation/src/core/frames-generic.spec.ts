@@ -2758,6 +2758,32 @@ describe('after blind-40 was measured (session 26)', () => {
     ]);
   });
 
+  it('blocks harassment recurring across writers: a pupil filmed crying or changing and sent round, an address posted for visits or calls, a new account for every block, waiting at the door until answered; parents reporting it are held, never blocked', () => {
+    expectDecisions(
+      [
+        ['Алина ревёт в туалете, я сняла, щас всем скину 🤣', 'block'],
+        ['Ievietoju tavu adresi un telefona numuru grupā, lai visi zina, kur tu dzīvo.', 'block'],
+        ['Nepaslēpsies, es izveidošu jaunu kontu katru reizi, kad tu mani bloķēsi.', 'block'],
+        ['Labvakar, es atkal. Vai redzējāt manas iepriekšējās 14 ziņas? Gaidīšu pie jūsu mājas, līdz atbildēsiet.', 'block'],
+      ],
+      'harassment',
+    );
+    for (const text of [
+      'Some boys filmed my son crying and shared it on Snapchat, he is very upset.',
+      'Дочери в общий чат выложили адрес и телефон, ей ночью звонят незнакомые люди.',
+      "My son is being pestered every night by a classmate. We've blocked him but he makes new accounts.",
+    ]) {
+      expect([text, verdict(text).decision]).not.toEqual([text, 'block']);
+    }
+    expectClean([
+      'Skolas jaunā adrese ir Brīvības iela 14, nāciet apciemot atvērto durvju dienā!',
+      'Te ir manas dzimšanas dienas ballītes adrese, visi nāciet ciemos!',
+      'Es nofilmēju, kā mans brālis raud par multfilmu, mamma smējās.',
+      'I made a new account because I forgot my password, please add me again.',
+      'Gaidīšu pie tavām durvīm, kad atbildēsi, kurā laikā brauksim.',
+    ]);
+  });
+
   it('leaves their innocent neighbours alone', () => {
     expectClean([
       'Получишь ответ на свой вопрос завтра.',
