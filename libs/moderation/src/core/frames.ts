@@ -143,6 +143,12 @@ export class FrameMatcher {
   private readonly inflected = new Map<number, Map<string, number[]>>();
   /** feature id → (frame, element index) pairs whose element mentions that feature. */
   private readonly byFeature: FeatureEntry[][] = [];
+  /**
+   * feature id → the frames gated on it: each frame under one of its elements' lookup features, the one
+   * the fewest frames share (a class of rare words rather than "you" or "all"), so a message with common
+   * words does not count its way through every frame that mentions them.
+   */
+  private readonly byGate: CompiledFrame[][] = [];
   private readonly state: {
     sentenceOf: Int32Array;
     touchedAt: Int32Array;
@@ -150,8 +156,6 @@ export class FrameMatcher {
     last: Int32Array;
     seenIn: Uint32Array;
     featureSeenIn: Uint32Array;
-    countedIn: Uint32Array;
-    present: Uint16Array;
   };
   /** Counts messages, so a frame's state is reset on its first touch in a message rather than all of them up front. */
   private message = 0;
@@ -222,6 +226,11 @@ export class FrameMatcher {
         this.byFeature[anchor].push(entry);
       });
     });
+    for (let f = 0; f < this.names.length; f++) this.byGate.push([]);
+    for (const frame of this.frames) {
+      const gate = frame.entries.reduce((a, b) => (this.byFeature[b.feature].length < this.byFeature[a.feature].length ? b : a));
+      this.byGate[gate.feature].push(frame);
+    }
     const n = this.frames.length;
     this.state = {
       sentenceOf: new Int32Array(n),
@@ -230,8 +239,6 @@ export class FrameMatcher {
       last: new Int32Array(this.elementCount),
       seenIn: new Uint32Array(n),
       featureSeenIn: new Uint32Array(this.names.length),
-      countedIn: new Uint32Array(n),
-      present: new Uint16Array(n),
     };
   }
 
@@ -450,22 +457,24 @@ export class FrameMatcher {
    * look at each distinct feature of the message, however often its words repeat.
    */
   private candidates(feats: readonly (readonly number[])[], message: number): Map<number, FeatureEntry[]> | null {
-    const { featureSeenIn, countedIn, present } = this.state;
-    let found: CompiledFrame[] | null = null;
+    const { featureSeenIn } = this.state;
+    const seen: number[] = [];
     for (const fs of feats) {
       for (const f of fs) {
         if (featureSeenIn[f] === message) continue;
         featureSeenIn[f] = message;
-        for (const { frame } of this.byFeature[f]) {
-          if (countedIn[frame.id] !== message) {
-            countedIn[frame.id] = message;
-            present[frame.id] = 0;
-          }
-          if (++present[frame.id] === frame.elements.length) (found ??= []).push(frame);
-        }
+        seen.push(f);
+      }
+    }
+    let found: CompiledFrame[] | null = null;
+    for (const f of seen) {
+      for (const frame of this.byGate[f]) {
+        if (frame.entries.every((e) => featureSeenIn[e.feature] === message)) (found ??= []).push(frame);
       }
     }
     if (found === null) return null;
+    // In file order, so where two frames read the same words the same one names the match every time.
+    if (found.length > 1) found.sort((a, b) => a.id - b.id);
     const active = new Map<number, FeatureEntry[]>();
     for (const frame of found) {
       for (const entry of frame.entries) {
