@@ -2784,6 +2784,26 @@ describe('after blind-40 was measured (session 26)', () => {
     ]);
   });
 
+  it('blocks a group said to be a bad trait with a copula, called slaves, dirty or a burden, or every one of them tarred', () => {
+    expectDecisions(
+      [
+        ['Autisti ir atpalikuši, neviens ar viņiem nesēdēs vienā solā.', 'block'],
+        ['Invalīdi ir tikai slogs sabiedrībai, labāk būtu, ja viņu vispār nebūtu.', 'block'],
+        ['Trans freaks shouldn\'t use any school toilets.', 'block'],
+        ['Disabled kids are a waste of space and should be kept away from normal schools.', 'block'],
+      ],
+      'hate',
+    );
+    expectClean([
+      'Latvieši ir kautrīgi, bet ļoti sirsnīgi.',
+      'Bēgļi ir noguruši pēc garā ceļa, lūdzu, esiet laipni.',
+      'Invalīdi nav slogs sabiedrībai, tā ir aizspriedumu valoda.',
+      'Vēsturē nacisti uzskatīja ebrejus par netīriem, un tas bija noziegums.',
+      'Every Ukrainian child in our class is welcome.',
+      'Trans people are not mentally ill, the WHO says so.',
+    ]);
+  });
+
   it('leaves their innocent neighbours alone', () => {
     expectClean([
       'Получишь ответ на свой вопрос завтра.',
