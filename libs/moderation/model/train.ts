@@ -13,7 +13,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { Worker, isMainThread, parentPort } from 'node:worker_threads';
 import { prng } from '../bench/message-generator';
 import { Moderator, secondOpinionClasses, secondOpinionEligible, secondOpinionInput, secondOpinionMayBlock } from '../src/core/moderate';
 import { NGRAM_FEATURES, NgramModel, scale, sigmoid, type NgramModelFile, type SparseHead } from '../src/core/ngram-model';
@@ -395,29 +395,41 @@ function runFold(fold: string, blind: readonly Example[], all: readonly Example[
   return { threshold, p: scored.map((s) => s.p), pb: scored.map((s) => blockHead.probabilityOf(s.e.x)) };
 }
 
-/** A worker: loads the sets itself (cheaper than sending them) and runs every `of`-th fold from `shard`. */
-function runShard({ shard, of }: { shard: number; of: number }): void {
+/** A worker: loads the sets itself (cheaper than sending them), then runs each fold it is sent until told to stop (null). */
+function runWorker(): void {
   const rules = new Moderator({ secondOpinion: false });
   const blind = load(BLIND, rules);
   const all = [...blind, ...load(OTHER, rules)];
-  for (const [i, fold] of FOLDS.entries()) if (i % of === shard) parentPort?.postMessage({ fold, result: runFold(fold, blind, all) });
+  parentPort?.on('message', (fold: string | null) => {
+    if (fold === null) parentPort?.close();
+    else parentPort?.postMessage({ fold, result: runFold(fold, blind, all) });
+  });
+  parentPort?.postMessage({ fold: null, result: null });
 }
 
 /**
- * Every fold, spread over worker threads (the trainer is CPU-bound: one fold per core; override with
- * MODERATION_TRAIN_WORKERS).
+ * Every fold, on worker threads (the trainer is CPU-bound: one per core; override with
+ * MODERATION_TRAIN_WORKERS). Each worker gets the next fold as it finishes one: folds differ in size
+ * (the cross-validation ones train on four fifths of everything), and a fixed split left one core idle
+ * for a long tail.
  */
 function runFolds(): Promise<Map<string, FoldResult>> {
   const workers = Math.max(1, Math.min(FOLDS.length, Number(process.env.MODERATION_TRAIN_WORKERS) || availableParallelism()));
   const results = new Map<string, FoldResult>();
+  // The largest first (the cross-validation folds), so no big one is left for the end.
+  const queue = [...FOLDS.filter((f) => f.startsWith('cv:')), ...FOLDS.filter((f) => !f.startsWith('cv:'))];
   return new Promise((resolve, reject) => {
     let running = workers;
-    for (let shard = 0; shard < workers; shard++) {
-      const worker = new Worker(__filename, { workerData: { shard, of: workers } });
-      worker.on('message', ({ fold, result }: { fold: string; result: FoldResult }) => results.set(fold, result));
+    for (let w = 0; w < workers; w++) {
+      const worker = new Worker(__filename);
+      // A worker says it is ready (fold null) once its sets are loaded, and after each fold it returns.
+      worker.on('message', ({ fold, result }: { fold: string | null; result: FoldResult | null }) => {
+        if (fold !== null) results.set(fold, result as FoldResult);
+        worker.postMessage(queue.shift() ?? null);
+      });
       worker.on('error', reject);
       worker.on('exit', (code) => {
-        if (code !== 0) reject(new Error(`trainer worker ${shard} exited with ${code}`));
+        if (code !== 0) reject(new Error(`trainer worker ${w} exited with ${code}`));
         else if (--running === 0) {
           if (results.size !== FOLDS.length) reject(new Error(`${results.size} of ${FOLDS.length} folds came back`));
           else resolve(results);
@@ -501,5 +513,5 @@ if (isMainThread) {
     process.exit(1);
   });
 } else {
-  runShard(workerData as { shard: number; of: number });
+  runWorker();
 }
