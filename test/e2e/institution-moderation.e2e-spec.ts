@@ -75,7 +75,7 @@ describe('institution moderation settings', () => {
 
   it('the n-gram second opinion, on by default, holds what the rules let through; turned off here, here only; null goes back to the default', async () => {
     // A veiled threat without a violent word: the rules allow it; the shipped model holds it for review.
-    const text = 'Tu nodzīvosi līdz piektdienai, ne ilgāk.';
+    const text = 'Tev labāk rīt nenākt uz skolu. Es nejokoju.';
     expect(await sendBoth('Čats', text)).toEqual({ here: 'held', there: 'held' });
     const off = await patch(s.head, { secondOpinion: false }).expect(200);
     expect(off.body.settings.moderation.secondOpinion).toBe(false);

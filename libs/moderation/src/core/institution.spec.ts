@@ -61,7 +61,7 @@ describe('institution moderation options', () => {
 
   describe('second opinion', () => {
     // A veiled threat (blind-2) without a violent word: the rules allow it, the shipped model holds it.
-    const text = 'Tu nodzīvosi līdz piektdienai, ne ilgāk.';
+    const text = 'Tev labāk rīt nenākt uz skolu. Es nejokoju.';
 
     it('null follows the lib default, true and false override it for this institution only', () => {
       expect(institutionOptions({ ...none, secondOpinion: null })).toBeUndefined();

@@ -11,8 +11,8 @@ const file = JSON.parse(readFileSync(DATA, 'utf8')) as NgramModelFile;
 const rulesOnly = new Moderator({ secondOpinion: false });
 const withModel = new Moderator({ secondOpinion: true });
 
-/** A blind-2 threat without a violent word that the rules let through and the shipped model holds for review. */
-const VEILED_THREAT = 'Tu nodzīvosi līdz piektdienai, ne ilgāk.';
+/** A blind-17 threat without a violent word that the rules let through and the shipped model holds for review. */
+const VEILED_THREAT = 'Tev labāk rīt nenākt uz skolu. Es nejokoju.';
 
 /** A blind-18 threat the rules only review (no violent word they block) and the block head blocks. */
 const REVIEWED_THREAT = 'Ещё раз пожалуешься — и твоего кота больше никто не увидит.';
