@@ -15,7 +15,7 @@ import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { Worker, isMainThread, parentPort } from 'node:worker_threads';
 import { prng } from '../bench/message-generator';
-import { Moderator, secondOpinionClasses, secondOpinionEligible, secondOpinionInput, secondOpinionMayBlock } from '../src/core/moderate';
+import { CANCELLED_MARGIN, Moderator, secondOpinionClasses, secondOpinionEligible, secondOpinionInput, secondOpinionMayBlock, secondOpinionOnCancelled } from '../src/core/moderate';
 import { NGRAM_FEATURES, NgramModel, scale, sigmoid, type NgramModelFile, type SparseHead } from '../src/core/ngram-model';
 import { CATEGORIES, type Category, type Decision } from '../src/core/types';
 
@@ -113,6 +113,8 @@ interface Example {
   rules: Decision;
   /** Whether the moderator would ask the model at all (see secondOpinionEligible). */
   eligible: boolean;
+  /** Whether it asks with a margin, to review only, because the rules cancelled all they read (see secondOpinionOnCancelled). */
+  cancelledOnly: boolean;
   /** Whether the model may raise the rules' review to block (see secondOpinionMayBlock). */
   mayBlock: boolean;
   /** Abuse its writer says to block (not "review"). */
@@ -147,7 +149,7 @@ function load(files: readonly string[], rules: Moderator): Example[] {
       const named = l.category ?? l.kind;
       const cat = !innocent && CATEGORIES.includes(named as Category) ? (named as Category) : null;
       const ruled = rules.moderateByRules(l.text);
-      out.push({ text: l.text, set, lang: l.lang, x: secondOpinionInput(ruled, null), y: innocent ? 0 : 1, innocent, report, cat, rules: ruled.result.decision, eligible: secondOpinionEligible(ruled), mayBlock: secondOpinionMayBlock(ruled), severe: l.severe === true && !innocent && !report, block: l.expected === 'block' && !innocent && !report, calibrates: CALIBRATION.has(set) });
+      out.push({ text: l.text, set, lang: l.lang, x: secondOpinionInput(ruled, null), y: innocent ? 0 : 1, innocent, report, cat, rules: ruled.result.decision, eligible: secondOpinionEligible(ruled), cancelledOnly: !secondOpinionEligible(ruled) && secondOpinionOnCancelled(ruled), mayBlock: secondOpinionMayBlock(ruled), severe: l.severe === true && !innocent && !report, block: l.expected === 'block' && !innocent && !report, calibrates: CALIBRATION.has(set) });
     }
   }
   return out;
@@ -219,12 +221,13 @@ function stratifiedFolds(examples: readonly Example[], k: number, seed: number):
   return folds;
 }
 
-const combined = (e: Example, p: number, threshold: number): Decision => (e.eligible && p >= threshold ? 'review' : e.rules);
+const combined = (e: Example, p: number, threshold: number): Decision =>
+  (e.eligible && p >= threshold) || (e.cancelledOnly && p >= threshold + CANCELLED_MARGIN) ? 'review' : e.rules;
 
 /** The decision with the block head asked too (the default policy blocks the worst of every category). */
 const withBlock = (s: Scored, thresholds: BlockThresholds): Decision => {
   const d = combined(s.e, s.p, s.threshold);
-  return d === 'review' && s.e.mayBlock && (s.pb ?? 0) >= blockThresholdFor(s, thresholds) ? 'block' : d;
+  return d === 'review' && s.e.mayBlock && !s.e.cancelledOnly && (s.pb ?? 0) >= blockThresholdFor(s, thresholds) ? 'block' : d;
 };
 
 /**
@@ -266,7 +269,7 @@ interface BlockThresholds {
  * per kind of review: each blocks no report and at most the budget of innocent lines among its own.
  */
 function chooseBlockThresholds(scored: readonly Scored[]): BlockThresholds {
-  const raisable = scored.filter((s) => combined(s.e, s.p, s.threshold) === 'review' && s.e.mayBlock);
+  const raisable = scored.filter((s) => combined(s.e, s.p, s.threshold) === 'review' && s.e.mayBlock && !s.e.cancelledOnly);
   const budget = Math.floor(BLOCK_INNOCENT_TARGET * scored.filter((s) => s.e.innocent).length);
   const choose = (xs: readonly Scored[], floor: number): number => {
     const scores = (ys: readonly Scored[]): number[] => ys.map((s) => s.pb ?? 0);
@@ -477,7 +480,7 @@ async function main(): Promise<void> {
   const scoresAt = process.argv.indexOf('--scores');
   if (scoresAt > 0) {
     // Leave-one-set-out probabilities, to study thresholds without retraining.
-    const rows = losoAll.map((s) => JSON.stringify({ set: s.e.set, text: s.e.text, innocent: s.e.innocent, report: s.e.report, severe: s.e.severe, rules: s.e.rules, eligible: s.e.eligible, mayBlock: s.e.mayBlock, p: s.p, threshold: s.threshold, pb: s.pb }));
+    const rows = losoAll.map((s) => JSON.stringify({ set: s.e.set, text: s.e.text, innocent: s.e.innocent, report: s.e.report, severe: s.e.severe, rules: s.e.rules, eligible: s.e.eligible, cancelledOnly: s.e.cancelledOnly, mayBlock: s.e.mayBlock, p: s.p, threshold: s.threshold, pb: s.pb }));
     writeFileSync(process.argv[scoresAt + 1], rows.join('\n') + '\n');
   }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { Moderator, SECOND_OPINION_DEFAULT, SECOND_OPINION_MIN_WORDS, SECOND_OPINION_TERM, moderate, secondOpinionClasses, secondOpinionEligible, secondOpinionInput, secondOpinionMayBlock } from './moderate';
+import { CANCELLED_MARGIN, Moderator, SECOND_OPINION_DEFAULT, SECOND_OPINION_MIN_WORDS, SECOND_OPINION_TERM, moderate, secondOpinionClasses, secondOpinionEligible, secondOpinionInput, secondOpinionMayBlock, secondOpinionOnCancelled } from './moderate';
 import { NGRAM_FEATURES, NgramModel, classHash, featureBuckets, sharedNgramModel, type NgramModelFile } from './ngram-model';
 import { tokenize } from './tokenizer';
 import { CATEGORIES } from './types';
@@ -60,6 +60,26 @@ describe('n-gram second opinion', () => {
     // The rules read it (a match) or cancelled it (a negated insult): theirs to judge.
     expect(eligible('Tu esi idiots, kas tev ir?')).toBe(false);
     expect(eligible('Tu neesi idiots, tu vienkārši noguri.')).toBe(false);
+  });
+
+  it('is asked with a margin, and only to review, about an allow whose every match the rules cancelled', () => {
+    const model = sharedNgramModel();
+    const cancelled = (t: string): boolean => secondOpinionOnCancelled(rulesOnly.moderateByRules(t));
+    const p = (t: string): number => model.probabilityOf(secondOpinionInput(rulesOnly.moderateByRules(t)));
+    // "stulba seja" reads as an insult aimed at a thing, "govs" beside a ball as a game: blind-35's writer meant both.
+    for (const text of ['Tev ir tik stulba seja, ka ir kauns stāvēt blakus.', 'Kāda tu esi govs, pat bumbu noķert nevari.']) {
+      expect([text, cancelled(text), rulesOnly.moderate(text).decision]).toEqual([text, true, 'allow']);
+      expect(p(text)).toBeGreaterThanOrEqual(model.threshold + CANCELLED_MARGIN);
+      expect(withModel.moderate(text)).toMatchObject({ decision: 'review', matches: [{ start: 0, end: text.length, term: SECOND_OPINION_TERM, lang: 'model' }] });
+    }
+    // A threat the rules read as chess stays allowed: the model is asked and finds nothing.
+    const chess = 'Es tevi nositīšu šahā rīt, gatavojies!';
+    expect(cancelled(chess)).toBe(true);
+    expect(withModel.moderate(chess).decision).toBe('allow');
+    // Never blocked this way, however sure the model is.
+    for (const text of blindLines()) {
+      if (cancelled(text)) expect([text, withModel.moderate(text).decision]).not.toEqual([text, 'block']);
+    }
   });
 
   it('scores a message alike when its words come from the per-word cache', () => {
