@@ -55,7 +55,7 @@ export function secondOpinionEligible(ruled: RulesOutcome): boolean {
  * cancelled (a negation, a literal sense, a name, a game): the rules read those words as innocent
  * here, so the model may only hold the message for review, and only with this margin. Session 26,
  * leave-one-set-out over 40 blind sets: asked about the 86 abusive and 365 innocent lines allowed so,
- * it held 67 of the abusive ones (21 of 25 severe) and 3 innocent ones (7 and 5 at no margin: +69 / +5);
+ * it held 67 of the abusive ones (21 of 25 severe) and 3 of the innocent ones (69 and 5 at no margin);
  * on the near-twin training sets +160 abusive for +73 innocent of 10,996.
  */
 export const CANCELLED_MARGIN = 0.05;
