@@ -149,7 +149,7 @@ function load(files: readonly string[], rules: Moderator): Example[] {
       const named = l.category ?? l.kind;
       const cat = !innocent && CATEGORIES.includes(named as Category) ? (named as Category) : null;
       const ruled = rules.moderateByRules(l.text);
-      out.push({ text: l.text, set, lang: l.lang, x: secondOpinionInput(ruled, null), y: innocent ? 0 : 1, innocent, report, cat, rules: ruled.result.decision, eligible: secondOpinionEligible(ruled), cancelledOnly: !secondOpinionEligible(ruled) && secondOpinionOnCancelled(ruled), mayBlock: secondOpinionMayBlock(ruled), severe: l.severe === true && !innocent && !report, block: l.expected === 'block' && !innocent && !report, calibrates: CALIBRATION.has(set) });
+      out.push({ text: l.text, set, lang: l.lang, x: secondOpinionInput(ruled, null), y: innocent ? 0 : 1, innocent, report, cat, rules: ruled.result.decision, eligible: secondOpinionEligible(ruled), cancelledOnly: secondOpinionOnCancelled(ruled), mayBlock: secondOpinionMayBlock(ruled), severe: l.severe === true && !innocent && !report, block: l.expected === 'block' && !innocent && !report, calibrates: CALIBRATION.has(set) });
     }
   }
   return out;

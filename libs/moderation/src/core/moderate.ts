@@ -47,7 +47,7 @@ export const SECOND_OPINION_MIN_WORDS = 5;
  * too, with a margin: secondOpinionOnCancelled). Training reads it from here too.
  */
 export function secondOpinionEligible(ruled: RulesOutcome): boolean {
-  return ruled.result.decision === 'allow' && ruled.matched === 0 && ruled.cancelled === 0 && enoughWords(ruled.tokens);
+  return ruled.cancelled === 0 && allowedWithNothingKept(ruled);
 }
 
 /**
@@ -66,7 +66,12 @@ export const CANCELLED_MARGIN = 0.05;
  * from here too.
  */
 export function secondOpinionOnCancelled(ruled: RulesOutcome): boolean {
-  return ruled.result.decision === 'allow' && ruled.matched === 0 && ruled.cancelled > 0 && enoughWords(ruled.tokens);
+  return ruled.cancelled > 0 && allowedWithNothingKept(ruled);
+}
+
+/** An `allow` with no match the rules kept, on enough words for the model to read. */
+function allowedWithNothingKept(ruled: RulesOutcome): boolean {
+  return ruled.result.decision === 'allow' && ruled.matched === 0 && enoughWords(ruled.tokens);
 }
 
 /**
@@ -185,7 +190,7 @@ export class Moderator {
     const ruled = this.moderateByRules(text);
     if (!this.secondOpinion) return ruled.result;
     const eligible = secondOpinionEligible(ruled);
-    const cancelledOnly = !eligible && secondOpinionOnCancelled(ruled);
+    const cancelledOnly = secondOpinionOnCancelled(ruled);
     if (!eligible && !cancelledOnly && !(ruled.result.decision === 'review' && secondOpinionMayBlock(ruled))) return ruled.result;
     const read = this.modelReading(ruled);
     if (read === null) return ruled.result;
