@@ -2833,3 +2833,145 @@ describe('after blind-40 was measured (session 26)', () => {
     ]);
   });
 });
+
+describe('after blind-42 was measured (session 27)', () => {
+  it('blocks petrol and matches with a home next, a planted bomb, a planned end of a teacher and a teacher warned off walking alone', () => {
+    expectDecisions(
+      [
+        ['Garāžā stāv benzīns un sērkociņi, skolotājas māja būs nākamā.', 'block'],
+        ['У меня есть бензин и спички, следующим будет дом директора.', 'block'],
+        ['Skolas pagrabā ir paslēpta bumba, tā uzsprāgs pusdienlaikā.', 'block'],
+        ["Mrs. Lee won't be teaching here much longer after what I have planned for her.", 'block'],
+        ['Skolotājai Ozolai labāk nebraukt mājās vienai, ar viņu var notikt kas briesmīgs.', 'block'],
+      ],
+      'threat',
+    );
+    expectDecisions(
+      [
+        ['Nāc tikai rīt uz skolu, tad redzēsim, cik tu drosmīgs.', 'review'],
+        ['Uzmanies, pēc stundām parunāsim.', 'review'],
+      ],
+      'threat',
+    );
+  });
+
+  it('blocks grooming by a private meeting with a gift and by a deleted chat kept from the coach', () => {
+    expectDecisions(
+      [
+        ['Tiksimies svētdien parkā, tikai mēs divi. Es tev nopirkšu jaunas austiņas.', 'block'],
+        ['Встретимся после тренировки, только ты и я. Подарю тебе новый телефон.', 'block'],
+        ['Izdzēs šo saraksti un nesaki trenerim, ka mēs sarakstāmies.', 'block'],
+        ['Удали переписку и не говори тренеру, что я тебе пишу.', 'block'],
+      ],
+      'sexual',
+    );
+  });
+
+  it('holds comparisons with furniture or a sack, "four-eyes", "charity case", extra mouths and a group left off a trip', () => {
+    expectDecisions(
+      [
+        ['Tu izskaties pēc veca kartupeļu maisa.', 'review'],
+        ['Ты как мебель, сидишь и молчишь.', 'review'],
+        ['Очкастый, иди жалуйся учительнице.', 'review'],
+        ["Everyone knows you're the charity case of this class.", 'review'],
+      ],
+      'insult',
+    );
+    expectDecisions([['Инвалиды — лишние рты для школы.', 'block']], 'hate');
+    expectDecisions([['Uz ekskursiju musulmanietes neņemsim.', 'review']], 'hate');
+  });
+
+  it('leaves their innocent neighbours alone', () => {
+    expectClean([
+      'Rīt dabaszinībās būs sprādziens: vulkāna eksperiments ar sodu un etiķi.',
+      'Давай вечером в CS, всех перестреляем 😎',
+      'Benzīns un sērkociņi nav rotaļlietas. Nākamā nodarbība par ugunsdrošību.',
+      'Garāžā ir benzīns un sērkociņi, nākamajā reizē paņemsim pļāvēju.',
+      "Mr. Peterson won't be teaching much longer, he retires in June, we planned a party for him.",
+      'The trip will not last much longer than we planned for her.',
+      'Nāc tikai rīt uz skolu, tad paskatīsimies tavu projektu.',
+      'Tu izskaties pēc īsta pirāta šajā kostīmā!',
+      'Tu esi kā skapis, tik stiprs!',
+      'Satiksimies sestdien pie ezera ar vecmāmiņu, atvedīšu dāvanu.',
+      'Я подарю тебе книгу на выпускной, только приходи на вручение с родителями.',
+      'Uz ekskursiju neņemsim ebreju kopienas dāvanas, tās paliks skolā.',
+      'Лишние рты на кухне мешают поварам.',
+      'We raised money for charity, in case you wanted to know.',
+    ]);
+  });
+
+  it('reads a report of an urging or a hateful message posted or sent to a pupil as a report', () => {
+    expectDecisions([['Gribu ziņot: kāds ierakstīja klases čatā, ka Jānim vajadzētu sevi nogalināt.', 'review']], 'self-harm');
+    expectDecisions([['Man kāds atsūtīja ziņu, ka visi geji jānošauj. Man ir bail.', 'review']], 'hate');
+  });
+});
+
+describe('from train-zx (session 27)', () => {
+  it('blocks a known way to school with the children, petrol and matches near a head, a planned end and hounding out of school', () => {
+    expectDecisions(
+      [
+        ['Es zinu, ar kuru autobusu no rīta brauc jūsu meita.', 'block'],
+        ['I know which bus your kids take home on Fridays.', 'block'],
+        ['Бензин и спички уже есть, директор живёт недалеко.', 'block'],
+        ['Иванова недолго будет преподавать после того, что я задумал.', 'block'],
+        ['Es jau nopirku visu vajadzīgo, pirmdien skola to sajutīs.', 'block'],
+      ],
+      'threat',
+    );
+    expectDecisions([['Rakstām viņai visi, kamēr aizies no skolas.', 'block']], 'harassment');
+    expectDecisions(
+      [
+        ['Atnāc rīt, tad redzēsim, cik tu drosmīgs.', 'review'],
+        ['Осторожно, поговорим после уроков.', 'review'],
+      ],
+      'threat',
+    );
+  });
+
+  it('blocks grooming by a gift kept secret and "only you and me, do not tell mum"', () => {
+    expectDecisions(
+      [
+        ['Я куплю тебе кроссовки, только это будет наш секрет.', 'block'],
+        ['После тренировки только ты и я, маме ничего не говори.', 'block'],
+        ['Tikai mēs divi pie upes, man tev ir dāvana.', 'block'],
+        ["Just don't mention me to your parents, okay?", 'block'],
+      ],
+      'sexual',
+    );
+  });
+
+  it('holds comparisons, "empty space", "dead weight", swearing at a situation, exclusion and people put in cages', () => {
+    expectDecisions(
+      [
+        ['Ты просто пустое место в этом классе.', 'review'],
+        ['Tu esi tikai balasts mūsu komandā.', 'review'],
+        ['Пользы от тебя как от сломанного стула.', 'review'],
+        ['Tev atmiņa kā zivtiņai.', 'review'],
+      ],
+      'insult',
+    );
+    for (const text of ['Kāda velna pēc mums jāmācās sestdien?', 'Что за хрень с расписанием?', 'Охренеть, сколько задали.', 'wtf is this timetable']) {
+      expect({ text, ...verdict(text) }).toEqual({ text, decision: 'review', categories: ['profanity'] });
+    }
+    expectDecisions([["Don't add her to the class chat.", 'review']], 'harassment');
+    expectDecisions([['Viņiem vajadzētu sēdēt būros, nevis skolā.', 'block']], 'hate');
+  });
+
+  it('leaves their innocent neighbours alone', () => {
+    expectClean([
+      'Не говори маме про двойку, я сам ей вечером скажу.',
+      'Mēs ar klasi sametāmies dāvanai, tas ir mūsu noslēpums, nesakiet audzinātājai!',
+      'I can’t do this anymore, I just want to disappear, please don’t tell my parents.',
+      'Tu neesi nasta savai ģimenei.',
+      'ты не обуза, с тобой всем проще',
+      'Jaunā skolas soma izskatās pēc maisa, bet ir ļoti ērta.',
+      'lol you look like a zombie today, did you even sleep?',
+      'Tavam brālim rīt būs interesanta diena, viņi brauc uz zoodārzu.',
+      'Putniem zoodārzā vajadzētu dzīvot lielākos būros.',
+      'Es zinu, ar kuru autobusu brauc jūsu bērni, varu viņus paņemt kopā ar savējiem.',
+      'Купи банку хрена и горчицы.',
+      'Pasakā velns gāja pie kalēja.',
+      'Ты можешь сесть на пустое место у окна.',
+    ]);
+  });
+});
