@@ -2975,3 +2975,65 @@ describe('from train-zx (session 27)', () => {
     ]);
   });
 });
+
+describe('recurring severe misses of blind-33..41, after their measurement (session 27)', () => {
+  it('blocks a knife with "they will get theirs", a parent\'s gun taken along, paying "not with money" and bleeding next time', () => {
+    expectDecisions(
+      [
+        ['Pirmdien paņemšu līdzi nazi, un tie no 7.b dabūs savu.', 'block'],
+        ['У отца есть ружьё, завтра я его возьму в школу.', 'block'],
+        ['Par to atzīmi jūs samaksāsiet, un ne jau ar naudu.', 'block'],
+        ['Nākamreiz tu asiņosi, nevis smiesies.', 'block'],
+        ['Tell anyone and your brother will not be safe at the bus stop.', 'block'],
+      ],
+      'threat',
+    );
+  });
+
+  it('blocks urging by pills at once, rails, an open roof and a bridge', () => {
+    expectDecisions(
+      [
+        ['Mājās taču ir tabletes. Izdzer visas uzreiz.', 'block'],
+        ['Vilciens pienāk astoņos, tev tikai jāpaspēj uz sliedēm.', 'block'],
+        ['The roof of the gym is open, you know what to do.', 'block'],
+        ['Залезь на мост и не тяни.', 'block'],
+      ],
+      'self-harm',
+    );
+  });
+
+  it('blocks a mocking account with her pictures, blackmail with a video, writing until she leaves, and hate by cleansing, proof from history, a school closed to a group and a headscarf called a terrorist', () => {
+    expectDecisions(
+      [
+        ['Izveidoju lapu ar viņas smieklīgajām bildēm, sūtiet vēl.', 'block'],
+        ['Ja nesūtīsi vēl bildes, tās vecās nosūtīšu visai klasei.', 'block'],
+        ['Все пишите ей, чтобы ушла из школы.', 'block'],
+        ['Rakstām viņam katru dienu, kamēr aiziet.', 'block'],
+      ],
+      'harassment',
+    );
+    expectDecisions(
+      [
+        ['Mēs attīrīsim skolu no svešajiem.', 'block'],
+        ['История доказала, что цыгане воры.', 'block'],
+        ['Таких цыган нельзя пускать в школу.', 'block'],
+        ['Девочка в хиджабе — будущая шахидка.', 'block'],
+      ],
+      'hate',
+    );
+  });
+
+  it('leaves their innocent neighbours alone', () => {
+    expectClean([
+      "Don't take all the pills at once, it says two a day.",
+      'Nekad neiedzer visas tabletes uzreiz, zvani 113.',
+      'Tētis ir mednieks, bet bisi viņš glabā seifā un nevienam nerāda.',
+      "Please don't send personal photos to anyone you met online.",
+      'Izveidoju grupu ar ekskursijas smieklīgajām bildēm!',
+      'Vēsture pierādīja, ka ebreji tika netaisnīgi vajāti.',
+      'Uzkāp uz tilta un nofotografē saulrietu.',
+      'Pirmdien paņemšu līdzi nazi, gatavosim salātus.',
+      'The roof is open for the astronomy club tonight, you know where to go.',
+    ]);
+  });
+});
