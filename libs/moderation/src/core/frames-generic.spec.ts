@@ -3037,3 +3037,67 @@ describe('recurring severe misses of blind-33..41, after their measurement (sess
     ]);
   });
 });
+
+describe('from train-zy (session 27)', () => {
+  it('blocks a pet that will not come home, a head warned on the way to her car, slashed tyres, a sewn mouth, a sister found too and a school in the news', () => {
+    expectDecisions(
+      [
+        ['Pasaki kādam, un tavs suns mājās vairs nepārnāks.', 'block'],
+        ['Your cat will be the first to go.', 'block'],
+        ['Skolotājai vajadzētu uzmanīties, kad vakarā iet uz savu mašīnu.', 'block'],
+        ['Trenerim es izdurtu riepas, un tas būtu tikai sākums.', 'block'],
+        ['Ещё раз откроешь рот — я тебе его зашью.', 'block'],
+        ['Брата твоего тоже найдём, не волнуйся.', 'block'],
+        ['Piektdien kāds ienesīs skolā kaut ko, par ko runās ziņās.', 'block'],
+        ['I know which bus you take. See you on Monday.', 'block'],
+      ],
+      'threat',
+    );
+  });
+
+  it('blocks grooming by age and secret, a picture hidden from mum or "nobody will know", grown-up things, a swimsuit and a remark on a bottom', () => {
+    expectDecisions(
+      [
+        ['Сколько тебе лет? 13? Это будет наш секрет.', 'block'],
+        ['Atsūti bildi no savas istabas, lai mamma neredz.', 'block'],
+        ['Aizsūti to bildi, neviens neuzzinās.', 'block'],
+        ['Es tev iemācīšu pieaugušo lietas pēc treniņa.', 'block'],
+        ['Vari atsūtīt bildes peldkostīmā?', 'block'],
+        ['Tev skaista pēcpuse, paej vēlreiz garām.', 'block'],
+      ],
+      'sexual',
+    );
+  });
+
+  it('blocks an account in someone\'s name, a page of shame, filming in the changing room, and hate by a burnt refugee centre, "never born" or a group said to stink', () => {
+    expectDecisions(
+      [
+        ['Izveidoju kontu tavā vārdā un rakstīšu tur, ko gribu.', 'block'],
+        ['Я создал страницу «Позор 7Б», буду выкладывать ваши фотки.', 'block'],
+        ['Каждый день буду снимать тебя в раздевалке.', 'block'],
+      ],
+      'harassment',
+    );
+    expectDecisions(
+      [
+        ['Sadedzinātu to bēgļu centru, un miers.', 'block'],
+        ['Invalīdi labāk nemaz nepiedzimtu.', 'block'],
+        ['Visi tie cittautieši smird.', 'block'],
+      ],
+      'hate',
+    );
+  });
+
+  it('leaves their innocent neighbours alone', () => {
+    expectClean([
+      'Mūsu kaķis pazudis, vairs neatgriezīsies? Lūdzu, palīdziet meklēt.',
+      'Skolotājai vajadzētu uzmanīties, ceļš uz stāvvietu ir slidens.',
+      'Kāds izdūra riepas mana dēla velosipēdam, lūdzu, paskatieties kamerās.',
+      'Mūsu skola būs ziņās, jo uzvarējām olimpiādē!',
+      'Es tev iemācīšu pieaugušo lietas: kā maksāt nodokļus.',
+      'Здравствуйте, кто-то создал фейковую страницу нашей учительницы и пишет от её имени.',
+      'The old storage room is a useless waste of space, could we turn it into a reading corner?',
+      'Nefotografējiet ģērbtuvē, tas ir aizliegts.',
+    ]);
+  });
+});
