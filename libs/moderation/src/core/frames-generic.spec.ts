@@ -3101,3 +3101,64 @@ describe('from train-zy (session 27)', () => {
     ]);
   });
 });
+
+describe('severe lines of older blind sets held but not blocked (session 27)', () => {
+  it('blocks a sibling waited for on the way home, a knife in a pocket tomorrow, a teacher\'s car set on fire and a floor and door seen', () => {
+    expectDecisions(
+      [
+        ['Kad tavs mazais brālis ies mājās no dārziņa, mēs būsim tur.', 'block'],
+        ['Будет жаль, если с твоим братиком что-то случится по дороге из садика.', 'block'],
+        ['Rīt nākšu uz skolu ar nazi kabatā.', 'block'],
+        ["Someone should set that teacher's car on fire.", 'block'],
+        ['Es redzēju, kurā mājā tu dzīvo. Otrais stāvs, brūnas durvis.', 'block'],
+      ],
+      'threat',
+    );
+  });
+
+  it('blocks grooming by an age asked with "I like younger ones" and "more than maths in my office"', () => {
+    expectDecisions(
+      [
+        ['Cik tev gadu? 12? Man patīk jaunākas.', 'block'],
+        ['Es tev varu iemācīt daudz vairāk nekā ķīmiju, manā kabinetā.', 'block'],
+      ],
+      'sexual',
+    );
+  });
+
+  it('blocks urging by "not cut yet?", pills "you know what to do", "people like you had better not live" and the rails', () => {
+    expectDecisions(
+      [
+        ['Ещё не порезался? Слабак.', 'block'],
+        ['Mājās ir tabletes, tu zini, ko darīt.', 'block'],
+        ['Таким, как ты, лучше не жить.', 'block'],
+        ['Ej uz sliedēm, neviens neraudās.', 'block'],
+      ],
+      'self-harm',
+    );
+  });
+
+  it('blocks hate and extortion: put down like dogs, rainbow perverts, disabled children sent home, Allah, and money for a chat not shown', () => {
+    expectDecisions(
+      [
+        ['Tādus vajadzētu iemidzināt kā suņus.', 'block'],
+        ['Varavīksnes izvirtuļi lai pazūd no skolas.', 'block'],
+        ['Invalīdu bērni lai sēž mājās, nevis skolā.', 'block'],
+        ['Ja tavs dievs ir Allāhs, tev te nav ko darīt.', 'block'],
+      ],
+      'hate',
+    );
+    expectDecisions([['Скинешь 20 евро — не покажу твою переписку всем.', 'block']], 'harassment');
+  });
+
+  it('leaves their innocent neighbours alone', () => {
+    expectClean([
+      'Rīt pārgājienā ņemsim nazi kabatā sēnēm.',
+      "Cik tev gadu? 12? Let's meet at the cinema ar visu klasi, vecāki atļāva.",
+      'Ja sāp galva, tabletes ir skapītī, tu zini, ko darīt.',
+      'Ещё не порезалась, когда резала хлеб?',
+      'Reliģijas stundā runājām, ka musulmaņiem dievs ir Allāhs, un te nav ko strīdēties.',
+      'Es redzēju, kurā mājā tu dzīvo, trešais stāvs, zilās durvis — vakarā atnesīšu burtnīcu.',
+    ]);
+  });
+});
