@@ -1,4 +1,4 @@
-import { expectClean, expectDecisions, verdict } from '../../test-support/frame-expectations';
+import { expectClean, expectDecisions, expectHeld, verdict } from '../../test-support/frame-expectations';
 
 /**
  * data/frames-generic.json: frames over broad classes (a group with a generalised bad trait, remarks
@@ -3160,5 +3160,21 @@ describe('severe lines of older blind sets held but not blocked (session 27)', (
       'Reliģijas stundā runājām, ka musulmaņiem dievs ir Allāhs, un te nav ko strīdēties.',
       'Es redzēju, kurā mājā tu dzīvo, trešais stāvs, zilās durvis — vakarā atnesīšu burtnīcu.',
     ]);
+  });
+});
+
+describe('innocent lines of older blind sets the rules flagged (session 27)', () => {
+  it('leaves a stage prop, a demo that was "the bomb", a chess queen taken and a hedgehog in the living corner alone', () => {
+    expectClean([
+      'В школьном спектакле Петя играет бандита, ему дали бутафорский пистолет.',
+      'The volcano demo in chemistry was the bomb, everyone cheered.',
+      'Šahā brālis nosita manu dāmu, vairs ar viņu nespēlēju 😂',
+      'Lūdzu neņemiet rokās ezi dzīvajā stūrītī, viņš dzeļ.',
+    ]);
+  });
+
+  it('still holds a gun at a person and a class told to shut someone out', () => {
+    expectHeld(['Я наведу на тебя пистолет.'], 'threat');
+    expectHeld(['Никто не садитесь с Аней.'], 'harassment');
   });
 });
