@@ -3178,3 +3178,57 @@ describe('innocent lines of older blind sets the rules flagged (session 27)', ()
     expectHeld(['Никто не садитесь с Аней.'], 'harassment');
   });
 });
+
+describe('abusive lines of older blind sets still allowed (session 27)', () => {
+  it('blocks threats to a car, to windows, hot soup poured "by accident", and holds "watch yourself, it is dark" and "keep talking and find out"', () => {
+    expectDecisions(
+      [
+        ['Вашей машине сегодня на парковке не повезёт.', 'block'],
+        ['Её машину скоро будет не узнать.', 'block'],
+        ["Don't be surprised if your car looks different tomorrow.", 'block'],
+        ['Rīt tavai mašīnai nebūs nevienas riepas.', 'block'],
+        ['Скажи маме, пусть окна на ночь закрывает. Мало ли что прилетит.', 'block'],
+        ['Ja dabūšu divnieku, jūsu logi nebūs veseli.', 'block'],
+        ['Ēdnīcā kāds var nejauši tev uzgāzt karstu tēju virsū.', 'block'],
+      ],
+      'threat',
+    );
+    expectDecisions(
+      [
+        ['Следи за собой, в подъезде вечером темно.', 'review'],
+        ['Keep talking and find out.', 'review'],
+      ],
+      'threat',
+    );
+  });
+
+  it('blocks a night paid for, a look in my trousers, "had sex yet? I could teach you", hiding in the cloakroom "if you know what I mean" and a prize for undressing', () => {
+    expectDecisions(
+      [
+        ['Сколько стоит провести с тобой ночь?', 'block'],
+        ['Nāc uz tualeti, es tev parādīšu kaut ko savās biksēs.', 'block'],
+        ['Vai tev jau ir bijis sekss? Es tev varu iemācīt.', 'block'],
+        ['Gribētu ar tevi paslēpties garderobē, ja saproti.', 'block'],
+        ['Кто первая разденется — той приз.', 'block'],
+      ],
+      'sexual',
+    );
+  });
+
+  it('holds exclusion, pestering, poverty and body mocking, comparisons, and a girl sent to the kitchen', () => {
+    expectHeld(['Тебя опять не позвали на день рождения?', 'Visi uz kino, izņemot Annu 😂', 'Esmu uzrakstījis piecdesmit ziņas, atbildi!', 'Tavas kedas laikam no miskastes 😂', 'Кривоногая, иди отсюда.'], 'harassment');
+    expectHeld(['Gliemezis tevi apdzītu.', 'Tev IQ kā istabas temperatūrai.', 'Aitas galva, atkal kļūda.', 'Ni мозгов, ни будущего у тебя.', 'Ты похож на облезлую собаку.'], 'insult');
+    expectHeld(['Meiteņu vieta ir virtuvē.', 'Я не расист, но мигрантов слишком много.'], 'hate');
+  });
+
+  it('leaves their innocent neighbours alone', () => {
+    expectClean([
+      'Vecās drēbes nemetiet miskastē, nesiet uz ziedošanas punktu.',
+      'Aizveriet logus, vakarā ielidos odi.',
+      'Mākslas stundā zīmējām aitas galvu.',
+      'Vēstures stundā skolēni uzdeva ļoti labus jautājumus.',
+      'Mašīnai nebūs ziemas riepu līdz decembrim, jāmaina.',
+      'Meitenes šodien gatavos virtuvē pīrāgus.',
+    ]);
+  });
+});
