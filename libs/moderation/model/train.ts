@@ -115,7 +115,7 @@ interface Example {
   eligible: boolean;
   /** Whether it asks with a margin, to review only, because the rules cancelled all they read (see secondOpinionOnCancelled). */
   cancelledOnly: boolean;
-  /** Whether the model may raise the rules' review to block (see secondOpinionMayBlock). */
+  /** Whether the block head may raise a review to block: secondOpinionMayBlock, and never after cancelledOnly (review only). */
   mayBlock: boolean;
   /** Abuse its writer says to block (not "review"). */
   block: boolean;
@@ -149,7 +149,8 @@ function load(files: readonly string[], rules: Moderator): Example[] {
       const named = l.category ?? l.kind;
       const cat = !innocent && CATEGORIES.includes(named as Category) ? (named as Category) : null;
       const ruled = rules.moderateByRules(l.text);
-      out.push({ text: l.text, set, lang: l.lang, x: secondOpinionInput(ruled, null), y: innocent ? 0 : 1, innocent, report, cat, rules: ruled.result.decision, eligible: secondOpinionEligible(ruled), cancelledOnly: secondOpinionOnCancelled(ruled), mayBlock: secondOpinionMayBlock(ruled), severe: l.severe === true && !innocent && !report, block: l.expected === 'block' && !innocent && !report, calibrates: CALIBRATION.has(set) });
+      const cancelledOnly = secondOpinionOnCancelled(ruled);
+      out.push({ text: l.text, set, lang: l.lang, x: secondOpinionInput(ruled, null), y: innocent ? 0 : 1, innocent, report, cat, rules: ruled.result.decision, eligible: secondOpinionEligible(ruled), cancelledOnly, mayBlock: secondOpinionMayBlock(ruled) && !cancelledOnly, severe: l.severe === true && !innocent && !report, block: l.expected === 'block' && !innocent && !report, calibrates: CALIBRATION.has(set) });
     }
   }
   return out;
@@ -227,7 +228,7 @@ const combined = (e: Example, p: number, threshold: number): Decision =>
 /** The decision with the block head asked too (the default policy blocks the worst of every category). */
 const withBlock = (s: Scored, thresholds: BlockThresholds): Decision => {
   const d = combined(s.e, s.p, s.threshold);
-  return d === 'review' && s.e.mayBlock && !s.e.cancelledOnly && (s.pb ?? 0) >= blockThresholdFor(s, thresholds) ? 'block' : d;
+  return d === 'review' && s.e.mayBlock && (s.pb ?? 0) >= blockThresholdFor(s, thresholds) ? 'block' : d;
 };
 
 /**
@@ -269,7 +270,7 @@ interface BlockThresholds {
  * per kind of review: each blocks no report and at most the budget of innocent lines among its own.
  */
 function chooseBlockThresholds(scored: readonly Scored[]): BlockThresholds {
-  const raisable = scored.filter((s) => combined(s.e, s.p, s.threshold) === 'review' && s.e.mayBlock && !s.e.cancelledOnly);
+  const raisable = scored.filter((s) => combined(s.e, s.p, s.threshold) === 'review' && s.e.mayBlock);
   const budget = Math.floor(BLOCK_INNOCENT_TARGET * scored.filter((s) => s.e.innocent).length);
   const choose = (xs: readonly Scored[], floor: number): number => {
     const scores = (ys: readonly Scored[]): number[] => ys.map((s) => s.pb ?? 0);
