@@ -5,14 +5,17 @@ describe('coded hate numbers', () => {
     for (const text of ['14/88, brāļi. Mūsu laiks nāk.', '14 88 brothers, our time is coming.', '14-88, братья.', '14/88, baltā Latvija, tīra skola.']) {
       expect({ text, ...verdict(text) }).toEqual({ text, decision: 'block', categories: ['hate'] });
     }
-    expect(verdict('1488. Latvia for whites only.')).toEqual({ decision: 'review', categories: ['hate'] });
+    expect(verdict('1488. Latvia for whites only.')).toEqual({ decision: 'block', categories: ['hate'] });
+    expect(verdict('1488, белая школа для белых.')).toEqual({ decision: 'block', categories: ['hate'] });
+    expect(verdict('1488. Our time is coming.')).toEqual({ decision: 'review', categories: ['hate'] });
   });
 
   it('does not take a word that merely starts like an abbreviation for one', () => {
     // "n", "p", "st" and "no" are whole abbreviations: "nazi", "power", "strong", "now" do not number the code.
-    for (const text of ['Nazi 1488 forever.', 'White power 1488.', 'Stay strong 1488.']) {
-      expect({ text, decision: verdict(text).decision }).toEqual({ text, decision: 'review' });
+    for (const text of ['Nazi 1488 forever.', 'White power 1488.']) {
+      expect({ text, decision: verdict(text).decision }).toEqual({ text, decision: 'block' });
     }
+    expect(verdict('Stay strong 1488.').decision).toBe('review');
     expect(verdict('14/88 now and forever, brothers.').decision).toBe('block');
   });
 

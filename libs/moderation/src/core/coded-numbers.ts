@@ -3,7 +3,8 @@ import { F_NUMERIC, type Token } from './tokenizer';
 /**
  * Neo-Nazi number codes: "14/88" (the "fourteen words" and "Heil Hitler") is hate in any language and
  * has no school meaning; the tokenizer folds "88" to "8", so the written digits are read here. A lone
- * "1488" may be a house, a room or an invoice number: held for review, never blocked. A score ("14/88
+ * "1488" may be a house, a room or an invoice number: held for review, and blocked only beside a wink or
+ * "white" ("1488, keep this school white"). A score ("14/88
  * punkti") is not a code. A lone "88", "14 words", or 14 and 88 joined by "and" are everyday numbers
  * ("uzdevumi 14 un 88") unless the message winks at them: "who understands, understands" (the same verb
  * of knowing twice: "ja saproti, tad saproti", "кто понял, тот понял", "if you know, you know") or a
@@ -41,6 +42,12 @@ const KNOWING = ['saprot', 'понял', 'понима', 'поймет', 'зна
 /** Words that name the code's world outright. */
 const NAZI = /^(?:heil|sieg|хайль|зиг|arij|ари[ейя]|aryan|hitler|гитлер)/;
 
+/**
+ * Words that make a lone 1488 the slogan ("1488, keep this school white", "Latvia for whites only", "Nazi
+ * 1488 forever") and not a number of something, as token keys. Whole forms, so "Baltic" is none.
+ */
+const SLOGAN = new Set(['nazi', 'nazis', 'white', 'whites', 'balta', 'balto', 'baltie', 'baltajiem', 'baltiem', 'balts', 'baltai', 'baltu', 'белых', 'белая', 'белой', 'белые', 'белую', 'белым', 'белого', 'белый']);
+
 /** Whether the message winks at a number: a verb of knowing twice, or a Nazi word. */
 function winks(tokens: readonly Token[]): boolean {
   const seen = new Map<string, number>();
@@ -67,7 +74,8 @@ export function codedNumbers(tokens: readonly Token[], text: string): CodedNumbe
     const digits = raw(t);
     if (digits === '1488') {
       if (numbered(k)) continue;
-      out.push({ first: k, last: k, term: 'coded hate number (1488)', cap: 'review' });
+      const slogan = winked() || tokens.some((w) => SLOGAN.has(w.key));
+      out.push({ first: k, last: k, term: 'coded hate number (1488)', cap: slogan ? null : 'review' });
       continue;
     }
     if (digits !== '14' && digits !== '88') continue;

@@ -3232,3 +3232,100 @@ describe('abusive lines of older blind sets still allowed (session 27)', () => {
     ]);
   });
 });
+
+describe('after blind-44 was measured, and blind-43’s misses (session 28)', () => {
+  it('blocks a pet that will not come home, people like you found in a ditch, "first your car, then you", a room never left, "just let him come", a flat that may burn, "pray I do not find you"', () => {
+    expectDecisions(
+      [
+        ['Uzmanies, citādi tavs kaķis kādu vakaru vairs nepārnāks.', 'block'],
+        ['Your dog doesn’t have long left out in that yard.', 'block'],
+        ['Tādus kā tu pavasarī atrod purvā.', 'block'],
+        ['Таких, как вы, потом находят в канаве.', 'block'],
+        ['People like you turn up in the lake eventually.', 'block'],
+        ['Sāksim ar tavu mašīnu, beigsim ar tevi.', 'block'],
+        ['Tu no tā pagraba vairs neiznāksi, zvēru.', 'block'],
+        ['Из этого туалета ты больше живым не выйдешь.', 'block'],
+        ['Пусть только твой сын завтра придёт в школу, мы его встретим.', 'block'],
+        ['Гляди, как бы твоя машина ночью не сгорела.', 'block'],
+        ['Skolotāj, sargājiet savus bērnus, nekad nevar zināt, kas var notikt.', 'block'],
+        ['Lūdz Dievu, lai es tevi neatrodu.', 'block'],
+        ['Tava mašīna var sadegt kopā ar tevi.', 'block'],
+        ['Your face smashed in by Friday, promise.', 'block'],
+      ],
+      'threat',
+    );
+  });
+
+  it('blocks watching someone’s routine every day, secret and paid pictures, a member of staff dragged into a room', () => {
+    expectDecisions([['Es katru vakaru redzu, kurā logā tu guli un kad izej no treniņa.', 'block']], 'harassment');
+    expectDecisions(
+      [
+        ['Sūti vēl bildes, bet slepeni, labi?', 'block'],
+        ['Пришли ещё фотки, только втайне.', 'block'],
+        ['Скинь нюдсы, никто не узнает.', 'block'],
+        ['Учителку бы зажать в кабинете после уроков.', 'block'],
+      ],
+      'sexual',
+    );
+  });
+
+  it('blocks families with two mothers driven out, a group kept in cages, a life made hell, bullying until someone leaves, a fake profile', () => {
+    expectDecisions(
+      [
+        ['Ģimenes ar divām mammām jāizmet no skolas.', 'block'],
+        ['Таких инвалидов надо запереть в клетку.', 'block'],
+      ],
+      'hate',
+    );
+    expectDecisions(
+      [
+        ['Padarīsim tavu dzīvi par elli, redzēsi.', 'block'],
+        ['Mēs vienojāmies tevi ignorēt, kamēr aiziesi no klases.', 'block'],
+        ['Izveidoju viltus profilu ar tavām bildēm.', 'block'],
+      ],
+      'harassment',
+    );
+  });
+
+  it('holds a piece of trash, weight mocked, a rumour passed on, remarks about a member of staff', () => {
+    expectDecisions([['Ты кусок мусора, понял?', 'review']], 'insult');
+    expectDecisions(
+      [
+        ['Paskatieties uz viņas resnumu, vajag divus krēslus.', 'review'],
+        ['Heard the coach got fired for stealing, pass it on.', 'review'],
+      ],
+      'harassment',
+    );
+    expectDecisions([['Direktorei sen nav bijis vīrieša.', 'review']], 'sexual');
+  });
+
+  it('leaves their innocent neighbours alone', () => {
+    expectClean([
+      'Jūsu sunim nevajag dot šokolādi, tā ir indīga.',
+      'Labāk pieskatiet savu suni parkā, tur izlikta inde žurkām.',
+      'Our dog doesn’t have long left, the vet says, so the kids are sad.',
+      'People like you end up in the best universities, keep going!',
+      'Таких, как вы, в лесу находят спасатели, если заблудитесь.',
+      'We’ll start with the car park and end with you, parents, in the hall.',
+      'Ja tualetes slēdzene salūzusi, tu no turienes vairs neiznāksi, lūdzu, ziņojiet sargam.',
+      'Lai tikai atnāk, mēs viņu sagaidīsim ar torti un baloniem!',
+      'Смотри, чтобы твоя квартира не сгорела, выключай утюг!',
+      'Учительница, берегите своих детей от гриппа, мало ли что может случиться.',
+      'Молись, чтобы учитель не нашёл ошибки в твоей контрольной.',
+      'Pray I find you a seat at the concert, it’s packed!',
+      'Send the photos secretly, it’s a surprise for the teacher’s birthday.',
+      'Could parents send baby photos for the graduation slideshow? Keep it secret from the kids!',
+      'Помогите затащить столы в подсобку после концерта, учительница просила.',
+      'Divām mammām vajag dzīt bērnus uz skolu agri, tāpēc brokastis 7:30.',
+      'В зоопарке животных держат в клетках, дети видели львов.',
+      'This homework makes my life hell.',
+      'Izveidoju klases kontu ar jūsu bērnu bildēm no ekskursijas, lūdzu atļauju.',
+      'Кто-то создал фейковый аккаунт с фото моей дочери, что делать?',
+      'Машина сгорела вместе с гаражом, вчера в новостях показали.',
+      'My son got his head kicked by a ball in football, he is fine.',
+      'Кусок мусора нашли во дворе, соберите его после субботника.',
+      'Heard Tom won the chess olympiad, pass it on!',
+      'Direktors sen nav bijis atvaļinājumā, tāpēc nervozē.',
+    ]);
+  });
+});
