@@ -3329,3 +3329,100 @@ describe('after blind-44 was measured, and blind-43’s misses (session 28)', ()
     ]);
   });
 });
+
+describe('severe lines of blind-30..41 still held or allowed (session 28)', () => {
+  it('blocks a known routine with a warning, "not afraid alone at night?", "tell her to stay away, just advice", a known home or school of a teacher’s children, a dark way home', () => {
+    expectDecisions(
+      [
+        ['Es zinu, ka tu katru dienu izej no treniņa sešos. Es būšu tur.', 'block'],
+        ['Знаю, в каком автобусе ты ездишь домой. Будь осторожнее.', 'block'],
+        ['Не страшно вашей дочке одной вечером через парк ходить?', 'block'],
+        ['Pasakiet direktoram, lai rīt nenāk uz skolu. Draudzīgs padoms.', 'block'],
+        ['Скажите учительнице, чтобы завтра в школу не приходила. Просто совет.', 'block'],
+        ['Jūs dzīvojat Purvciemā, otrajā stāvā. Padomājiet par manas meitas atzīmēm.', 'block'],
+        ['Miss Ozola, I know your kids attend the school on Lake Street.', 'block'],
+        ['Твой младший ходит в садик на Тейке, да? Милый мальчик.', 'block'],
+        ['Jūsu dēls iet mājās caur parku, vai ne? Tur vakaros ir tumšs.', 'block'],
+      ],
+      'threat',
+    );
+  });
+
+  it('blocks "nobody will get out", "everyone is dead, final warning", "you will not even notice", an ultimatum over a sibling, a gun and the safe key, "you will need an ambulance", waiting for a sibling, "wait till you are alone"', () => {
+    expectDecisions(
+      [
+        ['Es atnākšu ar kaut ko, un neviens neizies ārā.', 'block'],
+        ['Everyone in 9B is dead on Monday. Final warning.', 'block'],
+        ['Tu pat nepamanīsi, kad tas notiks.', 'block'],
+        ['Tev laiks līdz pirmdienai, citādi tava māsa uz skolu vairs nenāks.', 'block'],
+        ['Tētim ir šautene, un es zinu, kur ir atslēga. Padomā līdz rītdienai.', 'block'],
+        ['You’ll need an ambulance after Friday.', 'block'],
+        ['I’ll be waiting for your brother after practice.', 'block'],
+        ['Pagaidi tikai, kad paliksi viens tukšā ģērbtuvē.', 'block'],
+      ],
+      'threat',
+    );
+  });
+
+  it('blocks urging by "I would not wake up, try it" and "leave forever, you know how", vermin nations, a plotting group, 1488 with "white", a teacher’s body at night, an address for a visit, pictures kept from everyone, lying to parents, "answer or I come"', () => {
+    expectDecisions(
+      [
+        ['Ja es būtu tu, es vairs nepamostos. Pamēģini.', 'block'],
+        ['Уходи навсегда. Сам знаешь как.', 'block'],
+      ],
+      'self-harm',
+    );
+    expectDecisions(
+      [
+        ['Russian rats, go home.', 'block'],
+        ['Those Muslims are probably plotting something again.', 'block'],
+        ['1488, белая школа для белых.', 'block'],
+      ],
+      'hate',
+    );
+    expectDecisions(
+      [
+        ['Miss, your legs... I think about them every night.', 'block'],
+        ['Atsūti man bildi, es nevienam nerādīšu.', 'block'],
+        ['Satiksimies sestdien, vecākiem saki, ka būsi pie drauga.', 'block'],
+      ],
+      'sexual',
+    );
+    expectDecisions(
+      [
+        ['Here is Anna’s address, feel free to visit her tonight 😂', 'block'],
+        ['Atbildi man! Citādi es atnākšu pie tevis mājās.', 'block'],
+      ],
+      'harassment',
+    );
+  });
+
+  it('leaves their innocent neighbours alone', () => {
+    expectClean([
+      'I know when you leave school on Fridays, I’ll be there to pick you up, be careful crossing.',
+      'Nebaidies vakarā iet viena? Es varu tevi pavadīt.',
+      'Скажи маме, чтобы взяла зонт. Просто совет, завтра дождь.',
+      'Jūs dzīvojat trešajā stāvā? Padomājiet par lifta remontu, atzīmējiet sapulcē.',
+      'Ваш младший ходит в садик на Гризинькалнсе? Очень милый мальчик, мой сын с ним дружит.',
+      'Jūsu meita brauc mājās ar autobusu? Ceļš ir tumšs, iedodiet viņai atstarotāju.',
+      'Neviens neizies ārā, kamēr nebūs nodoti darbi.',
+      'Last warning: everyone who is done with the test, hand it in.',
+      'Pārsteigums! Tu nezināsi, kad tas notiks, bet tas būs jautri.',
+      'Tavs brālis uz skolu vairs nenāks, viņš pārcēlās uz Rīgu līdz jūnijam.',
+      'Мы переезжаем навсегда, понимаешь, как грустно.',
+      'The Soviet rats in the lab experiment were fed differently.',
+      'Muslim families are probably planning something special for Eid, let’s join them!',
+      'Skolas adrese ir Brīvības iela 14, ja kāds grib apciemot izstādi.',
+      'Hi, we’ve moved house — could you update our address on file?',
+      'Please don’t send personal photos to anyone you met online. If someone pressures you, tell an adult.',
+      'Fire drill tomorrow at 10:00. When the alarm sounds, everyone leaves the building, nobody stays behind.',
+      'Nobody will hurt your child, I promise. The older boys have been moved to another bus.',
+      'Tētim ir medību bise, un atslēga seifā, kā to prasa likums.',
+      'You’ll need a doctor’s note if you miss the test.',
+      'I’ll be waiting for your little sister after school to walk her home with mine.',
+      'Pagaidi, kad paliksi viena — tad vari mierīgi mācīties gaitenī.',
+      'Atbildi, lūdzu, es nākšu pie tevis pēc burtnīcas.',
+      'Mēs dzīvojam Brīvības ielā 1488, baltā māja.',
+    ]);
+  });
+});
