@@ -65,6 +65,10 @@ describe('"you are dead" as a figure of speech', () => {
     expectClean(['Tu būsi beigts no smiekliem, kad redzēsi manu zīmējumu 😂', 'Ты труп, если мама увидит, что мы разбили вазу 😅']);
   });
 
+  it('is clean when the strangling is done with love', () => {
+    expectClean(['Es viņu nožņaugšu ar mīlestību, atkal lasīja visu nakti 😄', 'Я тебя задушу с любовью, моя соня!']);
+  });
+
   it('stays a threat otherwise, and when the parent will not recognise you', () => {
     expectDecisions(
       [
