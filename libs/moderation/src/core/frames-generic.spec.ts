@@ -3426,3 +3426,111 @@ describe('severe lines of blind-30..41 still held or allowed (session 28)', () =
     ]);
   });
 });
+
+describe('severe lines of blind-14..29 still held or allowed (session 28)', () => {
+  it('blocks watching always, care near a car at night, a relative told not to walk alone, the next out of the window, a school told how serious I am, "nobody will recognise you", "keep quiet if you want to stay healthy", fires on your street', () => {
+    expectDecisions([['I’m constantly watching you, remember that.', 'block'], ['Redzēju tevi šodien pie bibliotēkas. Es vienmēr redzu.', 'block']], 'harassment');
+    expectDecisions(
+      [
+        ['Esiet uzmanīga vakarā pie savas mašīnas, skolotāj.', 'block'],
+        ['Lai tava māsa uzmanās, ejot vakarā mājās pa tumsu.', 'block'],
+        ['Передай своему брату, чтобы вечером один не ходил.', 'block'],
+        ['Tu būsi nākamais, kas izlidos pa logu.', 'block'],
+        ['Soon everyone at this school will understand how serious I am.', 'block'],
+        ['Visi, kas par mani ņirgājās, dabūs savu.', 'block'],
+        ['Vēl reizi, un tevi neviens neatpazīs.', 'block'],
+        ['Turi muti ciet, ja gribi palikt vesela.', 'block'],
+        ['Ugunsgrēki gadās visur, arī Liepu ielā, vai ne?', 'block'],
+      ],
+      'threat',
+    );
+  });
+
+  it('blocks a brother who may not come home, harm unless paid, an ambulance otherwise, "I would not advise coming alone", brave without friends, a few peaceful days left, a cousin with a gun', () => {
+    expectDecisions(
+      [
+        ['Tavs brālis šodien var mājās neatgriezties.', 'block'],
+        ['Ar tavu māsiņu var kaut kas slikts notikt, ja nesamaksāsi.', 'block'],
+        ['Nenāc rīt, citādi tevi aizvedīs ar ātrajiem.', 'block'],
+        ['Мы тебя подождём после школы, не советую приходить одной.', 'block'],
+        ['We’ll see how brave you are without your friends after school.', 'block'],
+        ['Tev atlikušas dažas dienas mierīgas dzīves.', 'block'],
+        ['My cousin has a gun and he’ll sort you out.', 'block'],
+        ['Nākamreiz sitīšu tev pa īstam.', 'block'],
+      ],
+      'threat',
+    );
+  });
+
+  it('blocks exposure offers, pictures without a swimsuit, sextortion, a lift without parents, photographs of a family, filmed crying to be posted, a workplace to be posted', () => {
+    expectDecisions(
+      [
+        ['Wanna see what’s in my pants?', 'block'],
+        ['Хочешь видео, где я себя трогаю?', 'block'],
+        ['Atsūti bildi bez peldkostīma.', 'block'],
+        ['Ja neatsūtīsi kailbildi, visiem izstāstīšu.', 'block'],
+        ['Давай подвезу тебя, только без родителей.', 'block'],
+      ],
+      'sexual',
+    );
+    expectDecisions(
+      [
+        ['I photographed your house and your sister on her way to school.', 'block'],
+        ['Я сфоткал тебя у подъезда. Жди продолжения.', 'block'],
+        ['Я сняла, как ты плачешь в раздевалке, завтра выложу.', 'block'],
+        ['Es zinu tavas mammas darba vietu, gribi, lai izlieku to visiem?', 'block'],
+      ],
+      'harassment',
+    );
+  });
+
+  it('blocks a black pupil called an ape, a nation of beasts, a hijab and a bomb, a country clean of migrants, minorities called dirt, a syndrome rightly kept out, a group not to be allowed; and "you are garbage"', () => {
+    expectDecisions(
+      [
+        ['Этот черный — настоящая обезьяна.', 'block'],
+        ['Krievi ir lopi pēc definīcijas.', 'block'],
+        ['Девочка в хиджабе скоро всех взорвёт.', 'block'],
+        ['Skolai jābūt tīrai no iebraucējiem.', 'block'],
+        ['Kāpēc jāmācās kopā ar tiem mazākumtautību mēsliem?', 'block'],
+        ['Bērnus ar Dauna sindromu agrāk nelaida skolā, un pareizi.', 'block'],
+        ['Musulmaņu bērniem nevajadzētu ļaut mācīties ar mūsējiem.', 'block'],
+      ],
+      'hate',
+    );
+    expectDecisions([['Ты мусор.', 'block']], 'insult');
+  });
+
+  it('leaves their innocent neighbours alone', () => {
+    expectClean([
+      'Es vienmēr redzu, kā tu centies, paldies!',
+      'Bērni, uzmanieties, kad vakarā ejat mājās, ir slidens.',
+      'Bērni, esiet uzmanīgi vakaros, mašīnas jūs neredz, lietojiet atstarotājus.',
+      'Esiet uzmanīgi vakarā pie mašīnām, stāvvietā bija zagļi.',
+      'Got your address, thanks, the invitations go out tomorrow.',
+      'Lai tava mamma uzmanās, ir ļoti slidens.',
+      'Пусть твоя сестра не ходит одна в бассейн без взрослых, там правила.',
+      'Everyone will understand how serious the project is once we present it.',
+      'I’m taking the whole school choir to the festival with me!',
+      'Visi, kas par mani smējās, dabūs savu kūciņu – es cepu visiem!',
+      'Tevi neviens neatpazīs ar jauno frizūru!',
+      'Ēd dārzeņus, ja gribi palikt vesels.',
+      'Ugunsgrēki gadās arī mūsu ielā — pārbaudiet dūmu detektorus.',
+      'Ja kāds prasa kailbildes, nekad nesūti un ziņo policijai.',
+      'Melnais kaķis uzkāpa kokā kā pērtiķis.',
+      'Meitenēm ar hidžabu stereotipiski piedēvē teroristes lomu — tas ir netaisnīgi.',
+      'Dzeramajam ūdenim jābūt tīram no baktērijām.',
+      'Tu esi atkritumu šķirošanas čempions!',
+      'Nākamreiz sitīšu bumbu stiprāk, treneris teica.',
+      'Tavs brālis šodien var neatgriezties mājās, viņš paliek pie vecmāmiņas.',
+      'Apģērbies silti, citādi nonāksi slimnīcā.',
+      'We’ll see how brave you are without your friends on the climbing wall!',
+      'Paskatīsimies, cik drošs tu jutīsies, kad būsi viens uz skatuves.',
+      'Tev atlikušas dažas dienas brīvdienu, izbaudi!',
+      'I took pictures of your kids at the concert, want them?',
+      'Es zinu tava tēta darba vietu, nosūtīšu viņam ielūgumu.',
+      'Vai kāds var aizvest bērnus uz sacensībām bez vecākiem? Treneris brauks līdzi.',
+      'Pēc treniņa varu tevi aizvest mājās, pa ceļam apstāsimies pie veikala, mamma lūdza.',
+      'Arābu valodu nevajadzētu ļaut aizmirst, stundas turpinās.',
+    ]);
+  });
+});
