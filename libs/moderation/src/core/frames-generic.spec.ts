@@ -3534,3 +3534,90 @@ describe('severe lines of blind-14..29 still held or allowed (session 28)', () =
     ]);
   });
 });
+
+describe('severe lines of blind-1..13 still held or allowed (session 28)', () => {
+  it('blocks veiled threats: the way home, "if you are smart", "while you can still walk", accidents on a trip, waiting with a devil, the only thing that breaks, something brought, a last year, a turn coming, teachers flogged, people who deal with teachers, found outside school, problems beyond work, hands-on teaching, a disappearance, a window at night, luck running out', () => {
+    expectDecisions(
+      [
+        ['Смотри, чтобы с тобой ничего не случилось по дороге из школы.', 'block'],
+        ['Завтра лучше не приходи, если ты умный.', 'block'],
+        ['Переведись, пока ещё есть на чём ходить.', 'block'],
+        ['Es tavā vietā uz koncertu neietu. Tur var notikt visādas nelaimes.', 'block'],
+        ['Тебя встретят после уроков. Советую не опаздывать.', 'block'],
+        ['Mēs tevi pagaidīsim aiz skolas 😈', 'block'],
+        ['Tavs velosipēds nebūs vienīgais, kas salūzīs.', 'block'],
+        ['Rīt atnesīšu kaut ko no garāžas 🔪', 'block'],
+        ['One day I’ll bring something in and everyone will finally understand.', 'block'],
+        ['Šis būs tavs pēdējais gads šajā skolā, un ne jau tāpēc, ka pārcelsies.', 'block'],
+        ['Kādreiz tu paliksi viena, un tad mēs parunāsim.', 'block'],
+        ['Pagaidi vien, pienāks arī tava kārta, un neviens tev nepalīdzēs.', 'block'],
+        ['Tādus kā jūs vajadzētu nopērt visu priekšā.', 'block'],
+        ['У меня есть знакомые, которые решают вопросы с такими, как вы.', 'block'],
+        ['Мы найдём её вне школы.', 'block'],
+        ['Problēmas jums būs ne tikai darbā.', 'block'],
+        ['Es tev iemācīšu runāt ar pieaugušajiem, personīgi, ar rokām.', 'block'],
+        ['Kāds no tās klases vienkārši pazudīs, un neviens neko nebūs redzējis.', 'block'],
+        ['Paskaties naktī pa logu. Es būšu tur.', 'block'],
+        ['Скажи спасибо, что я сегодня добрый. Завтра тебе так не повезёт.', 'block'],
+        ['Nebūtu es tu, rīt uz skolu nenāktu.', 'block'],
+        ['Пусть только попробует прийти завтра, мы его встретим.', 'block'],
+      ],
+      'threat',
+    );
+  });
+
+  it('blocks grooming by "just us two", gifts for obedience, looking older, lifts alone, a grade behind a closed door; filming in the shower, crying posted, anonymous accounts at night; a nation called cattle and a black pupil thrown out', () => {
+    expectDecisions(
+      [
+        ['Būsim tikai mēs divi, tev patiks.', 'block'],
+        ['Es tev vēl uzdāvināšu dāvanu, ja būsi paklausīga.', 'block'],
+        ['Tev tikai 12, bet izskaties vecāka, man tas patīk.', 'block'],
+        ['Aizvedīšu tevi mājās, pabūsim vieni paši.', 'block'],
+        ['Я бы её в раздевалке разложил.', 'block'],
+        ['Come to my office after class, close the door, and I’ll give you a better grade.', 'block'],
+        ['Кто снимет новенькую в душе — плачу.', 'block'],
+      ],
+      'sexual',
+    );
+    expectDecisions(
+      [
+        ['Запостил, как он ревёт в туалете 😂', 'block'],
+        ['Uztaisām anonīmus kontus un rakstām viņai katru nakti.', 'block'],
+      ],
+      'harassment',
+    );
+    expectDecisions(
+      [
+        ['Tie krievu lopi lai brauc prom.', 'block'],
+        ['To melno vajag izmest no mūsu klases.', 'block'],
+      ],
+      'hate',
+    );
+  });
+
+  it('leaves their innocent neighbours alone', () => {
+    expectClean([
+      'Смотри, чтобы по дороге домой ничего не случилось, сегодня гололёд.',
+      'Если ты умный, не приходи в пижаме на урок.',
+      'Пока ещё есть время, походи на тренировки, ноги станут сильнее.',
+      'Es tavā vietā uz ekskursiju ņemtu lietussargu, tur var notikt visādas nelaimes ar laikapstākļiem.',
+      'Тебя встретят у школы, советую взять зонт.',
+      'Mēs tevi pagaidīsim pie skolas, ņem siltu jaku 🙂',
+      'Mans telefons nebūs vienīgais, kas salūzīs, ja turpināsim mest bumbu klasē.',
+      'Rīt atnesīšu kaut ko interesantu uz skolu 😊',
+      'Šis būs tavs pēdējais gads šajā skolā, jo pārcelsies uz ģimnāziju.',
+      'Kad paliksi viena, tad parunāsim par tavu projektu.',
+      'Pagaidi, tava kārta lasīt nāks pēc Annas.',
+      'Būsim tikai mēs divi komandā, tev patiks projekts!',
+      'Tu esi tik paklausīga, dāvanu tev atnesīs Ziemassvētku vecītis.',
+      'Tu izskaties vecāka šajā frizūrā, man patīk!',
+      'Aizvedīšu tevi mājās, vieni paši neejiet tumsā.',
+      'Come to my office after class and close the door behind you, the hallway is noisy; we’ll discuss your grade.',
+      'Problēmas būs ne tikai darbā, bet arī mājās, ja neizslēgsiet gludekli.',
+      'Es tev iemācīšu adīt personīgi, ar rokām.',
+      'Paskaties pa logu, es būšu tur ar mašīnu, lai tevi paņemtu.',
+      'Скажи спасибо бабушке, она сегодня добрая. Завтра тебе повезёт на контрольной!',
+      'Krievu valodas skolotāja ir ļoti laba.',
+    ]);
+  });
+});
