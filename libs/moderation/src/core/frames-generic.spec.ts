@@ -3621,3 +3621,10 @@ describe('severe lines of blind-1..13 still held or allowed (session 28)', () =>
     ]);
   });
 });
+
+describe('a report the rules blocked (session 28)', () => {
+  it('holds a parent who does not know what to do about a quoted message for review, and still blocks knowing where the children go', () => {
+    expect(verdict('My son got a message "ej pakāries" from a classmate, I don’t know what to do.').decision).toBe('review');
+    expectDecisions([['Подумайте о своих детях. Я знаю, в какой садик они ходят.', 'block']], 'threat');
+  });
+});
