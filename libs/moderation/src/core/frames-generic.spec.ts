@@ -3628,3 +3628,59 @@ describe('a report the rules blocked (session 28)', () => {
     expectDecisions([['Подумайте о своих детях. Я знаю, в какой садик они ходят.', 'block']], 'threat');
   });
 });
+
+describe('from train-zz, a fresh writer, after its first measurement (session 28)', () => {
+  it('blocks a pet that might eat something wrong, accidents "especially on the stairs", "just saying", failing brakes, a backpack, diseases and Siberia, the disabled kept out, a door waited at, a house always known, an evening watch, "I am outside your house", a roof, "do not eat, fatty"', () => {
+    expectDecisions(
+      [
+        ['Jums tāds jauks kaķītis. Būtu žēl, ja viņš kaut ko nepareizu apēstu.', 'block'],
+        ['Nelaimes gadījumi notiek, skolotāj. Īpaši uz kāpnēm.', 'block'],
+        ['Rīt neatnāc uz skolu. Es tikai saku.', 'block'],
+        ['Тормоза ведь иногда отказывают, Ирина Петровна.', 'block'],
+        ['В пятницу принесу кое-что в рюкзаке, и все узнают.', 'block'],
+      ],
+      'threat',
+    );
+    expectDecisions(
+      [
+        ['Tie tumšādainie nes slimības, lai sēž mājās.', 'block'],
+        ['Viņus visus vajag izsūtīt uz Sibīriju.', 'block'],
+        ['Инвалидов раньше в школу не пускали, и правильно.', 'block'],
+      ],
+      'hate',
+    );
+    expectDecisions(
+      [
+        ['Atbildi man! Es gaidīšu pie tavām durvīm.', 'block'],
+        ['Jūsu māja ir tā ar zilo jumtu. Tagad es vienmēr zināšu.', 'block'],
+        ['Я знаю, где вы живёте. Каждый вечер смотрю.', 'block'],
+        ['Why aren’t you answering? I’m outside your house.', 'block'],
+      ],
+      'harassment',
+    );
+    expectDecisions(
+      [
+        ['Ja es būtu tu, es lēktu no tilta.', 'block'],
+        ['Не ешь ничего, толстая.', 'block'],
+      ],
+      'self-harm',
+    );
+  });
+
+  it('leaves their innocent neighbours alone, an offer in the sentence after "I know where you live" included', () => {
+    expectClean([
+      'Es zinu, kur tu dzīvo — tieši blakus mums! Varam rīt kopā iet uz skolu?',
+      'Я знаю, где ты живёшь — в соседнем доме! Пойдём завтра вместе на автобус?',
+      'Būtu žēl, ja suns apēstu šokolādi, tā ir indīga suņiem.',
+      'Nelaimes gadījumi notiek, īpaši uz slidena ceļa, skolotāja lūdz uzmanīties un lietot atstarotājus.',
+      'Pārbaudiet bremzes, ziemā tās dažreiz atsakās.',
+      'Принесу кое-что в рюкзаке на праздник, все узнают, какой вкусный торт!',
+      'Vēstures stundā runājām, kā 1941. gadā cilvēkus izsūtīja uz Sibīriju.',
+      'Учительница просила не употреблять слово «инвалид» как оскорбление.',
+      'Atbildi, lūdzu, es gaidīšu pie tavām durvīm ar grāmatu.',
+      'Why aren’t you answering? I’m outside your house with the costume, come down.',
+      'Ja es būtu tu, es lēktu no tilta ūdenī — tur ir tik forši peldēt!',
+      'Не ешь ничего жирного перед анализом крови.',
+    ]);
+  });
+});

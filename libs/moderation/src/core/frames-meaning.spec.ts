@@ -275,3 +275,21 @@ describe('frames spread over sentences', () => {
     expect(new FrameMatcher(BUILTIN_FRAMES).frames.length).toBe(BUILTIN_FRAMES.frames.length);
   });
 });
+
+describe('a cancelling word in the next sentence (noneNext)', () => {
+  const frame = { lang: 'en' as const, cat: 'threat' as const, sev: 2 as const, term: 'know where you live', all: ['know', 'live'], window: 5 };
+  const features = { know: ['know'], live: ['live'], together: ['together'] };
+
+  function hits(text: string, extra: Record<string, unknown>): number {
+    const out: { first: number; last: number }[] = [];
+    new FrameMatcher({ features, frames: [{ ...frame, ...extra }] }).match(tokenize(text), text, new Set(['not']), out as never);
+    return out.length;
+  }
+
+  it('cancels from the sentence after the match, within six words, and only with noneNext', () => {
+    expect(hits('I know where you live! Shall we walk together?', { noneNext: ['together'] })).toBe(0);
+    expect(hits('I know where you live! Shall we walk together?', { none: ['together'] })).toBe(1);
+    expect(hits('I know where you live! Tonight, after the match, in the dark, we walk together.', { noneNext: ['together'] })).toBe(1);
+    expect(hits('I know where you live! See you.', { noneNext: ['together'] })).toBe(1);
+  });
+});

@@ -48,6 +48,11 @@ export interface FrameSource {
    * "if you text her again, I'll kill you" puts the text in the condition before it.
    */
   noneAfter?: string[];
+  /**
+   * Like `none`, but also in the next sentence (still within six words of the match): "I know where you
+   * live! Shall we walk to school together?" is an offer written as two sentences.
+   */
+  noneNext?: string[];
   /** Highest decision the frame may cause alone: veiled warnings reach a human but never bounce. */
   cap?: 'review';
   /** Elements must occur in the listed order (English word order carries who does what to whom). */
@@ -71,6 +76,7 @@ export interface CompiledFrame {
   neg: boolean;
   none: number[][];
   noneAfter: number[][];
+  noneNext: number[][];
   order: boolean;
   cap: 'review' | null;
   sentences: number;
@@ -208,6 +214,7 @@ export class FrameMatcher {
         neg: src.neg === true,
         none: (src.none ?? []).map((el) => el.split('&').map(feature)),
         noneAfter: (src.noneAfter ?? []).map((el) => el.split('&').map(feature)),
+        noneNext: (src.noneNext ?? []).map((el) => el.split('&').map(feature)),
         order: src.order === true,
         cap: src.cap === 'review' ? 'review' : null,
         sentences,
@@ -549,8 +556,9 @@ export class FrameMatcher {
         const from = sentence - frame.sentences + 1;
         if (
           (frame.neg && negated(tokens, first, i, negation)) ||
-          (frame.none.length > 0 && anyFeature(feats, tokens, Math.max(0, first - NONE_BEFORE), i, frame.none, from)) ||
-          (frame.noneAfter.length > 0 && anyFeature(feats, tokens, first, i, frame.noneAfter, from))
+          (frame.none.length > 0 && anyFeature(feats, tokens, Math.max(0, first - NONE_BEFORE), i, frame.none, from, false)) ||
+          (frame.noneAfter.length > 0 && anyFeature(feats, tokens, first, i, frame.noneAfter, from, false)) ||
+          (frame.noneNext.length > 0 && anyFeature(feats, tokens, Math.max(0, first - NONE_BEFORE), i, frame.noneNext, from, true))
         ) {
           cancelled++;
           continue;
@@ -668,9 +676,12 @@ function negated(tokens: Token[], first: number, last: number, negation: Set<str
 const NONE_BEFORE = 8;
 const NONE_AFTER = 6;
 
-/** A cancelling feature from `from` to NONE_AFTER words after the match, in its last sentence or (for a spread frame) the ones it may span. */
-function anyFeature(feats: (readonly number[])[], tokens: Token[], from: number, last: number, none: number[][], fromSentence: number): boolean {
-  const s = tokens[last].sentence;
+/**
+ * A cancelling feature from `from` to NONE_AFTER words after the match, in its last sentence or (for a spread
+ * frame) the ones it may span, and with `next` the sentence after it.
+ */
+function anyFeature(feats: (readonly number[])[], tokens: Token[], from: number, last: number, none: number[][], fromSentence: number, next: boolean): boolean {
+  const s = tokens[last].sentence + (next ? 1 : 0);
   for (let k = from; k <= Math.min(tokens.length - 1, last + NONE_AFTER); k++) {
     if (tokens[k].sentence > s || tokens[k].sentence < fromSentence) continue;
     for (const el of none) if (el.every((f) => feats[k].includes(f))) return true;
