@@ -3684,3 +3684,19 @@ describe('from train-zz, a fresh writer, after its first measurement (session 28
     ]);
   });
 });
+
+describe('innocent lines of older blind sets the rules flagged (session 28)', () => {
+  it('leaves a surname, a history lesson on Nazi words and a stage performance alone', () => {
+    expectClean([
+      'Фамилия новой ученицы — Дуракова, пожалуйста, не смейтесь.',
+      'Vēsturē runājām, kā nacistu propaganda sauca cilvēkus par "Untermensch".',
+      'На уроке истории обсуждали, почему нацисты называли людей «недочеловеками».',
+      'Ты просто бомба, выступление было огонь! 🔥',
+    ]);
+  });
+
+  it('still blocks the same words aimed at the reader', () => {
+    expectDecisions([['Ты недочеловек, как говорили нацисты.', 'block'], ['You are an untermensch.', 'block']], 'hate');
+    expectHeld(['Ты дурак.'], 'insult');
+  });
+});
