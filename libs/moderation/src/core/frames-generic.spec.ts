@@ -3700,3 +3700,14 @@ describe('innocent lines of older blind sets the rules flagged (session 28)', ()
     expectHeld(['Ты дурак.'], 'insult');
   });
 });
+
+describe('literature and a petting zoo (session 28)', () => {
+  it('leaves Macbeth’s "damned spot", Raskolnikov’s question and a wild ass at the zoo alone, and not the same words at the reader', () => {
+    expectClean([
+      'Lady Macbeth says "Out, damned spot!" — learn the scene for Monday.',
+      'Почему Раскольников спрашивает: «тварь ли я дрожащая»?',
+      'At the zoo the kids laughed at the wild ass.',
+    ]);
+    expectHeld(['Ты тварь, как у Достоевского.'], 'insult');
+  });
+});
