@@ -3711,3 +3711,28 @@ describe('literature and a petting zoo (session 28)', () => {
     expectHeld(['Ты тварь, как у Достоевского.'], 'insult');
   });
 });
+
+describe('recurring across the training sets: staying healthy, a dear life, a group beaten up (session 28)', () => {
+  it('blocks "if you want to stay healthy, stay away", "if your life is dear" and a group sent to the dentist or the emergency room', () => {
+    expectDecisions(
+      [
+        ['Ja gribi palikt vesels, uz ballīti nenāc.', 'block'],
+        ['Хочет здоровой остаться — пусть не ходит на собрание.', 'block'],
+        ['Если жизнь дорога, не приходи завтра.', 'block'],
+        ['Всех геев из параллели отправим в травмпункт.', 'block'],
+        ['Tiem gejiem pēc stundām būs jāmeklē zobārsts.', 'block'],
+      ],
+      'threat',
+    );
+  });
+
+  it('leaves warm hats, a red light, a history lesson and a hockey injury alone', () => {
+    expectClean([
+      'Ja gribi palikt vesels, neej ārā bez cepures.',
+      'Хочешь остаться здоровым — не ходи без шапки в такой мороз.',
+      'Если тебе жизнь дорога, не переходи дорогу на красный.',
+      'Vēsturē mācījāmies, kā nacisti sūtīja čigānus un ebrejus uz nāves nometnēm.',
+      'Latvieši uzvarēja krievus hokejā, spēle bija skarba, viens spēlētājs nonāca traumpunktā.',
+    ]);
+  });
+});
