@@ -3401,6 +3401,8 @@ describe('severe lines of blind-30..41 still held or allowed (session 28)', () =
     expectClean([
       'I know when you leave school on Fridays, I’ll be there to pick you up, be careful crossing.',
       'Nebaidies vakarā iet viena? Es varu tevi pavadīt.',
+      'Учительница, вы не боитесь ходить вечером одна через парк? Я переживаю, давайте провожу.',
+      'Не страшно вашей дочке одной вечером через парк ходить? Могу проводить её, мне по пути.',
       'Скажи маме, чтобы взяла зонт. Просто совет, завтра дождь.',
       'Jūs dzīvojat trešajā stāvā? Padomājiet par lifta remontu, atzīmējiet sapulcē.',
       'Ваш младший ходит в садик на Гризинькалнсе? Очень милый мальчик, мой сын с ним дружит.',
