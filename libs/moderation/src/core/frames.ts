@@ -82,6 +82,8 @@ export interface CompiledFrame {
   sentences: number;
   /** Per element, how its matches are looked up (see the constructor). */
   entries: FeatureEntry[];
+  /** The entries' lookup features, for the check that all occur in a message. */
+  anchors: Int32Array;
 }
 
 interface FeatureEntry {
@@ -112,6 +114,8 @@ function hiddenLetters(key: string): readonly string[] {
 const NO_FEATURES: number[] = [];
 
 const DEFAULT_WINDOW = 6;
+const ROLE_ANCHOR = 1;
+const ROLE_GATE = 2;
 /** Distinct word keys whose features are remembered (a few MB at most); the memo restarts when full. */
 const MAX_KNOWN_WORDS = 50_000;
 const MAX_COMBINATIONS = 64;
@@ -162,6 +166,10 @@ export class FrameMatcher {
     last: Int32Array;
     seenIn: Uint32Array;
     featureSeenIn: Uint32Array;
+    /** Per feature: 0 when no element is looked up by it, ROLE_ANCHOR when some is, ROLE_GATE when frames are also gated on it. */
+    role: Uint8Array;
+    /** The gate features of the message being matched (a buffer of the features' count). */
+    gates: Int32Array;
   };
   /** Counts messages, so a frame's state is reset on its first touch in a message rather than all of them up front. */
   private message = 0;
@@ -219,6 +227,7 @@ export class FrameMatcher {
         cap: src.cap === 'review' ? 'review' : null,
         sentences,
         entries: [],
+        anchors: new Int32Array(0),
       };
       this.frames.push(frame);
       this.elementOffset.push(this.elementCount);
@@ -232,6 +241,7 @@ export class FrameMatcher {
         frame.entries.push(entry);
         this.byFeature[anchor].push(entry);
       });
+      frame.anchors = Int32Array.from(frame.entries, (e) => e.feature);
     });
     for (let f = 0; f < this.names.length; f++) this.byGate.push([]);
     for (const frame of this.frames) {
@@ -246,7 +256,13 @@ export class FrameMatcher {
       last: new Int32Array(this.elementCount),
       seenIn: new Uint32Array(n),
       featureSeenIn: new Uint32Array(this.names.length),
+      role: new Uint8Array(this.names.length),
+      gates: new Int32Array(this.names.length),
     };
+    for (let f = 0; f < this.names.length; f++) {
+      if (this.byGate[f].length > 0) this.state.role[f] = ROLE_GATE;
+      else if (this.byFeature[f].length > 0) this.state.role[f] = ROLE_ANCHOR;
+    }
   }
 
   /**
@@ -281,7 +297,7 @@ export class FrameMatcher {
     const ids = doubled.filter((d) => counts === undefined || d.counts.every((c, k) => (counts[k] ?? 1) >= c)).map((d) => d.id);
     if (ids.length === 0) return base;
     // "lesson", "class", "school": common words, so the same array each time (see withAdded).
-    return this.withAdded(base, ids);
+    return this.withAdded(base, ids, ids.join(','));
   }
 
   /** "уб!ю", "k*ll": one hidden letter is read as each letter of the word's script in turn. */
@@ -401,6 +417,12 @@ export class FrameMatcher {
     ]);
     // Computed features are gathered per token and added in one copy: most tokens get one or two.
     const extra: number[] = [];
+    // Which computed features the token got, a bit each: names the combination (see withAdded).
+    let bits = 0;
+    const mark = (id: number, bit: number): void => {
+      bits |= bit;
+      extra.push(id);
+    };
     // The gap after the previous word is the gap before this one (the dash of "мама — дура").
     let gapBefore = '';
     for (let i = 0; i < tokens.length; i++) {
@@ -412,25 +434,26 @@ export class FrameMatcher {
       const plainGap = gapEnd - t.end === 1 && text.charCodeAt(t.end) === 32;
       const gapAfter = plainGap ? ' ' : text.slice(t.end, gapEnd);
       extra.length = 0;
-      if (vocative !== undefined && isVocative(tokens, text, i, feats, relative)) extra.push(vocative);
+      bits = 0;
+      if (vocative !== undefined && isVocative(tokens, text, i, feats, relative)) mark(vocative, 1);
       // "tu dabūsi, tici man" ends a clause; "tu dabūsi, ko gribēji" goes on into an object clause.
       const clauseGoesOn = sameNext !== null && (plainGap || !gapAfter.includes(',') || (relative !== undefined && feats[i + 1].includes(relative)));
-      if (clauseEnd !== undefined && !clauseGoesOn) extra.push(clauseEnd);
-      if (laughed !== undefined && !plainGap && MOCKING_EMOJI.test(gapAfter)) extra.push(laughed);
+      if (clauseEnd !== undefined && !clauseGoesOn) mark(clauseEnd, 2);
+      if (laughed !== undefined && !plainGap && MOCKING_EMOJI.test(gapAfter)) mark(laughed, 4);
       if (name !== undefined && (t.flags & (F_CAPITALIZED | F_ALLCAPS)) === F_CAPITALIZED) {
         // A capitalised word right after a title is a surname ("Учительница Сучкова", "Mrs Cox"): only a name.
         if (followsTitle(tokens, i, text)) feats[i] = [];
-        extra.push(name);
+        mark(name, 8);
       }
-      if (menacing !== undefined && !plainGap && MENACING_EMOJI.test(gapAfter)) extra.push(menacing);
-      if (dashed !== undefined && i > 0 && DASH.test(gapBefore)) extra.push(dashed);
-      if (negatedWord !== undefined && negatedWithin(tokens, i, negation)) extra.push(negatedWord);
-      if (quoted !== undefined && t.quoted) extra.push(quoted);
-      if (rolled.has(t.sentence)) extra.push(eyeroll as number);
-      if (leered.has(t.sentence)) extra.push(lewd as number);
-      if (watched.has(t.sentence)) extra.push(watching as number);
-      if (questions.has(t.sentence) && (i === 0 || tokens[i - 1].sentence !== t.sentence)) extra.push(asked as number);
-      if (extra.length > 0) feats[i] = this.withAdded(feats[i], extra);
+      if (menacing !== undefined && !plainGap && MENACING_EMOJI.test(gapAfter)) mark(menacing, 16);
+      if (dashed !== undefined && i > 0 && DASH.test(gapBefore)) mark(dashed, 32);
+      if (negatedWord !== undefined && negatedWithin(tokens, i, negation)) mark(negatedWord, 64);
+      if (quoted !== undefined && t.quoted) mark(quoted, 128);
+      if (rolled.has(t.sentence)) mark(eyeroll as number, 256);
+      if (leered.has(t.sentence)) mark(lewd as number, 512);
+      if (watched.has(t.sentence)) mark(watching as number, 1024);
+      if (questions.has(t.sentence) && (i === 0 || tokens[i - 1].sentence !== t.sentence)) mark(asked as number, 2048);
+      if (extra.length > 0) feats[i] = this.withAdded(feats[i], extra, bits);
       gapBefore = gapAfter;
     }
     return feats;
@@ -439,16 +462,15 @@ export class FrameMatcher {
   /**
    * A word's classes plus more (the computed ones a token carries, or the classes of its doubled-letter
    * spelling), as one array shared by every token with the same: the second opinion caches sums per
-   * class array, which only pays when the arrays of common words repeat across messages. The added ids
-   * come in a fixed order, so they name the combination.
+   * class array, which only pays when the arrays of common words repeat across messages. `key` names the
+   * added ids (a bit per computed feature, or the doubled spelling's ids joined).
    */
-  private withAdded(own: readonly number[], extra: readonly number[]): readonly number[] {
+  private withAdded(own: readonly number[], extra: readonly number[], key: number | string): readonly number[] {
     let byExtra = this.combined.get(own);
     if (byExtra === undefined) {
       if (this.combined.size >= MAX_KNOWN_WORDS) this.combined.clear();
       this.combined.set(own, (byExtra = new Map()));
     }
-    const key = extra.length === 1 ? extra[0] : extra.join(',');
     let out = byExtra.get(key);
     if (out === undefined) {
       // Bounded: a word read with every combination of computed features is still a handful of arrays.
@@ -464,19 +486,25 @@ export class FrameMatcher {
    * look at each distinct feature of the message, however often its words repeat.
    */
   private candidates(feats: readonly (readonly number[])[], message: number): Map<number, FeatureEntry[]> | null {
-    const { featureSeenIn } = this.state;
-    const seen: number[] = [];
+    const { featureSeenIn, role, gates } = this.state;
+    let gated = 0;
     for (const fs of feats) {
-      for (const f of fs) {
-        if (featureSeenIn[f] === message) continue;
+      for (let k = 0; k < fs.length; k++) {
+        const f = fs[k];
+        // Two in five of a message's classes anchor no element ("you", "$end"): nothing to note.
+        const r = role[f];
+        if (r === 0 || featureSeenIn[f] === message) continue;
         featureSeenIn[f] = message;
-        seen.push(f);
+        if (r === ROLE_GATE) gates[gated++] = f;
       }
     }
     let found: CompiledFrame[] | null = null;
-    for (const f of seen) {
-      for (const frame of this.byGate[f]) {
-        if (frame.entries.every((e) => featureSeenIn[e.feature] === message)) (found ??= []).push(frame);
+    for (let g = 0; g < gated; g++) {
+      for (const frame of this.byGate[gates[g]]) {
+        const need = frame.anchors;
+        let all = true;
+        for (let k = 0; k < need.length && all; k++) all = featureSeenIn[need[k]] === message;
+        if (all) (found ??= []).push(frame);
       }
     }
     if (found === null) return null;

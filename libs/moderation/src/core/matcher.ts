@@ -33,6 +33,8 @@ function suffixCountsOk(e: CompiledEntry, tok: Token, to: number): boolean {
 const MAX_MASK_RUN = 4;
 /** Upper bound on trie steps spent guessing hidden letters in one token; keeps work linear. */
 const MASK_BUDGET = 4000;
+/** Barren keys remembered (a few MB at most); the memo restarts when full. */
+const MAX_BARREN = 50_000;
 
 /** `pattern` may contain MASK_CHAR standing for one or more letters; `word` is a lexicon affix. */
 function wildEquals(pattern: string, counts: number[], offset: number, word: string): boolean {
@@ -125,6 +127,12 @@ function mergedSuffixOk(e: CompiledEntry, tok: Token, to: number): boolean {
 }
 
 export class LexiconMatcher {
+  /**
+   * Keys of unmasked words in whose letters no root of either script starts or ends (nine words in ten):
+   * what the trie walk would find depends on the key alone, so a word seen before skips it.
+   */
+  private readonly barren = { latn: new Set<string>(), cyrl: new Set<string>() };
+
   constructor(private readonly lex: CompiledLexicon) {}
 
   /** All entries whose root, prefix and ending fit the token. Context rules are applied by the caller. */
@@ -133,25 +141,41 @@ export class LexiconMatcher {
     const root = tok.script === S_LATN ? this.lex.latn : tok.script === S_CYRL ? this.lex.cyrl : null;
     if (root === null) return;
     const key = tok.key;
+    // Apart per script: the walk starts from that script's trie.
+    const barren = tok.script === S_LATN ? this.barren.latn : this.barren.cyrl;
+    if (barren.has(key)) return;
     const n = key.length;
     const whole = this.lex.whole.get(key);
+    let found = whole !== undefined;
     if (whole !== undefined) this.check(whole, tok, text, 0, n, 0, out);
     const budget = { left: MASK_BUDGET };
+    let masked = false;
     for (let i = 0; i < n; i++) {
-      if (key.charCodeAt(i) === 42 /* MASK_CHAR */) continue;
+      if (key.charCodeAt(i) === 42 /* MASK_CHAR */) {
+        masked = true;
+        continue;
+      }
       let node: TrieNode | undefined = root;
       let j = i;
       while (node !== undefined) {
-        if (node.entries !== null && j > i) this.check(node.entries, tok, text, i, j, 0, out);
+        if (node.entries !== null && j > i) {
+          found = true;
+          this.check(node.entries, tok, text, i, j, 0, out);
+        }
         if (j >= n) break;
         const ch = key[j];
         if (ch === MASK_CHAR) {
+          masked = true;
           this.walkMask(tok, text, i, j, node, Math.min(tok.counts[j], MAX_MASK_RUN + 1), 0, budget, out);
           break;
         }
         node = node.next.get(ch);
         j++;
       }
+    }
+    if (!found && !masked) {
+      if (barren.size >= MAX_BARREN) barren.clear();
+      barren.add(key);
     }
   }
 
