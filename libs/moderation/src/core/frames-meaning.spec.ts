@@ -293,3 +293,22 @@ describe('a cancelling word in the next sentence (noneNext)', () => {
     expect(hits('I know where you live! See you.', { noneNext: ['together'] })).toBe(1);
   });
 });
+
+describe('words spelled with a doubled letter', () => {
+  // Neither key ("kis", "bos") has classes of its own, so their plain readings share one empty array.
+  const matcher = new FrameMatcher({ features: { kissed: ['kiss'], bossed: ['boss'], plain: ['but'] }, frames: [] });
+  const names = (key: string, counts?: number[]): string[] => matcher.featuresOf(key, counts).map((id) => matcher.featureName(id));
+
+  it('hold their own classes only when the letters are doubled, each word its own, however often asked', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(names('kis', [1, 1, 2])).toEqual(['kissed']);
+      expect(names('bos', [1, 1, 2])).toEqual(['bossed']);
+      expect(names('kis', [1, 1, 1])).toEqual([]);
+      expect(names('bos', [1, 1, 3])).toEqual(['bossed']);
+      // A reading of a word (no counts) may be either spelling.
+      expect(names('bos')).toEqual(['bossed']);
+      expect(names('but', [1, 1, 1])).toEqual(['plain']);
+      expect(names('but', [1, 1, 2])).toEqual(['plain']);
+    }
+  });
+});

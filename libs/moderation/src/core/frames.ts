@@ -113,6 +113,29 @@ function hiddenLetters(key: string): readonly string[] {
 }
 const NO_FEATURES: number[] = [];
 
+/**
+ * The doubled-letter spellings of one key ("butt", "all"), by their letter counts, and the classes each
+ * spelling's words are in.
+ */
+interface DoubledSpellings {
+  spellings: number[][];
+  entries: { id: number; spelling: number }[];
+}
+/** A word key's classes, and those it adds per set of doubled spellings its letters reach (a bit each). */
+interface KnownWord {
+  base: number[];
+  doubled: DoubledSpellings | undefined;
+  reached: Map<number, readonly number[]> | null;
+}
+/** Spellings of one key told apart in a bit mask (the data has at most two). */
+const MAX_SPELLINGS = 30;
+
+/** Whether a token's letter counts reach a spelling's: "butt" is not "but", "buttt" is "butt". */
+function reaches(counts: readonly number[], spelling: readonly number[]): boolean {
+  for (let k = 0; k < spelling.length; k++) if ((counts[k] ?? 1) < spelling[k]) return false;
+  return true;
+}
+
 const DEFAULT_WINDOW = 6;
 const ROLE_ANCHOR = 1;
 const ROLE_GATE = 2;
@@ -140,10 +163,11 @@ export class FrameMatcher {
   private readonly featureIds = new Map<string, number>();
   private readonly names: string[] = [];
   private readonly exact = new Map<string, number[]>();
-  private readonly doubled = new Map<string, { id: number; counts: number[] }[]>();
-  private readonly known = new Map<string, number[]>();
+  private readonly doubled = new Map<string, DoubledSpellings>();
+  /** Per word key seen: its classes, and the classes it adds when spelled with doubled letters. */
+  private readonly known = new Map<string, KnownWord>();
   /** Per class array of a word: the arrays with computed features added (see withAdded). */
-  private readonly combined = new Map<readonly number[], Map<number | string, readonly number[]>>();
+  private readonly combined = new Map<readonly number[], Map<number, readonly number[]>>();
   /** Per Latin word read in Cyrillic as well: its own classes and those with its readings'. */
   private readonly readInCyrillic = new Map<string, { own: readonly number[]; all: readonly number[] }>();
   /** The classes of words with one hidden letter, by key and letter counts (a masked word repeats in hostile text). */
@@ -273,9 +297,12 @@ export class FrameMatcher {
   private addExact(word: string, id: number): void {
     const { key, counts } = normalizeWord(word);
     if (counts.some((c) => c > 1)) {
-      const list = this.doubled.get(key) ?? [];
-      if (!list.some((d) => d.id === id && d.counts.join() === counts.join())) list.push({ id, counts });
-      this.doubled.set(key, list);
+      let spellings = this.doubled.get(key);
+      if (spellings === undefined) this.doubled.set(key, (spellings = { spellings: [], entries: [] }));
+      let spelling = spellings.spellings.findIndex((c) => c.join() === counts.join());
+      if (spelling < 0) spelling = spellings.spellings.push(counts) - 1;
+      if (spelling >= MAX_SPELLINGS) throw new Error(`feature words: more than ${MAX_SPELLINGS} doubled spellings of ${key}`);
+      if (!spellings.entries.some((d) => d.id === id && d.spelling === spelling)) spellings.entries.push({ id, spelling });
     } else push(this.exact, key, id);
   }
 
@@ -286,18 +313,26 @@ export class FrameMatcher {
   featuresOf(key: string, counts?: readonly number[]): readonly number[] {
     const mask = key.indexOf(MASK_CHAR);
     if (mask >= 0 && mask === key.lastIndexOf(MASK_CHAR)) return this.featuresOfHidden(key, mask, counts);
-    let base = this.known.get(key);
-    if (base === undefined) {
+    let word = this.known.get(key);
+    if (word === undefined) {
       // Words repeat across messages: a bounded memo saves a lookup per prefix, ending and suffix length.
       if (this.known.size >= MAX_KNOWN_WORDS) this.known.clear();
-      this.known.set(key, (base = this.lookUp(key)));
+      this.known.set(key, (word = { base: this.lookUp(key), doubled: this.doubled.get(key), reached: null }));
     }
-    const doubled = this.doubled.get(key);
-    if (!doubled) return base;
-    const ids = doubled.filter((d) => counts === undefined || d.counts.every((c, k) => (counts[k] ?? 1) >= c)).map((d) => d.id);
-    if (ids.length === 0) return base;
+    const { base, doubled } = word;
+    if (doubled === undefined) return base;
+    // Which spellings the token's letters reach, a bit each.
+    let reached = 0;
+    for (let g = 0; g < doubled.spellings.length; g++) if (counts === undefined || reaches(counts, doubled.spellings[g])) reached |= 1 << g;
+    if (reached === 0) return base;
     // "lesson", "class", "school": common words, so the same array each time (see withAdded).
-    return this.withAdded(base, ids, ids.join(','));
+    word.reached ??= new Map();
+    let out = word.reached.get(reached);
+    if (out === undefined) {
+      const ids = doubled.entries.filter((d) => (reached & (1 << d.spelling)) !== 0).map((d) => d.id);
+      word.reached.set(reached, (out = [...new Set([...base, ...ids])]));
+    }
+    return out;
   }
 
   /** "уб!ю", "k*ll": one hidden letter is read as each letter of the word's script in turn. */
@@ -463,9 +498,9 @@ export class FrameMatcher {
    * A word's classes plus more (the computed ones a token carries, or the classes of its doubled-letter
    * spelling), as one array shared by every token with the same: the second opinion caches sums per
    * class array, which only pays when the arrays of common words repeat across messages. `key` names the
-   * added ids (a bit per computed feature, or the doubled spelling's ids joined).
+   * added ids, a bit per computed feature.
    */
-  private withAdded(own: readonly number[], extra: readonly number[], key: number | string): readonly number[] {
+  private withAdded(own: readonly number[], extra: readonly number[], key: number): readonly number[] {
     let byExtra = this.combined.get(own);
     if (byExtra === undefined) {
       if (this.combined.size >= MAX_KNOWN_WORDS) this.combined.clear();

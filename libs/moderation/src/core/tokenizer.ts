@@ -445,6 +445,8 @@ function usualGap(singles: readonly Single[], from: number, to: number): string 
 }
 const WORD_BUFFER = new UnitBuffer(256);
 const SIDE_BUFFER = new UnitBuffer(64);
+const FINAL_CHARS: string[] = [];
+const FINAL_CHARS_MAX = 256;
 
 function finalize(b: UnitBuffer, a: number, z: number, lvMark: boolean, spaced: boolean, index: number, sentence: number, quoted: boolean, mode: number): Token {
   let latn = 0;
@@ -478,7 +480,9 @@ function finalize(b: UnitBuffer, a: number, z: number, lvMark: boolean, spaced: 
 
   const leetAllowed = letters >= 2 && script !== S_OTHER && !hexCode(b, a, z);
   const len = z - a;
-  const chars: string[] = new Array(len);
+  // Finalising is synchronous and never re-entered, so a word's characters go to a buffer shared between
+  // calls (not kept for a hostile megabyte-long word).
+  const chars: string[] = len <= FINAL_CHARS_MAX ? FINAL_CHARS : new Array(len);
   for (let k = 0; k < len; k++) {
     const kind = b.kind[a + k];
     const sc = b.script[a + k];
@@ -509,7 +513,7 @@ function finalize(b: UnitBuffer, a: number, z: number, lvMark: boolean, spaced: 
   }
   if (letters === 0) flags |= F_NUMERIC;
   let masks = 0;
-  for (const ch of chars) if (ch === MASK_CHAR) masks++;
+  for (let k = 0; k < len; k++) if (chars[k] === MASK_CHAR) masks++;
 
   // "f*u*c*k": a symbol between every single letter is a separator, not a hidden letter.
   let keep: boolean[] | null = null;
@@ -520,7 +524,8 @@ function finalize(b: UnitBuffer, a: number, z: number, lvMark: boolean, spaced: 
       if (k % 2 === 1 ? !isMask : isMask) interleaved = false;
     }
     if (interleaved) {
-      keep = chars.map((c) => c !== MASK_CHAR);
+      keep = [];
+      for (let k = 0; k < len; k++) keep.push(chars[k] !== MASK_CHAR);
       flags |= F_SPACED;
     } else {
       flags |= F_MASKED;
