@@ -1,6 +1,6 @@
 import contextJson from '../../data/context.json';
-import { S_LATN } from './chars';
-import { F_CAPITALIZED, F_LV_MARK, type Token } from './tokenizer';
+import { S_CYRL, S_LATN } from './chars';
+import { F_ALLCAPS, F_CAPITALIZED, F_LV_MARK, type Token } from './tokenizer';
 import { normalizeWord } from './tokenizer';
 import { WordSet } from './lexicon';
 
@@ -85,6 +85,28 @@ export function followsTitle(tokens: readonly Token[], k: number, text: string):
   if (k === 0) return false;
   const prev = tokens[k - 1];
   return prev.sentence === tokens[k].sentence && TITLE.has(prev.key) && tokens[k].start - prev.end === 1 && text.charCodeAt(prev.end) === 32;
+}
+
+/**
+ * Whether tokens[k] is a Russian surname after a first name inside its sentence ("тренер по плаванию —
+ * Игорь Сучков"): the word before it is capitalised, the one before that is not, one space between. Latin script is left out: there two capitalised words are as often a place ("the Žanis Lipke
+ * Memorial", "Roma Culture Day"), whose words say what the sentence is about.
+ */
+export function followsFirstName(tokens: readonly Token[], k: number, text: string): boolean {
+  if (k < 2) return false;
+  const prev = tokens[k - 1];
+  const s = tokens[k].sentence;
+  return (
+    tokens[k].script === S_CYRL &&
+    prev.script === S_CYRL &&
+    prev.sentence === s &&
+    tokens[k - 2].sentence === s &&
+    // "Учитель Петров Урод", "Наша Училка Тупая Корова": a run of capitals is a shout, not a name.
+    (tokens[k - 2].flags & (F_CAPITALIZED | F_ALLCAPS)) === 0 &&
+    (prev.flags & (F_CAPITALIZED | F_ALLCAPS)) === F_CAPITALIZED &&
+    tokens[k].start - prev.end === 1 &&
+    text.charCodeAt(prev.end) === 32
+  );
 }
 
 /**

@@ -6,7 +6,7 @@ import lvFrames from '../../data/frames-lv.json';
 import ruFrames from '../../data/frames-ru.json';
 import genericFrames from '../../data/frames-generic.json';
 import { AFFIX_CLASSES, lemmaForms, lemmaLang } from './lexicon';
-import { commaBetween, followsTitle, negatedWithin } from './context';
+import { commaBetween, followsFirstName, followsTitle, negatedWithin } from './context';
 import { S_LATN } from './chars';
 import { cyrillicReadings } from './translit';
 import { CATEGORIES, type Category, type MatchLang, type Severity } from './types';
@@ -477,7 +477,7 @@ export class FrameMatcher {
       if (laughed !== undefined && !plainGap && MOCKING_EMOJI.test(gapAfter)) mark(laughed, 4);
       if (name !== undefined && (t.flags & (F_CAPITALIZED | F_ALLCAPS)) === F_CAPITALIZED) {
         // A capitalised word right after a title is a surname ("Учительница Сучкова", "Mrs Cox"): only a name.
-        if (followsTitle(tokens, i, text)) feats[i] = [];
+        if (followsTitle(tokens, i, text) || followsFirstName(tokens, i, text)) feats[i] = [];
         mark(name, 8);
       }
       if (menacing !== undefined && !plainGap && MENACING_EMOJI.test(gapAfter)) mark(menacing, 16);

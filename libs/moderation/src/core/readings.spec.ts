@@ -425,6 +425,16 @@ describe('a surname right after a title (session 18)', () => {
   });
 });
 
+describe('a Russian surname after a first name (session 29)', () => {
+  it('is a name, whatever it sounds like', () => {
+    expectClean(['Наш новый тренер по плаванию — Игорь Сучков, прошу любить и жаловать.', 'Завтра урок ведёт Марина Сукина, кабинет 12.']);
+  });
+
+  it('is still an insult after a surname, in a run of capitals, or in lower case', () => {
+    expectHeld(['Учитель Петров Урод', 'Наша Училка Тупая Корова', 'наш тренер — Игорь Сучков урод', 'тренер у нас сучка'], 'insult');
+  });
+});
+
 describe('a match named in another sentence, a thank-you after teasing, a rehearsal (session 18)', () => {
   it('are not abuse', () => {
     expectClean([
