@@ -3738,3 +3738,35 @@ describe('recurring across the training sets: staying healthy, a dear life, a gr
     ]);
   });
 });
+
+describe('a wish in the feminine, coercion with anything to send, a campaign until someone leaves, vanishing as the easy way, a people likened to animals (session 29)', () => {
+  it('blocks them in Russian, Latvian and English', () => {
+    expectDecisions([['Лучше бы ты вообще не проснулась, всем бы стало легче.', 'block'], ['Тебе проще исчезнуть навсегда, подумай.', 'block']], 'self-harm');
+    expectDecisions([['Если не пришлёшь то, что я прошу, все увидят нашу переписку.', 'block']], 'sexual');
+    expectDecisions(
+      [
+        ['Будем выкладывать твои видео каждый день, пока не уйдёшь из школы.', 'block'],
+        ["We'll keep sharing the clip of her until she quits the school.", 'block'],
+      ],
+      'harassment',
+    );
+    expectDecisions(
+      [
+        ['Čigānu bērniem jāsēž atsevišķi, kā lopiem kūtī.', 'block'],
+        ['Таджикским детям тут место, как собакам, за забором.', 'block'],
+      ],
+      'hate',
+    );
+  });
+
+  it('leaves an early alarm, a missing form, a school trip, leaving social media and a history book alone', () => {
+    expectClean([
+      'Лучше бы ты не проснулась так рано, выспалась бы перед контрольной.',
+      'Если не пришлёшь справку, все увидят пропуск в электронном журнале.',
+      'We will post photos from the trip until the bus leaves the school.',
+      'Проще исчезнуть навсегда из соцсетей, чем читать этот чат.',
+      'В книге про войну к еврейским детям относились как к собакам, мы обсуждали это на уроке.',
+      'Latviešu bērniem patīk suņi, kā jau visiem bērniem.',
+    ]);
+  });
+});
