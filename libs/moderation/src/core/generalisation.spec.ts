@@ -191,6 +191,7 @@ describe('hate, insults and harassment from ordinary words', () => {
     ['Наша классная — старая мымра, вечно орёт.', 'insult'],
     ['Этот ваш физрук — жирный боров и тупица.', 'insult'],
     ['tu esi tik truls', 'insult'],
+    ['Ej prom, tizlene.', 'insult'],
     ['Re, kur kropļa gaita, Kristiāna atkal klibo kā pīle 😂', 'harassment'],
     ['Look at the cripple trying to run in PE lmaooo', 'harassment'],
     ['Fatty Mia ate the whole cake again 🐷🐷', 'harassment'],
