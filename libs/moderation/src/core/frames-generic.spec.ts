@@ -3770,3 +3770,24 @@ describe('a wish in the feminine, coercion with anything to send, a campaign unt
     ]);
   });
 });
+
+describe('"next time you will not get home", watching someone who knows their routine (session 29)', () => {
+  it('blocks the threat and the stalking', () => {
+    expectDecisions([['Nākamreiz tu mājās neaiziesi, atceries to.', 'block']], 'threat');
+    expectDecisions(
+      [
+        ['Я наблюдаю за тобой каждый день. Знаю, во сколько ты выходишь из спортзала.', 'block'],
+        ["I'm watching you. I know what time your bus leaves.", 'block'],
+      ],
+      'harassment',
+    );
+  });
+
+  it('leaves a missed bus, an after-school club and a parent cheering at a game alone', () => {
+    expectClean([
+      'Nākamreiz, ja nokavēsi autobusu, mājās netiksi līdz vakaram.',
+      'Nākamreiz nāc ar mammu, citādi pēc pulciņa mājās netiksi.',
+      "I'm watching you play tonight! I know what time your game ends, see you there.",
+    ]);
+  });
+});
