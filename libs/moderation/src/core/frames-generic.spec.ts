@@ -3791,3 +3791,47 @@ describe('"next time you will not get home", watching someone who knows their ro
     ]);
   });
 });
+
+describe('from blind-45 (session 29): a weapon brought, a list of those who laughed, touching against a will, superfluous in the world, the window, not getting home or up again, a doctor to bring, a crowd to scare, disabled people as waste', () => {
+  it('blocks the threats', () => {
+    expectDecisions(
+      [
+        ['Rīt es paņemšu tēva pistoli, tad parunāsim.', 'block'],
+        ['Я принесу нож в понедельник, увидишь.', 'block'],
+        ['Everyone who mocked me is on the list. You will see.', 'block'],
+        ['Я встречу тебя у ворот, и до дома ты не доберёшься.', 'block'],
+        ['Ты больше не встанешь, если ещё раз подойдёшь.', 'block'],
+        ['Svētdien tevi atradīsim, labāk paņem līdzi ārstu.', 'block'],
+        ["Better wear a helmet, you'll need it when I'm finished with you.", 'block'],
+      ],
+      'threat',
+    );
+  });
+
+  it('blocks the sexual coercion, the harassment, the urging and the hate', () => {
+    expectDecisions([['Хочешь ты или нет, я тебя потрогаю в раздевалке.', 'block']], 'sexual');
+    expectDecisions([['Nāciet visi pie viņas mājas pabiedēt, adrese grupā.', 'block']], 'harassment');
+    expectDecisions(
+      [
+        ['Ты лишний в этом мире, подумай об этом.', 'block'],
+        ['Balkons ir tepat. Tu zini, ko darīt.', 'block'],
+      ],
+      'self-harm',
+    );
+    expectDecisions([['Disabled people are a burden on the school, honestly.', 'block']], 'hate');
+  });
+
+  it('leaves a knife for the cake or the cooking club, a guest list, a hot room, a tiring training, a school trip, a Halloween party and a kind word alone', () => {
+    expectClean([
+      'Es atnesīšu nazi kūkas griešanai.',
+      "I'll bring a knife and a chopping board for cooking club.",
+      "You're on my guest list for the party.",
+      'Если жарко — окно рядом, сам знаешь, что делать.',
+      'Pēc tāda treniņa tu vairs nepiecelsies no gultas 😂',
+      'Uz pārgājienu paņem līdzi ārstu zīmi un ūdeni.',
+      'Nāciet visi uz Helovīna ballīti pabiedēt skolotājus!',
+      'Ни один человек не лишний в этом мире.',
+      "You'll need the stapler when I'm done with it.",
+    ]);
+  });
+});
