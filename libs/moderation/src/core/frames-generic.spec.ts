@@ -3835,3 +3835,16 @@ describe('from blind-45 (session 29): a weapon brought, a list of those who laug
     ]);
   });
 });
+
+describe('an offer up to twelve words after "I know where you live" or "I know your kids go to school" (session 29)', () => {
+  it('is an offer', () => {
+    expectClean([
+      'Mr. Kalns, I know your kids go to the primary school on Elm Street — could they join our carpool?',
+      'I know where you live — right next to the old bakery! I can drop the book off on my way tomorrow.',
+    ]);
+  });
+
+  it('is still a threat without one', () => {
+    expectDecisions([['Mr. Kalns, I know your kids go to the primary school on Elm Street. Think about it.', 'block']], 'threat');
+  });
+});

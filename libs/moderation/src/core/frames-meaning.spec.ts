@@ -286,10 +286,11 @@ describe('a cancelling word in the next sentence (noneNext)', () => {
     return out.length;
   }
 
-  it('cancels from the sentence after the match, within six words, and only with noneNext', () => {
+  it('cancels from the sentence after the match, within twelve words, and only with noneNext', () => {
     expect(hits('I know where you live! Shall we walk together?', { noneNext: ['together'] })).toBe(0);
     expect(hits('I know where you live! Shall we walk together?', { none: ['together'] })).toBe(1);
-    expect(hits('I know where you live! Tonight, after the match, in the dark, we walk together.', { noneNext: ['together'] })).toBe(1);
+    expect(hits('I know where you live! Tonight, after the match, in the dark, we walk together.', { noneNext: ['together'] })).toBe(0);
+    expect(hits('I know where you live! Tonight, after the match, in the dark, by the old mill, with my brothers, we walk together.', { noneNext: ['together'] })).toBe(1);
     expect(hits('I know where you live! See you.', { noneNext: ['together'] })).toBe(1);
   });
 });

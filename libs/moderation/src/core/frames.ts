@@ -49,7 +49,7 @@ export interface FrameSource {
    */
   noneAfter?: string[];
   /**
-   * Like `none`, but also in the next sentence (still within six words of the match): "I know where you
+   * Like `none`, but also in the next sentence, and up to twelve words after the match: "I know where you
    * live! Shall we walk to school together?" is an offer written as two sentences.
    */
   noneNext?: string[];
@@ -738,14 +738,20 @@ function negated(tokens: Token[], first: number, last: number, negation: Set<str
 /** How many words before a match, and after it, a `none` feature cancels it. */
 const NONE_BEFORE = 8;
 const NONE_AFTER = 6;
+/**
+ * How many words after a match a `noneNext` feature cancels it: an offer follows the words it explains
+ * ("I know where you live — next to the bakery! I can drop the book off", "I know your kids go to the
+ * primary school on Elm Street — could they join our carpool?").
+ */
+const NONE_NEXT_AFTER = 12;
 
 /**
  * A cancelling feature from `from` to NONE_AFTER words after the match, in its last sentence or (for a spread
- * frame) the ones it may span, and with `next` the sentence after it.
+ * frame) the ones it may span; with `next`, to NONE_NEXT_AFTER words and into the sentence after it.
  */
 function anyFeature(feats: (readonly number[])[], tokens: Token[], from: number, last: number, none: number[][], fromSentence: number, next: boolean): boolean {
   const s = tokens[last].sentence + (next ? 1 : 0);
-  for (let k = from; k <= Math.min(tokens.length - 1, last + NONE_AFTER); k++) {
+  for (let k = from; k <= Math.min(tokens.length - 1, last + (next ? NONE_NEXT_AFTER : NONE_AFTER)); k++) {
     if (tokens[k].sentence > s || tokens[k].sentence < fromSentence) continue;
     for (const el of none) if (el.every((f) => feats[k].includes(f))) return true;
   }
