@@ -3848,3 +3848,27 @@ describe('an offer up to twelve words after "I know where you live" or "I know y
     expectDecisions([['Mr. Kalns, I know your kids go to the primary school on Elm Street. Think about it.', 'block']], 'threat');
   });
 });
+
+describe('recall on insults and harassment without a rude word (session 29): "gay" as a sneer, "nobody thinks you are pretty", faces made into memes, whoever befriends someone is out', () => {
+  it('holds them for review', () => {
+    expectDecisions([['Наш новый сосед какой-то голубой, не зовите его.', 'review']], 'hate');
+    expectDecisions(
+      [
+        ['Nobody finds you attractive, stop posting selfies.', 'review'],
+        ['Uztaisījām mēmes ar Jāņa sejām, skatieties 😂', 'review'],
+        ['Кто позовёт Лену на день рождения, вылетит из группы.', 'review'],
+        ['Anyone who sits with Tom at lunch is out of the chat.', 'review'],
+      ],
+      'harassment',
+    );
+  });
+
+  it('leaves a blue jacket, a reassurance, a class sticker pack of our own faces and a team rule alone', () => {
+    expectClean([
+      'Новенький в какой-то голубой куртке пришёл, это ваш?',
+      'Neviens tevi neuzskata par muļķi, nomierinies.',
+      'Taisām klases sticker pack ar mūsu sejām!',
+      'Anyone who talks during the test is out of the team for the next game.',
+    ]);
+  });
+});

@@ -192,6 +192,7 @@ describe('hate, insults and harassment from ordinary words', () => {
     ['Этот ваш физрук — жирный боров и тупица.', 'insult'],
     ['tu esi tik truls', 'insult'],
     ['Ej prom, tizlene.', 'insult'],
+    ['Ты конченая, Вика.', 'insult'],
     ['Re, kur kropļa gaita, Kristiāna atkal klibo kā pīle 😂', 'harassment'],
     ['Look at the cripple trying to run in PE lmaooo', 'harassment'],
     ['Fatty Mia ate the whole cake again 🐷🐷', 'harassment'],
