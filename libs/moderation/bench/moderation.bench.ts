@@ -138,6 +138,8 @@ function main(): void {
     'abuse glued together': (n) => 'хуйfuck'.repeat(Math.ceil(n / 7)).slice(0, n),
     'masks everywhere': (n) => 'f*ck п**да '.repeat(Math.ceil(n / 11)).slice(0, n),
     'spaced letters': (n) => 'f u c k '.repeat(Math.ceil(n / 8)).slice(0, n),
+    // Every piece starts a chain of broken-word readings (up to four pieces each).
+    'dotted pieces': (n) => 'шл.ю.ха.'.repeat(Math.ceil(n / 8)).slice(0, n),
     'combining marks': (n) => 'a\u0301\u0308'.repeat(Math.ceil(n / 3)).slice(0, n),
     'emoji zwj': (n) => '👨‍👩‍👧 '.repeat(Math.ceil(n / 9)).slice(0, n),
     'phrase prefixes': (n) => 'i will kill '.repeat(Math.ceil(n / 12)).slice(0, n),

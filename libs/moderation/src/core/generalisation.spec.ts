@@ -61,6 +61,12 @@ describe('obfuscation', () => {
     expect(decision('Informācija: skola.lv un e.klase.lv, sk. 5.b klasi.')).toBe('allow');
   });
 
+  it('joins up to four pieces (session 29), still only for a word that needs them all', () => {
+    expect(decision('ты шл.ю.ха')).toBe('block');
+    expect(decision('иди нах.у.й')).not.toBe('allow');
+    expect(decision('т.е. всё хорошо, см. www.skola.lv.info, и т.д.')).toBe('allow');
+  });
+
   it('reads Latin-typed Russian back into Cyrillic, offering the soft sign Latin spelling drops', () => {
     expect(cyrillicReadings('tebya')).toEqual(['тебя', 'тебья']);
     expect(cyrillicReadings('ubyu')).toEqual(['убю', 'убью']);

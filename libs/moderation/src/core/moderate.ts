@@ -98,6 +98,8 @@ export const SECOND_OPINION_TERM = 'statistical second opinion';
 
 /** Characters that break a word in two when typed between its letters with no space (stu.lba, ku_ce). */
 const BROKEN_WORD_GAP = new Set(['.', '_']);
+/** Pieces of a broken word read as one ("шл.ю.ха" is three; "п.и.з.д.а" is spelled out, see the tokenizer). */
+const MAX_BROKEN_PIECES = 4;
 
 /** Two tokens read as one word; a letter doubled across the seam is one run, as in any word. */
 function joinTokens(a: Token, b: Token): Token {
@@ -253,8 +255,9 @@ export class Moderator {
       this.lexicon.match(tok, text, hits);
       if (tok.alts !== null) for (const alt of tok.alts) this.lexicon.match(alt, text, hits);
       for (const h of hits) record(tok, h, tok.end);
-      const broken = this.matchBrokenWord(tok, tokens, text, hits);
-      if (broken !== null) for (const h of hits) record(broken, h, broken.end);
+      this.matchBrokenWord(tok, tokens, text, hits, (broken) => {
+        for (const h of hits) record(broken, h, broken.end);
+      });
     }
 
     // Phrases and frames both match a run of tokens; either hit becomes one match over that run.
@@ -355,23 +358,27 @@ export class Moderator {
   }
 
   /**
-   * "stu.lba ku.ce": a word broken by a dot or underscore with no space around it. The two halves are
-   * read as one word, and only a lexicon word that needs both halves counts (so "skola.lv" or "e.g."
-   * never match a root that one half holds on its own; those are matched as the halves themselves).
+   * "stu.lba ku.ce", "шл.ю.ха": a word broken by dots or underscores with no space around them. Up to
+   * MAX_BROKEN_PIECES pieces are read as one word, and only a lexicon word that needs the last piece
+   * added and the one before counts (so "skola.lv" or "e.g." never match a root that one piece holds on
+   * its own; those are matched as the pieces themselves). Calls `found` with each joined word that holds one.
    */
-  private matchBrokenWord(tok: Token, tokens: Token[], text: string, hits: LexiconHit[]): Token | null {
-    const next = tok.index + 1 < tokens.length ? tokens[tok.index + 1] : null;
-    if (next === null || next.start !== tok.end + 1 || !BROKEN_WORD_GAP.has(text[tok.end])) return null;
-    if (next.script !== tok.script || (next.flags & (F_NUMERIC | F_CAPITALIZED | F_ALLCAPS)) !== 0) return null;
-    if (tok.key.length + next.key.length > MAX_WORD_RUNS || this.allowed.has(next.key)) return null;
-    const joined = joinTokens(tok, next);
-    const seam = tok.key.length;
-    hits.length = 0;
-    this.lexicon.match(joined, text, hits);
-    let kept = 0;
-    for (const h of hits) if (h.from < seam && h.to > seam) hits[kept++] = h;
-    hits.length = kept;
-    return kept > 0 ? joined : null;
+  private matchBrokenWord(tok: Token, tokens: Token[], text: string, hits: LexiconHit[], found: (joined: Token) => void): void {
+    let joined = tok;
+    for (let piece = 1; piece < MAX_BROKEN_PIECES; piece++) {
+      const next = joined.index + piece < tokens.length ? tokens[joined.index + piece] : null;
+      if (next === null || next.start !== joined.end + 1 || !BROKEN_WORD_GAP.has(text[joined.end])) return;
+      if (next.script !== tok.script || (next.flags & (F_NUMERIC | F_CAPITALIZED | F_ALLCAPS)) !== 0) return;
+      if (joined.key.length + next.key.length > MAX_WORD_RUNS || this.allowed.has(next.key)) return;
+      const seam = joined.key.length;
+      joined = joinTokens(joined, next);
+      hits.length = 0;
+      this.lexicon.match(joined, text, hits);
+      let kept = 0;
+      for (const h of hits) if (h.from < seam && h.to > seam) hits[kept++] = h;
+      hits.length = kept;
+      if (kept > 0) found(joined);
+    }
   }
 
   private summarise(found: Found[]): { result: ModerationResult; cited: boolean } {
