@@ -19,18 +19,26 @@ function bytesOf(texts: string[]): number {
   return n;
 }
 
-/** Repeats full passes until MIN_MS has elapsed; returns passes per second. */
-function measure(texts: string[], fn: (t: string) => unknown): { seconds: number; passes: number } {
-  for (let k = 0; k < Math.min(texts.length, 2000); k++) fn(texts[k]); // warm-up
-  let passes = 0;
+/** Repeats full passes over the texts until `minMs` has elapsed (and at least `minPasses` ran). */
+function passes(texts: string[], fn: (t: string) => unknown, minMs: number, minPasses: number): { seconds: number; passes: number } {
+  let done = 0;
   const start = process.hrtime.bigint();
   let elapsed = 0;
-  while (elapsed < MIN_MS || passes < 2) {
+  while (elapsed < minMs || done < minPasses) {
     for (const t of texts) fn(t);
-    passes++;
+    done++;
     elapsed = Number(process.hrtime.bigint() - start) / 1e6;
   }
-  return { seconds: elapsed / 1000, passes };
+  return { seconds: elapsed / 1000, passes: done };
+}
+
+function warmUp(texts: string[], ...fns: ((t: string) => unknown)[]): void {
+  for (let k = 0; k < Math.min(texts.length, 2000); k++) for (const fn of fns) fn(texts[k]);
+}
+
+function measure(texts: string[], fn: (t: string) => unknown): { seconds: number; passes: number } {
+  warmUp(texts, fn);
+  return passes(texts, fn, MIN_MS, 2);
 }
 
 function rate(texts: string[], fn: (t: string) => unknown): { mbPerS: number; msgsPerS: number } {
@@ -55,20 +63,10 @@ function median(xs: number[]): number {
 function compare(texts: string[], a: (t: string) => unknown, b: (t: string) => unknown): { modEn: { mbPerS: number; msgsPerS: number }; obs: { mbPerS: number; msgsPerS: number }; ratio: number } {
   const mb = bytesOf(texts) / (1024 * 1024);
   const pass = (fn: (t: string) => unknown): number => {
-    let passes = 0;
-    const start = process.hrtime.bigint();
-    let elapsed = 0;
-    while (elapsed < ROUND_MS || passes < 1) {
-      for (const t of texts) fn(t);
-      passes++;
-      elapsed = Number(process.hrtime.bigint() - start) / 1e6;
-    }
-    return passes / (elapsed / 1000);
+    const r = passes(texts, fn, ROUND_MS, 1);
+    return r.passes / r.seconds;
   };
-  for (let k = 0; k < Math.min(texts.length, 2000); k++) {
-    a(texts[k]);
-    b(texts[k]);
-  }
+  warmUp(texts, a, b);
   const ra: number[] = [];
   const rb: number[] = [];
   const ratios: number[] = [];
