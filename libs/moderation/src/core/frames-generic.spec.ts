@@ -3872,3 +3872,18 @@ describe('recall on insults and harassment without a rude word (session 29): "ga
     ]);
   });
 });
+
+describe('after blind-47 was measured (session 29): a price, an offer to pick a child up, a son who told', () => {
+  it('are not abuse', () => {
+    expectClean([
+      'Could you confirm whether the class photos cost 5 or 7 euros each?',
+      'Es zinu, kur jūs dzīvojat, я могу забрать Сашу после кружка.',
+    ]);
+    expect(verdict('Meita pastāstīja, ka viņai lika atdot telefonu, citādi viņu „piekaus“. Lūdzu palīdziet.').decision).toBe('review');
+  });
+
+  it('still blocks extortion with a photo and "I know where you live" without an offer', () => {
+    expectDecisions([['Pay 20 euros or the photos go to your parents.', 'block']], 'sexual');
+    expectDecisions([['Es zinu, kur tu dzīvo. Gaidi.', 'block']], 'threat');
+  });
+});
