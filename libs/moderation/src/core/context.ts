@@ -89,7 +89,8 @@ export function followsTitle(tokens: readonly Token[], k: number, text: string):
 
 /**
  * Whether tokens[k] is a Russian surname after a first name inside its sentence ("тренер по плаванию —
- * Игорь Сучков"): the word before it is capitalised, the one before that is not, one space between. Latin script is left out: there two capitalised words are as often a place ("the Žanis Lipke
+ * Игорь Сучков"): the word before it is capitalised, the one before that is not, one space between.
+ * Latin script is left out: there two capitalised words are as often a place ("the Žanis Lipke
  * Memorial", "Roma Culture Day"), whose words say what the sentence is about.
  */
 export function followsFirstName(tokens: readonly Token[], k: number, text: string): boolean {

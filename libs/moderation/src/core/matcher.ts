@@ -128,8 +128,8 @@ function mergedSuffixOk(e: CompiledEntry, tok: Token, to: number): boolean {
 
 export class LexiconMatcher {
   /**
-   * Keys of unmasked words in whose letters no root of either script starts or ends (nine words in ten):
-   * what the trie walk would find depends on the key alone, so a word seen before skips it.
+   * Keys of unmasked words in which the walk reached no entry at all (nine words in ten), per script:
+   * what it reaches depends on the key alone, so a word seen before skips it.
    */
   private readonly barren = { latn: new Set<string>(), cyrl: new Set<string>() };
 
