@@ -10,6 +10,11 @@ export function commaBetween(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/** Whether exactly one plain space stands between `from` and `to` (how most words are written apart). */
+export function oneSpaceBetween(text: string, from: number, to: number): boolean {
+  return to - from === 1 && text.charCodeAt(from) === 32;
+}
+
 /** Dominant language of the Latin-script words of a message; decides ambiguous entries (suka, suds). */
 export type LatinContext = 'lv' | 'en' | 'ru-latn' | 'unknown';
 
@@ -84,7 +89,7 @@ const TITLE = keySet(ctx.title);
 export function followsTitle(tokens: readonly Token[], k: number, text: string): boolean {
   if (k === 0) return false;
   const prev = tokens[k - 1];
-  return prev.sentence === tokens[k].sentence && TITLE.has(prev.key) && tokens[k].start - prev.end === 1 && text.charCodeAt(prev.end) === 32;
+  return prev.sentence === tokens[k].sentence && TITLE.has(prev.key) && oneSpaceBetween(text, prev.end, tokens[k].start);
 }
 
 /**
@@ -105,8 +110,7 @@ export function followsFirstName(tokens: readonly Token[], k: number, text: stri
     // "Учитель Петров Урод", "Наша Училка Тупая Корова": a run of capitals is a shout, not a name.
     (tokens[k - 2].flags & (F_CAPITALIZED | F_ALLCAPS)) === 0 &&
     (prev.flags & (F_CAPITALIZED | F_ALLCAPS)) === F_CAPITALIZED &&
-    tokens[k].start - prev.end === 1 &&
-    text.charCodeAt(prev.end) === 32
+    oneSpaceBetween(text, prev.end, tokens[k].start)
   );
 }
 

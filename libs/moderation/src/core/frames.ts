@@ -6,7 +6,7 @@ import lvFrames from '../../data/frames-lv.json';
 import ruFrames from '../../data/frames-ru.json';
 import genericFrames from '../../data/frames-generic.json';
 import { AFFIX_CLASSES, lemmaForms, lemmaLang } from './lexicon';
-import { commaBetween, followsFirstName, followsTitle, negatedWithin } from './context';
+import { commaBetween, followsFirstName, followsTitle, negatedWithin, oneSpaceBetween } from './context';
 import { S_LATN } from './chars';
 import { cyrillicReadings } from './translit';
 import { CATEGORIES, type Category, type MatchLang, type Severity } from './types';
@@ -466,7 +466,7 @@ export class FrameMatcher {
       const sameNext = next !== null && next.sentence === t.sentence ? next : null;
       const gapEnd = next === null ? text.length : next.start;
       // Most words are followed by one space: no comma, no emoji, nothing to slice.
-      const plainGap = gapEnd - t.end === 1 && text.charCodeAt(t.end) === 32;
+      const plainGap = oneSpaceBetween(text, t.end, gapEnd);
       const gapAfter = plainGap ? ' ' : text.slice(t.end, gapEnd);
       extra.length = 0;
       bits = 0;
