@@ -3887,3 +3887,52 @@ describe('after blind-47 was measured (session 29): a price, an offer to pick a 
     expectDecisions([['Es zinu, kur tu dzīvo. Gaidi.', 'block']], 'threat');
   });
 });
+
+describe('from blind-48 (session 30): a device planted, a child who will not come back, one more word and a surgeon, leaving town while the family is whole, maiming, hanging, the window, the brakes, the car park, stay at home, vanishing from the world', () => {
+  it('blocks the threats', () => {
+    expectDecisions(
+      [
+        ['В спортзале заложено взрывное устройство, не приходите завтра.', 'block'],
+        ['Ja sūdzību policijai neatsauksiet, jūsu meita mājās vairs nepārnāks.', 'block'],
+        ['Ещё одна жалоба на моего сына, и вам понадобится реанимация.', 'block'],
+        ['Vēl viens vārds direktoram, un jums nāksies meklēt savus bērnus.', 'block'],
+        ['Уезжайте из района, пока дети целы.', 'block'],
+        ['Не отдашь телефон — изувечим.', 'block'],
+        ['Es tevi izmetīšu pa logu, ja vēl reizi pienāksi.', 'block'],
+        ['Tavai mašīnai bremzes var sabojāties. Padomā labi.', 'block'],
+        ['Trenerim vajadzētu sagaidīt garāžām un kārtīgi izskaidrot, kā jāspēlē.', 'block'],
+        ['Rīt visi palieciet mājās. Kas nāks uz skolu, pats vainīgs.', 'block'],
+        ['Ещё одно слово, и тебе в этой школе не жить.', 'block'],
+      ],
+      'threat',
+    );
+    expectDecisions(
+      [
+        ['Всем будет легче, вздёрнись.', 'block'],
+        ['Tev jāpazūd no šīs pasaules, visi to grib.', 'block'],
+        ['Vienkārši nepamosties rīt, izdari to.', 'block'],
+      ],
+      'self-harm',
+    );
+  });
+
+  it('leaves a drill, a sick child, a tutor, an ambulance on duty, a move, an injury of one\'s own, a spider, a tyre check, a lift home and a classic alone', () => {
+    expectClean([
+      'Учебная тревога: условно заложено взрывное устройство, эвакуация в 10:00.',
+      'Дочка заболела, не дойдёт до школы, заявление директору напишу завтра.',
+      'Ещё одна двойка, и вам понадобится репетитор.',
+      'Ещё одно слово о поездке: скорая будет дежурить у лагеря.',
+      'Vēl viens vārds par ekskursiju: meklēt bērnus pēc koncerta nevajadzēs, viņi atbrauks ar autobusu.',
+      'Kamēr vecvecāki ir dzīvi, brauciet ciemos biežāk!',
+      'Осторожно на льду, так и ногу себе покалечу.',
+      'Ja zirneklis ienāks, es viņu izmetīšu pa logu.',
+      'Rudenī pārbaudiet bremzes, tās var sabojāties. Padomājiet par ziemas riepām.',
+      'Ja ir temperatūra, palieciet mājās. Kas atnāks slims, pats vainīgs.',
+      'Plastmasai ir jāpazūd no pasaules okeāniem.',
+      'Tu vari nepamosties laicīgi, ja neuzliksi modinātāju, dari kā gribi.',
+      'Тебе здесь не жить, тебе здесь учиться!',
+      'Krievu literatūrā lasām \'Noziegumu un sodu\', kur Raskoļņikovs ar cirvi nogalina vecu sievieti.',
+      'Оказывается, мы живём в одном доме! Знаю ваш подъезд, давайте по очереди водить детей в школу?',
+    ]);
+  });
+});
