@@ -3936,3 +3936,13 @@ describe('from blind-48 (session 30): a device planted, a child who will not com
     ]);
   });
 });
+
+describe('someone sending nude pictures to a class group is a report, asking for them is not (session 30)', () => {
+  it('leaves the report alone', () => {
+    expectClean(['Мария Ивановна, в группу класса кто-то присылает голые картинки. Дети в шоке.']);
+  });
+
+  it('still blocks asking for them', () => {
+    expectDecisions([['Кто первый скинет голые фото, тот молодец.', 'block'], ['Скинь голые фото, кто узнает?', 'block']], 'sexual');
+  });
+});
