@@ -3946,3 +3946,51 @@ describe('someone sending nude pictures to a class group is a report, asking for
     expectDecisions([['Кто первый скинет голые фото, тот молодец.', 'block'], ['Скинь голые фото, кто узнает?', 'block']], 'sexual');
   });
 });
+
+describe('from blind-47, after its measurement (session 30): a cut throat, "come out, I will stab", a home burnt in minutes, a school in flames, a gun brought, a teacher waylaid, a stretcher, a grade for a deal, "the parents are away", "do what I say, or", money or the video', () => {
+  it('blocks the threats', () => {
+    expectDecisions(
+      [
+        ['Vēl vienu vārdu, un es jums pārgriezīšu rīkli.', 'block'],
+        ['Iznāc ārā, sadauzīšu.', 'block'],
+        ['Квартиру вашу спалить — дело пяти минут.', 'block'],
+        ['This school will go up in flames on Monday. You have been warned.', 'block'],
+        ['Возьму в понедельник травмат, посмотрим, кто будет смеяться.', 'block'],
+        ['Ту классуху надо подловить после уроков и проучить.', 'block'],
+        ['Pēc mača viņu iznesīs ar nestuvēm, to es apsolu.', 'block'],
+      ],
+      'threat',
+    );
+    expectDecisions(
+      [
+        ['Хочешь аттестат получше — оставайся после уроков, договоримся по-взрослому.', 'block'],
+        ['Ты уже такая взрослая. Заходи ко мне вечером, мамы не будет.', 'block'],
+        ['Tu jau esi pieaugusi. Atnāc pie manis vakarā, vecāku nebūs.', 'block'],
+      ],
+      'sexual',
+    );
+    expectDecisions(
+      [
+        ['Vai nu tu dari, ko es saku, vai tavai mammai aiziet tas ieraksts.', 'block'],
+        ['Переведёшь 50 евро — или видео с тобой разлетится по всем чатам.', 'block'],
+      ],
+      'harassment',
+    );
+  });
+
+  it('leaves a cake, a ribbon, a football game, a fire-safety tip, a history lesson, a first-aid drill, a serious talk, a birthday, a class video and a trip fee alone', () => {
+    expectClean([
+      'Mamma pārgrieza kūku un iedeva katram pa gabalu.',
+      'Pārgriezīšu lenti atklāšanā, sveicieni visiem!',
+      'Nāc ārā, spēlēsim futbolu!',
+      'Спалить квартиру — дело пяти минут, не оставляйте утюг включённым.',
+      'Liesmās bija skolas vecā ēka 1944. gadā, mūs brīdināja vēstures skolotājs.',
+      'Папу надо подловить после работы и проучить, чтобы не забывал про родительское собрание 😄',
+      'Mācībās mācījāmies, ka cietušo iznesīs ar nestuvēm.',
+      'Хочешь пятёрку — останься после урока, решим задачи по-взрослому.',
+      'Ты уже взрослая, приходи ко мне на день рождения, родители не будут против.',
+      'Dari, ko es saku: video par ekskursiju ielikšu klases grupā.',
+      'Сдайте 5 евро на экскурсию или видео с концерта разошлю всем завтра.',
+    ]);
+  });
+});
