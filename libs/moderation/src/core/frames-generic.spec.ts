@@ -3994,3 +3994,52 @@ describe('from blind-47, after its measurement (session 30): a cut throat, "come
     ]);
   });
 });
+
+describe('vocabulary probes by a helper who saw no code (session 30): plain violent verbs, idioms, urging, insults and slurs; and the innocent senses the probes found flagged', () => {
+  it('blocks violent verbs the classes lacked, the face idiom in the debitive, the crayfish idiom and new urgings', () => {
+    expectDecisions(
+      [
+        ['Es tev iešaušu galvā.', 'block'],
+        ['Es tevi ietriekšu sienā ar galvu.', 'block'],
+        ['Es tev nocirtīšu pirkstus.', 'block'],
+        ['Добью тебя, если встанешь.', 'block'],
+        ['Башку тебе откручу.', 'block'],
+        ['Проломлю тебе череп арматурой.', 'block'],
+        ['Tev jādabū pa purnu, lai beidzot saprastu.', 'block'],
+        ['Es tev ielikšu pa ģīmi pēc fizkultūras.', 'block'],
+        ['Я тебе покажу, где раки зимуют.', 'block'],
+        ['Tu par to man dārgi samaksāsi.', 'block'],
+        ['Atņem sev dzīvību, tu tāpat nekam neder.', 'block'],
+      ],
+      'threat',
+    );
+    expectDecisions(
+      [
+        ['Ej nožņaudzies ar savu šalli.', 'block'],
+        ['Роскомнадзорься уже, пожалуйста.', 'block'],
+      ],
+      'self-harm',
+    );
+  });
+
+  it('holds or blocks the new insults and slurs, aimed at the reader where the word has a literal sense', () => {
+    expectHeld(['Tu esi vecā ķēve.', 'Tu esi padauza, ej prom.', 'Ты глист тощий.', 'Ты гнилой человек.', "You're hideous, cover your face.", 'Ты задрот, у тебя нет девушки.'], 'insult');
+    expectHeld(['Pretīgā lesbe, tev jāārstējas.', 'Понаехала нерусь всякая.', 'Go back to China, chink.'], 'hate');
+    expectClean(['Zirgu sētā stāv vecā ķēve.', 'Šis ābols ir apdauzīts.', 'У собаки глисты, ведём к ветеринару.', 'Яблоко гнилое, выброси.', 'Погода сегодня мерзкая.', "There's a chink in the armour."]);
+  });
+
+  it('leaves a cake, a coat, a careful warning, a fish, sweets, a jump into the river, a disco, firewood and hide-and-seek alone', () => {
+    expectClean([
+      "I'll cut the cake for everyone.",
+      "I'll hang your coat up for you.",
+      "Careful, don't cut yourself on that knife.",
+      'Es nogriezīšu zivij galvu pirms cepšanas.',
+      'Ja apēdīsi visas konfektes, tev būs slikti.',
+      'Vasarā puikas lec no tilta upē.',
+      'На дискотеке попляшешь с друзьями.',
+      'Дед колет чурки для печки.',
+      'Paslēpies labāk, es tevi atradīšu!',
+    ]);
+    expectDecisions([['Go cut yourself, nobody cares.', 'block'], ["I'll hang you.", 'block']], 'threat');
+  });
+});
