@@ -9,6 +9,10 @@
  * In every fold the threshold is chosen on the training part only (inner 5-fold out-of-fold
  * probabilities): the lowest at which the model raises at most THRESHOLD_TARGET of the innocent lines
  * of the blind sets in that part. Deterministic (seeded shuffles). Usage: npm run moderation:train [-- --dry-run] [--scores <file.jsonl>]
+ * With `--rethreshold <scores.jsonl>` it trains nothing: it reads the leave-one-set-out probabilities an
+ * earlier run saved with `--scores`, asks the rules as they are now, and writes only the block thresholds
+ * chosen from them into data/ngram-model.json (rules changed after a retrain move which lines the model
+ * is asked about; its probabilities do not change).
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -443,8 +447,63 @@ function runFolds(): Promise<Map<string, FoldResult>> {
   });
 }
 
+/** A row of the leave-one-set-out probabilities `--scores` saves. */
+interface ScoreRow {
+  set: string;
+  lang?: string;
+  text: string;
+  innocent: boolean;
+  report: boolean;
+  severe: boolean;
+  p: number;
+  threshold: number;
+  pb: number;
+}
+
+/** See the file's comment: new block thresholds from saved leave-one-set-out probabilities and the rules as they are. */
+function rethreshold(file: string, dryRun: boolean): void {
+  const rules = new Moderator({ secondOpinion: false });
+  const scored = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((raw) => raw.trim())
+    .map((raw): Scored => {
+      const r = JSON.parse(raw) as ScoreRow;
+      const ruled = rules.moderateByRules(r.text);
+      const cancelledOnly = secondOpinionOnCancelled(ruled);
+      const e: Example = {
+        text: r.text,
+        set: r.set,
+        lang: r.lang ?? '',
+        x: new Int32Array(0),
+        y: r.innocent ? 0 : 1,
+        innocent: r.innocent,
+        report: r.report,
+        cat: null,
+        rules: ruled.result.decision,
+        eligible: secondOpinionEligible(ruled),
+        cancelledOnly,
+        mayBlock: secondOpinionMayBlock(ruled) && !cancelledOnly,
+        severe: r.severe,
+        block: false,
+        calibrates: CALIBRATION.has(r.set),
+      };
+      return { e, p: r.p, threshold: r.threshold, pb: r.pb };
+    });
+  const thresholds = chooseBlockThresholds(scored);
+  printBlockTable(thresholds, scored);
+  const model = JSON.parse(readFileSync(OUT, 'utf8')) as NgramModelFile;
+  console.log(`\nblock thresholds ${model.block.threshold} / ${model.block.ruledThreshold} -> ${thresholds.raised} / ${thresholds.ruled} (rules' own)`);
+  if (dryRun) return;
+  model.block.threshold = thresholds.raised;
+  model.block.ruledThreshold = thresholds.ruled;
+  writeFileSync(OUT, JSON.stringify(model) + '\n');
+  console.log(`wrote ${OUT}`);
+}
+
 async function main(): Promise<void> {
   const dryRun = process.argv.includes('--dry-run');
+  const rethresholdAt = process.argv.indexOf('--rethreshold');
+  if (rethresholdAt > 0) return rethreshold(process.argv[rethresholdAt + 1], dryRun);
   const rules = new Moderator({ secondOpinion: false });
   const blind = load(BLIND, rules);
   const other = load(OTHER, rules);
@@ -481,7 +540,7 @@ async function main(): Promise<void> {
   const scoresAt = process.argv.indexOf('--scores');
   if (scoresAt > 0) {
     // Leave-one-set-out probabilities, to study thresholds without retraining.
-    const rows = losoAll.map((s) => JSON.stringify({ set: s.e.set, text: s.e.text, innocent: s.e.innocent, report: s.e.report, severe: s.e.severe, rules: s.e.rules, eligible: s.e.eligible, cancelledOnly: s.e.cancelledOnly, mayBlock: s.e.mayBlock, p: s.p, threshold: s.threshold, pb: s.pb }));
+    const rows = losoAll.map((s) => JSON.stringify({ set: s.e.set, lang: s.e.lang, text: s.e.text, innocent: s.e.innocent, report: s.e.report, severe: s.e.severe, rules: s.e.rules, eligible: s.e.eligible, cancelledOnly: s.e.cancelledOnly, mayBlock: s.e.mayBlock, p: s.p, threshold: s.threshold, pb: s.pb }));
     writeFileSync(process.argv[scoresAt + 1], rows.join('\n') + '\n');
   }
 
