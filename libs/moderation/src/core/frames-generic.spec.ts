@@ -4043,3 +4043,47 @@ describe('vocabulary probes by a helper who saw no code (session 30): plain viol
     expectDecisions([['Go cut yourself, nobody cares.', 'block'], ["I'll hang you.", 'block']], 'threat');
   });
 });
+
+describe('threat constructions without a rude word, from a helper\'s probes (session 30)', () => {
+  it('blocks them', () => {
+    expectDecisions(
+      [
+        ['Rīt pēc stundām visi ejam sist tos no 7.b.', 'block'],
+        ['Garderobē paliks soma. Gudrie paliks mājās.', 'block'],
+        ['Skolas pagrabā viss sagatavots, pietiks ar vienu dzirksteli.', 'block'],
+        ['Не ходите завтра в спортзал, там будет очень жарко.', 'block'],
+        ['Katrs, kas par mani smējās, dabūs lodi.', 'block'],
+        ['Машина у вас хорошая. Горит, наверное, тоже хорошо.', 'block'],
+        ['Передайте Диме, что после уроков он домой не дойдёт.', 'block'],
+        ['Pēc tam jūs ilgi staigāsiet ar kruķiem.', 'block'],
+        ['Ответы к утру, или твоё лицо познакомится с батареей.', 'block'],
+        ['Либо платишь, либо истекаешь кровью.', 'block'],
+        ['Ты будешь найден в канаве.', 'block'],
+      ],
+      'threat',
+    );
+    expectDecisions([['Pasaule bez tevis būtu labāka vieta.', 'block'], ['Крыша открыта, перемена длинная.', 'block'], ['Сделай всем одолжение и уйди насовсем.', 'block']], 'self-harm');
+    expectDecisions([['Таких надо отправить отсюда в вагонах.', 'block'], ['They are not people, they are vermin.', 'block']], 'hate');
+    expectDecisions([['Твоя переписка уже у меня. Завтра её прочитает вся школа.', 'block'], ['Paskaties pa logu. Es te stāvu jau stundu.', 'block']], 'harassment');
+  });
+
+  it('leaves a football game, a sick child, a party, a broken ventilation, shot put, a lesson on deportations, a repair tip, walking without crutches, the snow and the mice alone', () => {
+    expectClean([
+      'Rīt ejam sist rekordu stadionā!',
+      'Ja esat slimi, gudrie paliks mājās.',
+      'Не ходите завтра в спортзал, там будет жарко — ремонт вентиляции.',
+      'Lodes grūšanā katrs dabūs lodi pa kārtai.',
+      'Vēstures stundā runājām, kā 1941. gadā cilvēkus aizsūtīja vagonos uz Sibīriju.',
+      'Bremžu šļūtenes mēdz pārplīst negaidīti, pārbaudiet tās servisā.',
+      'Vēl viens mēnesis, un tu atkal staigāsi bez kruķiem, malacis!',
+      'Pilsēta no sniega jāiztīra līdz rītam.',
+      'Kad peles tiks izdzītas, skola būs tīra.',
+      'Paskaties pa logu, cik skaisti snieg!',
+      'Tu zini, kas tev jādara — mājasdarbs līdz piektdienai. Visi gaida tavu prezentāciju.',
+      'Nožēlosiet, ja nenāksiet uz Ziemassvētku koncertu, bērni tik ilgi mēģināja!',
+      'Vakar nācās iemidzināt mūsu veco suni, Roberts raudāja visu vakaru.',
+      'Jaungada salūts pie skolas 18:00, bērniem pašiem spridzināt petardes aizliegts.',
+      'The school disco was the bomb, thanks to everyone who helped!',
+    ]);
+  });
+});
