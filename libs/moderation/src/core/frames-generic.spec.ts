@@ -4023,9 +4023,9 @@ describe('vocabulary probes by a helper who saw no code (session 30): plain viol
   });
 
   it('holds or blocks the new insults and slurs, aimed at the reader where the word has a literal sense', () => {
-    expectHeld(['Tu esi vecā ķēve.', 'Tu esi padauza, ej prom.', 'Ты глист тощий.', 'Ты гнилой человек.', "You're hideous, cover your face.", 'Ты задрот, у тебя нет девушки.'], 'insult');
+    expectHeld(['Ko tu blenz, ērms?', 'Tu esi vecā ķēve.', 'Tu esi padauza, ej prom.', 'Ты глист тощий.', 'Ты гнилой человек.', "You're hideous, cover your face.", 'Ты задрот, у тебя нет девушки.'], 'insult');
     expectHeld(['Pretīgā lesbe, tev jāārstējas.', 'Понаехала нерусь всякая.', 'Go back to China, chink.'], 'hate');
-    expectClean(['Zirgu sētā stāv vecā ķēve.', 'Šis ābols ir apdauzīts.', 'У собаки глисты, ведём к ветеринару.', 'Яблоко гнилое, выброси.', 'Погода сегодня мерзкая.', "There's a chink in the armour."]);
+    expectClean(['Muzejā redzējām dīvainu ērmu no 18. gadsimta.', 'Zirgu sētā stāv vecā ķēve.', 'Šis ābols ir apdauzīts.', 'У собаки глисты, ведём к ветеринару.', 'Яблоко гнилое, выброси.', 'Погода сегодня мерзкая.', "There's a chink in the armour."]);
   });
 
   it('leaves a cake, a coat, a careful warning, a fish, sweets, a jump into the river, a disco, firewood and hide-and-seek alone', () => {
