@@ -19,7 +19,7 @@ import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { Worker, isMainThread, parentPort } from 'node:worker_threads';
 import { prng } from '../bench/message-generator';
-import { CANCELLED_MARGIN, Moderator, secondOpinionClasses, secondOpinionEligible, secondOpinionInput, secondOpinionMayBlock, secondOpinionOnCancelled } from '../src/core/moderate';
+import { CANCELLED_MARGIN, Moderator, type RulesOutcome, secondOpinionClasses, secondOpinionEligible, secondOpinionInput, secondOpinionMayBlock, secondOpinionOnCancelled } from '../src/core/moderate';
 import { NGRAM_FEATURES, NgramModel, scale, sigmoid, type NgramModelFile, type SparseHead } from '../src/core/ngram-model';
 import { CATEGORIES, type Category, type Decision } from '../src/core/types';
 
@@ -138,6 +138,12 @@ function shuffled<T>(items: readonly T[], rng: () => number): T[] {
   return out;
 }
 
+/** The rules' decision on a line and how the moderator would ask the model about it. */
+function howAsked(ruled: RulesOutcome): Pick<Example, 'rules' | 'eligible' | 'cancelledOnly' | 'mayBlock'> {
+  const cancelledOnly = secondOpinionOnCancelled(ruled);
+  return { rules: ruled.result.decision, eligible: secondOpinionEligible(ruled), cancelledOnly, mayBlock: secondOpinionMayBlock(ruled) && !cancelledOnly };
+}
+
 function load(files: readonly string[], rules: Moderator): Example[] {
   const out: Example[] = [];
   for (const file of files) {
@@ -153,8 +159,7 @@ function load(files: readonly string[], rules: Moderator): Example[] {
       const named = l.category ?? l.kind;
       const cat = !innocent && CATEGORIES.includes(named as Category) ? (named as Category) : null;
       const ruled = rules.moderateByRules(l.text);
-      const cancelledOnly = secondOpinionOnCancelled(ruled);
-      out.push({ text: l.text, set, lang: l.lang, x: secondOpinionInput(ruled, null), y: innocent ? 0 : 1, innocent, report, cat, rules: ruled.result.decision, eligible: secondOpinionEligible(ruled), cancelledOnly, mayBlock: secondOpinionMayBlock(ruled) && !cancelledOnly, severe: l.severe === true && !innocent && !report, block: l.expected === 'block' && !innocent && !report, calibrates: CALIBRATION.has(set) });
+      out.push({ text: l.text, set, lang: l.lang, x: secondOpinionInput(ruled, null), y: innocent ? 0 : 1, innocent, report, cat, ...howAsked(ruled), severe: l.severe === true && !innocent && !report, block: l.expected === 'block' && !innocent && !report, calibrates: CALIBRATION.has(set) });
     }
   }
   return out;
@@ -468,8 +473,6 @@ function rethreshold(file: string, dryRun: boolean): void {
     .filter((raw) => raw.trim())
     .map((raw): Scored => {
       const r = JSON.parse(raw) as ScoreRow;
-      const ruled = rules.moderateByRules(r.text);
-      const cancelledOnly = secondOpinionOnCancelled(ruled);
       const e: Example = {
         text: r.text,
         set: r.set,
@@ -479,10 +482,7 @@ function rethreshold(file: string, dryRun: boolean): void {
         innocent: r.innocent,
         report: r.report,
         cat: null,
-        rules: ruled.result.decision,
-        eligible: secondOpinionEligible(ruled),
-        cancelledOnly,
-        mayBlock: secondOpinionMayBlock(ruled) && !cancelledOnly,
+        ...howAsked(rules.moderateByRules(r.text)),
         severe: r.severe,
         block: false,
         calibrates: CALIBRATION.has(r.set),
