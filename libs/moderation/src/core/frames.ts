@@ -82,8 +82,6 @@ export interface CompiledFrame {
   sentences: number;
   /** Per element, how its matches are looked up (see the constructor). */
   entries: FeatureEntry[];
-  /** The entries' lookup features, for the check that all occur in a message. */
-  anchors: Int32Array;
 }
 
 interface FeatureEntry {
@@ -180,9 +178,12 @@ export class FrameMatcher {
   /**
    * feature id → the frames gated on it: each frame under one of its elements' lookup features, the one
    * the fewest frames share (a class of rare words rather than "you" or "all"), so a message with common
-   * words does not count its way through every frame that mentions them.
+   * words does not count its way through every frame that mentions them. One flat array per feature —
+   * frame id, how many other lookup features, those features, rarest first — so checking that a frame
+   * can hold reads memory in order: following each frame object to its own array was the matcher's
+   * costliest step on ordinary text.
    */
-  private readonly byGate: CompiledFrame[][] = [];
+  private readonly gateChecks: Int32Array[] = [];
   private readonly state: {
     sentenceOf: Int32Array;
     touchedAt: Int32Array;
@@ -251,7 +252,6 @@ export class FrameMatcher {
         cap: src.cap === 'review' ? 'review' : null,
         sentences,
         entries: [],
-        anchors: new Int32Array(0),
       };
       this.frames.push(frame);
       this.elementOffset.push(this.elementCount);
@@ -265,13 +265,15 @@ export class FrameMatcher {
         frame.entries.push(entry);
         this.byFeature[anchor].push(entry);
       });
-      frame.anchors = Int32Array.from(frame.entries, (e) => e.feature);
     });
-    for (let f = 0; f < this.names.length; f++) this.byGate.push([]);
+    const checks: number[][] = this.names.map(() => []);
     for (const frame of this.frames) {
       const gate = frame.entries.reduce((a, b) => (this.byFeature[b.feature].length < this.byFeature[a.feature].length ? b : a));
-      this.byGate[gate.feature].push(frame);
+      const others = [...new Set(frame.entries.map((e) => e.feature))].filter((f) => f !== gate.feature);
+      others.sort((a, b) => breadth(file, this.names[a]) - breadth(file, this.names[b]) || a - b);
+      checks[gate.feature].push(frame.id, others.length, ...others);
     }
+    for (const list of checks) this.gateChecks.push(Int32Array.from(list));
     const n = this.frames.length;
     this.state = {
       sentenceOf: new Int32Array(n),
@@ -284,7 +286,7 @@ export class FrameMatcher {
       gates: new Int32Array(this.names.length),
     };
     for (let f = 0; f < this.names.length; f++) {
-      if (this.byGate[f].length > 0) this.state.role[f] = ROLE_GATE;
+      if (this.gateChecks[f].length > 0) this.state.role[f] = ROLE_GATE;
       else if (this.byFeature[f].length > 0) this.state.role[f] = ROLE_ANCHOR;
     }
   }
@@ -451,15 +453,18 @@ export class FrameMatcher {
       watching === undefined ? null : { mark: WATCHING_EMOJI, anywhere: true },
     ]);
     // Computed features are gathered per token and added in one copy: most tokens get one or two.
+    // Counted rather than emptied: setting an array's length per token cost more than the features.
     const extra: number[] = [];
+    let extras = 0;
     // Which computed features the token got, a bit each: names the combination (see withAdded).
     let bits = 0;
     const mark = (id: number, bit: number): void => {
       bits |= bit;
-      extra.push(id);
+      extra[extras++] = id;
     };
     // The gap after the previous word is the gap before this one (the dash of "мама — дура").
     let gapBefore = '';
+    let plainGapBefore = true;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       const next = i + 1 < tokens.length ? tokens[i + 1] : null;
@@ -468,7 +473,7 @@ export class FrameMatcher {
       // Most words are followed by one space: no comma, no emoji, nothing to slice.
       const plainGap = oneSpaceBetween(text, t.end, gapEnd);
       const gapAfter = plainGap ? ' ' : text.slice(t.end, gapEnd);
-      extra.length = 0;
+      extras = 0;
       bits = 0;
       if (vocative !== undefined && isVocative(tokens, text, i, feats, relative)) mark(vocative, 1);
       // "tu dabūsi, tici man" ends a clause; "tu dabūsi, ko gribēji" goes on into an object clause.
@@ -481,15 +486,16 @@ export class FrameMatcher {
         mark(name, 8);
       }
       if (menacing !== undefined && !plainGap && MENACING_EMOJI.test(gapAfter)) mark(menacing, 16);
-      if (dashed !== undefined && i > 0 && DASH.test(gapBefore)) mark(dashed, 32);
+      if (dashed !== undefined && i > 0 && !plainGapBefore && DASH.test(gapBefore)) mark(dashed, 32);
       if (negatedWord !== undefined && negatedWithin(tokens, i, negation)) mark(negatedWord, 64);
       if (quoted !== undefined && t.quoted) mark(quoted, 128);
-      if (rolled.has(t.sentence)) mark(eyeroll as number, 256);
-      if (leered.has(t.sentence)) mark(lewd as number, 512);
-      if (watched.has(t.sentence)) mark(watching as number, 1024);
-      if (questions.has(t.sentence) && (i === 0 || tokens[i - 1].sentence !== t.sentence)) mark(asked as number, 2048);
-      if (extra.length > 0) feats[i] = this.withAdded(feats[i], extra, bits);
+      if (rolled.size > 0 && rolled.has(t.sentence)) mark(eyeroll as number, 256);
+      if (leered.size > 0 && leered.has(t.sentence)) mark(lewd as number, 512);
+      if (watched.size > 0 && watched.has(t.sentence)) mark(watching as number, 1024);
+      if (questions.size > 0 && questions.has(t.sentence) && (i === 0 || tokens[i - 1].sentence !== t.sentence)) mark(asked as number, 2048);
+      if (extras > 0) feats[i] = this.withAdded(feats[i], extra, extras, bits);
       gapBefore = gapAfter;
+      plainGapBefore = plainGap;
     }
     return feats;
   }
@@ -497,10 +503,10 @@ export class FrameMatcher {
   /**
    * A word's classes plus more (the computed ones a token carries, or the classes of its doubled-letter
    * spelling), as one array shared by every token with the same: the second opinion caches sums per
-   * class array, which only pays when the arrays of common words repeat across messages. `key` names the
-   * added ids, a bit per computed feature.
+   * class array, which only pays when the arrays of common words repeat across messages. The first
+   * `extras` of `extra` are added; `key` names them, a bit per computed feature.
    */
-  private withAdded(own: readonly number[], extra: readonly number[], key: number): readonly number[] {
+  private withAdded(own: readonly number[], extra: readonly number[], extras: number, key: number): readonly number[] {
     let byExtra = this.combined.get(own);
     if (byExtra === undefined) {
       if (this.combined.size >= MAX_KNOWN_WORDS) this.combined.clear();
@@ -510,7 +516,7 @@ export class FrameMatcher {
     if (out === undefined) {
       // Bounded: a word read with every combination of computed features is still a handful of arrays.
       if (byExtra.size >= MAX_COMBINATIONS) byExtra.clear();
-      byExtra.set(key, (out = [...new Set([...own, ...extra])]));
+      byExtra.set(key, (out = [...new Set([...own, ...extra.slice(0, extras)])]));
     }
     return out;
   }
@@ -535,11 +541,19 @@ export class FrameMatcher {
     }
     let found: CompiledFrame[] | null = null;
     for (let g = 0; g < gated; g++) {
-      for (const frame of this.byGate[gates[g]]) {
-        const need = frame.anchors;
+      const list = this.gateChecks[gates[g]];
+      for (let p = 0; p < list.length; ) {
+        const id = list[p];
+        const end = p + 2 + list[p + 1];
         let all = true;
-        for (let k = 0; k < need.length && all; k++) all = featureSeenIn[need[k]] === message;
-        if (all) (found ??= []).push(frame);
+        for (let k = p + 2; k < end; k++) {
+          if (featureSeenIn[list[k]] !== message) {
+            all = false;
+            break;
+          }
+        }
+        if (all) (found ??= []).push(this.frames[id]);
+        p = end;
       }
     }
     if (found === null) return null;

@@ -126,11 +126,26 @@ interface Single {
   quoted: boolean;
 }
 
-const SENTENCE_END = new Set(['.', '!', '?', '\n', ';', '…', '。', '\r', '\u2029', '\u2028']);
-const JOINABLE_GAP = new Set([' ', '.', '-', '_', '*', '/', '\\', '·', '•', '+', '~', '|', '\u00a0', '\t']);
-const QUOTE_OPEN = new Set(['«', '„', '‚', '‹']);
-const QUOTE_CLOSE = new Set(['»', '›']);
-const QUOTE_TOGGLE = new Set(['"', '“', '”', '‘', "'", '’', '`', '＂']);
+/**
+ * What a separator does, one bit per role, looked up by its UTF-16 code: the tokenizer reads every
+ * separator of every message, and a table lookup cost a fraction of the five Set lookups it replaced.
+ */
+const SEP_SENTENCE_END = 1;
+const SEP_JOINABLE = 2;
+const SEP_QUOTE_OPEN = 4;
+const SEP_QUOTE_CLOSE = 8;
+const SEP_QUOTE_TOGGLE = 16;
+const SEP_SPACE = 32;
+const SEP_ROLES = new Uint8Array(0x10000);
+const SEPARATOR_ROLES: [string, number][] = [
+  ['.!?\n;…。\r\u2029\u2028', SEP_SENTENCE_END],
+  [' .-_*/\\·•+~|\u00a0\t', SEP_JOINABLE],
+  ['«„‚‹', SEP_QUOTE_OPEN],
+  ['»›', SEP_QUOTE_CLOSE],
+  ['"“”‘\'’`＂', SEP_QUOTE_TOGGLE],
+  [' \u00a0\t', SEP_SPACE],
+];
+for (const [chars, role] of SEPARATOR_ROLES) for (const ch of chars) SEP_ROLES[ch.charCodeAt(0)] |= role;
 const MAX_JOIN_GAP = 3;
 const MIN_JOINED = 3;
 
@@ -340,11 +355,13 @@ export function tokenize(text: string): Token[] {
     if (kind === K_SEP) {
       if (inWord) flush();
       const ch = text[i];
-      if (SENTENCE_END.has(ch) && !ordinalDot(text, i) && !titleDot(text, i)) boundary = true;
-      if (ch === '\n') inQuote = false;
-      if (QUOTE_OPEN.has(ch)) inQuote = true;
-      else if (QUOTE_CLOSE.has(ch)) inQuote = false;
-      else if (QUOTE_TOGGLE.has(ch)) {
+      // An astral separator (an emoji) has no role: its high surrogate's code is never in the table.
+      const role = SEP_ROLES[c];
+      if ((role & SEP_SENTENCE_END) !== 0 && !ordinalDot(text, i) && !titleDot(text, i)) boundary = true;
+      if (c === 10) inQuote = false;
+      if ((role & SEP_QUOTE_OPEN) !== 0) inQuote = true;
+      else if ((role & SEP_QUOTE_CLOSE) !== 0) inQuote = false;
+      else if ((role & SEP_QUOTE_TOGGLE) !== 0) {
         // A straight apostrophe right after a word is a possessive or a contraction (students', 1'm with a
         // leet I), not an opening quote.
         const before = i > 0 ? charInfo(text.charCodeAt(i - 1)).kind : K_SEP;
@@ -353,8 +370,8 @@ export function tokenize(text: string): Token[] {
       }
       gapLen += width;
       if (gapText.length < 8) gapText += ch;
-      if (!JOINABLE_GAP.has(ch)) gapJoinable = false;
-      if (ch === ' ' || ch === '\u00a0' || ch === '\t') gapHasSpace = true;
+      if ((role & SEP_JOINABLE) === 0) gapJoinable = false;
+      if ((role & SEP_SPACE) !== 0) gapHasSpace = true;
       i += width;
       continue;
     }
@@ -447,7 +464,6 @@ const WORD_BUFFER = new UnitBuffer(256);
 const SIDE_BUFFER = new UnitBuffer(64);
 const FINAL_CHARS: string[] = [];
 const FINAL_CHARS_MAX = 256;
-
 function finalize(b: UnitBuffer, a: number, z: number, lvMark: boolean, spaced: boolean, index: number, sentence: number, quoted: boolean, mode: number): Token {
   let latn = 0;
   let cyrl = 0;
@@ -483,6 +499,7 @@ function finalize(b: UnitBuffer, a: number, z: number, lvMark: boolean, spaced: 
   // Finalising is synchronous and never re-entered, so a word's characters go to a buffer shared between
   // calls (not kept for a hostile megabyte-long word).
   const chars: string[] = len <= FINAL_CHARS_MAX ? FINAL_CHARS : new Array(len);
+  let masks = 0;
   for (let k = 0; k < len; k++) {
     const kind = b.kind[a + k];
     const sc = b.script[a + k];
@@ -509,11 +526,11 @@ function finalize(b: UnitBuffer, a: number, z: number, lvMark: boolean, spaced: 
         ch = MASK_CHAR;
       }
     }
+    // A letter is never the mask character, whatever it was read as.
+    if (kind !== K_LETTER && ch === MASK_CHAR) masks++;
     chars[k] = ch;
   }
   if (letters === 0) flags |= F_NUMERIC;
-  let masks = 0;
-  for (let k = 0; k < len; k++) if (chars[k] === MASK_CHAR) masks++;
 
   // "f*u*c*k": a symbol between every single letter is a separator, not a hidden letter.
   let keep: boolean[] | null = null;
