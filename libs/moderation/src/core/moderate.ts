@@ -198,7 +198,7 @@ export class Moderator {
     if (read === null) return ruled.result;
     if (cancelledOnly) return this.askModel(text, read, ruled.result, CANCELLED_MARGIN);
     const result = eligible ? this.askModel(text, read, ruled.result) : ruled.result;
-    return result.decision === 'review' ? this.askToBlock(text, read, result) : result;
+    return result.decision === 'review' && secondOpinionMayBlock(ruled) ? this.askToBlock(text, read, result) : result;
   }
 
   /**
