@@ -4087,3 +4087,55 @@ describe('threat constructions without a rude word, from a helper\'s probes (ses
     ]);
   });
 });
+
+describe('from blind-49 and blind-50, after their measurement, and the probes of train-zzd, train-zze and train-zzf (session 31)', () => {
+  it('blocks them', () => {
+    expectDecisions(
+      [
+        ['i w1ll sh00t y0u all t0m0rr0w', 'block'],
+        ['Отмудохаем так, что мамка родная не узнает.', 'block'],
+        ['Подкараулю училку на парковке и забью арматурой.', 'block'],
+        ['skolotajai jamirst, es vinu sagaidisu stavvieta', 'block'],
+        ['Es tevi nošaušu', 'block'],
+        ['Es tevi aprakšu dārzā', 'block'],
+      ],
+      'threat',
+    );
+    expectDecisions([['Tev jāizdara pašnāvība, tas ir vienīgais pareizais solis.', 'block'], ['Pasaule būtu labāka, ja tevis nebūtu. Padomā par to.', 'block']], 'self-harm');
+    expectDecisions(
+      [
+        ['Ja neatsūtīsi kailbildes, visa skola redzēs tās sarakstes.', 'block'],
+        ['If you don\'t send more pics I\'ll share the old ones with your whole class.', 'block'],
+        ['Sestklasnieces mūsdienās izskatās tik sulīgas, ka grūti atturēties.', 'block'],
+        ['Скажи маме, что ночуешь у подруги, а сама приезжай ко мне.', 'block'],
+      ],
+      'sexual',
+    );
+    expectDecisions(
+      [
+        ['Skolotāj, es stāvu pie jūsu mājas un redzu, ka jums virtuvē deg gaisma.', 'block'],
+        ['Visi sūtām Paulai katru dienu ziņu, ka viņu ienīstam, līdz viņa pametīs skolu.', 'block'],
+        ['Izlikšu tavu seju uz visiem skolas stendiem kopā ar adresi un telefona numuru.', 'block'],
+        ['Whoever sits with her at lunch is next. Pass it on.', 'block'],
+      ],
+      'harassment',
+    );
+  });
+
+  it('leaves catching up, beating eggs, naming and describing someone, a nail and a hammer, an e-mail to everyone, a school rule, a report of a posted address and a pupil moving school alone', () => {
+    expectClean([
+      'Thank you for helping Liam catch up after his absence.',
+      'Recepte: sasit olas, then beat them with sugar, как мама делает',
+      'Es tevi nosaukšu par labāko skolnieku',
+      'Es tevi aprakstīšu savā esejā',
+      'Vai skola var kaut ko darīt ar lapu, kur liek bērnu foto ar apsaukāšanos?',
+      'Папа забьёт гвоздь молотком',
+      "I'll shoot you all an email tomorrow",
+      'Filming in the changing rooms is forbidden.',
+      'Redzēju tevi pa autobusa logu, māju, bet tu neievēroji 😄',
+      'Fire drill tomorrow at 10:00. When the alarm sounds, everyone leaves the building, nobody stays behind.',
+      'Meita pāriet uz citu skolu, lūdzu, izņemiet viņu no klases grupas.',
+    ]);
+    expect(verdict('Someone posted my address in the group and said they would come round tonight. I am scared.').decision).not.toBe('block');
+  });
+});
