@@ -4139,3 +4139,21 @@ describe('from blind-49 and blind-50, after their measurement, and the probes of
     expect(verdict('Someone posted my address in the group and said they would come round tonight. I am scared.').decision).not.toBe('block');
   });
 });
+
+describe('not living to see the end of term, coming to the home, a lesson not walked away from (blind-48, session 31)', () => {
+  it('blocks them', () => {
+    expectDecisions(
+      [
+        ["You won't see the end of term, I'll make sure of it.", 'block'],
+        ['Tu nesagaidīsi ceturkšņa beigas.', 'block'],
+        ["Someone should teach that teacher a lesson she won't walk away from.", 'block'],
+        ['Nākamreiz, kad manai meitai ieliksiet divnieku, es atnākšu pie jums mājās personīgi. Jūs man atbildēsiet.', 'block'],
+      ],
+      'threat',
+    );
+  });
+
+  it('leaves term results, homework hyperbole and missing grades alone', () => {
+    expectClean(["You won't see the end of term results until January.", 'Tu nesagaidīsi vasaru, tik daudz mājasdarbu!', 'Ja neiesniegsi darbu, tu neredzēsi semestra atzīmes.']);
+  });
+});
