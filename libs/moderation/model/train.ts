@@ -451,7 +451,8 @@ function runFolds(): Promise<Map<string, FoldResult>> {
   return new Promise((resolve, reject) => {
     let running = workers;
     for (let w = 0; w < workers; w++) {
-      const worker = new Worker(__filename);
+      // A worker sees only the arguments it is given: without them it read no --groups and left sets out one by one.
+      const worker = new Worker(__filename, { argv: process.argv.slice(2) });
       // A worker says it is ready (fold null) once its sets are loaded, and after each fold it returns.
       worker.on('message', ({ fold, result }: { fold: string | null; result: FoldResult | null }) => {
         if (fold !== null) results.set(fold, result as FoldResult);
