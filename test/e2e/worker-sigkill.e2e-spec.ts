@@ -77,6 +77,8 @@ describe('worker killed with SIGKILL mid-batch', () => {
       DELIVERY_SWEEP_INTERVAL: '500ms',
       // The second worker must not wait the production 2 minutes; BullMQ's lock still guards live sends.
       DELIVERY_STALE_CLAIM: '3s',
+      // The dead worker's BullMQ jobs come back after up to two lock periods (30 s each by default).
+      JOB_LOCK_DURATION: '5s',
       ...providerEnv(smtp, twilio, { accountSid: SID, authToken: TOKEN }),
       QUIET_HOURS: 'off',
     };

@@ -66,7 +66,8 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     this.verify();
     if (!this.config.env.NOTIFICATIONS_WORKER) return;
     for (const queue of Object.values(QUEUES) as QueueName[]) {
-      const worker = new Worker(queue, (job) => this.dispatch(job), { ...bullOptions(this.config.env), concurrency: CONCURRENCY });
+      const lock = this.config.env.JOB_LOCK_DURATION;
+      const worker = new Worker(queue, (job) => this.dispatch(job), { ...bullOptions(this.config.env), concurrency: CONCURRENCY, lockDuration: lock, stalledInterval: lock });
       worker.on('error', (err) => this.logger.warn({ err }, 'worker connection error'));
       // Handlers keep their state in PostgreSQL and are not retried by BullMQ (attempts: 1), so a
       // throw is a bug or an outage to see, not a step of the work.

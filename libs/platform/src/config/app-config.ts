@@ -130,6 +130,14 @@ export const envSchema = z.object({
    */
   DELIVERY_STALE_CLAIM: duration.default('2m'),
   /**
+   * How long a worker's hold on a running job lasts unless renewed (every half of it), and how often
+   * the live workers look for jobs whose holder died: a worker killed mid-send leaves its jobs held
+   * for up to two of these before another worker takes them back (BullMQ's lockDuration and
+   * stalledInterval). Shorter recovers sooner; a worker whose event loop stalls longer than this loses
+   * jobs it is still running to another worker (their claims in PostgreSQL keep a send from doubling).
+   */
+  JOB_LOCK_DURATION: duration.default('30s'),
+  /**
    * The institution that operates the service (e.g. the municipality's education board): its admins
    * open the job queues' dashboard at /admin/queues. Unset: nobody does.
    */
