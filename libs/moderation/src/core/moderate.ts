@@ -158,6 +158,8 @@ export interface RulesOutcome {
    * human: the second opinion may not raise such a message to `block`.
    */
   disclosed: boolean;
+  /** Tokens (by index) whose lexicon word the rules read as a person's name ("Ms Hui", "Dickens"). */
+  names: ReadonlySet<number>;
 }
 
 /** What the second opinion reads of a message: its words (allow-listed ones left out) and their classes. */
@@ -215,6 +217,8 @@ export class Moderator {
     const hits: LexiconHit[] = [];
 
     let cancelled = 0;
+    // Tokens whose lexicon word the rules read as a person's name (Hui, Dickens): the model does not read them.
+    const names = new Set<number>();
     // Whether a word of a set stands anywhere in the message: asked per hit, scanned once per set.
     const seen = new Map<WordSet, boolean>();
     const inMessage = (words: WordSet): boolean => {
@@ -227,6 +231,7 @@ export class Moderator {
       // "you're not stupid", "tu neesi muļķis": a denied insult is reassurance.
       if (!contextAllows(e, tok, h.from, tokens, text, latin, inMessage) || (e.cat === 'insult' && negatedWithin(tokens, tok.index, STRICT_NEGATION))) {
         cancelled++;
+        if (readAsName(e, tok, h.from, tokens, text)) names.add(tok.index);
         return;
       }
       let severity = e.sev;
@@ -307,17 +312,18 @@ export class Moderator {
     }
     // Named, not spread: a spread outcome object cost the rules a fifth of their throughput in the bench.
     const { result, cited } = this.summarise(used);
-    return { result, tokens, feats, cancelled, matched: used.length, cited, disclosed };
+    return { result, tokens, feats, cancelled, matched: used.length, cited, disclosed, names };
   }
 
   /**
-   * The words the model reads, with their classes: allow-listed words are left out, and then count
+   * The words the model reads, with their classes: allow-listed words and words read as names are left out, and then count
    * towards the SECOND_OPINION_MIN_WORDS it needs no more than they are read. Null: too few words.
    */
   private modelReading(ruled: RulesOutcome): ModelReading | null {
-    const { tokens, feats } = ruled;
-    if (this.allowed.size === 0) return enoughWords(tokens) ? { words: tokens, classes: tokenClasses(this.frames, feats, sharedNgramModel()) } : null;
-    const kept = tokens.map((t) => !this.allowed.has(t.key));
+    const { tokens, feats, names } = ruled;
+    if (this.allowed.size === 0 && names.size === 0) return enoughWords(tokens) ? { words: tokens, classes: tokenClasses(this.frames, feats, sharedNgramModel()) } : null;
+    // A name reads to the model as the word it looks like ("Hui" as mat): left out, as allow-listed words are.
+    const kept = tokens.map((t, i) => !this.allowed.has(t.key) && !names.has(i));
     const words = tokens.filter((_, i) => kept[i]);
     return enoughWords(words) ? { words, classes: tokenClasses(this.frames, feats.filter((_, i) => kept[i]), sharedNgramModel()) } : null;
   }
@@ -413,15 +419,20 @@ export class Moderator {
   }
 }
 
-function contextAllows(e: CompiledEntry, tok: Token, rootFrom: number, tokens: Token[], text: string, latin: LatinContext, inMessage: (words: WordSet) => boolean): boolean {
+/** Whether the word that holds this lexicon entry stands as a person's name here. */
+function readAsName(e: CompiledEntry, tok: Token, rootFrom: number, tokens: Token[], text: string): boolean {
   // Hui and Huy are names; with a prefix before the root (Nahuj, Pohui) the word is no name.
-  if (e.name === 'always' && rootFrom === 0 && (tok.flags & F_CAPITALIZED) !== 0 && (tok.flags & F_ALLCAPS) === 0) return false;
-  if (e.name === 'likely' && looksLikeName(tok, tokens)) return false;
+  if (e.name === 'always' && rootFrom === 0 && (tok.flags & F_CAPITALIZED) !== 0 && (tok.flags & F_ALLCAPS) === 0) return true;
+  if (e.name === 'likely' && looksLikeName(tok, tokens)) return true;
   // A capitalised word inside a sentence that is quoted, followed by another capitalised word or put
   // after a first name or a title is a name (lelle "Kuce Pūce", Сергей Сукин, skolotāja Kuce); below the worst
   // severity it counts only when a second-person word aims it at someone. A single capitalised word
   // (Dirsa kungs) is left to the allow-list.
-  if (e.name === false && e.sev < 3 && titleInside(tok, tokens, text) && !isAddressed(tokens, tok.index)) return false;
+  return e.name === false && e.sev < 3 && titleInside(tok, tokens, text) && !isAddressed(tokens, tok.index);
+}
+
+function contextAllows(e: CompiledEntry, tok: Token, rootFrom: number, tokens: Token[], text: string, latin: LatinContext, inMessage: (words: WordSet) => boolean): boolean {
+  if (readAsName(e, tok, rootFrom, tokens, text)) return false;
   if ((e.notIn !== null || e.onlyIn !== null) && tok.script !== S_CYRL) {
     const lang = (tok.flags & F_LV_MARK) !== 0 ? 'lv' : latin;
     if (e.notIn !== null && e.notIn.has(lang)) return false;

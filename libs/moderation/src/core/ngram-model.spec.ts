@@ -149,6 +149,15 @@ describe('n-gram second opinion', () => {
     }
   });
 
+  it('does not read a word the rules read as a name (Hui): it would read the word it looks like', () => {
+    const salad = '12.03.2024 assessment 12.03.2024 Dickens sūdzība Hui Hui';
+    const ruled = rulesOnly.moderateByRules(salad);
+    expect([...ruled.names].map((i) => ruled.tokens[i].key)).toEqual(['hui', 'hui']);
+    expect(withModel.moderate(salad)).toEqual({ decision: 'allow', categories: [], matches: [] });
+    // The same letters as a word, not a name, are read.
+    expect(rulesOnly.moderateByRules('hui tebe').names.size).toBe(0);
+  });
+
   it('changes the rules only by allow → review, or review → block with its block head, never a cited match', () => {
     const check = (text: string): void => {
       const ruled = rulesOnly.moderateByRules(text);
