@@ -4157,3 +4157,20 @@ describe('not living to see the end of term, coming to the home, a lesson not wa
     expectClean(["You won't see the end of term results until January.", 'Tu nesagaidīsi vasaru, tik daudz mājasdarbu!', 'Ja neiesniegsi darbu, tu neredzēsi semestra atzīmes.']);
   });
 });
+
+describe('from blind-51, after its measurement (session 31): home without teeth, until you stop breathing, the girls of a grade called sexy', () => {
+  it('blocks them', () => {
+    expectDecisions(
+      [
+        ['После уроков жди за гаражами, домой пойдёшь без зубов.', 'block'],
+        ['Pēc fizkultūras ģērbtuvē tev iebāzīsim galvu podā, kamēr pārstāsi elpot.', 'block'],
+      ],
+      'threat',
+    );
+    expectDecisions([['Sestās klases meitenes ir tik seksīgas, gribētu ar kādu palikt vienatnē.', 'block']], 'sexual');
+  });
+
+  it('leaves first aid, a girls\' team and carnival costumes alone', () => {
+    expectClean(['Ja cietušais pārstāj elpot, sāciet masāžu līdz ātrie atbrauc.', "The girls' team was so hot today!", 'Sestās klases meitenes ir tik smukas savos karnevāla tērpos']);
+  });
+});
