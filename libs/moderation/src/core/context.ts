@@ -260,14 +260,30 @@ export function saidByReader(tokens: readonly Token[]): boolean[] {
 /**
  * Whether a match over `first`..`last` reports what someone says: a verb of saying or telling, then
  * "that", inside it ("viņi raksta, ka …", "они пишут, что …", "visiem stāsta, ka …", "у сына … говорят,
- * что изобьют"): the words after "that" are the report's. "All who mocked me will pay" has no "that".
+ * что изобьют"), or a verb of calling with its "par": the words after it are the report's. "All who
+ * mocked me will pay" has no "that".
  */
 export function reportsWithin(tokens: readonly Token[], first: number, last: number): boolean {
   for (let k = first + 1; k + 1 <= last; k++) {
     const verb = tokens[k];
     const that = tokens[k + 1];
     if (that.sentence !== tokens[first].sentence || verb.sentence !== that.sentence || !(REPORTING.has(verb.key) || HEARSAY.has(verb.key))) continue;
-    if (THAT.has(that.key) || toOwnChild(tokens, k)) return true;
+    if (THAT.has(that.key) || toOwnChild(tokens, k) || namesAs(tokens, k, last)) return true;
+  }
+  return false;
+}
+
+/** How far after a verb of calling its "par" may stand: "apsaukā krievvalodīgos par okupantiem". */
+const NAMED_AS_REACH = 3;
+
+/**
+ * "puiši apsaukā krievvalodīgos par okupantiem": a Latvian verb of calling with its "par" (call someone
+ * something) inside the match reports the name others use.
+ */
+function namesAs(tokens: readonly Token[], verb: number, last: number): boolean {
+  for (let j = verb + 1; j <= Math.min(last, verb + NAMED_AS_REACH); j++) {
+    if (tokens[j].sentence !== tokens[verb].sentence) return false;
+    if (tokens[j].key === 'par') return true;
   }
   return false;
 }
