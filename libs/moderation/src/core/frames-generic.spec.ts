@@ -4174,3 +4174,14 @@ describe('from blind-51, after its measurement (session 31): home without teeth,
     expectClean(['Ja cietušais pārstāj elpot, sāciet masāžu līdz ātrie atbrauc.', "The girls' team was so hot today!", 'Sestās klases meitenes ir tik smukas savos karnevāla tērpos']);
   });
 });
+
+describe('a report of what others call a group, and the old name of a letter (blind-51, after its measurement, session 31)', () => {
+  it('holds a parent\'s report of name-calling for review instead of blocking it', () => {
+    expect(verdict('Klasē puiši atkal apsaukā krievvalodīgos par okupantiem, lūdzu aprunājieties ar viņiem.').decision).toBe('review');
+  });
+
+  it('reads «хер» beside a letter as the letter', () => {
+    expectClean(['Хер — это старое название буквы Х, нам на уроке рассказывали 😄']);
+    expect(verdict('Да хер с ним, с этим уроком').decision).toBe('review');
+  });
+});
