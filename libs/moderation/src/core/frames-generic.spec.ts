@@ -4185,3 +4185,25 @@ describe('a report of what others call a group, and the old name of a letter (bl
     expect(verdict('Да хер с ним, с этим уроком').decision).toBe('review');
   });
 });
+
+describe('extortion: money or work, or else exposure or a beating (blind-48 and train-zze, session 31)', () => {
+  it('blocks it', () => {
+    expectDecisions(
+      [
+        ['Приноси по пятёрке каждую пятницу, а то в туалете будем встречать тебя всей толпой.', 'block'],
+        ['Iedod norakstīt kontroldarbu, citādi tava dienasgrāmata nonāks internetā.', 'block'],
+        ['Do my chemistry homework by Thursday or your phone goes in the toilet again.', 'block'],
+      ],
+      'harassment',
+    );
+  });
+
+  it('leaves homework reminders, trip money and lunch payments alone', () => {
+    expectClean([
+      'Do your homework or you will get a bad mark.',
+      'Bring 5 euros for the trip, otherwise everyone waits for you.',
+      'Pay for the lunch by Friday or the whole class misses the trip.',
+      'Atnes mājasdarbu, citādi skolotāja to ieliks e-klasē visiem redzami.',
+    ]);
+  });
+});
