@@ -158,11 +158,11 @@ export interface RulesOutcome {
    * human: the second opinion may not raise such a message to `block`.
    */
   disclosed: boolean;
-  /** Tokens (by index) whose lexicon word the rules read as a person's name ("Ms Hui", "Dickens"). */
+  /** Tokens (by index) whose lexicon word the rules read as a person's name ("Ms Hui", "Сергей Сукин"). */
   names: ReadonlySet<number>;
 }
 
-/** What the second opinion reads of a message: its words (allow-listed ones left out) and their classes. */
+/** What the second opinion reads of a message: its words (allow-listed ones and names left out) and their classes. */
 interface ModelReading {
   words: readonly Token[];
   classes: TokenClasses;
@@ -217,7 +217,7 @@ export class Moderator {
     const hits: LexiconHit[] = [];
 
     let cancelled = 0;
-    // Tokens whose lexicon word the rules read as a person's name (Hui, Dickens): the model does not read them.
+    // Tokens whose lexicon word the rules read as a person's name ("Ms Hui"): the model does not read them.
     const names = new Set<number>();
     // Whether a word of a set stands anywhere in the message: asked per hit, scanned once per set.
     const seen = new Map<WordSet, boolean>();
@@ -316,8 +316,9 @@ export class Moderator {
   }
 
   /**
-   * The words the model reads, with their classes: allow-listed words and words read as names are left out, and then count
-   * towards the SECOND_OPINION_MIN_WORDS it needs no more than they are read. Null: too few words.
+   * The words the model reads, with their classes: allow-listed words and words read as names are left
+   * out, and then count towards the SECOND_OPINION_MIN_WORDS it needs no more than they are read. Null:
+   * too few words.
    */
   private modelReading(ruled: RulesOutcome): ModelReading | null {
     const { tokens, feats, names } = ruled;
