@@ -12,8 +12,8 @@
  * [--groups <n>] [--no-cv]. With `--groups n` the sets are left out n groups at a time (set k in group k mod n)
  * instead of one by one: each fold trains on the other groups, so every set is still scored by a model that never
  * saw it, and n folds replace one per set. At 110 sets one fold costs about seven trainings of 30 CPU-seconds
- * each: leave-one-set-out took more CPU-hours than a session has (session 30 stopped it after 215 CPU-minutes),
- * ten groups take about 40 CPU-minutes. `--no-cv` skips the 5-fold cross-validation (printed, not used).
+ * each: leave-one-set-out took more CPU-hours than a session has (session 30 stopped it after 215 CPU-minutes);
+ * five groups took about 25 CPU-minutes, 18 minutes on two cores (session 31). `--no-cv` skips the 5-fold cross-validation (printed, not used).
  * With `--rethreshold <scores.jsonl>` it trains nothing: it reads the leave-one-set-out probabilities an
  * earlier run saved with `--scores`, asks the rules as they are now, and writes only the block thresholds
  * chosen from them into data/ngram-model.json (rules changed after a retrain move which lines the model
@@ -360,7 +360,7 @@ function printTable(title: string, rows: [string, Row, string][]): void {
 /** What the block head adds to the rules' blocks, leave-one-set-out, per set and pooled. */
 function printBlockTable(thresholds: BlockThresholds, scored: readonly Scored[]): void {
   console.log(
-    `\nBlock head (leave-one-set-out, thresholds ${thresholds.raised} for the model's reviews and ${thresholds.ruled} for the rules' own, chosen on these probabilities): blocked by the rules → with the model\n`,
+    `\nBlock head (${HELD_OUT}, thresholds ${thresholds.raised} for the model's reviews and ${thresholds.ruled} for the rules' own, chosen on these probabilities): blocked by the rules → with the model\n`,
   );
   console.log('| set | severe | abusive | innocent | reports |');
   console.log('|---|---|---|---|---|');
@@ -406,6 +406,8 @@ const GROUPS = ((): number => {
 const groupOfSet = new Map(BLIND.map((f, k) => [basename(f, '.jsonl'), k % GROUPS]));
 const groupOf = (e: Example): number => groupOfSet.get(e.set) ?? -1;
 const CROSS_VALIDATE = !process.argv.includes('--no-cv');
+/** How the printed tables name the held-out scores. */
+const HELD_OUT = GROUPS === BLIND.length ? 'leave-one-set-out' : `leave-one-group-out, ${GROUPS} groups`;
 
 /** The folds: leave-one-group-out over BLIND (`loso:g`), then the 5-fold cross-validation (`cv:f`). */
 const FOLDS = [...Array.from({ length: GROUPS }, (_, g) => `loso:${g}`), ...(CROSS_VALIDATE ? [0, 1, 2, 3, 4].map((f) => `cv:${f}`) : [])];
@@ -545,14 +547,14 @@ async function main(): Promise<void> {
   }
   const blindScored = losoAll.filter((s) => s.e.calibrates);
   loso.push(...rowsByLang('pooled', losoAll, '–'), ...rowsByLang('blind-sets', blindScored, '–'), ...rowsByLang('train-sets', losoAll.filter((s) => !s.e.calibrates), '–'));
-  printTable(`Leave-one-${GROUPS === BLIND.length ? 'set' : 'group'}-out (${GROUPS} folds; train on every other blind and training set + labelled + heldout; the honest estimate)`, loso);
-  console.log('\nInnocent lines the model raised to review (leave-one-set-out):');
+  printTable(`Held out (${HELD_OUT}; train on every other blind and training set + labelled + heldout; the honest estimate)`, loso);
+  console.log(`\nInnocent lines the model raised to review (${HELD_OUT}):`);
   for (const s of losoAll) if (s.e.innocent && combined(s.e, s.p, s.threshold) !== s.e.rules) console.log(`  ${s.e.set} ${s.p.toFixed(3)} ${s.e.text}`);
   const pooled = summarise(blindScored);
   const added = (pooled.cleanBoth - pooled.cleanRules) / pooled.innocent;
   const helps = pooled.recallBoth > pooled.recallRules && added <= MODEL_FLAGGED_MAX;
   console.log(
-    `\nDefault-on criterion (blind sets pooled, leave-one-set-out: more recall, innocent lines the model adds <= ${MODEL_FLAGGED_MAX}): ${helps ? 'met' : 'NOT met'} ` +
+    `\nDefault-on criterion (blind sets pooled, ${HELD_OUT}: more recall, innocent lines the model adds <= ${MODEL_FLAGGED_MAX}): ${helps ? 'met' : 'NOT met'} ` +
       `(recall ${ratio(pooled.recallRules, pooled.abusive)} -> ${ratio(pooled.recallBoth, pooled.abusive)}, clean flagged ${ratio(pooled.cleanRules, pooled.innocent)} -> ${ratio(pooled.cleanBoth, pooled.innocent)}); SECOND_OPINION_DEFAULT should be ${helps}`,
   );
 

@@ -218,7 +218,7 @@ export class Moderator {
 
     let cancelled = 0;
     // Tokens whose lexicon word the rules read as a person's name ("Ms Hui"): the model does not read them.
-    const names = new Set<number>();
+    let names: Set<number> | null = null;
     // Whether a word of a set stands anywhere in the message: asked per hit, scanned once per set.
     const seen = new Map<WordSet, boolean>();
     const inMessage = (words: WordSet): boolean => {
@@ -229,9 +229,10 @@ export class Moderator {
     const record = (tok: Token, h: LexiconHit, wordEnd: number): void => {
       const e = h.entry;
       // "you're not stupid", "tu neesi muļķis": a denied insult is reassurance.
-      if (!contextAllows(e, tok, h.from, tokens, text, latin, inMessage) || (e.cat === 'insult' && negatedWithin(tokens, tok.index, STRICT_NEGATION))) {
+      const asName = readAsName(e, tok, h.from, tokens, text);
+      if (asName || !contextAllows(e, tok, tokens, latin, inMessage) || (e.cat === 'insult' && negatedWithin(tokens, tok.index, STRICT_NEGATION))) {
         cancelled++;
-        if (readAsName(e, tok, h.from, tokens, text)) names.add(tok.index);
+        if (asName) (names ??= new Set()).add(tok.index);
         return;
       }
       let severity = e.sev;
@@ -312,7 +313,7 @@ export class Moderator {
     }
     // Named, not spread: a spread outcome object cost the rules a fifth of their throughput in the bench.
     const { result, cited } = this.summarise(used);
-    return { result, tokens, feats, cancelled, matched: used.length, cited, disclosed, names };
+    return { result, tokens, feats, cancelled, matched: used.length, cited, disclosed, names: names ?? NO_NAMES };
   }
 
   /**
@@ -420,6 +421,9 @@ export class Moderator {
   }
 }
 
+/** No token read as a name: most messages, so they share one empty set. */
+const NO_NAMES: ReadonlySet<number> = new Set();
+
 /** Whether the word that holds this lexicon entry stands as a person's name here. */
 function readAsName(e: CompiledEntry, tok: Token, rootFrom: number, tokens: Token[], text: string): boolean {
   // Hui and Huy are names; with a prefix before the root (Nahuj, Pohui) the word is no name.
@@ -432,8 +436,8 @@ function readAsName(e: CompiledEntry, tok: Token, rootFrom: number, tokens: Toke
   return e.name === false && e.sev < 3 && titleInside(tok, tokens, text) && !isAddressed(tokens, tok.index);
 }
 
-function contextAllows(e: CompiledEntry, tok: Token, rootFrom: number, tokens: Token[], text: string, latin: LatinContext, inMessage: (words: WordSet) => boolean): boolean {
-  if (readAsName(e, tok, rootFrom, tokens, text)) return false;
+/** Whether the entry's context lets it count here; a name (readAsName) is asked apart, since the model must know of it. */
+function contextAllows(e: CompiledEntry, tok: Token, tokens: Token[], latin: LatinContext, inMessage: (words: WordSet) => boolean): boolean {
   if ((e.notIn !== null || e.onlyIn !== null) && tok.script !== S_CYRL) {
     const lang = (tok.flags & F_LV_MARK) !== 0 ? 'lv' : latin;
     if (e.notIn !== null && e.notIn.has(lang)) return false;

@@ -464,6 +464,7 @@ const WORD_BUFFER = new UnitBuffer(256);
 const SIDE_BUFFER = new UnitBuffer(64);
 const FINAL_CHARS: string[] = [];
 const FINAL_CHARS_MAX = 256;
+
 function finalize(b: UnitBuffer, a: number, z: number, lvMark: boolean, spaced: boolean, index: number, sentence: number, quoted: boolean, mode: number): Token {
   let latn = 0;
   let cyrl = 0;
